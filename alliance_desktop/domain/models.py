@@ -1,0 +1,119 @@
+"""The domain objects a therapist's notebook is made of."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from enum import StrEnum
+
+DIMENSIONS: tuple[str, ...] = ("trust", "engagement", "goal_alignment", "approach_fit")
+REQUIRED_DIMENSIONS: tuple[str, ...] = ("trust", "engagement")
+
+
+class ClientStatus(StrEnum):
+    ACTIVE = "active"
+    CLOSED = "closed"
+
+
+class Modality(StrEnum):
+    IN_PERSON = "in_person"
+    VIDEO = "video"
+    PHONE = "phone"
+    OTHER = "other"
+
+
+class RuptureType(StrEnum):
+    WITHDRAWAL = "withdrawal"
+    CONFRONTATION = "confrontation"
+
+
+class Resolution(StrEnum):
+    YES = "yes"
+    PARTIAL = "partial"
+    NO = "no"
+
+
+@dataclass
+class Client:
+    """A client, known only by a pseudonymous code the therapist chooses."""
+
+    code: str
+    status: ClientStatus = ClientStatus.ACTIVE
+    start_date: date | None = None
+    goals: str = ""
+    id: int | None = None
+
+    @property
+    def key(self) -> str:
+        """Codes are unique ignoring case; this is the form they are compared in."""
+        return code_key(self.code)
+
+
+def code_key(code: str) -> str:
+    return code.strip().casefold()
+
+
+@dataclass
+class Rupture:
+    """A strain or breakdown in the collaboration, and what became of it."""
+
+    type: RuptureType
+    resolution: Resolution
+    markers: tuple[str, ...] = ()
+    salience: int | None = None
+    repair_strategies: tuple[str, ...] = ()
+    note: str = ""
+
+    @property
+    def resolved(self) -> bool:
+        return self.resolution == Resolution.YES
+
+
+@dataclass
+class Reflection:
+    """The written reflection: a template key and the text of each of its sections."""
+
+    template: str = "free"
+    sections: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(text.strip() for text in self.sections.values())
+
+    def plain_text(self) -> str:
+        """All sections joined, for search, CSV and the timeline's first line."""
+        return "\n\n".join(t.strip() for t in self.sections.values() if t.strip())
+
+
+@dataclass
+class Session:
+    """One session as the therapist rated and reflected on it afterwards."""
+
+    client_id: int | None
+    date: date
+    trust: int | None
+    engagement: int | None
+    goal_alignment: int | None = None
+    approach_fit: int | None = None
+    duration_min: int | None = None
+    modality: Modality | None = None
+    client_rating: float | None = None
+    ruptures: list[Rupture] = field(default_factory=list)
+    strategies: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    reflection: Reflection = field(default_factory=Reflection)
+    supervision: bool = False
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    id: int | None = None
+
+    def rating(self, dimension: str) -> float | None:
+        """A dimension or the client rating by name, so insights can loop over them."""
+        if dimension == "client_rating":
+            return self.client_rating
+        if dimension not in DIMENSIONS:
+            raise KeyError(dimension)
+        return getattr(self, dimension)
+
+    def with_(self, **changes: object) -> Session:
+        return replace(self, **changes)

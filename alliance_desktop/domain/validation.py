@@ -1,0 +1,179 @@
+"""Validation of clients and sessions: every problem collected, each tied to its field."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection
+from datetime import date
+
+from alliance_desktop.domain.errors import Problem, raise_if
+from alliance_desktop.domain.models import (
+    DIMENSIONS,
+    REQUIRED_DIMENSIONS,
+    Client,
+    ClientStatus,
+    Modality,
+    Resolution,
+    Rupture,
+    RuptureType,
+    Session,
+)
+from alliance_desktop.domain.ruptures import MARKER_TYPE
+from alliance_desktop.domain.scales import RATING_MAX, RATING_MIN, ClientRatingScale
+from alliance_desktop.domain.templates import TEMPLATES_BY_KEY
+
+CODE_MAX = 40
+TEXT_MAX = 100_000  # characters per text field: pages of writing, far beyond a reflection
+TAG_MAX = 40
+TAGS_MAX = 30
+DURATION_MIN, DURATION_MAX = 1, 600
+SALIENCE_MIN, SALIENCE_MAX = 1, 5
+
+
+def _text_problems(field: str, text: str, limit: int = TEXT_MAX) -> list[Problem]:
+    if not isinstance(text, str):
+        return [Problem(field, "must be text")]
+    if "\x00" in text:
+        return [Problem(field, "contains a NUL character")]
+    if len(text) > limit:
+        return [Problem(field, f"is {len(text):,} characters long; the limit is {limit:,}")]
+    return []
+
+
+def client_problems(client: Client, today: date | None = None) -> list[Problem]:
+    problems: list[Problem] = []
+    code = client.code if isinstance(client.code, str) else ""
+    if not code.strip():
+        problems.append(Problem("code", "is required"))
+    elif len(code.strip()) > CODE_MAX:
+        problems.append(Problem("code", f"must be at most {CODE_MAX} characters"))
+    elif any(not ch.isprintable() for ch in code):
+        problems.append(Problem("code", "must not contain control characters"))
+    if client.status not in tuple(ClientStatus):
+        problems.append(Problem("status", "must be active or closed"))
+    if client.start_date is not None:
+        if not isinstance(client.start_date, date):
+            problems.append(Problem("start_date", "must be a date"))
+        elif client.start_date > (today or date.today()):
+            problems.append(Problem("start_date", "cannot be in the future"))
+    problems += _text_problems("goals", client.goals)
+    return problems
+
+
+def validate_client(client: Client, today: date | None = None) -> Client:
+    raise_if(client_problems(client, today))
+    client.code = client.code.strip()
+    return client
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _keys_problems(field: str, keys: Collection[str], known: Collection[str]) -> list[Problem]:
+    unknown = [k for k in keys if k not in known]
+    if unknown:
+        return [Problem(field, f"unknown strategy {', '.join(repr(k) for k in unknown)}")]
+    return []
+
+
+def rupture_problems(r: Rupture, prefix: str, known_strategies: Collection[str]) -> list[Problem]:
+    problems: list[Problem] = []
+    if r.type not in tuple(RuptureType):
+        problems.append(Problem(f"{prefix}.type", "must be withdrawal or confrontation"))
+    if r.resolution not in tuple(Resolution):
+        problems.append(Problem(f"{prefix}.resolution", "must be yes, partial or no"))
+    for marker in r.markers:
+        if marker not in MARKER_TYPE:
+            problems.append(Problem(f"{prefix}.markers", f"unknown marker {marker!r}"))
+        elif r.type in tuple(RuptureType) and MARKER_TYPE[marker] != r.type:
+            problems.append(
+                Problem(f"{prefix}.markers", f"{marker!r} is a {MARKER_TYPE[marker]} marker")
+            )
+    if r.salience is not None and (
+        not _is_int(r.salience) or not SALIENCE_MIN <= r.salience <= SALIENCE_MAX
+    ):
+        problems.append(Problem(f"{prefix}.salience", "must be a whole number from 1 to 5"))
+    problems += _keys_problems(f"{prefix}.repair_strategies", r.repair_strategies, known_strategies)
+    problems += _text_problems(f"{prefix}.note", r.note)
+    return problems
+
+
+def session_problems(
+    session: Session,
+    *,
+    scale: ClientRatingScale,
+    known_strategies: Collection[str],
+    today: date | None = None,
+) -> list[Problem]:
+    """Every problem with a session; an empty list means it may be saved."""
+    problems: list[Problem] = []
+    today = today or date.today()
+    if not isinstance(session.date, date):
+        problems.append(Problem("date", "must be a date (YYYY-MM-DD)"))
+    elif session.date > today:
+        problems.append(Problem("date", "cannot be in the future"))
+    for dim in DIMENSIONS:
+        value = getattr(session, dim)
+        if value is None:
+            if dim in REQUIRED_DIMENSIONS:
+                problems.append(Problem(dim, "is required"))
+        elif not _is_int(value) or not RATING_MIN <= value <= RATING_MAX:
+            problems.append(
+                Problem(dim, f"must be a whole number from {RATING_MIN} to {RATING_MAX}")
+            )
+    if session.duration_min is not None and (
+        not _is_int(session.duration_min)
+        or not DURATION_MIN <= session.duration_min <= DURATION_MAX
+    ):
+        problems.append(
+            Problem("duration_min", f"must be {DURATION_MIN} to {DURATION_MAX} minutes")
+        )
+    if session.modality is not None and session.modality not in tuple(Modality):
+        problems.append(Problem("modality", "must be in_person, video, phone or other"))
+    cr = session.client_rating
+    if cr is not None:
+        maximum = f"{scale.maximum:g}"
+        if isinstance(cr, bool) or not isinstance(cr, int | float) or not math.isfinite(cr):
+            problems.append(Problem("client_rating", f"must be a number from 0 to {maximum}"))
+        elif not 0 <= cr <= scale.maximum:
+            problems.append(Problem("client_rating", f"must be from 0 to {maximum}"))
+        elif round(cr, 1) != cr:
+            problems.append(Problem("client_rating", "takes at most one decimal"))
+    for i, rupture in enumerate(session.ruptures):
+        problems += rupture_problems(rupture, f"ruptures[{i}]", known_strategies)
+    problems += _keys_problems("strategies", session.strategies, known_strategies)
+    if len(session.tags) > TAGS_MAX:
+        problems.append(Problem("tags", f"at most {TAGS_MAX} tags"))
+    for tag in session.tags:
+        if not isinstance(tag, str) or not tag.strip():
+            problems.append(Problem("tags", "a tag cannot be empty"))
+        elif len(tag) > TAG_MAX or any(not ch.isprintable() for ch in tag) or ";" in tag:
+            problems.append(
+                Problem("tags", f"{tag[:20]!r}: at most {TAG_MAX} printable characters, no ';'")
+            )
+    tmpl = TEMPLATES_BY_KEY.get(session.reflection.template)
+    if tmpl is None:
+        problems.append(
+            Problem("reflection.template", f"unknown template {session.reflection.template!r}")
+        )
+    else:
+        for key, text in session.reflection.sections.items():
+            if key not in tmpl.section_keys():
+                problems.append(
+                    Problem("reflection", f"section {key!r} is not part of the {tmpl.key} template")
+                )
+            else:
+                problems += _text_problems(f"reflection.{key}", text)
+    return problems
+
+
+def validate_session(
+    session: Session,
+    *,
+    scale: ClientRatingScale,
+    known_strategies: Collection[str],
+    today: date | None = None,
+) -> Session:
+    raise_if(session_problems(session, scale=scale, known_strategies=known_strategies, today=today))
+    return session

@@ -1,0 +1,1 @@
+"""insights layer (filled by later issues)."""

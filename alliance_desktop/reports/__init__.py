@@ -1,0 +1,1 @@
+"""reports layer (filled by later issues)."""

@@ -1,0 +1,100 @@
+"""Opening SQLCipher files: keying, telling failures apart, and durable settings."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import sqlcipher3
+
+from alliance_desktop.vault.errors import (
+    NotAVaultError,
+    NotEncryptedError,
+    VaultDamagedError,
+    VaultError,
+    VaultExistsError,
+    VaultNotFoundError,
+    WrongPassphraseError,
+)
+from alliance_desktop.vault.passphrase import sql_literal
+from alliance_desktop.vault.schema import APPLICATION_ID
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+Connection = sqlcipher3.Connection
+DatabaseError = sqlcipher3.DatabaseError
+
+
+def _configure(conn: Connection) -> None:
+    # Rollback journal with synchronous=FULL: every commit is on disk before it
+    # returns, and the vault stays one file when closed (nothing beside it to copy
+    # or forget in a backup). WAL would buy concurrent readers we do not have.
+    # The journal holds encrypted pages only, as the database does.
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    # Keep SQLite's scratch data in memory, never in a temp file on disk.
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("PRAGMA secure_delete = ON")
+
+
+def connect(path: Path, passphrase: str) -> Connection:
+    """A keyed connection; raises a specific error for each way a file can refuse."""
+    if not path.exists():
+        raise VaultNotFoundError(path)
+    if path.is_dir():
+        raise NotAVaultError(path)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        raise VaultError(f"Could not read {path}: {exc.strerror}.") from exc
+    if head == SQLITE_HEADER:
+        raise NotEncryptedError(path)
+    if len(head) == 0:
+        raise NotAVaultError(path)
+    conn = _keyed(path, passphrase)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except DatabaseError as exc:
+        conn.close()
+        if "not a database" in str(exc) or "encrypted" in str(exc):
+            raise WrongPassphraseError() from exc
+        raise VaultDamagedError(f"The vault file is damaged: {exc}.") from exc
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    if app_id != APPLICATION_ID:
+        conn.close()
+        raise NotAVaultError(path)
+    _configure(conn)
+    return conn
+
+
+def _keyed(path: Path, passphrase: str) -> Connection:
+    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=True)
+    # Silence SQLCipher's own logging: a wrong key would otherwise print to stderr.
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = {sql_literal(passphrase)}")
+    return conn
+
+
+def create_file(path: Path, passphrase: str) -> Connection:
+    """A keyed connection to a new, empty, owner-only file; never overwrites."""
+    if path.exists():
+        raise VaultExistsError(path)
+    folder = path.parent
+    if not folder.exists():
+        folder.mkdir(parents=True, mode=0o700)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError as exc:
+        raise VaultExistsError(path) from exc
+    except OSError as exc:
+        raise VaultError(f"Could not create {path}: {exc.strerror}.") from exc
+    os.close(fd)
+    conn = _keyed(path, passphrase)
+    _configure(conn)
+    return conn
+
+
+def attach_literal(path: Path) -> str:
+    return sql_literal(str(path))

@@ -1,0 +1,57 @@
+"""Errors the vault raises, each with a sentence fit to show a person as it is."""
+
+from __future__ import annotations
+
+
+class VaultError(Exception):
+    """Base of everything the vault can refuse or fail at."""
+
+
+class VaultNotFoundError(VaultError):
+    def __init__(self, path: object):
+        super().__init__(f"There is no vault at {path}.")
+
+
+class VaultExistsError(VaultError):
+    def __init__(self, path: object):
+        super().__init__(f"A file already exists at {path}; it was left untouched.")
+
+
+class WrongPassphraseError(VaultError):
+    """SQLCipher cannot tell a wrong key from random bytes, so neither can we."""
+
+    def __init__(self) -> None:
+        super().__init__("Wrong passphrase, or not a vault.")
+
+
+class NotEncryptedError(VaultError):
+    def __init__(self, path: object):
+        super().__init__(
+            f"{path} is a plain SQLite database, not encrypted; it is not an Alliance Desktop vault."
+        )
+
+
+class NotAVaultError(VaultError):
+    def __init__(self, path: object):
+        super().__init__(f"{path} opens with this passphrase but is not an Alliance Desktop vault.")
+
+
+class NewerVaultError(VaultError):
+    def __init__(self, found: int, supported: int):
+        super().__init__(
+            f"This vault was written by a newer version of Alliance Desktop (schema {found}; "
+            f"this version knows up to {supported}). Update the app to open it; nothing was changed."
+        )
+
+
+class VaultDamagedError(VaultError):
+    """The file opened but its pages or structure are damaged."""
+
+
+class WeakPassphraseError(VaultError):
+    pass
+
+
+class VaultLockedError(VaultError):
+    def __init__(self) -> None:
+        super().__init__("The vault is locked.")

@@ -1,0 +1,122 @@
+"""Conversion between table rows and domain objects; the only place that knows both."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+
+from alliance_desktop.domain.models import (
+    Client,
+    ClientStatus,
+    Modality,
+    Reflection,
+    Resolution,
+    Rupture,
+    RuptureType,
+    Session,
+)
+
+CLIENT_COLUMNS = "id, code, status, start_date, goals"
+SESSION_COLUMNS = (
+    "id, client_id, date, duration_min, modality, trust, engagement, goal_alignment, "
+    "approach_fit, client_rating, supervision, strategies, tags, template, reflection, "
+    "created_at, updated_at"
+)
+RUPTURE_COLUMNS = "session_id, type, resolution, salience, markers, repair_strategies, note"
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def iso(dt: datetime) -> str:
+    return dt.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def client_from_row(row: tuple) -> Client:
+    cid, code, status, start, goals = row
+    return Client(
+        code=code,
+        status=ClientStatus(status),
+        start_date=date.fromisoformat(start) if start else None,
+        goals=goals,
+        id=cid,
+    )
+
+
+def session_from_row(row: tuple, ruptures: list[Rupture]) -> Session:
+    (sid, client_id, day, duration, modality, trust, engagement, goal, fit, cr, sup,
+     strategies, tags, template, reflection, created, updated) = row  # fmt: skip
+    return Session(
+        id=sid,
+        client_id=client_id,
+        date=date.fromisoformat(day),
+        duration_min=duration,
+        modality=Modality(modality) if modality else None,
+        trust=trust,
+        engagement=engagement,
+        goal_alignment=goal,
+        approach_fit=fit,
+        client_rating=cr,
+        supervision=bool(sup),
+        strategies=tuple(json.loads(strategies)),
+        tags=tuple(json.loads(tags)),
+        reflection=Reflection(template, json.loads(reflection)),
+        ruptures=ruptures,
+        created_at=datetime.fromisoformat(created),
+        updated_at=datetime.fromisoformat(updated),
+    )
+
+
+def session_params(s: Session) -> tuple:
+    return (
+        s.client_id,
+        s.date.isoformat(),
+        s.duration_min,
+        s.modality.value if s.modality else None,
+        s.trust,
+        s.engagement,
+        s.goal_alignment,
+        s.approach_fit,
+        s.client_rating,
+        int(s.supervision),
+        json.dumps(list(s.strategies)),
+        json.dumps(list(s.tags), ensure_ascii=False),
+        s.reflection.template,
+        json.dumps(s.reflection.sections, ensure_ascii=False),
+        iso(s.created_at or now()),
+        iso(s.updated_at or now()),
+    )
+
+
+def rupture_from_row(row: tuple) -> tuple[int, Rupture]:
+    session_id, rtype, resolution, salience, markers, repair, note = row
+    return session_id, Rupture(
+        type=RuptureType(rtype),
+        resolution=Resolution(resolution),
+        salience=salience,
+        markers=tuple(json.loads(markers)),
+        repair_strategies=tuple(json.loads(repair)),
+        note=note,
+    )
+
+
+def rupture_params(session_id: int, position: int, r: Rupture) -> tuple:
+    return (
+        session_id,
+        position,
+        r.type.value,
+        r.resolution.value,
+        r.salience,
+        json.dumps(list(r.markers)),
+        json.dumps(list(r.repair_strategies)),
+        r.note,
+    )
+
+
+def search_body(s: Session) -> str:
+    """What full-text search sees of a session: reflection, rupture notes and tags."""
+    parts = [s.reflection.plain_text()]
+    parts += [r.note for r in s.ruptures if r.note.strip()]
+    parts += list(s.tags)
+    return "\n".join(p for p in parts if p)

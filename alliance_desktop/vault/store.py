@@ -1,0 +1,563 @@
+"""The Vault: the one object the rest of the app uses to read and write its data."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from alliance_desktop.domain.errors import Problem, ValidationError
+from alliance_desktop.domain.models import Client, ClientStatus, Session, code_key
+from alliance_desktop.domain.scales import ClientRatingScale
+from alliance_desktop.domain.strategies import GROUP_KEYS, Strategy, catalogue, is_valid_custom_key
+from alliance_desktop.domain.validation import validate_client, validate_session
+from alliance_desktop.vault import connection as cx
+from alliance_desktop.vault import rows
+from alliance_desktop.vault.errors import VaultLockedError
+from alliance_desktop.vault.passphrase import check_new_passphrase
+from alliance_desktop.vault.schema import CURRENT_VERSION, migrate
+from alliance_desktop.vault.search import MATCH_END, MATCH_START, SearchHit, fts_query
+
+DEFAULT_SETTINGS: dict[str, Any] = {
+    "client_rating_max": 40.0,
+    "client_rating_threshold": 36.0,
+}
+
+
+@dataclass(frozen=True)
+class ClientSummary:
+    client: Client
+    sessions: int
+    first_session: date | None
+    last_session: date | None
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    sessions: int
+    new_clients: int
+
+
+class Vault:
+    """An open, unlocked vault. Every write is one transaction."""
+
+    def __init__(self, path: Path, conn: cx.Connection):
+        self.path = path
+        self._conn: cx.Connection | None = conn
+        self._catalogue: dict[str, Strategy] | None = None
+
+    # -- opening and closing ------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path | str, passphrase: str) -> Vault:
+        """Create a new vault; refuses weak passphrases and existing files."""
+        path = Path(path)
+        check_new_passphrase(passphrase)
+        conn = cx.create_file(path, passphrase)
+        try:
+            migrate(conn)
+        except BaseException:
+            conn.close()
+            path.unlink(missing_ok=True)
+            raise
+        return cls(path, conn)
+
+    @classmethod
+    def open(cls, path: Path | str, passphrase: str) -> Vault:
+        path = Path(path)
+        conn = cx.connect(path, passphrase)
+        try:
+            migrate(conn)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(path, conn)
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    @property
+    def is_open(self) -> bool:
+        return self._conn is not None
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def conn(self) -> cx.Connection:
+        if self._conn is None:
+            raise VaultLockedError()
+        return self._conn
+
+    @contextmanager
+    def transaction(self) -> Iterator[cx.Connection]:
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    # -- settings -----------------------------------------------------------
+
+    def setting(self, key: str) -> Any:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else DEFAULT_SETTINGS.get(key)
+
+    def settings(self) -> dict[str, Any]:
+        stored = {k: json.loads(v) for k, v in self.conn.execute("SELECT key, value FROM settings")}
+        return {**DEFAULT_SETTINGS, **stored}
+
+    def set_settings(self, values: dict[str, Any]) -> None:
+        if "client_rating_max" in values or "client_rating_threshold" in values:
+            merged = {**self.settings(), **values}
+            try:
+                ClientRatingScale(
+                    float(merged["client_rating_max"]), float(merged["client_rating_threshold"])
+                )
+            except (TypeError, ValueError) as exc:
+                raise ValidationError([Problem("client_rating_scale", str(exc))]) from exc
+        with self.transaction() as conn:
+            conn.executemany(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [(k, json.dumps(v)) for k, v in values.items()],
+            )
+
+    def client_rating_scale(self) -> ClientRatingScale:
+        s = self.settings()
+        return ClientRatingScale(float(s["client_rating_max"]), float(s["client_rating_threshold"]))
+
+    # -- strategies ---------------------------------------------------------
+
+    def custom_strategies(self) -> tuple[Strategy, ...]:
+        return tuple(
+            Strategy(key, label, group, help_, builtin=False)
+            for key, label, group, help_ in self.conn.execute(
+                "SELECT key, label, group_key, help FROM custom_strategies ORDER BY label"
+            )
+        )
+
+    def strategy_catalogue(self) -> dict[str, Strategy]:
+        if self._catalogue is None:
+            self._catalogue = catalogue(self.custom_strategies())
+        return self._catalogue
+
+    def add_custom_strategies(self, strategies: Iterable[Strategy]) -> None:
+        items = list(strategies)
+        problems = [
+            Problem("key", f"{s.key!r} is not a usable key (lowercase slug, not a built-in)")
+            for s in items
+            if not is_valid_custom_key(s.key)
+        ]
+        problems += [
+            Problem("group", f"unknown group {s.group!r}")
+            for s in items
+            if s.group not in GROUP_KEYS
+        ]
+        problems += [Problem("label", "is required") for s in items if not s.label.strip()]
+        if problems:
+            raise ValidationError(problems)
+        with self.transaction() as conn:
+            self._insert_strategies(conn, items)
+
+    def _insert_strategies(self, conn: cx.Connection, items: list[Strategy]) -> None:
+        conn.executemany(
+            "INSERT INTO custom_strategies (key, label, group_key, help) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET label = excluded.label, "
+            "group_key = excluded.group_key, help = excluded.help",
+            [(s.key, s.label.strip(), s.group, s.help) for s in items],
+        )
+        self._catalogue = None
+
+    # -- clients ------------------------------------------------------------
+
+    def clients(self) -> list[Client]:
+        return [
+            rows.client_from_row(r)
+            for r in self.conn.execute(
+                f"SELECT {rows.CLIENT_COLUMNS} FROM clients ORDER BY code_key"
+            )
+        ]
+
+    def client(self, client_id: int) -> Client | None:
+        row = self.conn.execute(
+            f"SELECT {rows.CLIENT_COLUMNS} FROM clients WHERE id = ?", (client_id,)
+        ).fetchone()
+        return rows.client_from_row(row) if row else None
+
+    def client_by_code(self, code: str) -> Client | None:
+        row = self.conn.execute(
+            f"SELECT {rows.CLIENT_COLUMNS} FROM clients WHERE code_key = ?", (code_key(code),)
+        ).fetchone()
+        return rows.client_from_row(row) if row else None
+
+    def client_summaries(self) -> list[ClientSummary]:
+        """Every client with its session count and date range, in one query."""
+        result = []
+        for r in self.conn.execute(
+            f"SELECT {', '.join('c.' + c.strip() for c in rows.CLIENT_COLUMNS.split(','))}, "
+            "count(s.id), min(s.date), max(s.date) "
+            "FROM clients c LEFT JOIN sessions s ON s.client_id = c.id "
+            "GROUP BY c.id ORDER BY c.code_key"
+        ):
+            first, last = r[6], r[7]
+            result.append(
+                ClientSummary(
+                    rows.client_from_row(r[:5]),
+                    r[5],
+                    date.fromisoformat(first) if first else None,
+                    date.fromisoformat(last) if last else None,
+                )
+            )
+        return result
+
+    def _duplicate_code(self, conn: cx.Connection, client: Client) -> bool:
+        row = conn.execute(
+            "SELECT id FROM clients WHERE code_key = ? AND id IS NOT ?", (client.key, client.id)
+        ).fetchone()
+        return row is not None
+
+    def save_client(self, client: Client) -> Client:
+        """Insert or update; the code must stay unique ignoring case."""
+        validate_client(client)
+        stamp = rows.iso(rows.now())
+        with self.transaction() as conn:
+            if self._duplicate_code(conn, client):
+                raise ValidationError([Problem("code", f"a client {client.code!r} already exists")])
+            params = (
+                client.code,
+                client.key,
+                client.status.value,
+                client.start_date.isoformat() if client.start_date else None,
+                client.goals,
+            )
+            if client.id is None:
+                cur = conn.execute(
+                    "INSERT INTO clients (code, code_key, status, start_date, goals, created_at, "
+                    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (*params, stamp, stamp),
+                )
+                client.id = cur.lastrowid
+            else:
+                conn.execute(
+                    "UPDATE clients SET code = ?, code_key = ?, status = ?, start_date = ?, "
+                    "goals = ?, updated_at = ? WHERE id = ?",
+                    (*params, stamp, client.id),
+                )
+            self._index_client(conn, client)
+        return client
+
+    def set_client_status(self, client_id: int, status: ClientStatus) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE clients SET status = ?, updated_at = ? WHERE id = ?",
+                (status.value, rows.iso(rows.now()), client_id),
+            )
+
+    def delete_client(self, client_id: int) -> None:
+        """Delete a client with all their sessions and search entries."""
+        with self.transaction() as conn:
+            session_ids = [r[0] for r in conn.execute(
+                "SELECT id FROM sessions WHERE client_id = ?", (client_id,))]  # fmt: skip
+            conn.executemany(
+                "DELETE FROM search_index WHERE kind = 'session' AND ref = ?",
+                [(sid,) for sid in session_ids],
+            )
+            conn.execute("DELETE FROM search_index WHERE kind = 'client' AND ref = ?", (client_id,))
+            conn.execute("DELETE FROM clients WHERE id = ?", (client_id,))
+
+    def _index_client(self, conn: cx.Connection, client: Client) -> None:
+        conn.execute("DELETE FROM search_index WHERE kind = 'client' AND ref = ?", (client.id,))
+        if client.goals.strip():
+            conn.execute(
+                "INSERT INTO search_index (body, kind, ref) VALUES (?, 'client', ?)",
+                (client.goals, client.id),
+            )
+
+    # -- sessions -----------------------------------------------------------
+
+    def _load_sessions(self, where: str = "", params: tuple = ()) -> list[Session]:
+        conn = self.conn
+        ruptures: dict[int, list] = defaultdict(list)
+        rupture_sql = f"SELECT {rows.RUPTURE_COLUMNS} FROM ruptures"
+        if where:
+            rupture_sql += f" WHERE session_id IN (SELECT id FROM sessions {where})"
+        for r in conn.execute(rupture_sql + " ORDER BY session_id, position", params):
+            sid, rupture = rows.rupture_from_row(r)
+            ruptures[sid].append(rupture)
+        return [
+            rows.session_from_row(r, ruptures.get(r[0], []))
+            for r in conn.execute(
+                f"SELECT {rows.SESSION_COLUMNS} FROM sessions {where} "
+                "ORDER BY client_id, date, created_at, id",
+                params,
+            )
+        ]
+
+    def sessions(self, client_id: int | None = None) -> list[Session]:
+        """Sessions in date order, for one client or all (grouped by client)."""
+        if client_id is None:
+            return self._load_sessions()
+        return self._load_sessions("WHERE client_id = ?", (client_id,))
+
+    def session(self, session_id: int) -> Session | None:
+        found = self._load_sessions("WHERE id = ?", (session_id,))
+        return found[0] if found else None
+
+    def session_count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
+
+    def _validate(self, session: Session) -> None:
+        validate_session(
+            session,
+            scale=self.client_rating_scale(),
+            known_strategies=self.strategy_catalogue().keys(),
+        )
+
+    def save_session(self, session: Session) -> Session:
+        """Validate, then insert or update the session, its ruptures and its search entry."""
+        self._validate(session)
+        if session.client_id is None or self.client(session.client_id) is None:
+            raise ValidationError([Problem("client", "choose a client for this session")])
+        stamp = rows.now()
+        session.updated_at = stamp
+        if session.created_at is None:
+            session.created_at = stamp
+        with self.transaction() as conn:
+            self._write_session(conn, session)
+        return session
+
+    def _write_session(self, conn: cx.Connection, s: Session) -> None:
+        params = rows.session_params(s)
+        if s.id is None:
+            cur = conn.execute(
+                f"INSERT INTO sessions ({rows.SESSION_COLUMNS.split(', ', 1)[1]}) "
+                f"VALUES ({', '.join('?' * len(params))})",
+                params,
+            )
+            s.id = cur.lastrowid
+        else:
+            exists = conn.execute("SELECT 1 FROM sessions WHERE id = ?", (s.id,)).fetchone()
+            if exists:
+                conn.execute(
+                    "UPDATE sessions SET client_id = ?, date = ?, duration_min = ?, modality = ?, "
+                    "trust = ?, engagement = ?, goal_alignment = ?, approach_fit = ?, "
+                    "client_rating = ?, supervision = ?, strategies = ?, tags = ?, template = ?, "
+                    "reflection = ?, created_at = ?, updated_at = ? WHERE id = ?",
+                    (*params, s.id),
+                )
+                conn.execute("DELETE FROM ruptures WHERE session_id = ?", (s.id,))
+                conn.execute("DELETE FROM search_index WHERE kind = 'session' AND ref = ?", (s.id,))
+            else:  # an undone delete comes back under its old id
+                conn.execute(
+                    f"INSERT INTO sessions ({rows.SESSION_COLUMNS}) "
+                    f"VALUES ({', '.join('?' * (len(params) + 1))})",
+                    (s.id, *params),
+                )
+        conn.executemany(
+            "INSERT INTO ruptures (session_id, position, type, resolution, salience, markers, "
+            "repair_strategies, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [rows.rupture_params(s.id, i, r) for i, r in enumerate(s.ruptures)],
+        )
+        body = rows.search_body(s)
+        if body:
+            conn.execute(
+                "INSERT INTO search_index (body, kind, ref) VALUES (?, 'session', ?)", (body, s.id)
+            )
+
+    def delete_session(self, session_id: int) -> Session | None:
+        """Delete and return the session, so the caller can offer to undo."""
+        gone = self.session(session_id)
+        if gone is None:
+            return None
+        with self.transaction() as conn:
+            conn.execute(
+                "DELETE FROM search_index WHERE kind = 'session' AND ref = ?", (session_id,)
+            )
+            conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+        return gone
+
+    def restore_session(self, session: Session) -> Session:
+        """Put a deleted session back exactly as it was (the Undo of a delete)."""
+        if session.client_id is None or self.client(session.client_id) is None:
+            raise ValidationError(
+                [Problem("client", "the client of this session no longer exists")]
+            )
+        with self.transaction() as conn:
+            self._write_session(conn, session)
+        return session
+
+    def tags(self) -> list[str]:
+        """Every tag in use, most used first, for completion in the editor."""
+        return [
+            t
+            for (t,) in self.conn.execute(
+                "SELECT j.value FROM sessions, json_each(sessions.tags) AS j "
+                "GROUP BY j.value ORDER BY count(*) DESC, j.value"
+            )
+        ]
+
+    # -- bulk import --------------------------------------------------------
+
+    def import_records(
+        self,
+        clients: Iterable[Client],
+        sessions: Iterable[tuple[str, Session]],
+        *,
+        strategies: Iterable[Strategy] = (),
+        settings: dict[str, Any] | None = None,
+    ) -> ImportOutcome:
+        """Write already-validated records in one transaction: all of them or none.
+
+        Clients whose code exists are kept as they are; sessions name their client by
+        code. Validation and duplicate detection happen in the importer beforehand.
+        """
+        clients = list(clients)
+        sessions = list(sessions)
+        new_clients = 0
+        with self.transaction() as conn:
+            self._insert_strategies(conn, list(strategies))
+            if settings:
+                conn.executemany(
+                    "INSERT INTO settings (key, value) VALUES (?, ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    [(k, json.dumps(v)) for k, v in settings.items()],
+                )
+            ids = {key: cid for cid, key in conn.execute("SELECT id, code_key FROM clients")}
+            stamp = rows.iso(rows.now())
+            for client in clients:
+                if client.key in ids:
+                    continue
+                cur = conn.execute(
+                    "INSERT INTO clients (code, code_key, status, start_date, goals, created_at, "
+                    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        client.code,
+                        client.key,
+                        client.status.value,
+                        client.start_date.isoformat() if client.start_date else None,
+                        client.goals,
+                        stamp,
+                        stamp,
+                    ),
+                )
+                client.id = cur.lastrowid
+                ids[client.key] = client.id
+                new_clients += 1
+                self._index_client(conn, client)
+            for code, session in sessions:
+                session.client_id = ids[code_key(code)]
+                self._write_session(conn, session)
+        return ImportOutcome(len(sessions), new_clients)
+
+    # -- search -------------------------------------------------------------
+
+    def search(self, text: str, limit: int = 100) -> list[SearchHit]:
+        query = fts_query(text)
+        if query is None:
+            return []
+        sql = (
+            "SELECT f.kind, f.ref, "
+            f"snippet(search_index, 0, '{MATCH_START}', '{MATCH_END}', '…', 16), "
+            "c.id, c.code, s.date "
+            "FROM search_index f "
+            "LEFT JOIN sessions s ON f.kind = 'session' AND s.id = f.ref "
+            "JOIN clients c ON c.id = CASE f.kind WHEN 'session' THEN s.client_id ELSE f.ref END "
+            "WHERE search_index MATCH ? ORDER BY bm25(search_index), s.date DESC LIMIT ?"
+        )
+        return [
+            SearchHit(
+                kind=kind,
+                client_id=cid,
+                client_code=code,
+                session_id=ref if kind == "session" else None,
+                date=date.fromisoformat(day) if day else None,
+                snippet=snippet,
+            )
+            for kind, ref, snippet, cid, code, day in self.conn.execute(sql, (query, limit))
+        ]
+
+    # -- drafts -------------------------------------------------------------
+
+    def save_draft(self, slot: str, payload: dict[str, Any]) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO drafts (slot, payload, updated_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (slot) DO UPDATE SET payload = excluded.payload, "
+                "updated_at = excluded.updated_at",
+                (slot, json.dumps(payload, ensure_ascii=False), rows.iso(rows.now())),
+            )
+
+    def drafts(self) -> dict[str, dict[str, Any]]:
+        return {
+            slot: json.loads(payload)
+            for slot, payload in self.conn.execute(
+                "SELECT slot, payload FROM drafts ORDER BY updated_at"
+            )
+        }
+
+    def delete_draft(self, slot: str) -> None:
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM drafts WHERE slot = ?", (slot,))
+
+    # -- audit --------------------------------------------------------------
+
+    def audit(self, event: str, detail: str = "") -> None:
+        """Record that something happened, never what the data was."""
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO audit_log (at, event, detail) VALUES (?, ?, ?)",
+                (rows.iso(rows.now()), event, detail),
+            )
+
+    def audit_log(self) -> list[tuple[str, str, str]]:
+        return list(self.conn.execute("SELECT at, event, detail FROM audit_log ORDER BY id"))
+
+    # -- maintenance (see maintenance.py for the file-level work) -----------
+
+    def verify(self) -> list[str]:
+        from alliance_desktop.vault.maintenance import verify_connection
+
+        return verify_connection(self.conn)
+
+    def backup(self, destination: Path | str) -> Path:
+        """An encrypted copy under the same passphrase, verified before it is kept."""
+        from alliance_desktop.vault.maintenance import backup
+
+        out = backup(self.conn, Path(destination))
+        self.audit("backup")
+        return out
+
+    def change_passphrase(self, new: str) -> None:
+        """Rekey, then reopen with the new passphrase to prove it works."""
+        from alliance_desktop.vault.maintenance import rekey
+
+        check_new_passphrase(new)
+        self._conn = rekey(self.conn, self.path, new)
+        self.audit("passphrase_changed")
+
+
+def ensure_private_folder(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name == "posix":
+        os.chmod(folder, 0o700)
+
+
+__all__ = ["CURRENT_VERSION", "ClientSummary", "ImportOutcome", "Vault", "ensure_private_folder"]
