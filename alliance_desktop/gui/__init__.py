@@ -1,0 +1,1 @@
+"""Everything Qt: the application, windows, dialogs, widgets, models and controllers."""

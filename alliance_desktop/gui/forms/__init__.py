@@ -1,0 +1,1 @@
+"""Generated from ../../ui/*.ui by scripts/regenerate.py; do not edit."""

@@ -1,0 +1,463 @@
+# Resource object code (Python 3)
+# Created by: object code
+# Created by: The Resource Compiler for Qt version 6.12.0
+# WARNING! All changes made in this file will be lost!
+
+from PySide6 import QtCore
+
+qt_resource_data = b"\
+\x00\x00\x03d\
+/\
+* Calm surfaces:\
+ the palette car\
+ries the colours\
+; this only sets\
+ rhythm and focu\
+s. */\x0aQWidget:fo\
+cus { outline: n\
+one; }\x0aQLineEdit\
+, QPlainTextEdit\
+, QTextEdit, QSp\
+inBox, QDoubleSp\
+inBox, QComboBox\
+, QDateEdit {\x0a  \
+  padding: 3px 5\
+px;\x0a}\x0aQLineEdit:\
+focus, QPlainTex\
+tEdit:focus, QTe\
+xtEdit:focus, QS\
+pinBox:focus,\x0aQD\
+oubleSpinBox:foc\
+us, QComboBox:fo\
+cus, QDateEdit:f\
+ocus, QListView:\
+focus, QTableVie\
+w:focus,\x0aQTreeVi\
+ew:focus {\x0a    b\
+order: 2px solid\
+ palette(highlig\
+ht);\x0a    border-\
+radius: 3px;\x0a}\x0aQ\
+Label[role=\x22erro\
+r\x22] { color: pal\
+ette(link-visite\
+d); font-weight:\
+ 600; }\x0aQLabel[r\
+ole=\x22hint\x22] { co\
+lor: palette(pla\
+ceholder-text); \
+}\x0aQLabel[role=\x22t\
+itle\x22] { font-si\
+ze: 15pt; font-w\
+eight: 600; }\x0aQL\
+abel[role=\x22demo\x22\
+] {\x0a    backgrou\
+nd: #e69f00; col\
+or: #000000; pad\
+ding: 2px 8px; b\
+order-radius: 8p\
+x; font-weight: \
+600;\x0a}\x0aQFrame[ro\
+le=\x22card\x22] { bor\
+der: 1px solid p\
+alette(mid); bor\
+der-radius: 8px;\
+ }\x0a\
+\x00\x00\x01\x0c\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 viewBox=\x22\
+0 0 24 24\x22 width\
+=\x2224\x22 height=\x2224\
+\x22 fill=\x22none\x22 st\
+roke=\x22#6b7785\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+rect x=\x225\x22 y=\x2211\
+\x22 width=\x2214\x22 hei\
+ght=\x2210\x22 rx=\x222\x22/\
+><path d=\x22M8 11V\
+8a4 4 0 0 1 8 0v\
+3\x22/></svg>\x0a\
+\x00\x00\x00\xdc\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 viewBox=\x22\
+0 0 24 24\x22 width\
+=\x2224\x22 height=\x2224\
+\x22 fill=\x22none\x22 st\
+roke=\x22#6b7785\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+path d=\x22M6 21V4M\
+6 4h11l-2 4 2 4H\
+6\x22/></svg>\x0a\
+\x00\x00\x01\x13\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 viewBox=\x22\
+0 0 24 24\x22 width\
+=\x2224\x22 height=\x2224\
+\x22 fill=\x22none\x22 st\
+roke=\x22#6b7785\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+circle cx=\x2212\x22 c\
+y=\x2212\x22 r=\x229\x22/><p\
+ath d=\x22M9.5 9a2.\
+5 2.5 0 0 1 5 0c\
+0 2-2.5 2-2.5 4M\
+12 17v.5\x22/></svg\
+>\x0a\
+\x00\x00\x00\xd0\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 viewBox=\x22\
+0 0 24 24\x22 width\
+=\x2224\x22 height=\x2224\
+\x22 fill=\x22none\x22 st\
+roke=\x22#6b7785\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+path d=\x22M12 5l8 \
+14H4z\x22/></svg>\x0a\
+\x00\x00\x019\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 viewBox=\x22\
+0 0 24 24\x22 width\
+=\x2224\x22 height=\x2224\
+\x22 fill=\x22none\x22 st\
+roke=\x22#6b7785\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+circle cx=\x2212\x22 c\
+y=\x2212\x22 r=\x223\x22/><p\
+ath d=\x22M12 2v3M1\
+2 19v3M2 12h3M19\
+ 12h3M4.9 4.9l2.\
+1 2.1M17 17l2.1 \
+2.1M4.9 19.1L7 1\
+7M17 7l2.1-2.1\x22/\
+></svg>\x0a\
+\x00\x00\x00\xda\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 viewBox=\x22\
+0 0 24 24\x22 width\
+=\x2224\x22 height=\x2224\
+\x22 fill=\x22none\x22 st\
+roke=\x22#6b7785\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+path d=\x22M4 20h4L\
+19 9l-4-4L4 16z\x22\
+/></svg>\x0a\
+\x00\x00\x00\xe5\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 viewBox=\x22\
+0 0 24 24\x22 width\
+=\x2224\x22 height=\x2224\
+\x22 fill=\x22none\x22 st\
+roke=\x22#6b7785\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+path d=\x22M4 7h16M\
+9 7V4h6v3M6 7l1 \
+13h10l1-13\x22/></s\
+vg>\x0a\
+\x00\x00\x00\xd6\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 viewBox=\x22\
+0 0 24 24\x22 width\
+=\x2224\x22 height=\x2224\
+\x22 fill=\x22none\x22 st\
+roke=\x22#6b7785\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+circle cx=\x2212\x22 c\
+y=\x2212\x22 r=\x227\x22/></\
+svg>\x0a\
+\x00\x00\x00\xed\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 viewBox=\x22\
+0 0 24 24\x22 width\
+=\x2224\x22 height=\x2224\
+\x22 fill=\x22none\x22 st\
+roke=\x22#6b7785\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+path d=\x22M12 4l9 \
+16H3z\x22/><path d=\
+\x22M12 10v4M12 17v\
+.5\x22/></svg>\x0a\
+\x00\x00\x01\x0e\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 viewBox=\x22\
+0 0 24 24\x22 width\
+=\x2224\x22 height=\x2224\
+\x22 fill=\x22none\x22 st\
+roke=\x22#6b7785\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+path d=\x22M2 12s4-\
+7 10-7 10 7 10 7\
+-4 7-10 7S2 12 2\
+ 12z\x22/><circle c\
+x=\x2212\x22 cy=\x2212\x22 r\
+=\x223\x22/></svg>\x0a\
+\x00\x00\x01\x05\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 viewBox=\x22\
+0 0 24 24\x22 width\
+=\x2224\x22 height=\x2224\
+\x22 fill=\x22none\x22 st\
+roke=\x22#6b7785\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+path d=\x22M2 12s4-\
+7 10-7 10 7 10 7\
+-4 7-10 7S2 12 2\
+ 12z\x22/><path d=\x22\
+M4 4l16 16\x22/></s\
+vg>\x0a\
+\x00\x00\x00\xd3\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 viewBox=\x22\
+0 0 24 24\x22 width\
+=\x2224\x22 height=\x2224\
+\x22 fill=\x22none\x22 st\
+roke=\x22#6b7785\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+path d=\x22M12 5v14\
+M5 12h14\x22/></svg\
+>\x0a\
+\x00\x00\x00\xf1\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 viewBox=\x22\
+0 0 24 24\x22 width\
+=\x2224\x22 height=\x2224\
+\x22 fill=\x22none\x22 st\
+roke=\x22#6b7785\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+circle cx=\x2211\x22 c\
+y=\x2211\x22 r=\x226\x22/><p\
+ath d=\x22M20 20l-4\
+.5-4.5\x22/></svg>\x0a\
+\
+\x00\x00\x01A\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 viewBox=\x22\
+0 0 64 64\x22 width\
+=\x2264\x22 height=\x2264\
+\x22>\x0a  <rect x=\x222\x22\
+ y=\x222\x22 width=\x2260\
+\x22 height=\x2260\x22 rx\
+=\x2214\x22 fill=\x22#2f5\
+d8a\x22/>\x0a  <circle\
+ cx=\x2225\x22 cy=\x2232\x22\
+ r=\x2213\x22 fill=\x22no\
+ne\x22 stroke=\x22#fff\
+fff\x22 stroke-widt\
+h=\x224\x22/>\x0a  <circl\
+e cx=\x2239\x22 cy=\x2232\
+\x22 r=\x2213\x22 fill=\x22n\
+one\x22 stroke=\x22#e8\
+b04a\x22 stroke-wid\
+th=\x224\x22/>\x0a</svg>\x0a\
+\
+\x00\x00\x01\x0c\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 viewBox=\x22\
+0 0 24 24\x22 width\
+=\x2224\x22 height=\x2224\
+\x22 fill=\x22none\x22 st\
+roke=\x22#6b7785\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+rect x=\x225\x22 y=\x2211\
+\x22 width=\x2214\x22 hei\
+ght=\x2210\x22 rx=\x222\x22/\
+><path d=\x22M8 11V\
+8a4 4 0 0 1 7.5-\
+2\x22/></svg>\x0a\
+\x00\x00\x00\xf6\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 viewBox=\x22\
+0 0 24 24\x22 width\
+=\x2224\x22 height=\x2224\
+\x22 fill=\x22none\x22 st\
+roke=\x22#6b7785\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+path d=\x22M5 4h11l\
+3 3v13H5z\x22/><pat\
+h d=\x22M8 4v5h7V4M\
+8 20v-6h8v6\x22/></\
+svg>\x0a\
+"
+
+qt_resource_name = b"\
+\x00\x05\
+\x00o\xa6S\
+\x00i\
+\x00c\x00o\x00n\x00s\
+\x00\x09\
+\x00(\xad#\
+\x00s\
+\x00t\x00y\x00l\x00e\x00.\x00q\x00s\x00s\
+\x00\x08\
+\x05\x9eT\xa7\
+\x00l\
+\x00o\x00c\x00k\x00.\x00s\x00v\x00g\
+\x00\x08\
+\x02zWg\
+\x00f\
+\x00l\x00a\x00g\x00.\x00s\x00v\x00g\
+\x00\x08\
+\x0c3W\x07\
+\x00h\
+\x00e\x00l\x00p\x00.\x00s\x00v\x00g\
+\x00\x19\
+\x05\x0f{G\
+\x00r\
+\x00u\x00p\x00t\x00u\x00r\x00e\x00-\x00c\x00o\x00n\x00f\x00r\x00o\x00n\x00t\x00a\
+\x00t\x00i\x00o\x00n\x00.\x00s\x00v\x00g\
+\x00\x0c\
+\x0b\xdf,\xc7\
+\x00s\
+\x00e\x00t\x00t\x00i\x00n\x00g\x00s\x00.\x00s\x00v\x00g\
+\x00\x08\
+\x0b\x07W\xa7\
+\x00e\
+\x00d\x00i\x00t\x00.\x00s\x00v\x00g\
+\x00\x09\
+\x08\x9b\xad\xc7\
+\x00t\
+\x00r\x00a\x00s\x00h\x00.\x00s\x00v\x00g\
+\x00\x16\
+\x03?\xda\x87\
+\x00r\
+\x00u\x00p\x00t\x00u\x00r\x00e\x00-\x00w\x00i\x00t\x00h\x00d\x00r\x00a\x00w\x00a\
+\x00l\x00.\x00s\x00v\x00g\
+\x00\x09\
+\x0c\x97\x8a\x87\
+\x00a\
+\x00l\x00e\x00r\x00t\x00.\x00s\x00v\x00g\
+\x00\x07\
+\x0c\xf8Z\x07\
+\x00e\
+\x00y\x00e\x00.\x00s\x00v\x00g\
+\x00\x0b\
+\x05\x10\xaaG\
+\x00e\
+\x00y\x00e\x00-\x00o\x00f\x00f\x00.\x00s\x00v\x00g\
+\x00\x07\
+\x07\xa7Z\x07\
+\x00a\
+\x00d\x00d\x00.\x00s\x00v\x00g\
+\x00\x0a\
+\x08\x94m\xc7\
+\x00s\
+\x00e\x00a\x00r\x00c\x00h\x00.\x00s\x00v\x00g\
+\x00\x0c\
+\x09\x92\x05\xc7\
+\x00a\
+\x00l\x00l\x00i\x00a\x00n\x00c\x00e\x00.\x00s\x00v\x00g\
+\x00\x0a\
+\x05\x95\xd0\xa7\
+\x00u\
+\x00n\x00l\x00o\x00c\x00k\x00.\x00s\x00v\x00g\
+\x00\x08\
+\x08\xc8U\xe7\
+\x00s\
+\x00a\x00v\x00e\x00.\x00s\x00v\x00g\
+"
+
+qt_resource_struct = b"\
+\x00\x00\x00\x00\x00\x02\x00\x00\x00\x02\x00\x00\x00\x01\
+\x00\x00\x00\x10\x00\x00\x00\x00\x00\x01\x00\x00\x00\x00\
+\x00\x00\x00\x00\x00\x02\x00\x00\x00\x10\x00\x00\x00\x03\
+\x00\x00\x00>\x00\x00\x00\x00\x00\x01\x00\x00\x04x\
+\x00\x00\x00\xee\x00\x00\x00\x00\x00\x01\x00\x00\x0aG\
+\x00\x00\x00j\x00\x00\x00\x00\x00\x01\x00\x00\x06o\
+\x00\x00\x01L\x00\x00\x00\x00\x00\x01\x00\x00\x0d$\
+\x00\x00\x01\xb4\x00\x00\x00\x00\x00\x01\x00\x00\x11>\
+\x00\x00\x00(\x00\x00\x00\x00\x00\x01\x00\x00\x03h\
+\x00\x00\x01h\x00\x00\x00\x00\x00\x01\x00\x00\x0e-\
+\x00\x00\x01|\x00\x00\x00\x00\x00\x01\x00\x00\x0f\x04\
+\x00\x00\x00\xd6\x00\x00\x00\x00\x00\x01\x00\x00\x09^\
+\x00\x00\x01\xce\x00\x00\x00\x00\x00\x01\x00\x00\x12N\
+\x00\x00\x01\x96\x00\x00\x00\x00\x00\x01\x00\x00\x0f\xf9\
+\x00\x00\x00\xc0\x00\x00\x00\x00\x00\x01\x00\x00\x08\x80\
+\x00\x00\x00\xa2\x00\x00\x00\x00\x00\x01\x00\x00\x07C\
+\x00\x00\x00T\x00\x00\x00\x00\x00\x01\x00\x00\x05X\
+\x00\x00\x01 \x00\x00\x00\x00\x00\x01\x00\x00\x0b!\
+\x00\x00\x018\x00\x00\x00\x00\x00\x01\x00\x00\x0c\x12\
+"
+
+def qInitResources():
+    QtCore.qRegisterResourceData(0x01, qt_resource_struct, qt_resource_name, qt_resource_data)
+
+def qCleanupResources():
+    QtCore.qUnregisterResourceData(0x01, qt_resource_struct, qt_resource_name, qt_resource_data)
+
+qInitResources()

@@ -1,0 +1,66 @@
+"""Regenerate the Python made from Designer forms (ui/*.ui) and resources (resources.qrc).
+
+Run after editing a form or a resource: `make regenerate`. `--check DIR` writes into
+DIR instead, so a test can compare it with what is committed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+UI_DIR = ROOT / "ui"
+QRC = ROOT / "resources" / "resources.qrc"
+FORMS_DIR = ROOT / "alliance_desktop" / "gui" / "forms"
+RESOURCES_PY = ROOT / "alliance_desktop" / "gui" / "resources_rc.py"
+
+
+def _tool(name: str) -> str:
+    beside = Path(sys.executable).parent / name
+    found = str(beside) if beside.exists() else shutil.which(name)
+    if not found:
+        raise SystemExit(f"{name} not found; install the project first (make venv)")
+    return found
+
+
+def generate(forms_dir: Path, resources_py: Path) -> list[Path]:
+    forms_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    init = forms_dir / "__init__.py"
+    init.write_text('"""Generated from ../../ui/*.ui by scripts/regenerate.py; do not edit."""\n')
+    written.append(init)
+    for ui in sorted(UI_DIR.glob("*.ui")):
+        out = forms_dir / f"ui_{ui.stem}.py"
+        # --from-imports would import resources_rc relative to forms; the package
+        # imports it once instead, so forms get plain absolute icon paths.
+        subprocess.run(
+            [_tool("pyside6-uic"), "--no-autoconnection", str(ui), "-o", str(out)], check=True
+        )
+        written.append(out)
+    # Format version 1 carries no file timestamps, so a fresh clone regenerates the
+    # same bytes and the staleness test compares content only.
+    subprocess.run(
+        [_tool("pyside6-rcc"), "--format-version", "1", str(QRC), "-o", str(resources_py)],
+        check=True,
+    )
+    written.append(resources_py)
+    return written
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--check", type=Path, help="write into this folder instead")
+    args = parser.parse_args()
+    if args.check:
+        generate(args.check / "forms", args.check / "resources_rc.py")
+    else:
+        for path in generate(FORMS_DIR, RESOURCES_PY):
+            print(path.relative_to(ROOT))
+
+
+if __name__ == "__main__":
+    main()
