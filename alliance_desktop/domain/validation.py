@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection
-from datetime import date
+from datetime import date, datetime
 
 from alliance_desktop.domain.errors import Problem, raise_if
 from alliance_desktop.domain.models import (
@@ -40,6 +40,12 @@ def _text_problems(field: str, text: str, limit: int = TEXT_MAX) -> list[Problem
     return []
 
 
+def _is_date(value: object) -> bool:
+    """A calendar date; a datetime is refused (it would not compare with today, and
+    its ISO form with a time part would not read back as a date)."""
+    return isinstance(value, date) and not isinstance(value, datetime)
+
+
 def client_problems(client: Client, today: date | None = None) -> list[Problem]:
     problems: list[Problem] = []
     code = client.code if isinstance(client.code, str) else ""
@@ -52,7 +58,7 @@ def client_problems(client: Client, today: date | None = None) -> list[Problem]:
     if client.status not in tuple(ClientStatus):
         problems.append(Problem("status", "must be active or closed"))
     if client.start_date is not None:
-        if not isinstance(client.start_date, date):
+        if not _is_date(client.start_date):
             problems.append(Problem("start_date", "must be a date"))
         elif client.start_date > (today or date.today()):
             problems.append(Problem("start_date", "cannot be in the future"))
@@ -109,7 +115,7 @@ def session_problems(
     """Every problem with a session; an empty list means it may be saved."""
     problems: list[Problem] = []
     today = today or date.today()
-    if not isinstance(session.date, date):
+    if not _is_date(session.date):
         problems.append(Problem("date", "must be a date (YYYY-MM-DD)"))
     elif session.date > today:
         problems.append(Problem("date", "cannot be in the future"))

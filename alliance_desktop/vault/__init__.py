@@ -1,6 +1,7 @@
 """The encrypted store: the only code that speaks SQL."""
 
 from alliance_desktop.vault.errors import (
+    MigrationError,
     NewerVaultError,
     NotAVaultError,
     NotEncryptedError,
@@ -18,6 +19,7 @@ from alliance_desktop.vault.store import ClientSummary, ImportOutcome, Vault
 __all__ = [
     "ClientSummary",
     "ImportOutcome",
+    "MigrationError",
     "NewerVaultError",
     "NotAVaultError",
     "NotEncryptedError",

@@ -43,7 +43,7 @@ def connect(path: Path, passphrase: str) -> Connection:
     if not path.exists():
         raise VaultNotFoundError(path)
     if path.is_dir():
-        raise NotAVaultError(path)
+        raise NotAVaultError(path, "is a folder, so it")
     try:
         with path.open("rb") as fh:
             head = fh.read(16)
@@ -52,7 +52,7 @@ def connect(path: Path, passphrase: str) -> Connection:
     if head == SQLITE_HEADER:
         raise NotEncryptedError(path)
     if len(head) == 0:
-        raise NotAVaultError(path)
+        raise NotAVaultError(path, "is an empty file, so it")
     conn = _keyed(path, passphrase)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

@@ -32,8 +32,12 @@ class NotEncryptedError(VaultError):
 
 
 class NotAVaultError(VaultError):
-    def __init__(self, path: object):
-        super().__init__(f"{path} opens with this passphrase but is not an Alliance Desktop vault.")
+    def __init__(self, path: object, reason: str | None = None):
+        # ``reason`` replaces the default explanation when the file never opened at all
+        # (a folder, an empty file): "opens with this passphrase" would be untrue there.
+        super().__init__(
+            f"{path} {reason or 'opens with this passphrase but'} is not an Alliance Desktop vault."
+        )
 
 
 class NewerVaultError(VaultError):
@@ -41,6 +45,16 @@ class NewerVaultError(VaultError):
         super().__init__(
             f"This vault was written by a newer version of Alliance Desktop (schema {found}; "
             f"this version knows up to {supported}). Update the app to open it; nothing was changed."
+        )
+
+
+class MigrationError(VaultError):
+    """The schema could not be brought up to date; the transaction was rolled back."""
+
+    def __init__(self, found: int, target: int, detail: object):
+        super().__init__(
+            f"The vault could not be upgraded from schema {found} to {target} ({detail}). "
+            "Nothing was changed."
         )
 
 

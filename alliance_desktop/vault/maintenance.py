@@ -55,7 +55,10 @@ def backup(conn: cx.Connection, destination: Path) -> Path:
     if not folder.is_dir():
         raise VaultError(f"The folder {folder} does not exist.")
     partial = folder / f".{destination.name}.{secrets.token_hex(4)}.partial"
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError as exc:
+        raise VaultError(f"The backup could not be written: {exc.strerror or exc}.") from exc
     os.close(fd)
     try:
         conn.execute(f"ATTACH DATABASE {cx.attach_literal(partial)} AS backup")

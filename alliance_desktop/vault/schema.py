@@ -5,7 +5,9 @@ A migration, once released, never changes: vaults in the field were written by i
 
 from __future__ import annotations
 
-from alliance_desktop.vault.errors import NewerVaultError
+from sqlcipher3 import DatabaseError
+
+from alliance_desktop.vault.errors import MigrationError, NewerVaultError
 
 # 'ALDV' in ASCII: lets us tell our vault from any other SQLCipher database.
 APPLICATION_ID = 0x414C4456
@@ -110,6 +112,9 @@ def migrate(conn, *, target: int = CURRENT_VERSION) -> int:
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute(f"PRAGMA user_version = {int(target)}")
         conn.execute("COMMIT")
+    except DatabaseError as exc:
+        conn.execute("ROLLBACK")
+        raise MigrationError(found, target, exc) from exc
     except BaseException:
         conn.execute("ROLLBACK")
         raise

@@ -244,7 +244,7 @@ class Vault:
             params = (
                 client.code,
                 client.key,
-                client.status.value,
+                ClientStatus(client.status).value,
                 client.start_date.isoformat() if client.start_date else None,
                 client.goals,
             )
@@ -268,7 +268,7 @@ class Vault:
         with self.transaction() as conn:
             conn.execute(
                 "UPDATE clients SET status = ?, updated_at = ? WHERE id = ?",
-                (status.value, rows.iso(rows.now()), client_id),
+                (ClientStatus(status).value, rows.iso(rows.now()), client_id),
             )
 
     def delete_client(self, client_id: int) -> None:
@@ -451,7 +451,7 @@ class Vault:
                     (
                         client.code,
                         client.key,
-                        client.status.value,
+                        ClientStatus(client.status).value,
                         client.start_date.isoformat() if client.start_date else None,
                         client.goals,
                         stamp,
