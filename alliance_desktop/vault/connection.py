@@ -36,6 +36,9 @@ def _configure(conn: Connection) -> None:
     # Keep SQLite's scratch data in memory, never in a temp file on disk.
     conn.execute("PRAGMA temp_store = MEMORY")
     conn.execute("PRAGMA secure_delete = ON")
+    # Decrypted pages are cached in memory: a larger cache keeps repeated reads of a
+    # big caseload from decrypting the same pages again (32 MiB at most).
+    conn.execute("PRAGMA cache_size = -32768")
 
 
 def connect(path: Path, passphrase: str) -> Connection:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime
+from functools import lru_cache
 
 from alliance_desktop.domain.models import (
     Client,
@@ -23,6 +24,15 @@ SESSION_COLUMNS = (
     "created_at, updated_at"
 )
 RUPTURE_COLUMNS = "session_id, type, resolution, salience, markers, repair_strategies, note"
+
+
+@lru_cache(maxsize=4096)
+def _keys(text: str) -> tuple[str, ...]:
+    """Strategy, tag and marker lists repeat across thousands of sessions: decode once."""
+    return tuple(json.loads(text))
+
+
+_MODALITY = {m.value: m for m in Modality}
 
 
 def now() -> datetime:
@@ -52,15 +62,15 @@ def session_from_row(row: tuple, ruptures: list[Rupture]) -> Session:
         client_id=client_id,
         date=date.fromisoformat(day),
         duration_min=duration,
-        modality=Modality(modality) if modality else None,
+        modality=_MODALITY[modality] if modality else None,
         trust=trust,
         engagement=engagement,
         goal_alignment=goal,
         approach_fit=fit,
         client_rating=cr,
         supervision=bool(sup),
-        strategies=tuple(json.loads(strategies)),
-        tags=tuple(json.loads(tags)),
+        strategies=_keys(strategies),
+        tags=_keys(tags),
         reflection=Reflection(template, json.loads(reflection)),
         ruptures=ruptures,
         created_at=datetime.fromisoformat(created),
@@ -95,8 +105,8 @@ def rupture_from_row(row: tuple) -> tuple[int, Rupture]:
         type=RuptureType(rtype),
         resolution=Resolution(resolution),
         salience=salience,
-        markers=tuple(json.loads(markers)),
-        repair_strategies=tuple(json.loads(repair)),
+        markers=_keys(markers),
+        repair_strategies=_keys(repair),
         note=note,
     )
 

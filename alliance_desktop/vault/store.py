@@ -22,7 +22,7 @@ from alliance_desktop.vault import rows
 from alliance_desktop.vault.errors import VaultLockedError
 from alliance_desktop.vault.passphrase import check_new_passphrase
 from alliance_desktop.vault.schema import CURRENT_VERSION, migrate
-from alliance_desktop.vault.search import MATCH_END, MATCH_START, SearchHit, fts_query
+from alliance_desktop.vault.search import SearchHit, fts_query, make_snippet
 
 DEFAULT_SETTINGS: dict[str, Any] = {
     "client_rating_max": 40.0,
@@ -470,18 +470,34 @@ class Vault:
     # -- search -------------------------------------------------------------
 
     def search(self, text: str, limit: int = 100) -> list[SearchHit]:
+        """Best matches first (BM25), newest first among equals.
+
+        Ranking reads only the index; snippets and joins are computed for the few rows
+        kept, so a word found in half the vault costs little more than a rare one.
+        """
         query = fts_query(text)
         if query is None:
             return []
+        conn = self.conn
+        top = [
+            rowid
+            for (rowid,) in conn.execute(
+                "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?",
+                (query, limit),
+            )
+        ]
+        if not top:
+            return []
+        marks = ", ".join("?" * len(top))
         sql = (
-            "SELECT f.kind, f.ref, "
-            f"snippet(search_index, 0, '{MATCH_START}', '{MATCH_END}', '…', 16), "
-            "c.id, c.code, s.date "
+            "SELECT f.rowid, f.kind, f.ref, f.body, c.id, c.code, s.date "
             "FROM search_index f "
             "LEFT JOIN sessions s ON f.kind = 'session' AND s.id = f.ref "
             "JOIN clients c ON c.id = CASE f.kind WHEN 'session' THEN s.client_id ELSE f.ref END "
-            "WHERE search_index MATCH ? ORDER BY bm25(search_index), s.date DESC LIMIT ?"
+            f"WHERE f.rowid IN ({marks})"
         )
+        position = {rowid: i for i, rowid in enumerate(top)}
+        found = sorted(conn.execute(sql, top), key=lambda r: position[r[0]])
         return [
             SearchHit(
                 kind=kind,
@@ -489,9 +505,9 @@ class Vault:
                 client_code=code,
                 session_id=ref if kind == "session" else None,
                 date=date.fromisoformat(day) if day else None,
-                snippet=snippet,
+                snippet=make_snippet(body, text),
             )
-            for kind, ref, snippet, cid, code, day in self.conn.execute(sql, (query, limit))
+            for _rowid, kind, ref, body, cid, code, day in found
         ]
 
     # -- drafts -------------------------------------------------------------
