@@ -1,0 +1,206 @@
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'settings_dialog.ui'
+##
+## Created by: Qt User Interface Compiler version 6.12.0
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGroupBox,
+    QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QSizePolicy, QSpacerItem, QSpinBox, QVBoxLayout,
+    QWidget)
+
+class Ui_SettingsDialog(object):
+    def setupUi(self, settingsDialog):
+        if not settingsDialog.objectName():
+            settingsDialog.setObjectName(u"settingsDialog")
+        settingsDialog.resize(520, 420)
+        self.rootLayout = QVBoxLayout(settingsDialog)
+        self.rootLayout.setObjectName(u"rootLayout")
+        self.computerGroup = QGroupBox(settingsDialog)
+        self.computerGroup.setObjectName(u"computerGroup")
+        self.computerForm = QFormLayout(self.computerGroup)
+        self.computerForm.setObjectName(u"computerForm")
+        self.computerForm.setLabelAlignment(Qt.AlignLeading|Qt.AlignLeft|Qt.AlignVCenter)
+        self.autoLockLabel = QLabel(self.computerGroup)
+        self.autoLockLabel.setObjectName(u"autoLockLabel")
+
+        self.computerForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.autoLockLabel)
+
+        self.autoLockSpin = QSpinBox(self.computerGroup)
+        self.autoLockSpin.setObjectName(u"autoLockSpin")
+        self.autoLockSpin.setMinimum(1)
+        self.autoLockSpin.setMaximum(60)
+        self.autoLockSpin.setValue(5)
+
+        self.computerForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.autoLockSpin)
+
+        self.themeLabel = QLabel(self.computerGroup)
+        self.themeLabel.setObjectName(u"themeLabel")
+
+        self.computerForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.themeLabel)
+
+        self.themeCombo = QComboBox(self.computerGroup)
+        self.themeCombo.setObjectName(u"themeCombo")
+
+        self.computerForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.themeCombo)
+
+        self.backupFolderLabel = QLabel(self.computerGroup)
+        self.backupFolderLabel.setObjectName(u"backupFolderLabel")
+
+        self.computerForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.backupFolderLabel)
+
+        self.backupFolderRow = QHBoxLayout()
+        self.backupFolderRow.setObjectName(u"backupFolderRow")
+        self.backupFolderEdit = QLineEdit(self.computerGroup)
+        self.backupFolderEdit.setObjectName(u"backupFolderEdit")
+        self.backupFolderEdit.setClearButtonEnabled(True)
+
+        self.backupFolderRow.addWidget(self.backupFolderEdit)
+
+        self.browseBackupButton = QPushButton(self.computerGroup)
+        self.browseBackupButton.setObjectName(u"browseBackupButton")
+
+        self.backupFolderRow.addWidget(self.browseBackupButton)
+
+
+        self.computerForm.setLayout(2, QFormLayout.ItemRole.FieldRole, self.backupFolderRow)
+
+        self.backupFolderError = QLabel(self.computerGroup)
+        self.backupFolderError.setObjectName(u"backupFolderError")
+        self.backupFolderError.setWordWrap(True)
+        self.backupFolderError.setProperty(u"role", u"error")
+
+        self.computerForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.backupFolderError)
+
+        self.computerHint = QLabel(self.computerGroup)
+        self.computerHint.setObjectName(u"computerHint")
+        self.computerHint.setWordWrap(True)
+        self.computerHint.setProperty(u"role", u"hint")
+
+        self.computerForm.setWidget(4, QFormLayout.ItemRole.SpanningRole, self.computerHint)
+
+
+        self.rootLayout.addWidget(self.computerGroup)
+
+        self.vaultGroup = QGroupBox(settingsDialog)
+        self.vaultGroup.setObjectName(u"vaultGroup")
+        self.vaultForm = QFormLayout(self.vaultGroup)
+        self.vaultForm.setObjectName(u"vaultForm")
+        self.vaultForm.setLabelAlignment(Qt.AlignLeading|Qt.AlignLeft|Qt.AlignVCenter)
+        self.ratingMaxLabel = QLabel(self.vaultGroup)
+        self.ratingMaxLabel.setObjectName(u"ratingMaxLabel")
+
+        self.vaultForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.ratingMaxLabel)
+
+        self.ratingMaxSpin = QDoubleSpinBox(self.vaultGroup)
+        self.ratingMaxSpin.setObjectName(u"ratingMaxSpin")
+        self.ratingMaxSpin.setDecimals(1)
+        self.ratingMaxSpin.setMinimum(1.000000000000000)
+        self.ratingMaxSpin.setMaximum(1000.000000000000000)
+        self.ratingMaxSpin.setValue(40.000000000000000)
+
+        self.vaultForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.ratingMaxSpin)
+
+        self.ratingThresholdLabel = QLabel(self.vaultGroup)
+        self.ratingThresholdLabel.setObjectName(u"ratingThresholdLabel")
+
+        self.vaultForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.ratingThresholdLabel)
+
+        self.ratingThresholdSpin = QDoubleSpinBox(self.vaultGroup)
+        self.ratingThresholdSpin.setObjectName(u"ratingThresholdSpin")
+        self.ratingThresholdSpin.setDecimals(1)
+        self.ratingThresholdSpin.setMinimum(0.000000000000000)
+        self.ratingThresholdSpin.setMaximum(1000.000000000000000)
+        self.ratingThresholdSpin.setValue(36.000000000000000)
+
+        self.vaultForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.ratingThresholdSpin)
+
+        self.ratingThresholdError = QLabel(self.vaultGroup)
+        self.ratingThresholdError.setObjectName(u"ratingThresholdError")
+        self.ratingThresholdError.setWordWrap(True)
+        self.ratingThresholdError.setProperty(u"role", u"error")
+
+        self.vaultForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.ratingThresholdError)
+
+        self.vaultHint = QLabel(self.vaultGroup)
+        self.vaultHint.setObjectName(u"vaultHint")
+        self.vaultHint.setWordWrap(True)
+        self.vaultHint.setProperty(u"role", u"hint")
+
+        self.vaultForm.setWidget(3, QFormLayout.ItemRole.SpanningRole, self.vaultHint)
+
+
+        self.rootLayout.addWidget(self.vaultGroup)
+
+        self.bottomSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.rootLayout.addItem(self.bottomSpacer)
+
+        self.buttonBox = QDialogButtonBox(settingsDialog)
+        self.buttonBox.setObjectName(u"buttonBox")
+        self.buttonBox.setStandardButtons(QDialogButtonBox.Cancel|QDialogButtonBox.Ok)
+
+        self.rootLayout.addWidget(self.buttonBox)
+
+#if QT_CONFIG(shortcut)
+        self.autoLockLabel.setBuddy(self.autoLockSpin)
+        self.themeLabel.setBuddy(self.themeCombo)
+        self.backupFolderLabel.setBuddy(self.backupFolderEdit)
+        self.ratingMaxLabel.setBuddy(self.ratingMaxSpin)
+        self.ratingThresholdLabel.setBuddy(self.ratingThresholdSpin)
+#endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.autoLockSpin, self.themeCombo)
+        QWidget.setTabOrder(self.themeCombo, self.backupFolderEdit)
+        QWidget.setTabOrder(self.backupFolderEdit, self.browseBackupButton)
+        QWidget.setTabOrder(self.browseBackupButton, self.ratingMaxSpin)
+        QWidget.setTabOrder(self.ratingMaxSpin, self.ratingThresholdSpin)
+
+        self.retranslateUi(settingsDialog)
+    # setupUi
+
+    def retranslateUi(self, settingsDialog):
+        settingsDialog.setWindowTitle(QCoreApplication.translate("SettingsDialog", u"Settings", None))
+        self.computerGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"On this computer", None))
+        self.autoLockLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Lock after", None))
+        self.autoLockSpin.setSuffix(QCoreApplication.translate("SettingsDialog", u" min without input", None))
+#if QT_CONFIG(accessibility)
+        self.autoLockSpin.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Auto-lock minutes", None))
+#endif // QT_CONFIG(accessibility)
+        self.themeLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Appearance", None))
+#if QT_CONFIG(accessibility)
+        self.themeCombo.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Theme", None))
+#endif // QT_CONFIG(accessibility)
+        self.backupFolderLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Backup folder", None))
+        self.backupFolderEdit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", u"Ask each time", None))
+#if QT_CONFIG(accessibility)
+        self.backupFolderEdit.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Backup folder", None))
+#endif // QT_CONFIG(accessibility)
+        self.browseBackupButton.setText(QCoreApplication.translate("SettingsDialog", u"B&rowse\u2026", None))
+#if QT_CONFIG(accessibility)
+        self.browseBackupButton.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Choose backup folder", None))
+#endif // QT_CONFIG(accessibility)
+        self.computerHint.setText(QCoreApplication.translate("SettingsDialog", u"Kept in this computer's settings. They say nothing about your clients.", None))
+        self.vaultGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"Client-reported rating (kept in the vault)", None))
+        self.ratingMaxLabel.setText(QCoreApplication.translate("SettingsDialog", u"Scale &maximum", None))
+#if QT_CONFIG(accessibility)
+        self.ratingMaxSpin.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Client rating scale maximum", None))
+#endif // QT_CONFIG(accessibility)
+        self.ratingThresholdLabel.setText(QCoreApplication.translate("SettingsDialog", u"Concern &threshold", None))
+#if QT_CONFIG(accessibility)
+        self.ratingThresholdSpin.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Client rating concern threshold", None))
+#endif // QT_CONFIG(accessibility)
+        self.vaultHint.setText(QCoreApplication.translate("SettingsDialog", u"A client-reported total below the threshold is flagged for you to discuss.", None))
+    # retranslateUi
+

@@ -1,0 +1,191 @@
+"""Help › Keyboard shortcuts and Help › About your data.
+
+The shortcut table is built from the live QActions, so it can never drift from the
+menus. "About your data" tells the user where the file is and how to reach it without
+us: a private notebook should not hold its owner's notes hostage.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alliance_desktop.gui.feedback import repolish_roles
+
+
+def plain_action_text(action: QAction) -> str:
+    """The menu text without mnemonic ampersands ("&&" stays a literal "&")."""
+    return action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(".…")
+
+
+class ShortcutsDialog(QDialog):
+    """A two-column table: what the action does, and its shortcut in the platform's notation."""
+
+    def __init__(self, actions: list[QAction], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("shortcutsDialog")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        rows = [
+            (plain_action_text(a), a.shortcuts())
+            for a in actions
+            if a.shortcuts() and not a.isSeparator()
+        ]
+        self.table = QTableWidget(len(rows), 2, self)
+        self.table.setObjectName("shortcutsTable")
+        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Shortcut")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        for row, (text, shortcuts) in enumerate(rows):
+            native = self.tr(", ").join(
+                s.toString(QKeySequence.SequenceFormat.NativeText) for s in shortcuts
+            )
+            self.table.setItem(row, 0, QTableWidgetItem(text))
+            self.table.setItem(row, 1, QTableWidgetItem(native))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.setObjectName("buttonBox")
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setObjectName("closeButton")
+        close.setAccessibleName(self.tr("Close"))
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        # Tall enough for every row without scrolling (up to 16), in the style's units.
+        shown = min(max(len(rows), 1), 16)
+        table_height = (
+            self.table.verticalHeader().defaultSectionSize() * shown
+            + self.table.horizontalHeader().sizeHint().height()
+            + 2 * self.table.frameWidth()
+        )
+        self.table.setMinimumHeight(table_height)
+        self.resize(self.fontMetrics().averageCharWidth() * 64, self.sizeHint().height())
+
+    def rows(self) -> list[tuple[str, str]]:
+        """What the table shows, row by row (for tests and screen-reader checks)."""
+        return [
+            (self.table.item(r, 0).text(), self.table.item(r, 1).text())
+            for r in range(self.table.rowCount())
+        ]
+
+
+class AboutDataDialog(QDialog):
+    """Where the vault is, how it is encrypted, how to back it up and open it elsewhere."""
+
+    def __init__(self, vault_path: Path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("aboutDataDialog")
+        self.setWindowTitle(self.tr("About your data"))
+        self._path = Path(vault_path)
+
+        title = QLabel(self.tr("About your data"), self)
+        title.setObjectName("aboutDataTitle")
+        title.setProperty("role", "title")
+
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName("aboutDataText")
+        self.browser.setAccessibleName(self.tr("About your data"))
+        self.browser.setOpenLinks(False)
+        self.browser.setHtml(self._html())
+
+        copy = QPushButton(self.tr("&Copy vault location"), self)
+        copy.setObjectName("copyPathButton")
+        copy.setAccessibleName(self.tr("Copy vault location"))
+        copy.clicked.connect(self._copy_path)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.setObjectName("buttonBox")
+        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setObjectName("closeButton")
+        close.setAccessibleName(self.tr("Close"))
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.browser)
+        layout.addWidget(buttons)
+        repolish_roles(self)
+        metrics = self.fontMetrics()
+        self.resize(metrics.averageCharWidth() * 90, metrics.height() * 34)
+
+    def _copy_path(self) -> None:
+        QGuiApplication.clipboard().setText(str(self._path))
+
+    def _html(self) -> str:
+        path = html.escape(str(self._path))
+        sections = [
+            (
+                self.tr("Where it is"),
+                self.tr(
+                    "Everything you write is kept in one file on this computer:"
+                    "<br><tt>{path}</tt><br>"
+                    "Nothing is sent anywhere; the app never connects to a network."
+                ).format(path=path),
+            ),
+            (
+                self.tr("How it is protected"),
+                self.tr(
+                    "The file is an SQLite database encrypted with SQLCipher 4 using its "
+                    "default settings: AES-256 for every page, a key derived from your "
+                    "passphrase with PBKDF2-HMAC-SHA512 (256,000 iterations), and an "
+                    "HMAC-SHA512 check on every page. Without the passphrase the file is "
+                    "unreadable, to us as much as to anyone."
+                ),
+            ),
+            (
+                self.tr("Backing it up"),
+                self.tr(
+                    "Use the app's backup command, or run this in a terminal:"
+                    "<pre>alliance-cli backup --out FILE</pre>A backup is a verified, "
+                    "encrypted copy that opens with the same passphrase. Keep one copy on "
+                    "another drive and refresh it regularly."
+                ),
+            ),
+            (
+                self.tr("Opening it with another tool"),
+                self.tr(
+                    "Work on a copy, with Alliance Desktop closed, so nothing can change the "
+                    "original. In <b>DB Browser for SQLite</b> (the SQLCipher edition), open "
+                    "the copy, choose <i>SQLCipher 4 defaults</i> as the encryption settings "
+                    "and enter your passphrase. With the <b>sqlcipher</b> command-line shell, "
+                    "open the copy and type<pre>PRAGMA key = '…';</pre>with your "
+                    "passphrase between the quotes (a quote inside it is written twice), "
+                    "then query the tables as usual."
+                ),
+            ),
+            (
+                self.tr("If you forget the passphrase"),
+                self.tr(
+                    "There is no way back: no reset, no recovery key, no copy of the "
+                    "passphrase anywhere. Backups use the same passphrase, so they cannot "
+                    "help either. Keep the passphrase in a password manager or another "
+                    "safe place."
+                ),
+            ),
+        ]
+        return "".join(f"<h3>{heading}</h3><p>{body}</p>" for heading, body in sections)

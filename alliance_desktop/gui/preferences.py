@@ -1,0 +1,74 @@
+"""Harmless per-computer preferences kept in QSettings.
+
+Only these keys are ever written: auto-lock minutes, theme and backup folder. Nothing
+about clients, sessions, the vault's contents or the passphrase belongs here: QSettings
+is a plain file (or registry key) that anyone with access to the account can read.
+The vault's own settings (client-rating scale) live inside the vault.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSettings
+
+from alliance_desktop.gui.theme import THEMES
+
+ORGANIZATION = "AllianceDesktop"
+APPLICATION = "Alliance Desktop"
+
+AUTO_LOCK_MIN, AUTO_LOCK_MAX, AUTO_LOCK_DEFAULT = 1, 60, 5
+DEFAULTS: dict[str, Any] = {
+    "auto_lock_minutes": AUTO_LOCK_DEFAULT,
+    "theme": "system",
+    "backup_folder": "",
+}
+
+
+def clamp_prefs(values: dict[str, Any]) -> dict[str, Any]:
+    """Defaults for missing keys, ranges enforced, unknown keys dropped."""
+    merged = {**DEFAULTS, **{k: v for k, v in values.items() if k in DEFAULTS}}
+    try:
+        minutes = int(merged["auto_lock_minutes"])
+    except (TypeError, ValueError):
+        minutes = AUTO_LOCK_DEFAULT
+    theme = str(merged["theme"])
+    return {
+        "auto_lock_minutes": max(AUTO_LOCK_MIN, min(AUTO_LOCK_MAX, minutes)),
+        "theme": theme if theme in THEMES else "system",
+        "backup_folder": str(merged["backup_folder"] or ""),
+    }
+
+
+class Preferences:
+    """Typed access to the three harmless keys; out-of-range values read back clamped.
+
+    Pass a QSettings to use another store (tests use an ini file in a temp folder).
+    """
+
+    def __init__(self, settings: QSettings | None = None):
+        self._settings = settings or QSettings(ORGANIZATION, APPLICATION)
+
+    def get(self) -> dict[str, Any]:
+        raw = {key: self._settings.value(key, default) for key, default in DEFAULTS.items()}
+        return clamp_prefs(raw)
+
+    def set(self, values: dict[str, Any]) -> dict[str, Any]:
+        """Store the known keys (clamped) and return what was stored."""
+        clean = clamp_prefs({**self.get(), **values})
+        for key, value in clean.items():
+            self._settings.setValue(key, value)
+        self._settings.sync()
+        return clean
+
+    @property
+    def auto_lock_minutes(self) -> int:
+        return self.get()["auto_lock_minutes"]
+
+    @property
+    def theme(self) -> str:
+        return self.get()["theme"]
+
+    @property
+    def backup_folder(self) -> str:
+        return self.get()["backup_folder"]

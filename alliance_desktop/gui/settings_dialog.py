@@ -1,0 +1,135 @@
+"""Settings (Ctrl+,): per-computer preferences and the vault's rating scale, kept apart.
+
+The two groups are stored in different places on purpose (see ``preferences``), and the
+dialog says which is which. Problems show beside the field; OK refuses until fixed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
+
+from alliance_desktop.gui.feedback import clear_message, repolish_roles, show_message
+from alliance_desktop.gui.forms.ui_settings_dialog import Ui_SettingsDialog
+from alliance_desktop.gui.preferences import AUTO_LOCK_MAX, AUTO_LOCK_MIN, clamp_prefs
+from alliance_desktop.vault.store import DEFAULT_SETTINGS
+
+
+class SettingsDialog(QDialog):
+    """Edit ``prefs`` (auto_lock_minutes, theme, backup_folder) and ``vault_settings``
+    (client_rating_max, client_rating_threshold); read the result with ``values()``."""
+
+    def __init__(
+        self,
+        prefs: dict[str, Any],
+        vault_settings: dict[str, Any],
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.ui = Ui_SettingsDialog()
+        self.ui.setupUi(self)
+        self.setObjectName("settingsDialog")
+        repolish_roles(self)
+        ui = self.ui
+        ui.autoLockSpin.setRange(AUTO_LOCK_MIN, AUTO_LOCK_MAX)
+        for key, text in (
+            ("system", self.tr("Follow the system")),
+            ("light", self.tr("Light")),
+            ("dark", self.tr("Dark")),
+        ):
+            ui.themeCombo.addItem(text, key)
+
+        ok = ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setObjectName("okButton")
+        ok.setAccessibleName(self.tr("Save settings"))
+        cancel = ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setObjectName("cancelButton")
+        cancel.setAccessibleName(self.tr("Cancel"))
+        self._extra_vault_settings = dict(vault_settings)
+
+        clean = clamp_prefs(prefs)
+        ui.autoLockSpin.setValue(clean["auto_lock_minutes"])
+        ui.themeCombo.setCurrentIndex(max(0, ui.themeCombo.findData(clean["theme"])))
+        ui.backupFolderEdit.setText(clean["backup_folder"])
+        vault = {**DEFAULT_SETTINGS, **vault_settings}
+        ui.ratingMaxSpin.setValue(float(vault["client_rating_max"]))
+        ui.ratingThresholdSpin.setValue(float(vault["client_rating_threshold"]))
+
+        ui.browseBackupButton.clicked.connect(self._browse)
+        ui.buttonBox.accepted.connect(self.accept)
+        ui.buttonBox.rejected.connect(self.reject)
+        ui.ratingMaxSpin.valueChanged.connect(self._validate)
+        ui.ratingThresholdSpin.valueChanged.connect(self._validate)
+        ui.backupFolderEdit.textChanged.connect(self._validate)
+        self._validate()
+        ui.autoLockSpin.setFocus()
+
+    def values(self) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The edited (prefs, vault_settings); other keys of vault_settings pass through."""
+        ui = self.ui
+        prefs = clamp_prefs(
+            {
+                "auto_lock_minutes": ui.autoLockSpin.value(),
+                "theme": ui.themeCombo.currentData(),
+                "backup_folder": ui.backupFolderEdit.text().strip(),
+            }
+        )
+        vault = {
+            **self._extra_vault_settings,
+            "client_rating_max": ui.ratingMaxSpin.value(),
+            "client_rating_threshold": ui.ratingThresholdSpin.value(),
+        }
+        return prefs, vault
+
+    def _validate(self) -> bool:
+        """Show every problem beside its field; True when there is none."""
+        folder = self.ui.backupFolderEdit.text().strip()
+        if folder and not Path(folder).expanduser().is_dir():
+            show_message(
+                self.ui.backupFolderError,
+                self.tr("Backup folder: there is no folder at this path."),
+            )
+            folder_ok = False
+        else:
+            clear_message(self.ui.backupFolderError)
+            folder_ok = True
+        self.ui.backupFolderEdit.setAccessibleDescription(self.ui.backupFolderError.text())
+        maximum = self.ui.ratingMaxSpin.value()
+        threshold = self.ui.ratingThresholdSpin.value()
+        if threshold > maximum:
+            show_message(
+                self.ui.ratingThresholdError,
+                self.tr(
+                    "Concern threshold: must not be above the scale maximum ({maximum:g})."
+                ).format(maximum=maximum),
+            )
+            ok = False
+        else:
+            clear_message(self.ui.ratingThresholdError)
+            ok = True
+        self.ui.ratingThresholdSpin.setAccessibleDescription(self.ui.ratingThresholdError.text())
+        return ok and folder_ok
+
+    def _browse(self) -> None:
+        start = self.ui.backupFolderEdit.text().strip()
+        folder = QFileDialog.getExistingDirectory(
+            self,
+            self.tr("Choose a folder for backups"),
+            start,
+            QFileDialog.Option.ShowDirsOnly | QFileDialog.Option.DontResolveSymlinks,
+        )
+        if folder:
+            self.ui.backupFolderEdit.setText(folder)
+
+    def accept(self) -> None:
+        if not self._validate():
+            first = (
+                self.ui.backupFolderEdit
+                if self.ui.backupFolderError.isVisibleTo(self)
+                else self.ui.ratingThresholdSpin
+            )
+            first.setFocus()
+            return
+        super().accept()

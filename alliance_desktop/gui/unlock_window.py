@@ -1,0 +1,526 @@
+"""The first thing the app shows: create a vault, or unlock the one that exists.
+
+Modelled on KeePassXC's unlock screen: one field, clear errors beside it, nothing of
+the vault's contents (no client codes, no counts). The passphrase lives in a QLineEdit
+only while it is typed; it is wiped with ``setText("")`` (``clear()`` is undoable in
+Normal echo mode, so a revealed passphrase could come back with Ctrl+Z).
+
+This module is imported before the first window appears, so it stays light: Qt
+widgets and the vault package, nothing that draws charts.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCursor, QIcon, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QLineEdit, QToolButton, QWidget
+
+from alliance_desktop.gui import resources_rc  # noqa: F401  (registers :/ resources)
+from alliance_desktop.gui.feedback import clear_message, repolish_roles, show_message
+from alliance_desktop.gui.forms.ui_unlock_window import Ui_UnlockWindow
+from alliance_desktop.vault import (
+    NewerVaultError,
+    NotAVaultError,
+    NotEncryptedError,
+    Vault,
+    VaultDamagedError,
+    VaultError,
+    VaultExistsError,
+    VaultNotFoundError,
+    WeakPassphraseError,
+    WrongPassphraseError,
+)
+from alliance_desktop.vault.passphrase import MIN_LENGTH, Strength, strength
+
+# Okabe-Ito colours for the strength bar; the label beside it carries the meaning.
+_BAR_COLOURS = {
+    "too short": "#D55E00",
+    "common": "#D55E00",
+    "weak": "#E69F00",
+    "fair": "#56B4E9",
+    "strong": "#009E73",
+    "very strong": "#009E73",
+}
+_BAR_STYLE = (
+    "QProgressBar {{ border: 1px solid palette(mid); border-radius: 3px;"
+    " background: palette(base); }}"
+    " QProgressBar::chunk {{ background: {colour}; border-radius: 2px; }}"
+)
+
+
+def caps_lock_from_key(text: str, modifiers: Qt.KeyboardModifier) -> bool | None:
+    """Infer Caps Lock from one typed character; None when the key says nothing.
+
+    Qt has no portable query for Caps Lock. A letter whose case is the opposite of
+    what Shift implies means Caps Lock is on; one that agrees means it is off.
+    """
+    if len(text) != 1 or text.lower() == text.upper():
+        return None
+    shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
+    return text.isupper() != shift
+
+
+def wipe(edit: QLineEdit) -> None:
+    """Empty a passphrase field and its undo history, and hide its text again."""
+    edit.setText("")
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+
+
+class _CapsLockWatch(QObject):
+    """Event filter on passphrase fields that tracks the inferred Caps Lock state."""
+
+    changed = Signal(bool)
+
+    def __init__(self, parent: QObject):
+        super().__init__(parent)
+        self.state: bool | None = None
+
+    def set_state(self, state: bool | None) -> None:
+        if state != self.state:
+            self.state = state
+            self.changed.emit(bool(state))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() == Qt.Key.Key_CapsLock:
+                if self.state is not None:
+                    self.set_state(not self.state)
+            else:
+                inferred = caps_lock_from_key(event.text(), event.modifiers())
+                if inferred is not None:
+                    self.set_state(inferred)
+        return False
+
+
+class UnlockWindow(QWidget):
+    """Welcome/create page when no vault exists at the path, otherwise the unlock page.
+
+    Emits ``unlocked(vault)`` with an open :class:`Vault`. After five wrong
+    passphrases each further failure disables the field for a doubling delay
+    (``throttle_base_ms``, 2 s, 4 s, … up to ``throttle_cap_ms``). The key derivation
+    is the real defence against guessing; the delay only makes a bystander's guessing
+    at the keyboard tedious, and it never blocks the event loop.
+    """
+
+    unlocked = Signal(object)
+
+    FREE_ATTEMPTS = 5
+    throttle_base_ms = 2000
+    throttle_cap_ms = 60_000
+
+    def __init__(
+        self,
+        vault_path: Path,
+        parent: QWidget | None = None,
+        *,
+        throttle_base_ms: int | None = None,
+        throttle_cap_ms: int | None = None,
+    ):
+        super().__init__(parent)
+        self.ui = Ui_UnlockWindow()
+        self.ui.setupUi(self)
+        self.setObjectName("unlockWindow")
+        self._path = Path(vault_path)
+        if throttle_base_ms is not None:
+            self.throttle_base_ms = throttle_base_ms
+        if throttle_cap_ms is not None:
+            self.throttle_cap_ms = throttle_cap_ms
+        self._failures = 0
+        self._busy = False
+
+        self._throttle = QTimer(self)
+        self._throttle.setSingleShot(True)
+        self._throttle.timeout.connect(self._end_throttle)
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(500)
+        self._countdown.timeout.connect(self._show_countdown)
+
+        self._caps = _CapsLockWatch(self)
+        self._caps.changed.connect(self._show_caps_lock)
+        self._reveal: list[QAction] = []
+        for edit, name in (
+            (self.ui.passphraseEdit, "revealPassphraseAction"),
+            (self.ui.newPassphraseEdit, "revealNewPassphraseAction"),
+            (self.ui.confirmPassphraseEdit, "revealConfirmPassphraseAction"),
+        ):
+            edit.installEventFilter(self._caps)
+            self._reveal.append(self._add_reveal_action(edit, name))
+
+        self._setup_look()
+        self.ui.unlockButton.clicked.connect(self._submit)
+        self.ui.passphraseEdit.returnPressed.connect(self._submit)
+        self.ui.createVaultButton.clicked.connect(self._create)
+        self.ui.confirmPassphraseEdit.returnPressed.connect(self._create)
+        self.ui.newPassphraseEdit.returnPressed.connect(self.ui.confirmPassphraseEdit.setFocus)
+        self.ui.newPassphraseEdit.textChanged.connect(self._update_create_page)
+        self.ui.confirmPassphraseEdit.textChanged.connect(self._update_create_page)
+
+        for label in (
+            self.ui.unlockMessageLabel,
+            self.ui.createMessageLabel,
+            self.ui.mismatchLabel,
+            self.ui.capsLockLabel,
+            self.ui.createCapsLockLabel,
+        ):
+            clear_message(label)
+        self._update_create_page()
+        self.refresh()
+
+    # -- public API -------------------------------------------------------------
+
+    def vaultPath(self) -> Path:
+        return self._path
+
+    def mode(self) -> str:
+        """``"create"`` or ``"unlock"``: which page is showing."""
+        return "unlock" if self.ui.pages.currentWidget() is self.ui.unlockPage else "create"
+
+    def refresh(self) -> None:
+        """Show the page that fits the file: unlock if a vault exists, else create."""
+        exists = self._path.exists()
+        self.ui.pages.setCurrentWidget(self.ui.unlockPage if exists else self.ui.createPage)
+        self._focus_first_field()
+
+    def reset(self) -> None:
+        """Forget everything typed and every message; called when the app locks.
+
+        A running throttle stays: locking must not be a way around the delay.
+        """
+        for edit in (
+            self.ui.passphraseEdit,
+            self.ui.newPassphraseEdit,
+            self.ui.confirmPassphraseEdit,
+        ):
+            wipe(edit)
+        for action in self._reveal:
+            action.setChecked(False)
+        clear_message(self.ui.createMessageLabel)
+        if not self._throttle.isActive():
+            clear_message(self.ui.unlockMessageLabel)
+        self.refresh()
+
+    def failures(self) -> int:
+        """Wrong passphrases since the last successful unlock."""
+        return self._failures
+
+    def isThrottled(self) -> bool:
+        return self._throttle.isActive()
+
+    # -- look -------------------------------------------------------------------
+
+    def _setup_look(self) -> None:
+        metrics = self.fontMetrics()
+        # Widths in text units, so 200 % scaling or a large font keeps the proportions.
+        repolish_roles(self)
+        for widget in (self.ui.createColumn, self.ui.unlockColumn):
+            widget.setMaximumWidth(metrics.averageCharWidth() * 64)
+            widget.setMinimumWidth(metrics.averageCharWidth() * 40)
+        icon = QIcon(":/icons/alliance.svg")
+        side = metrics.height() * 4
+        for label in (self.ui.createIconLabel, self.ui.unlockIconLabel):
+            label.setPixmap(icon.pixmap(side, side))
+            label.setAccessibleName(self.tr("Alliance Desktop"))
+        self.ui.strengthBar.setMaximumHeight(max(6, metrics.height() // 2))
+        for edit in (self.ui.createPathEdit, self.ui.unlockPathEdit):
+            edit.setText(str(self._path))
+            edit.setToolTip(str(self._path))
+            edit.setCursorPosition(0)
+            # A read-only field reads as text, not as something to type into.
+            edit.setStyleSheet("QLineEdit { background: transparent; padding-left: 0; }")
+
+    def _add_reveal_action(self, edit: QLineEdit, name: str) -> QAction:
+        action = QAction(QIcon(":/icons/eye.svg"), self.tr("Show passphrase"), edit)
+        action.setObjectName(name)
+        action.setCheckable(True)
+        action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_H))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        edit.addAction(action, QLineEdit.ActionPosition.TrailingPosition)
+        button = edit.findChildren(QToolButton)[-1]
+        button.setObjectName(name.replace("Action", "Button"))
+        button.setAccessibleName(self.tr("Show passphrase"))
+
+        def toggled(shown: bool) -> None:
+            edit.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
+            text = self.tr("Hide passphrase") if shown else self.tr("Show passphrase")
+            action.setText(text)
+            action.setToolTip(
+                text
+                + " ("
+                + action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                + ")"
+            )
+            button.setAccessibleName(text)
+            action.setIcon(QIcon(":/icons/eye-off.svg" if shown else ":/icons/eye.svg"))
+
+        action.toggled.connect(toggled)
+        toggled(False)
+        return action
+
+    def _focus_first_field(self) -> None:
+        edit = self.ui.passphraseEdit if self.mode() == "unlock" else self.ui.newPassphraseEdit
+        if edit.isEnabled():
+            edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._focus_first_field()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # Caps Lock may be toggled in another window; what we inferred is stale then.
+        if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
+            self._caps.set_state(None)
+
+    def _show_caps_lock(self, on: bool) -> None:
+        for label in (self.ui.capsLockLabel, self.ui.createCapsLockLabel):
+            if on:
+                show_message(label, self.tr("Caps Lock is on"))
+            else:
+                clear_message(label)
+
+    def capsLockShown(self) -> bool:
+        return bool(self._caps.state)
+
+    # -- create -----------------------------------------------------------------
+
+    def _strength_text(self, verdict: Strength) -> tuple[str, str]:
+        names = {
+            "too short": self.tr("too short"),
+            "common": self.tr("too common"),
+            "weak": self.tr("weak"),
+            "fair": self.tr("fair"),
+            "strong": self.tr("strong"),
+            "very strong": self.tr("very strong"),
+        }
+        advice = {
+            "too short": self.tr("use at least %n characters.", "", MIN_LENGTH),
+            "common": self.tr("this is a widely used password; choose another."),
+            "weak": self.tr("longer is stronger: try four or five unrelated words."),
+            "fair": self.tr("acceptable; a few more words would make it strong."),
+            "strong": self.tr("good."),
+            "very strong": self.tr("excellent."),
+        }
+        return names.get(verdict.label, verdict.label), advice.get(verdict.label, verdict.advice)
+
+    def _update_create_page(self) -> None:
+        new = self.ui.newPassphraseEdit.text()
+        confirm = self.ui.confirmPassphraseEdit.text()
+        verdict = strength(new)
+        if new:
+            name, advice = self._strength_text(verdict)
+            text = self.tr("Strength: {name} — {advice}").format(name=name, advice=advice)
+            show_message(self.ui.strengthLabel, text, "hint" if verdict.acceptable else "error")
+            if verdict.acceptable:
+                value = max(10, min(100, round(verdict.bits)))
+            else:
+                value = min(9, len(new))
+        else:
+            show_message(
+                self.ui.strengthLabel,
+                self.tr(
+                    "Use at least %n characters; a few unrelated words are easy to remember.",
+                    "",
+                    MIN_LENGTH,
+                ),
+                "hint",
+            )
+            value = 0
+        self.ui.strengthBar.setValue(value)
+        self.ui.strengthBar.setStyleSheet(
+            _BAR_STYLE.format(colour=_BAR_COLOURS.get(verdict.label, "#56B4E9"))
+        )
+        self.ui.strengthBar.setAccessibleDescription(self.ui.strengthLabel.text())
+
+        matches = bool(new) and new == confirm
+        if not confirm:
+            clear_message(self.ui.mismatchLabel)
+        elif matches:
+            show_message(self.ui.mismatchLabel, self.tr("The passphrases match."), "ok")
+        elif new.startswith(confirm):
+            # Still typing the second copy: no error for a correct beginning.
+            clear_message(self.ui.mismatchLabel)
+        else:
+            show_message(self.ui.mismatchLabel, self.tr("The two passphrases do not match."))
+        self.ui.createVaultButton.setEnabled(verdict.acceptable and matches and not self._busy)
+
+    def _create(self) -> None:
+        new = self.ui.newPassphraseEdit.text()
+        if self._busy or not (
+            strength(new).acceptable and new == self.ui.confirmPassphraseEdit.text()
+        ):
+            return
+        wipe(self.ui.newPassphraseEdit)
+        wipe(self.ui.confirmPassphraseEdit)
+        self._set_busy(True)
+        show_message(self.ui.createMessageLabel, self.tr("Creating your vault…"), "hint")
+        # Let the message and the busy cursor paint before the key derivation runs.
+        QTimer.singleShot(0, self, lambda: self._create_now(new))
+
+    def _create_now(self, passphrase: str) -> None:
+        label = self.ui.createMessageLabel
+        try:
+            vault = Vault.create(self._path, passphrase)
+        except VaultExistsError:
+            self._set_busy(False)
+            self.refresh()
+            show_message(
+                self.ui.unlockMessageLabel,
+                self.tr(
+                    "A vault already exists at this location. Enter its passphrase to open it."
+                ),
+                "hint",
+            )
+            clear_message(label)
+            return
+        except WeakPassphraseError as exc:
+            self._set_busy(False)
+            show_message(label, str(exc))
+        except VaultError as exc:
+            self._set_busy(False)
+            show_message(
+                label, self.tr("The vault could not be created. {detail}").format(detail=exc)
+            )
+        except OSError as exc:
+            self._set_busy(False)
+            show_message(
+                label,
+                self.tr("The vault could not be created: {detail}.").format(
+                    detail=exc.strerror or exc
+                ),
+            )
+        else:
+            self._set_busy(False)
+            clear_message(label)
+            self.refresh()
+            self.unlocked.emit(vault)
+            return
+        self._update_create_page()
+        self.ui.newPassphraseEdit.setFocus()
+
+    # -- unlock -----------------------------------------------------------------
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy == self._busy:
+            return
+        self._busy = busy
+        if busy:
+            QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+        else:
+            QApplication.restoreOverrideCursor()
+        self.ui.unlockButton.setEnabled(not busy and not self._throttle.isActive())
+        self._update_create_page()
+
+    def _submit(self) -> None:
+        if self._busy or self._throttle.isActive():
+            return
+        edit = self.ui.passphraseEdit
+        passphrase = edit.text()
+        wipe(edit)
+        self._reveal[0].setChecked(False)
+        if not passphrase:
+            show_message(self.ui.unlockMessageLabel, self.tr("Enter your passphrase."), "hint")
+            edit.setFocus()
+            return
+        self._set_busy(True)
+        show_message(self.ui.unlockMessageLabel, self.tr("Opening…"), "hint")
+        QTimer.singleShot(0, self, lambda: self._open_now(passphrase))
+
+    def _open_now(self, passphrase: str) -> None:
+        label = self.ui.unlockMessageLabel
+        try:
+            if "\x00" in passphrase:  # cannot be part of any passphrase we accept
+                raise WrongPassphraseError()
+            vault = Vault.open(self._path, passphrase)
+        except WrongPassphraseError:
+            self._set_busy(False)
+            self._wrong_passphrase()
+            return
+        except VaultNotFoundError:
+            self._set_busy(False)
+            self.refresh()
+            show_message(
+                self.ui.createMessageLabel,
+                self.tr(
+                    "There is no longer a vault at this location. You can create a new one "
+                    "here, or restore a backup to this path and start the app again."
+                ),
+                "hint",
+            )
+            return
+        except NotEncryptedError:
+            message = self.tr(
+                "This file is a plain, unencrypted SQLite database, not an Alliance Desktop vault."
+            )
+        except NotAVaultError:
+            message = self.tr("This file is not an Alliance Desktop vault.")
+        except NewerVaultError:
+            message = self.tr(
+                "This vault was saved by a newer version of Alliance Desktop. Update the app "
+                "to open it; the file was not changed."
+            )
+        except VaultDamagedError:
+            message = self.tr(
+                "The vault file is damaged and cannot be read. Restore your most recent "
+                "backup (Help › About your data explains how)."
+            )
+        except VaultError as exc:
+            message = self.tr("The vault could not be opened. {detail}").format(detail=exc)
+        except OSError as exc:
+            message = self.tr("The vault file could not be read: {detail}.").format(
+                detail=exc.strerror or exc
+            )
+        else:
+            self._failures = 0
+            self._set_busy(False)
+            clear_message(label)
+            self.unlocked.emit(vault)
+            return
+        self._set_busy(False)
+        show_message(label, message)
+        self.ui.passphraseEdit.setFocus()
+
+    def _wrong_passphrase(self) -> None:
+        self._failures += 1
+        show_message(self.ui.unlockMessageLabel, self.tr("Wrong passphrase, or not a vault."))
+        delay = self.throttle_delay_ms(self._failures)
+        if delay:
+            self._throttle.start(delay)
+            self._countdown.start()
+            self.ui.passphraseEdit.setEnabled(False)
+            self.ui.unlockButton.setEnabled(False)
+            self._show_countdown()
+        else:
+            self.ui.passphraseEdit.setFocus()
+
+    def throttle_delay_ms(self, failures: int) -> int:
+        """No delay for the first five failures, then base, 2×base, 4×base … up to the cap."""
+        extra = failures - self.FREE_ATTEMPTS
+        if extra <= 0:
+            return 0
+        return min(self.throttle_cap_ms, self.throttle_base_ms * 2 ** min(extra - 1, 30))
+
+    def _show_countdown(self) -> None:
+        if not self._throttle.isActive():
+            return
+        seconds = max(1, math.ceil(self._throttle.remainingTime() / 1000))
+        text = (
+            self.tr("Wrong passphrase, or not a vault.")
+            + "\n"
+            + self.tr("Too many attempts: you can try again in %n s.", "", seconds)
+        )
+        if not self.ui.unlockMessageLabel.text().endswith(text):
+            show_message(self.ui.unlockMessageLabel, text)
+
+    def _end_throttle(self) -> None:
+        self._countdown.stop()
+        self.ui.passphraseEdit.setEnabled(True)
+        self.ui.unlockButton.setEnabled(not self._busy)
+        show_message(
+            self.ui.unlockMessageLabel,
+            self.tr("Wrong passphrase, or not a vault.") + "\n" + self.tr("You can try again now."),
+        )
+        if self.mode() == "unlock":
+            self.ui.passphraseEdit.setFocus()

@@ -1,0 +1,136 @@
+"""Settings dialog validation and the QSettings-backed preferences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QDialog,
+    QDoubleSpinBox,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from alliance_desktop.gui.preferences import DEFAULTS, Preferences, clamp_prefs
+from alliance_desktop.gui.settings_dialog import SettingsDialog
+
+PREFS = {"auto_lock_minutes": 5, "theme": "system", "backup_folder": ""}
+VAULT = {"client_rating_max": 40.0, "client_rating_threshold": 36.0}
+
+
+@pytest.fixture
+def dialog(qtbot):
+    d = SettingsDialog(PREFS, VAULT)
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitExposed(d)
+    return d
+
+
+def test_values_round_trip(dialog, tmp_path):
+    ui = dialog.ui
+    assert dialog.values() == (PREFS, VAULT)
+    ui.autoLockSpin.setValue(15)
+    ui.themeCombo.setCurrentIndex(ui.themeCombo.findData("dark"))
+    ui.backupFolderEdit.setText(str(tmp_path))
+    ui.ratingMaxSpin.setValue(60)
+    ui.ratingThresholdSpin.setValue(45.5)
+    assert dialog.values() == (
+        {"auto_lock_minutes": 15, "theme": "dark", "backup_folder": str(tmp_path)},
+        {"client_rating_max": 60.0, "client_rating_threshold": 45.5},
+    )
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_threshold_above_maximum_is_refused_naming_the_field(qtbot, dialog):
+    ui = dialog.ui
+    ui.ratingMaxSpin.setValue(10)
+    assert ui.ratingThresholdError.isVisible()
+    text = ui.ratingThresholdError.text()
+    assert text.startswith("⚠ Concern threshold:")
+    assert "maximum (10)" in text
+    dialog.accept()
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert ui.ratingThresholdSpin.hasFocus() or not dialog.isActiveWindow()
+    ui.ratingThresholdSpin.setValue(8)
+    assert not ui.ratingThresholdError.isVisible()
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_missing_backup_folder_is_refused(dialog, tmp_path):
+    dialog.ui.backupFolderEdit.setText(str(tmp_path / "nowhere"))
+    assert dialog.ui.backupFolderError.isVisible()
+    assert dialog.ui.backupFolderError.text().startswith("⚠ Backup folder:")
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+
+
+def test_out_of_range_input_is_clamped_and_other_vault_keys_pass_through(qtbot):
+    d = SettingsDialog(
+        {"auto_lock_minutes": 500, "theme": "neon"},
+        {"client_rating_max": 10, "client_rating_threshold": 8, "other": 1},
+    )
+    qtbot.addWidget(d)
+    prefs, vault = d.values()
+    assert prefs == {"auto_lock_minutes": 60, "theme": "system", "backup_folder": ""}
+    assert vault == {"client_rating_max": 10.0, "client_rating_threshold": 8.0, "other": 1}
+
+
+def test_every_interactive_widget_is_named(dialog):
+    assert dialog.objectName() == "settingsDialog"
+    kinds = (QLineEdit, QPushButton, QSpinBox, QDoubleSpinBox, QComboBox)
+    for widget in [w for w in dialog.findChildren(QWidget) if isinstance(w, kinds)]:
+        if widget.parent() is not None and isinstance(widget.parent(), QAbstractSpinBox):
+            continue  # the spin box's own inner line edit
+        assert widget.objectName(), widget
+        assert widget.accessibleName(), widget.objectName()
+
+
+# -- Preferences ---------------------------------------------------------------
+
+
+@pytest.fixture
+def ini(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat)
+
+
+def test_preferences_defaults(ini):
+    assert Preferences(ini).get() == DEFAULTS
+
+
+def test_preferences_clamp_what_is_read(ini):
+    ini.setValue("auto_lock_minutes", 0)
+    ini.setValue("theme", "purple")
+    ini.setValue("backup_folder", "/srv/backups")
+    prefs = Preferences(ini)
+    assert prefs.auto_lock_minutes == 1
+    assert prefs.theme == "system"
+    assert prefs.backup_folder == "/srv/backups"
+    ini.setValue("auto_lock_minutes", "many")
+    assert prefs.auto_lock_minutes == 5
+    ini.setValue("auto_lock_minutes", 999)
+    assert prefs.auto_lock_minutes == 60
+
+
+def test_preferences_store_only_the_known_keys(ini, tmp_path):
+    stored = Preferences(ini).set(
+        {"auto_lock_minutes": 90, "theme": "dark", "client_code": "Bryn 02", "passphrase": "x"}
+    )
+    assert stored == {"auto_lock_minutes": 60, "theme": "dark", "backup_folder": ""}
+    reread = Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
+    assert reread.get() == stored
+    assert set(ini.allKeys()) <= set(DEFAULTS)
+    text = (tmp_path / "prefs.ini").read_text()
+    assert "Bryn" not in text and "passphrase" not in text
+
+
+def test_clamp_prefs_drops_unknown_keys():
+    assert clamp_prefs({"x": 1}) == DEFAULTS
