@@ -1,0 +1,1 @@
+"""Reusable input widgets of the session editor; each knows nothing of the vault."""
