@@ -6,13 +6,13 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from datetime import date  # noqa: E402
-from pathlib import Path  # noqa: E402
+from datetime import date
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from alliance_desktop.domain import Client, Session  # noqa: E402
-from alliance_desktop.vault import Vault  # noqa: E402
+from alliance_desktop.domain import Client, Session
+from alliance_desktop.vault import Vault
 
 PASSPHRASE = "correct staple battery orbit"
 

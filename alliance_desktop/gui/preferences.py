@@ -1,8 +1,9 @@
 """Harmless per-computer preferences kept in QSettings.
 
-Only these keys are ever written: auto-lock minutes, theme and backup folder. Nothing
-about clients, sessions, the vault's contents or the passphrase belongs here: QSettings
-is a plain file (or registry key) that anyone with access to the account can read.
+Only these keys are ever written: auto-lock minutes, theme, backup folder and the
+main window's geometry. Nothing about clients, sessions, the vault's contents or the
+passphrase belongs here: QSettings is a plain file (or registry key) that anyone with
+access to the account can read.
 The vault's own settings (client-rating scale) live inside the vault.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 from alliance_desktop.gui.theme import THEMES
 
@@ -72,3 +73,14 @@ class Preferences:
     @property
     def backup_folder(self) -> str:
         return self.get()["backup_folder"]
+
+    @property
+    def window_geometry(self) -> bytes:
+        """Where the main window was: harmless, and restoring it is what users expect."""
+        value = self._settings.value("window/geometry")
+        return bytes(value) if value else b""
+
+    @window_geometry.setter
+    def window_geometry(self, value: bytes) -> None:
+        self._settings.setValue("window/geometry", QByteArray(value))
+        self._settings.sync()

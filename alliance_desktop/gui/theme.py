@@ -122,4 +122,7 @@ class ThemeManager(QObject):
     def apply(self) -> None:
         dark = self.is_dark
         self._app.setPalette(_palette(dark))
+        # Widgets polished under a style sheet keep the palette they were polished with;
+        # setting the sheet again repolishes every widget with the new colours.
+        self._app.setStyleSheet(self._app.styleSheet())
         self.changed.emit(dark)

@@ -1,0 +1,88 @@
+"""`alliance-desktop`: the entry point of the desktop app.
+
+Only what the unlock window needs is imported before it shows; the main window,
+the session editor and (later) matplotlib load after the passphrase is accepted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+import sys
+import tempfile
+from pathlib import Path
+
+from alliance_desktop import __version__
+
+DEMO_FILENAME = "demo.alliance"
+
+
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="alliance-desktop",
+        description="Private, offline reflection on the therapeutic alliance.",
+    )
+    parser.add_argument("--vault", metavar="PATH", help="the vault file to open or create")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open a fresh vault of synthetic data, deleted when the app quits",
+    )
+    parser.add_argument("--version", action="version", version=f"alliance-desktop {__version__}")
+    return parser.parse_args(argv)
+
+
+def make_demo_vault(folder: Path):
+    """A demo vault in a private folder, under a random passphrase kept only in memory."""
+    from alliance_desktop.vault.demo import create_demo_vault
+
+    passphrase = "demo-" + secrets.token_urlsafe(12)
+    vault = create_demo_vault(folder / DEMO_FILENAME, passphrase)
+    return vault, passphrase
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parse(argv)
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from alliance_desktop.gui.controller import AppController
+    from alliance_desktop.gui.preferences import Preferences
+    from alliance_desktop.gui.theme import ThemeManager
+    from alliance_desktop.vault.location import resolve_vault_path
+
+    QCoreApplication.setOrganizationName("AllianceDesktop")
+    QCoreApplication.setApplicationName("Alliance Desktop")
+    QCoreApplication.setApplicationVersion(__version__)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setWindowIcon(QIcon(":/icons/alliance.svg"))
+    app.setDesktopFileName("alliance-desktop")
+    prefs = Preferences()
+    theme = ThemeManager(app, prefs.theme)
+
+    demo_dir: Path | None = None
+    vault = None
+    passphrase = None
+    if args.demo:
+        demo_dir = Path(tempfile.mkdtemp(prefix="alliance-demo-"))
+        os.chmod(demo_dir, 0o700)
+        vault, passphrase = make_demo_vault(demo_dir)
+        path = demo_dir / DEMO_FILENAME
+    else:
+        path = resolve_vault_path(args.vault)
+
+    controller = AppController(
+        app, path, prefs, theme, demo_dir=demo_dir, demo_passphrase=passphrase
+    )
+    app.aboutToQuit.connect(controller.cleanup_demo)
+    controller.start(vault)
+    try:
+        return app.exec()
+    finally:
+        controller.cleanup_demo()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,111 @@
+"""Adding, editing and deleting clients."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+
+from alliance_desktop.domain import Client, ValidationError
+from alliance_desktop.domain.validation import client_problems
+from alliance_desktop.gui.forms.ui_client_dialog import Ui_ClientDialog
+from alliance_desktop.gui.forms.ui_delete_client_dialog import Ui_DeleteClientDialog
+
+
+class ClientDialog(QDialog):
+    """Code, start date and goals; the vault's answer (a duplicate code) shows inline."""
+
+    def __init__(self, client: Client | None = None, save=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ui = Ui_ClientDialog()
+        self.ui.setupUi(self)
+        self.setObjectName("clientDialog")
+        self._client = client or Client("")
+        self._save = save
+        self.setWindowTitle(self.tr("Edit client") if client else self.tr("New client"))
+        self.ui.codeEdit.setText(self._client.code)
+        today = QDate.currentDate()
+        self.ui.startDateEdit.setMaximumDate(today)
+        start = self._client.start_date or date.today()
+        self.ui.startDateEdit.setDate(QDate(start.year, start.month, start.day))
+        self.ui.goalsEdit.setPlainText(self._client.goals)
+        self.ui.buttonBox.accepted.connect(self.accept)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        save_button = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+        save_button.setObjectName("saveClientButton")
+        save_button.setAccessibleName(self.tr("Save client"))
+        self.ui.codeEdit.setObjectName("clientCodeEdit")
+        self.ui.codeEdit.setFocus()
+        self._clear_errors()
+
+    def _clear_errors(self) -> None:
+        for label in (self.ui.codeError, self.ui.goalsError):
+            label.clear()
+            label.hide()
+
+    def _show(self, error: ValidationError) -> None:
+        self._clear_errors()
+        labels = {"code": self.ui.codeError, "goals": self.ui.goalsError}
+        for problem in error.problems:
+            label = labels.get(problem.field, self.ui.codeError)
+            label.setText("⚠ " + self.tr("{field} {message}").format(
+                field=problem.field.capitalize(), message=problem.message))  # fmt: skip
+            label.show()
+        (
+            self.ui.goalsEdit if "goals" in {p.field for p in error.problems} else self.ui.codeEdit
+        ).setFocus()
+
+    def client(self) -> Client:
+        d = self.ui.startDateEdit.date()
+        self._client.code = self.ui.codeEdit.text().strip()
+        self._client.start_date = date(d.year(), d.month(), d.day())
+        self._client.goals = self.ui.goalsEdit.toPlainText()
+        return self._client
+
+    def accept(self) -> None:
+        client = self.client()
+        problems = client_problems(client)
+        try:
+            if problems:
+                raise ValidationError(problems)
+            if self._save is not None:
+                self._client = self._save(client)
+        except ValidationError as exc:
+            self._show(exc)
+            return
+        super().accept()
+
+
+class DeleteClientDialog(QDialog):
+    """Deleting a client is irreversible, so the user types the code to confirm."""
+
+    def __init__(self, client: Client, sessions: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ui = Ui_DeleteClientDialog()
+        self.ui.setupUi(self)
+        self.setObjectName("deleteClientDialog")
+        self._code = client.code
+        self.ui.warningLabel.setText(
+            self.tr(
+                "Delete {code} and all {n} of their sessions? This cannot be undone. "
+                "Type the client code to confirm."
+            ).format(code=client.code, n=sessions)
+        )
+        self.ui.confirmEdit.setObjectName("confirmCodeEdit")
+        self._ok = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        self._ok.setText(self.tr("Delete client"))
+        self._ok.setObjectName("confirmDeleteButton")
+        self._ok.setAccessibleName(self.tr("Delete client"))
+        self._ok.setEnabled(False)
+        self.ui.confirmEdit.textChanged.connect(self._check)
+        self.ui.buttonBox.accepted.connect(self.accept)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
+
+    def _check(self, text: str) -> None:
+        self._ok.setEnabled(text.strip() == self._code)
+
+    def accept(self) -> None:
+        if self.ui.confirmEdit.text().strip() == self._code:
+            super().accept()

@@ -1,0 +1,296 @@
+"""Qt item models over domain objects: the client list, the timeline, search results.
+
+Each model holds plain domain objects and can be emptied in one call, so locking can
+prove no vault data stays behind in a view.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QIcon, QPalette
+from PySide6.QtWidgets import QApplication
+
+from alliance_desktop.domain import DIMENSIONS, ClientStatus, Resolution, RuptureType, Session
+from alliance_desktop.vault import ClientSummary, SearchHit
+from alliance_desktop.vault.search import MATCH_END, MATCH_START
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()  # the invisible root; models here are flat
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+CLOSED_ROLE = Qt.ItemDataRole.UserRole + 3
+SESSION_ROLE = Qt.ItemDataRole.UserRole + 4
+CLIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 5
+
+_DIM_LETTER = {"trust": "T", "engagement": "E", "goal_alignment": "G", "approach_fit": "A"}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("models", text)
+
+
+def short_date(day: date | None) -> str:
+    if day is None:
+        return ""
+    locale = QLocale()
+    fmt = "d MMM" if day.year == date.today().year else "d MMM yyyy"
+    return locale.toString(day, fmt)
+
+
+def first_line(text: str, limit: int = 80) -> str:
+    line = text.strip().splitlines()[0] if text.strip() else ""
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def sessions_label(n: int) -> str:
+    return _tr("1 session") if n == 1 else _tr("{n} sessions").format(n=n)
+
+
+class ClientListModel(QAbstractListModel):
+    """Clients with their session count and last session date."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[ClientSummary] = []
+
+    def setSummaries(self, summaries: list[ClientSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(summaries)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.setSummaries([])
+
+    def summary(self, row: int) -> ClientSummary:
+        return self._rows[row]
+
+    def rowForClient(self, client_id: int) -> int:
+        for i, s in enumerate(self._rows):
+            if s.client.id == client_id:
+                return i
+        return -1
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        s = self._rows[index.row()]
+        closed = s.client.status == ClientStatus.CLOSED
+        if role == Qt.ItemDataRole.DisplayRole:
+            if s.sessions == 0:
+                detail = _tr("no sessions yet")
+            else:
+                detail = sessions_label(s.sessions)
+                detail += " · " + short_date(s.last_session)
+            if closed:
+                detail += " · " + _tr("closed")
+            return f"{s.client.code}\n{detail}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.data(index).replace("\n", ", ")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return s.client.goals[:300] or None
+        if role == Qt.ItemDataRole.ForegroundRole and closed:
+            return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+        if role == ID_ROLE:
+            return s.client.id
+        if role == CLOSED_ROLE:
+            return closed
+        if role == SORT_ROLE:
+            return f"{int(closed)}{s.client.key}"
+        return None
+
+
+class ClientFilterModel(QSortFilterProxyModel):
+    """Active clients first, then closed ones; the filter matches the code anywhere."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setDynamicSortFilter(True)
+        self.sort(0)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        needle = self.filterRegularExpression().pattern()
+        if not needle:
+            return True
+        model = self.sourceModel()
+        code = model.summary(source_row).client.code
+        return needle.casefold() in code.casefold()
+
+    def setNeedle(self, text: str) -> None:
+        # A plain substring, not a pattern: codes like "C-Alba (2)" must match as typed.
+        self.setFilterRegularExpression(text.strip())
+
+
+def ratings_text(s: Session) -> str:
+    parts = []
+    for dim in DIMENSIONS:
+        value = getattr(s, dim)
+        parts.append(f"{_DIM_LETTER[dim]}{'–' if value is None else value}")
+    return " ".join(parts)
+
+
+def ruptures_text(s: Session) -> str:
+    if not s.ruptures:
+        return ""
+    parts = []
+    for r in s.ruptures:
+        kind = "▽" if r.type == RuptureType.WITHDRAWAL else "▲"
+        state = {
+            Resolution.YES: _tr("repaired"),
+            Resolution.PARTIAL: _tr("partly"),
+            Resolution.NO: _tr("open"),
+        }[r.resolution]
+        parts.append(f"{kind} {state}")
+    return ", ".join(parts)
+
+
+class TimelineModel(QAbstractTableModel):
+    """One compact row per session, newest first."""
+
+    COLUMNS = ("date", "ratings", "ruptures", "strategies", "reflection", "supervision")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[Session] = []
+        self._flag = QIcon(":/icons/flag.svg")
+
+    def headers(self) -> tuple[str, ...]:
+        return (
+            _tr("Date"),
+            _tr("Ratings"),
+            _tr("Ruptures"),
+            _tr("Strategies"),
+            _tr("Reflection"),
+            _tr("Supervision"),
+        )
+
+    def setSessions(self, sessions: list[Session]) -> None:
+        self.beginResetModel()
+        self._rows = sorted(sessions, key=lambda s: (s.date, s.id or 0), reverse=True)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.setSessions([])
+
+    def session(self, row: int) -> Session:
+        return self._rows[row]
+
+    def sessions(self) -> list[Session]:
+        return list(self._rows)
+
+    def rowForSession(self, session_id: int) -> int:
+        for i, s in enumerate(self._rows):
+            if s.id == session_id:
+                return i
+        return -1
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        s = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == SESSION_ROLE:
+            return s.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "date":
+                return short_date(s.date)
+            if column == "ratings":
+                return ratings_text(s)
+            if column == "ruptures":
+                return ruptures_text(s)
+            if column == "strategies":
+                return str(len(s.strategies)) if s.strategies else ""
+            if column == "reflection":
+                return first_line(s.reflection.plain_text())
+            if column == "supervision":
+                return _tr("bring") if s.supervision else ""
+        if role == Qt.ItemDataRole.DecorationRole and column == "supervision" and s.supervision:
+            return self._flag
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == "ratings":
+                return _tr("Trust, engagement, goal alignment, approach fit")
+            if column == "reflection":
+                return s.reflection.plain_text()[:600] or None
+            if column == "supervision" and s.supervision:
+                return _tr("Flagged to bring to supervision")
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return str(self.data(index) or "")
+        if role == Qt.ItemDataRole.FontRole and column == "ratings":
+            from PySide6.QtGui import QFontDatabase
+
+            return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        return None
+
+
+class SearchResultsModel(QAbstractListModel):
+    """Full-text hits; DisplayRole is plain text, HTML_ROLE the highlighted snippet."""
+
+    HTML_ROLE = Qt.ItemDataRole.UserRole + 10
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._hits: list[SearchHit] = []
+
+    def setHits(self, hits: list[SearchHit]) -> None:
+        self.beginResetModel()
+        self._hits = list(hits)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.setHits([])
+
+    def hit(self, row: int) -> SearchHit:
+        return self._hits[row]
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._hits)
+
+    def _heading(self, h: SearchHit) -> str:
+        where = short_date(h.date) if h.kind == "session" else _tr("goals")
+        return f"{h.client_code} · {where}"
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._hits):
+            return None
+        h = self._hits[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return f"{self._heading(h)}\n{' '.join(h.plain_snippet().split())}"
+        if role == self.HTML_ROLE:
+            body = html.escape(" ".join(h.snippet.split()))
+            body = body.replace(MATCH_START, "<b><u>").replace(MATCH_END, "</u></b>")
+            return f"<b>{html.escape(self._heading(h))}</b><br>{body}"
+        if role == SESSION_ROLE:
+            return h.session_id
+        if role == CLIENT_ID_ROLE:
+            return h.client_id
+        return None
