@@ -1,0 +1,416 @@
+"""alliance-cli: headless vault operations for scripts, backups and bulk data.
+
+This module only parses arguments, asks for passphrases and presents results; the
+work itself lives in ``vault`` and ``reports``. Every failure becomes one plain
+sentence on stderr and an exit status (0 ok, 1 failed, 2 bad usage or input,
+3 wrong passphrase, 130 interrupted); a traceback never reaches the user, because
+it could carry vault content.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+from alliance_desktop import __version__
+from alliance_desktop.domain.errors import ValidationError
+from alliance_desktop.insights.summary import ClientStats, Summary, summarize, summary_dict
+from alliance_desktop.reports import exporter, importer
+from alliance_desktop.vault import connection as cx
+from alliance_desktop.vault.errors import (
+    VaultError,
+    VaultExistsError,
+    VaultNotFoundError,
+    WeakPassphraseError,
+    WrongPassphraseError,
+)
+from alliance_desktop.vault.location import resolve_vault_path
+from alliance_desktop.vault.passphrase import check_new_passphrase
+from alliance_desktop.vault.store import Vault
+
+PROG = "alliance-cli"
+
+OK, FAILED, USAGE, WRONG_PASSPHRASE, INTERRUPTED = 0, 1, 2, 3, 130
+
+
+class UsageError(Exception):
+    """Bad input from the user (exit 2), with a sentence to show as it is."""
+
+
+class Failure(Exception):
+    """The operation failed (exit 1), with a sentence to show as it is."""
+
+
+# -- passphrases -----------------------------------------------------------------------
+
+
+class Passphrases:
+    """Where passphrases come from: lines of stdin, or a hidden prompt."""
+
+    def __init__(self, from_stdin: bool, stdin: BinaryIO | None = None):
+        self.from_stdin = from_stdin
+        self._stdin = stdin
+        self._lines_read = 0
+
+    def _line(self, what: str) -> str:
+        # Bytes decoded as UTF-8, whatever the locale: the same passphrase must open
+        # the vault from any terminal or script. Only the line ending is removed;
+        # spaces are part of a passphrase.
+        raw = (self._stdin or sys.stdin.buffer).readline()
+        self._lines_read += 1
+        where = f"line {self._lines_read} of standard input"
+        if not raw:
+            raise UsageError(f"Expected the {what} on {where}, but the input ended.")
+        try:
+            text = raw.decode("utf-8").removesuffix("\n").removesuffix("\r")
+        except UnicodeDecodeError:
+            raise UsageError(f"The {what} on {where} is not valid UTF-8.") from None
+        if not text:
+            raise UsageError(f"The {what} on {where} is empty.")
+        return text
+
+    def current(self) -> str:
+        """The passphrase of an existing vault."""
+        if self.from_stdin:
+            return self._line("passphrase")
+        text = getpass.getpass("Passphrase: ")
+        if not text:
+            raise UsageError("No passphrase was given.")
+        return text
+
+    def new(self, prompt: str = "New passphrase") -> str:
+        """A passphrase for a new vault or a rekey: asked twice when typed, once when piped."""
+        if self.from_stdin:
+            return self._line(prompt.lower())
+        first = getpass.getpass(f"{prompt}: ")
+        if not first:
+            raise UsageError("No passphrase was given.")
+        second = getpass.getpass(f"{prompt} (again): ")
+        if first != second:
+            raise UsageError("The two passphrases do not match; nothing was changed.")
+        return first
+
+
+# -- helpers ---------------------------------------------------------------------------
+
+
+def _open(args: argparse.Namespace, passphrases: Passphrases) -> Vault:
+    path = resolve_vault_path(args.vault)
+    if not path.exists():
+        raise VaultNotFoundError(path)  # before asking for a passphrase that cannot help
+    return Vault.open(path, passphrases.current())
+
+
+def _out(text: str = "") -> None:
+    print(text, file=sys.stdout)
+
+
+def _err(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def _refuse_existing(path: Path) -> None:
+    if path.exists():
+        raise VaultExistsError(path)
+
+
+# -- commands --------------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace, passphrases: Passphrases) -> int:
+    path = resolve_vault_path(args.vault)
+    _refuse_existing(path)
+    passphrase = passphrases.new()
+    verdict = check_new_passphrase(passphrase)
+    Vault.create(path, passphrase).close()
+    _out(f"Created a new vault at {path}.")
+    _out(f"Passphrase strength: {verdict.label}.")
+    return OK
+
+
+def cmd_demo(args: argparse.Namespace, passphrases: Passphrases) -> int:
+    path = resolve_vault_path(args.vault)
+    _refuse_existing(path)
+    try:
+        from alliance_desktop.vault.demo import create_demo_vault
+    except ImportError:
+        raise Failure("Demo data is not available in this version.") from None
+    passphrase = passphrases.new()
+    check_new_passphrase(passphrase)
+    vault = create_demo_vault(
+        path, passphrase, clients=args.clients, sessions=args.sessions, seed=args.seed
+    )
+    try:
+        clients, sessions = len(vault.clients()), vault.session_count()
+    finally:
+        vault.close()
+    _out(
+        f"Created a demo vault at {path} with {clients} clients and {sessions} sessions "
+        f"of synthetic data (seed {args.seed})."
+    )
+    return OK
+
+
+def cmd_import(args: argparse.Namespace, passphrases: Passphrases) -> int:
+    path = Path(args.file).expanduser()
+    kind = importer.file_kind(path)
+    data = path.read_bytes()  # read first: a missing file should not cost a passphrase
+    with _open(args, passphrases) as vault:
+        try:
+            result = importer.import_bytes(vault, data, kind)
+        except ValidationError as exc:
+            n = len(exc.problems)
+            _err(f"Nothing was imported: {n} problem{'s' if n != 1 else ''} found.")
+            for problem in exc.problems:
+                _err(str(problem))
+            return USAGE
+    _out(
+        f"imported {result.sessions} sessions ({result.new_clients} new clients, "
+        f"{result.duplicates} duplicates skipped)"
+    )
+    if result.settings_ignored:
+        _err("The file's settings were not applied, because this vault already holds data.")
+    return OK
+
+
+def cmd_export(args: argparse.Namespace, passphrases: Passphrases) -> int:
+    out = Path(args.out).expanduser() if args.out else None
+    if out is not None and out.exists():
+        raise FileExistsError(0, "exists", str(out))
+    with _open(args, passphrases) as vault:
+        _err("Warning: the export is not encrypted; keep it safe and delete it when done.")
+        if out is None:
+            exporter.export_to_stream(vault, args.format, sys.stdout.buffer)
+        else:
+            exporter.export_to_file(vault, args.format, out)
+            _err(f"Exported to {out}.")
+    return OK
+
+
+def cmd_backup(args: argparse.Namespace, passphrases: Passphrases) -> int:
+    out = Path(args.out).expanduser()
+    _refuse_existing(out)
+    with _open(args, passphrases) as vault:
+        written = vault.backup(out)
+    _out(f"Backup written to {written} and verified; it opens with the same passphrase.")
+    return OK
+
+
+def cmd_verify(args: argparse.Namespace, passphrases: Passphrases) -> int:
+    with _open(args, passphrases) as vault:
+        problems = vault.verify()
+        if problems:
+            for problem in problems:
+                _out(problem)
+            _err(f"The vault failed its check with {len(problems)} problem(s).")
+            return FAILED
+        clients, sessions = len(vault.clients()), vault.session_count()
+        version = vault.schema_version()
+    _out(f"vault OK: schema {version}, {clients} clients, {sessions} sessions")
+    return OK
+
+
+def cmd_passwd(args: argparse.Namespace, passphrases: Passphrases) -> int:
+    path = resolve_vault_path(args.vault)
+    if not path.exists():
+        raise VaultNotFoundError(path)
+    old = passphrases.current()
+    with Vault.open(path, old) as vault:  # a wrong old passphrase stops here, before asking more
+        new = passphrases.new("New passphrase")
+        if new == old:
+            raise UsageError("The new passphrase is the same as the old one; nothing was changed.")
+        verdict = check_new_passphrase(new)
+        vault.change_passphrase(new)
+    _out(f"Passphrase changed. Strength: {verdict.label}.")
+    return OK
+
+
+def _fmt(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
+def _table(clients: Sequence[ClientStats]) -> list[str]:
+    headers = ("client", "sessions", "first", "last", "trust", "engage", "goals", "fit",
+               "rating", "ruptures", "withdr", "confr", "unresolved")  # fmt: skip
+    rows = [
+        (
+            c.code,
+            str(c.sessions),
+            c.first_session.isoformat() if c.first_session else "-",
+            c.last_session.isoformat() if c.last_session else "-",
+            _fmt(c.means.trust),
+            _fmt(c.means.engagement),
+            _fmt(c.means.goal_alignment),
+            _fmt(c.means.approach_fit),
+            _fmt(c.means.client_rating),
+            str(c.ruptures.total),
+            str(c.ruptures.withdrawal),
+            str(c.ruptures.confrontation),
+            str(c.ruptures.unresolved),
+        )
+        for c in clients
+    ]
+    widths = [max(len(r[i]) for r in (headers, *rows)) for i in range(len(headers))]
+
+    def line(cells: Sequence[str]) -> str:
+        # The code is text (left-aligned); every other column is a number or date.
+        parts = [cells[0].ljust(widths[0])]
+        parts += [cell.rjust(w) for cell, w in zip(cells[1:], widths[1:], strict=True)]
+        return "  ".join(parts).rstrip()
+
+    return [line(headers), *(line(r) for r in rows)]
+
+
+def _stats_text(summary: Summary, clients: Sequence[ClientStats]) -> list[str]:
+    v = summary.vault
+    span = (
+        f", {v.first_session.isoformat()} to {v.last_session.isoformat()}"
+        if v.first_session and v.last_session
+        else ""
+    )
+    lines = [f"{v.clients} clients, {v.sessions} sessions{span}"]
+    if clients:
+        lines += ["", *_table(clients)]
+    return lines
+
+
+def cmd_stats(args: argparse.Namespace, passphrases: Passphrases) -> int:
+    with _open(args, passphrases) as vault:
+        summary = summarize(vault.clients(), vault.sessions())
+    clients: Sequence[ClientStats] = summary.clients
+    if args.client is not None:
+        one = summary.for_client(args.client)
+        if one is None:
+            raise UsageError(f"There is no client with the code {args.client!r} in this vault.")
+        clients = [one]
+    if args.json:
+        _out(json.dumps(summary_dict(summary, clients), ensure_ascii=False, indent=2))
+    else:
+        for text in _stats_text(summary, clients):
+            _out(text)
+    return OK
+
+
+# -- argument parsing ------------------------------------------------------------------
+
+
+def _count(low: int, high: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be from {low} to {high}")
+        return value
+
+    return parse
+
+
+def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--vault",
+        metavar="PATH",
+        default=default,
+        help="the vault file (default: $ALLIANCE_VAULT, then the user data folder)",
+    )
+    parser.add_argument("--passphrase-stdin", action="store_true", default=default,
+                        help="read the passphrase from the first line of standard input")  # fmt: skip
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG, description="Headless operations on an Alliance Desktop vault."
+    )
+    _global_options(parser, None)
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def add(name: str, handler: Callable[..., int], text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=text, description=text)
+        # Global options also work after the command; SUPPRESS keeps an earlier value.
+        _global_options(p, argparse.SUPPRESS)
+        p.set_defaults(handler=handler)
+        return p
+
+    add("init", cmd_init, "create an empty vault")
+    demo = add("demo", cmd_demo, "create a vault filled with synthetic data")
+    demo.add_argument("--clients", type=_count(1, 500), default=12, metavar="N")
+    demo.add_argument("--sessions", type=_count(1, 1000), default=24, metavar="M",
+                      help="sessions per client")  # fmt: skip
+    demo.add_argument("--seed", type=int, default=0, metavar="S")
+    imp = add("import", cmd_import, "import sessions from .csv or .json, all or nothing")
+    imp.add_argument("file", metavar="FILE")
+    exp = add("export", cmd_export, "plaintext export (stdout if no --out)")
+    exp.add_argument("--format", choices=exporter.FORMATS, required=True)
+    exp.add_argument("--out", metavar="FILE", help="a new file, created readable by you only")
+    bak = add("backup", cmd_backup, "encrypted, verified copy")
+    bak.add_argument("--out", metavar="FILE", required=True)
+    add("verify", cmd_verify, "integrity and schema checks")
+    add("passwd", cmd_passwd, "change the passphrase")
+    st = add("stats", cmd_stats, "per-client summary")
+    st.add_argument("--client", metavar="CODE")
+    st.add_argument("--json", action="store_true")
+    return parser
+
+
+# -- entry point -----------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit status instead of raising (console scripts exit
+    with it)."""
+    try:
+        parser = build_parser()
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:  # --help, --version and usage errors
+            return exc.code if isinstance(exc.code, int) else (USAGE if exc.code else OK)
+        passphrases = Passphrases(bool(args.passphrase_stdin))
+        return args.handler(args, passphrases)
+    except KeyboardInterrupt:
+        return INTERRUPTED
+    except WrongPassphraseError as exc:
+        _err(str(exc))
+        return WRONG_PASSPHRASE
+    except VaultNotFoundError as exc:
+        _err(f"{exc} Create one with: {PROG} init")
+        return FAILED
+    except (WeakPassphraseError, UsageError, importer.UnsupportedFileError) as exc:
+        _err(str(exc))
+        return USAGE
+    except ValidationError as exc:
+        for problem in exc.problems:
+            _err(str(problem))
+        return USAGE
+    except (VaultError, Failure) as exc:
+        _err(str(exc))
+        return FAILED
+    except BrokenPipeError:
+        # The reader went away (`export ... | head`): nothing to say, and the closed
+        # pipe must not make Python complain at exit while flushing stdout.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return FAILED
+    except FileExistsError as exc:
+        _err(f"A file already exists at {exc.filename}; it was left untouched.")
+        return FAILED
+    except OSError as exc:
+        where = f" {exc.filename}" if exc.filename else ""
+        _err(f"Could not read or write{where}: {exc.strerror or 'input/output error'}.")
+        return FAILED
+    except cx.DatabaseError as exc:
+        _err(f"The vault could not be read or written ({type(exc).__name__}).")
+        return FAILED
+    except Exception as exc:  # never a traceback: it could carry vault content
+        _err(f"{PROG} stopped after an unexpected internal error ({type(exc).__name__}).")
+        return FAILED
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,87 @@
+"""Plaintext export of a vault to CSV or JSON, written only where the user asked.
+
+Exports leave the vault's encryption behind, so files are created owner-only and
+never over an existing file, and the vault's audit log records that an export
+happened (the format, never the content).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import BinaryIO, Literal
+
+from alliance_desktop.domain.models import Session
+from alliance_desktop.reports.csv_format import write_csv
+from alliance_desktop.reports.json_format import build_document, dump_document
+from alliance_desktop.vault.store import Vault
+
+Format = Literal["csv", "json"]
+_EPOCH = datetime.min.replace(tzinfo=UTC)
+FORMATS: tuple[Format, ...] = ("csv", "json")
+
+
+def _coded_sessions(vault: Vault) -> list[tuple[str, Session]]:
+    clients = {c.id: c for c in vault.clients()}
+    rows = [(clients[s.client_id], s) for s in vault.sessions()]
+    rows.sort(key=lambda pair: (pair[0].key, pair[1].date, pair[1].created_at or _EPOCH))
+    return [(client.code, s) for client, s in rows]
+
+
+def render_csv(vault: Vault) -> str:
+    """Every session as CSV, ordered by client code (ignoring case), then date."""
+    return write_csv(_coded_sessions(vault))
+
+
+def render_json(vault: Vault, *, now: datetime | None = None) -> str:
+    """The whole vault as the lossless JSON document."""
+    document = build_document(
+        clients=vault.clients(),
+        sessions=_coded_sessions(vault),
+        strategies=vault.custom_strategies(),
+        settings=vault.settings(),
+        exported_at=now or datetime.now(UTC),
+    )
+    return dump_document(document)
+
+
+RENDERERS: dict[Format, Callable[[Vault], str]] = {"csv": render_csv, "json": render_json}
+
+
+def render(vault: Vault, fmt: Format) -> str:
+    return RENDERERS[fmt](vault)
+
+
+def export_to_stream(vault: Vault, fmt: Format, stream: BinaryIO) -> int:
+    """Write the export as UTF-8 to a binary stream (stdout); returns the bytes written."""
+    data = render(vault, fmt).encode("utf-8")
+    stream.write(data)
+    stream.flush()
+    vault.audit("export", fmt)
+    return len(data)
+
+
+def export_to_file(vault: Vault, fmt: Format, path: Path | str) -> int:
+    """Create ``path`` owner-only (0600) and write the export; never overwrites a file.
+
+    The text is rendered before the file is created, so a failure while reading the
+    vault leaves no file behind; a failure while writing removes the partial file.
+    Raises FileExistsError when something is already at ``path``.
+    """
+    path = Path(path).expanduser()
+    data = render(vault, fmt).encode("utf-8")
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            if hasattr(os, "fchmod"):
+                os.fchmod(fh.fileno(), 0o600)  # exact, whatever the umask
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    vault.audit("export", fmt)
+    return len(data)

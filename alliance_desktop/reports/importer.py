@@ -1,0 +1,279 @@
+"""Import sessions from CSV or JSON: validate everything, skip duplicates, write once.
+
+The whole file is checked with the domain's own validation before anything is written,
+and every problem is reported with the line (CSV) or object path (JSON) it came from.
+Only then does a single ``Vault.import_records`` call write it, in one transaction: an
+import never leaves half a file behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from alliance_desktop.domain.errors import Problem, ValidationError
+from alliance_desktop.domain.models import Client, Session, code_key
+from alliance_desktop.domain.scales import ClientRatingScale
+from alliance_desktop.domain.strategies import GROUP_KEYS, Strategy, is_valid_custom_key
+from alliance_desktop.domain.validation import client_problems, session_problems
+from alliance_desktop.reports.csv_format import read_csv
+from alliance_desktop.reports.json_format import read_json
+from alliance_desktop.reports.records import Kind, ParsedFile, SessionRecord
+from alliance_desktop.vault.store import Vault
+
+SUFFIXES: dict[str, Kind] = {".csv": "csv", ".json": "json"}
+
+
+class UnsupportedFileError(ValueError):
+    """The file is neither .csv nor .json, so there is no way to read it."""
+
+    def __init__(self, path: Path):
+        super().__init__(f"{path.name} is not a .csv or .json file, so it cannot be imported.")
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    sessions: int  # sessions written
+    new_clients: int
+    duplicates: int  # sessions skipped because the vault or the file already had them
+    settings_applied: bool  # a JSON file's settings are applied only to an empty vault
+    settings_ignored: bool  # the file had settings but the vault already held data
+
+
+def file_kind(path: Path) -> Kind:
+    """Choose the format by extension; anything else is refused before reading."""
+    kind = SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        raise UnsupportedFileError(path)
+    return kind
+
+
+# -- duplicate detection -------------------------------------------------------------
+
+
+def fingerprint(kind: Kind, code: str, s: Session, *, timed: bool = False) -> Hashable:
+    """Everything the format can carry, so equal fingerprints mean identical imports.
+
+    CSV carries the reflection only as plain text and ruptures only as type and
+    resolution, so those are compared in that form. JSON carries everything; its
+    ``created_at`` takes part only when the file gave one (``timed``), which keeps two
+    genuinely separate but identical-looking sessions of an export apart.
+    """
+    rating = None if s.client_rating is None else float(s.client_rating)
+    common = (
+        code_key(code),
+        s.date,
+        s.duration_min,
+        s.modality.value if s.modality else None,
+        s.trust,
+        s.engagement,
+        s.goal_alignment,
+        s.approach_fit,
+        rating,
+        tuple(s.strategies),
+        tuple(s.tags),
+    )
+    if kind == "csv":
+        ruptures = tuple((r.type.value, r.resolution.value) for r in s.ruptures)
+        return (*common, ruptures, s.reflection.plain_text())
+    full_ruptures = tuple(
+        (r.type.value, r.resolution.value, tuple(r.markers), r.salience,
+         tuple(r.repair_strategies), r.note)
+        for r in s.ruptures
+    )  # fmt: skip
+    reflection = (s.reflection.template, tuple(s.reflection.sections.items()))
+    return (*common, bool(s.supervision), full_ruptures, reflection,
+            s.created_at if timed else None)  # fmt: skip
+
+
+# -- validation ------------------------------------------------------------------------
+
+
+def _rename(problem: Problem, renames: dict[str, str], row: int | str) -> Problem:
+    return Problem(renames.get(problem.field, problem.field), problem.message, row)
+
+
+def _scale_from(
+    settings: dict[str, Any], fallback: ClientRatingScale
+) -> tuple[ClientRatingScale, list[Problem]]:
+    maximum = settings.get("client_rating_max", fallback.maximum)
+    threshold = settings.get("client_rating_threshold", fallback.threshold)
+    problems = [
+        Problem(key, "must be a number", "settings")
+        for key, value in (("client_rating_max", maximum), ("client_rating_threshold", threshold))
+        if isinstance(value, bool) or not isinstance(value, int | float)
+    ]
+    if problems:
+        return fallback, problems
+    try:
+        return ClientRatingScale(float(maximum), float(threshold)), []
+    except ValueError as exc:
+        return fallback, [Problem("client_rating_max", str(exc), "settings")]
+
+
+def _strategy_problems(parsed: ParsedFile) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for rec in parsed.strategies:
+        problems += rec.problems
+        s = rec.strategy
+        if rec.problems:
+            continue
+        if not is_valid_custom_key(s.key):
+            problems.append(
+                Problem("key", "must be a lowercase slug that is not a built-in key", rec.row)
+            )
+        elif s.key in seen:
+            problems.append(Problem("key", f"{s.key!r} appears twice", rec.row))
+        seen.add(s.key)
+        if s.group not in GROUP_KEYS:
+            problems.append(Problem("group", f"must be one of {', '.join(GROUP_KEYS)}", rec.row))
+        if not s.label.strip():
+            problems.append(Problem("label", "is required", rec.row))
+        for name, text in (("label", s.label), ("help", s.help)):
+            if "\x00" in text:
+                problems.append(Problem(name, "contains a NUL character", rec.row))
+    return problems
+
+
+@dataclass
+class _Plan:
+    clients: list[Client]
+    sessions: list[tuple[str, Session, SessionRecord]]
+    strategies: list[Strategy]
+    settings: dict[str, Any] | None
+    settings_ignored: bool
+
+
+def _validate(vault: Vault, parsed: ParsedFile, today: date | None) -> _Plan:
+    problems: list[Problem] = list(parsed.problems)
+    existing = {c.key: c for c in vault.clients()}
+
+    scale = vault.client_rating_scale()
+    settings = parsed.settings
+    settings_ignored = False
+    if settings is not None and existing:
+        settings, settings_ignored = None, True  # never change the scale under existing data
+    elif settings is not None:
+        scale, found = _scale_from(settings, scale)
+        problems += found
+
+    problems += _strategy_problems(parsed)
+    known = set(vault.strategy_catalogue()) | {r.strategy.key for r in parsed.strategies}
+
+    file_clients: dict[str, Client] = {}
+    for rec in parsed.clients:
+        problems += rec.problems
+        if "" in rec.failed:
+            continue
+        problems += [
+            p.located(rec.row)
+            for p in client_problems(rec.client, today)
+            if p.field not in rec.failed
+        ]
+        key = rec.client.key
+        if key and key in file_clients:
+            problems.append(Problem("code", f"{rec.client.code!r} appears twice", rec.row))
+        file_clients.setdefault(key, rec.client)
+
+    # Clients named only by sessions are created; each code is checked once, reported per row.
+    renames = {"code": "client"}
+    code_checks: dict[str, list[Problem]] = {}
+    for rec in parsed.sessions:
+        problems += rec.problems
+        if "" in rec.failed:
+            continue
+        found = session_problems(rec.session, scale=scale, known_strategies=known, today=today)
+        problems += [p.located(rec.row) for p in found if p.field not in rec.failed]
+        key = code_key(rec.client)
+        if key and key not in existing and key not in file_clients:
+            if key not in code_checks:
+                code_checks[key] = [
+                    p for p in client_problems(Client(rec.client), today) if p.field == "code"
+                ]
+            problems += [_rename(p, renames, rec.row) for p in code_checks[key]]
+    if problems:
+        raise ValidationError(problems)
+
+    new_clients = [c for k, c in file_clients.items() if k not in existing]
+    implicit: dict[str, Client] = {}
+    for rec in parsed.sessions:
+        key = code_key(rec.client)
+        if key in existing or key in file_clients:
+            continue
+        client = implicit.setdefault(key, Client(rec.client, start_date=rec.session.date))
+        if client.start_date is None or rec.session.date < client.start_date:
+            client.start_date = rec.session.date  # a new client starts at their first session
+    return _Plan(
+        clients=new_clients + list(implicit.values()),
+        sessions=[(rec.client, rec.session, rec) for rec in parsed.sessions],
+        strategies=[r.strategy for r in parsed.strategies],
+        settings=settings,
+        settings_ignored=settings_ignored,
+    )
+
+
+# -- importing -------------------------------------------------------------------------
+
+
+def import_bytes(
+    vault: Vault, data: bytes, kind: Kind, *, today: date | None = None
+) -> ImportResult:
+    """Validate and import a whole file's content; raises ValidationError and writes nothing
+    if any record is wrong."""
+    parsed = read_csv(data) if kind == "csv" else read_json(data)
+    plan = _validate(vault, parsed, today)
+
+    codes = {c.id: c.code for c in vault.clients()}
+    seen_full: set[Hashable] = set()
+    seen_content: set[Hashable] = set()
+    for s in vault.sessions():
+        code = codes[s.client_id]
+        seen_content.add(fingerprint(kind, code, s))
+        if kind == "json":
+            seen_full.add(fingerprint(kind, code, s, timed=True))
+
+    # Sessions without their own timestamps get the import time, a microsecond apart,
+    # so sessions on the same day keep the order they had in the file.
+    stamp = datetime.now(UTC)
+    to_write: list[tuple[str, Session]] = []
+    duplicates = 0
+    for i, (code, session, rec) in enumerate(plan.sessions):
+        content = fingerprint(kind, code, session)
+        if rec.timed:
+            full = fingerprint(kind, code, session, timed=True)
+            is_duplicate = full in seen_full
+            seen_full.add(full)
+        else:
+            is_duplicate = content in seen_content
+        seen_content.add(content)
+        if is_duplicate:
+            duplicates += 1
+            continue
+        if session.created_at is None:
+            session.created_at = stamp + timedelta(microseconds=i)
+        if session.updated_at is None:
+            session.updated_at = session.created_at
+        to_write.append((code, session))
+
+    outcome = vault.import_records(
+        plan.clients, to_write, strategies=plan.strategies, settings=plan.settings
+    )
+    vault.audit("import", kind)
+    return ImportResult(
+        sessions=outcome.sessions,
+        new_clients=outcome.new_clients,
+        duplicates=duplicates,
+        settings_applied=bool(plan.settings),
+        settings_ignored=plan.settings_ignored,
+    )
+
+
+def import_file(vault: Vault, path: Path | str, *, today: date | None = None) -> ImportResult:
+    """Import a .csv or .json file, choosing the format by its extension."""
+    path = Path(path)
+    kind = file_kind(path)
+    return import_bytes(vault, path.read_bytes(), kind, today=today)

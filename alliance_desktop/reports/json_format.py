@@ -1,0 +1,418 @@
+"""The lossless export: every client, session, rupture, custom strategy and setting.
+
+The document is deterministic (sorted, stable keys) so two exports of the same data
+compare equal apart from ``exported_at``, and an export imported into an empty vault
+exports again as the same document. Sessions name their client by code.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+from typing import Any
+
+from alliance_desktop.domain.errors import Problem
+from alliance_desktop.domain.models import (
+    DIMENSIONS,
+    Client,
+    ClientStatus,
+    Modality,
+    Reflection,
+    Resolution,
+    Rupture,
+    RuptureType,
+    Session,
+    code_key,
+)
+from alliance_desktop.domain.strategies import Strategy
+from alliance_desktop.reports.records import (
+    ClientRecord,
+    ParsedFile,
+    SessionRecord,
+    StrategyRecord,
+    decode_text,
+)
+
+FORMAT = "alliance-desktop-export"
+VERSION = 1
+
+TOP_KEYS = ("format", "version", "exported_at", "settings", "custom_strategies", "clients",
+            "sessions")  # fmt: skip
+CLIENT_KEYS = ("code", "status", "start_date", "goals")
+STRATEGY_KEYS = ("key", "label", "group", "help")
+RUPTURE_KEYS = ("type", "resolution", "markers", "salience", "repair_strategies", "note")
+REFLECTION_KEYS = ("template", "sections")
+SESSION_KEYS = ("client", "date", "duration_min", "modality", *DIMENSIONS, "client_rating",
+                "supervision", "strategies", "tags", "reflection", "ruptures", "created_at",
+                "updated_at")  # fmt: skip
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+# -- writing ----------------------------------------------------------------------
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _stamp(value: datetime | None) -> str | None:
+    return value.astimezone(UTC).isoformat(timespec="microseconds") if value else None
+
+
+def client_dict(c: Client) -> dict[str, Any]:
+    return {
+        "code": c.code,
+        "status": ClientStatus(c.status).value,
+        "start_date": _day(c.start_date),
+        "goals": c.goals,
+    }
+
+
+def rupture_dict(r: Rupture) -> dict[str, Any]:
+    return {
+        "type": RuptureType(r.type).value,
+        "resolution": Resolution(r.resolution).value,
+        "markers": list(r.markers),
+        "salience": r.salience,
+        "repair_strategies": list(r.repair_strategies),
+        "note": r.note,
+    }
+
+
+def session_dict(code: str, s: Session) -> dict[str, Any]:
+    return {
+        "client": code,
+        "date": s.date.isoformat(),
+        "duration_min": s.duration_min,
+        "modality": Modality(s.modality).value if s.modality else None,
+        "trust": s.trust,
+        "engagement": s.engagement,
+        "goal_alignment": s.goal_alignment,
+        "approach_fit": s.approach_fit,
+        "client_rating": s.client_rating,
+        "supervision": bool(s.supervision),
+        "strategies": list(s.strategies),
+        "tags": list(s.tags),
+        "reflection": {"template": s.reflection.template, "sections": dict(s.reflection.sections)},
+        "ruptures": [rupture_dict(r) for r in s.ruptures],
+        "created_at": _stamp(s.created_at),
+        "updated_at": _stamp(s.updated_at),
+    }
+
+
+def strategy_dict(s: Strategy) -> dict[str, Any]:
+    return {"key": s.key, "label": s.label, "group": s.group, "help": s.help}
+
+
+def build_document(
+    clients: Iterable[Client],
+    sessions: Iterable[tuple[str, Session]],
+    strategies: Iterable[Strategy],
+    settings: dict[str, Any],
+    exported_at: datetime,
+) -> dict[str, Any]:
+    """The whole export as plain JSON data, in a fixed order whatever order came in."""
+    session_items = [session_dict(code, s) for code, s in sessions]
+    # The last key (the whole object as text) only breaks ties between sessions that
+    # share client, date and creation time, so the order never depends on row ids.
+    session_items.sort(
+        key=lambda d: (
+            code_key(d["client"]),
+            d["date"],
+            d["created_at"] or "",
+            json.dumps(d, sort_keys=True, ensure_ascii=False),
+        )
+    )
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": _stamp(exported_at),
+        "settings": {k: settings[k] for k in sorted(settings)},
+        "custom_strategies": [strategy_dict(s) for s in sorted(strategies, key=lambda s: s.key)],
+        "clients": [client_dict(c) for c in sorted(clients, key=lambda c: (c.key, c.code))],
+        "sessions": session_items,
+    }
+
+
+def dump_document(document: dict[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+# -- reading ----------------------------------------------------------------------
+
+
+class _Reader:
+    """Reads typed values out of one JSON object, noting each problem by its path."""
+
+    def __init__(self, value: object, path: str, allowed: tuple[str, ...]):
+        self.path = path
+        self.problems: list[Problem] = []
+        self.failed: set[str] = set()
+        if isinstance(value, dict):
+            self.obj: dict[str, Any] = value
+            for key in value:
+                if key not in allowed:
+                    self.fail(key, "is not a known field")
+        else:
+            self.obj = {}
+            self.problems.append(Problem("", "must be an object", path))
+            self.failed.add("")
+
+    @property
+    def ok(self) -> bool:
+        return "" not in self.failed
+
+    def fail(self, field: str, message: str) -> None:
+        self.problems.append(Problem(field, message, self.path))
+        self.failed.add(field)
+
+    def has(self, key: str) -> bool:
+        return self.obj.get(key) is not None
+
+    def text(self, key: str, default: str = "", required: bool = False) -> str:
+        value = self.obj.get(key)
+        if value is None:
+            if required and self.ok:
+                self.fail(key, "is required")
+            return default
+        if not isinstance(value, str):
+            self.fail(key, "must be text")
+            return default
+        return value
+
+    def integer(self, key: str) -> int | None:
+        value = self.obj.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.fail(key, "must be a whole number")
+            return None
+        return value
+
+    def number(self, key: str) -> float | None:
+        value = self.obj.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.fail(key, "must be a number")
+            return None
+        return float(value)
+
+    def flag(self, key: str) -> bool:
+        value = self.obj.get(key, False)
+        if not isinstance(value, bool):
+            self.fail(key, "must be true or false")
+            return False
+        return value
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        value = self.obj.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.fail(key, "must be a list of text")
+            return ()
+        return tuple(value)
+
+    def day(self, key: str, required: bool = False) -> date | None:
+        value = self.obj.get(key)
+        if value is None:
+            if required and self.ok:
+                self.fail(key, "is required")
+            return None
+        try:
+            if not isinstance(value, str) or not _DATE.fullmatch(value):
+                raise ValueError
+            return date.fromisoformat(value)
+        except ValueError:
+            self.fail(key, "must be a date written YYYY-MM-DD")
+            return None
+
+    def stamp(self, key: str) -> datetime | None:
+        value = self.obj.get(key)
+        if value is None:
+            return None
+        try:
+            if not isinstance(value, str):
+                raise ValueError
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            self.fail(key, "must be a date and time in ISO 8601 form")
+            return None
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+    def choice(self, key: str, enum: type, message: str, required: bool = False) -> Any:
+        value = self.obj.get(key)
+        if value is None:
+            if required and self.ok:
+                self.fail(key, "is required")
+            return None
+        try:
+            return enum(value)
+        except ValueError:
+            self.fail(key, message)
+            return None
+
+
+def _rupture(value: object, path: str) -> tuple[Rupture, list[Problem], set[str]]:
+    r = _Reader(value, path, RUPTURE_KEYS)
+    rupture = Rupture(
+        type=r.choice("type", RuptureType, "must be withdrawal or confrontation", True),
+        resolution=r.choice("resolution", Resolution, "must be yes, partial or no", True),
+        markers=r.texts("markers"),
+        salience=r.integer("salience"),
+        repair_strategies=r.texts("repair_strategies"),
+        note=r.text("note"),
+    )
+    failed = set(r.failed)
+    if not r.ok:
+        failed |= {"type", "resolution"}
+    return rupture, r.problems, failed
+
+
+def _reflection(value: object, path: str) -> tuple[Reflection, list[Problem], set[str]]:
+    if value is None:
+        return Reflection(), [], set()
+    r = _Reader(value, path, REFLECTION_KEYS)
+    template = r.text("template", default="free")
+    sections = r.obj.get("sections") or {}
+    if not isinstance(sections, dict) or not all(isinstance(v, str) for v in sections.values()):
+        r.fail("sections", "must be an object whose values are text")
+        sections = {}
+    # Domain checks name the template as "reflection.template" and sections as "reflection".
+    failed = {"reflection.template"} if "template" in r.failed else set()
+    if r.failed - {"template"}:
+        failed.add("reflection")
+    return Reflection(template, dict(sections)), r.problems, failed
+
+
+def _session(value: object, path: str) -> SessionRecord:
+    r = _Reader(value, path, SESSION_KEYS)
+    problems = r.problems
+    failed = r.failed
+    raw_ruptures = r.obj.get("ruptures") or []
+    ruptures: list[Rupture] = []
+    if not isinstance(raw_ruptures, list):
+        r.fail("ruptures", "must be a list")
+    else:
+        for i, item in enumerate(raw_ruptures):
+            rupture, found, bad = _rupture(item, f"{path}.ruptures[{i}]")
+            ruptures.append(rupture)  # kept even when broken, so indexes still match the file
+            problems += found
+            failed |= {f"ruptures[{i}].{name}" for name in bad}
+    reflection, found, bad = _reflection(r.obj.get("reflection"), f"{path}.reflection")
+    problems += found
+    failed |= bad
+    created = r.stamp("created_at")
+    session = Session(
+        client_id=None,
+        date=r.day("date", required=True),  # type: ignore[arg-type]  # None only when reported
+        duration_min=r.integer("duration_min"),
+        modality=r.choice("modality", Modality, "must be in_person, video, phone or other"),
+        trust=r.integer("trust"),
+        engagement=r.integer("engagement"),
+        goal_alignment=r.integer("goal_alignment"),
+        approach_fit=r.integer("approach_fit"),
+        client_rating=r.number("client_rating"),
+        supervision=r.flag("supervision"),
+        strategies=r.texts("strategies"),
+        tags=r.texts("tags"),
+        reflection=reflection,
+        ruptures=ruptures,
+        created_at=created,
+        updated_at=r.stamp("updated_at"),
+    )
+    code = r.text("client", required=True).strip()
+    if r.ok and "client" not in r.failed and not code:
+        r.fail("client", "is required")
+    return SessionRecord(path, code, session, problems, failed, created is not None)
+
+
+def _client(value: object, path: str) -> ClientRecord:
+    r = _Reader(value, path, CLIENT_KEYS)
+    status = r.choice("status", ClientStatus, "must be active or closed")
+    client = Client(
+        code=r.text("code", required=True).strip(),
+        status=status or ClientStatus.ACTIVE,
+        start_date=r.day("start_date"),
+        goals=r.text("goals"),
+    )
+    return ClientRecord(path, client, r.problems, r.failed)
+
+
+def _strategy(value: object, path: str) -> StrategyRecord:
+    r = _Reader(value, path, STRATEGY_KEYS)
+    strategy = Strategy(
+        key=r.text("key", required=True),
+        label=r.text("label", required=True),
+        group=r.text("group", required=True),
+        help=r.text("help"),
+        builtin=False,
+    )
+    return StrategyRecord(path, strategy, r.problems)
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _list(doc: dict[str, Any], key: str, problems: list[Problem]) -> list[Any]:
+    value = doc.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        problems.append(Problem(key, "must be a list"))
+        return []
+    return value
+
+
+def read_json(data: bytes) -> ParsedFile:
+    """Parse an export document into records located by their JSON path."""
+    text = decode_text(data)
+    parsed = ParsedFile("json")
+    try:
+        doc = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        parsed.problems.append(Problem("file", f"is not valid JSON ({exc.msg})", exc.lineno))
+        return parsed
+    except ValueError as exc:
+        parsed.problems.append(Problem("file", str(exc)))
+        return parsed
+    except RecursionError:
+        parsed.problems.append(Problem("file", "is nested too deeply to read"))
+        return parsed
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        parsed.problems.append(
+            Problem("file", "is not an Alliance Desktop export (its format marker is missing)")
+        )
+        return parsed
+    version = doc.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        parsed.problems.append(Problem("version", "must be a whole number, 1 or more"))
+        return parsed
+    if version > VERSION:
+        parsed.problems.append(
+            Problem(
+                "version",
+                f"is {version}: the file was written by a newer version of Alliance Desktop "
+                f"(this one reads version {VERSION})",
+            )
+        )
+        return parsed
+    problems = parsed.problems
+    problems += [Problem(k, "is not a known part of an export") for k in doc if k not in TOP_KEYS]
+    settings = doc.get("settings")
+    if settings is not None and not isinstance(settings, dict):
+        problems.append(Problem("settings", "must be an object"))
+    else:
+        parsed.settings = settings
+    for i, item in enumerate(_list(doc, "custom_strategies", problems)):
+        parsed.strategies.append(_strategy(item, f"custom_strategies[{i}]"))
+    for i, item in enumerate(_list(doc, "clients", problems)):
+        parsed.clients.append(_client(item, f"clients[{i}]"))
+    for i, item in enumerate(_list(doc, "sessions", problems)):
+        parsed.sessions.append(_session(item, f"sessions[{i}]"))
+    return parsed
