@@ -1,1 +1,44 @@
-"""charts layer (filled by later issues)."""
+"""Chart builders: each returns a matplotlib ``Figure`` made without pyplot.
+
+Importing this package does not import matplotlib; the first chart asked for does,
+so the unlock window appears before any plotting library is loaded.
+
+- ``client_trend(sessions, scale, alerts, *, theme, ...)``: one client over time
+- ``caseload(rows, dimension, *, theme)``: every client's last 12 sessions, riskiest first
+- ``practice_trend(months, *, theme)``: monthly means across the practice
+- ``strategy_outcomes(outcomes, *, theme, catalogue)``: what followed each strategy
+- ``rupture_timeline(months, *, theme)``: ruptures per month, and the share resolved
+- ``perspective_gap(sessions, scale, *, theme)``: the therapist's view vs the client's
+- ``save(fig, path)``: PNG (200 dpi), SVG or PDF by extension
+- ``LIGHT``, ``DARK``, ``theme_for(name)``: the two themes
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+_EXPORTS = {
+    "client_trend": "trend",
+    "session_at": "trend",
+    "caseload": "overview",
+    "practice_trend": "practice",
+    "rupture_timeline": "practice",
+    "strategy_outcomes": "outcomes",
+    "perspective_gap": "perspective",
+    "save": "_common",
+    "EMPTY_GID": "_common",
+    "LIGHT": "theme",
+    "DARK": "theme",
+    "Theme": "theme",
+    "theme_for": "theme",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{module}"), name)

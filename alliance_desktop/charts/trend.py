@@ -1,0 +1,288 @@
+"""One client's alliance over time: the chart a therapist opens before a session.
+
+Artists carry stable gids so the GUI and tests can find them:
+
+- lines ``trust``, ``engagement`` (bold), ``goal_alignment``, ``approach_fit`` (thin),
+  ``client_rating`` (secondary axis) and ``client_rating-low`` (its points below the
+  concern threshold); ``threshold`` is the concern line, ``threshold-label`` its label
+  in the key (texts ``key-label``, samples ``key-handle``) above the plot;
+- rupture markers ``rupture-withdrawal-open``, ``rupture-withdrawal-resolved``,
+  ``rupture-confrontation-open``, ``rupture-confrontation-resolved`` (open = hollow);
+- ``alerts`` (rings on the therapist ratings) and ``alerts-client-rating`` (rings on
+  the client's ratings); an open rupture's alert is its hollow rupture marker;
+- ``strategies``: the rug of sessions where a strategy was ticked.
+
+Mapping a click to a session: the figure carries ``alliance_session_ids`` (session
+ids in x order) and ``alliance_session_x`` (their x positions); ``session_at(fig, x)``
+gives the nearest session to a click's ``xdata``. Every data line also carries
+``alliance_point_session_ids``, parallel to its points, for pick events
+(``line.alliance_point_session_ids[event.ind[0]]``).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from alliance_desktop.charts._common import (
+    EMPTY_GID,
+    POINT_IDS_ATTR,
+    SESSION_IDS_ATTR,
+    SESSION_X_ATTR,
+    KeyEntry,
+    add_title,
+    date_axis,
+    days,
+    inch_axes,
+    key_row,
+    new_figure,
+    show_message,
+    style_axes,
+    themed,
+)
+from alliance_desktop.charts.theme import LIGHT, Theme
+from alliance_desktop.domain.models import RuptureType, Session
+from alliance_desktop.domain.scales import ClientRatingScale
+from alliance_desktop.insights.alerts import Alert, AlertKind
+from alliance_desktop.insights.trends import MIN_TREND_VALUES
+
+NOT_ENOUGH = "Not enough sessions yet: trends need {n} sessions with a trust rating."
+
+_LABELS = {
+    "trust": "Trust",
+    "engagement": "Engagement",
+    "goal_alignment": "Goal alignment",
+    "approach_fit": "Approach fit",
+}
+_RUPTURE_MARKER = {RuptureType.WITHDRAWAL: "v", RuptureType.CONFRONTATION: "D"}
+_RUPTURE_Y = 10.85  # ruptures sit in a band above the 0-10 scale
+_RUG_Y = -0.95  # strategies sit in a band below it
+_Y_LIMITS = (-1.6, 11.5)
+
+
+_STYLE_PROPS = ("color", "linestyle", "linewidth", "marker", "markersize", "markerfacecolor",
+                "markeredgecolor", "markeredgewidth")  # fmt: skip
+
+
+def _style(line: Line2D) -> dict[str, Any]:
+    """The look of a line, to repeat it as a key handle."""
+    style = {p: getattr(line, f"get_{p}")() for p in _STYLE_PROPS}
+    style["markersize"] = min(float(style["markersize"]), 8.0)  # type: ignore[arg-type]
+    return style
+
+
+def _set_ids(artist: Line2D, ids: Sequence[int | None]) -> None:
+    setattr(artist, POINT_IDS_ATTR, list(ids))
+
+
+def session_at(fig: Figure, x: float, max_days: float = 4.0) -> int | None:
+    """The id of the session drawn nearest to ``x`` (a click's xdata), within ``max_days``."""
+    xs: list[float] = getattr(fig, SESSION_X_ATTR, [])
+    ids: list[int | None] = getattr(fig, SESSION_IDS_ATTR, [])
+    if not xs:
+        return None
+    i = bisect.bisect_left(xs, x)
+    best = min((j for j in (i - 1, i) if 0 <= j < len(xs)), key=lambda j: abs(xs[j] - x))
+    return ids[best] if abs(xs[best] - x) <= max_days else None
+
+
+def client_trend(
+    sessions: Sequence[Session],
+    scale: ClientRatingScale,
+    alerts: Iterable[Alert] = (),
+    *,
+    theme: Theme = LIGHT,
+    show_goal: bool = True,
+    show_fit: bool = True,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    title: str = "Alliance over time",
+) -> Figure:
+    """Trust and engagement (bold), goal and fit (thin), the client's rating, ruptures,
+    strategies and alerts for one client's sessions (any order; drawn by date)."""
+    with themed(theme):
+        return _build(sessions, scale, list(alerts), theme, show_goal, show_fit,
+                      date_from, date_to, title)  # fmt: skip
+
+
+def _build(
+    sessions: Sequence[Session],
+    scale: ClientRatingScale,
+    alerts: list[Alert],
+    theme: Theme,
+    show_goal: bool,
+    show_fit: bool,
+    date_from: date | None,
+    date_to: date | None,
+    title: str,
+) -> Figure:
+    shown = sorted(
+        (s for s in sessions
+         if (date_from is None or s.date >= date_from) and (date_to is None or s.date <= date_to)),
+        key=lambda s: s.date,
+    )  # fmt: skip
+    fig = new_figure(theme, 9.0, 4.8)
+    ax = inch_axes(fig, left=0.7, bottom=0.5, right=0.75, top=1.15)
+    add_title(fig, title)
+    xs = days([s.date for s in shown])
+    setattr(fig, SESSION_IDS_ATTR, [s.id for s in shown])
+    setattr(fig, SESSION_X_ATTR, xs)
+    if sum(s.trust is not None for s in shown) < MIN_TREND_VALUES:
+        show_message(ax, NOT_ENOUGH.format(n=MIN_TREND_VALUES), theme)
+        return fig
+
+    style_axes(ax, theme)
+    handles: list[KeyEntry] = []
+    dims = ["trust", "engagement"]
+    dims += ["goal_alignment"] if show_goal else []
+    dims += ["approach_fit"] if show_fit else []
+    for dim in dims:
+        pts = [(x, getattr(s, dim), s.id) for x, s in zip(xs, shown, strict=True)
+               if getattr(s, dim) is not None]  # fmt: skip
+        if not pts:
+            continue
+        bold = dim in ("trust", "engagement")
+        (line,) = ax.plot(
+            [p[0] for p in pts], [p[1] for p in pts], color=theme.colour(dim),
+            linewidth=2.4 if bold else 1.1, marker="o", markersize=4 if bold else 2.5,
+            label=_LABELS[dim], gid=dim, zorder=3 if bold else 2, picker=5,
+        )  # fmt: skip
+        _set_ids(line, [p[2] for p in pts])
+        handles.append(KeyEntry((_style(line),), _LABELS[dim]))
+    ax.set_ylim(*_Y_LIMITS)
+    ax.set_yticks(range(0, 11, 2))
+    ax.set_ylabel("Your rating (0–10)")
+    ax.axhline(10.35, color=theme.grid, linewidth=0.6, zorder=0)
+    ax.axhline(-0.45, color=theme.grid, linewidth=0.6, zorder=0)
+    pad = max(3.0, (xs[-1] - xs[0]) * 0.02)
+    ax.set_xlim(xs[0] - pad, xs[-1] + pad)
+    date_axis(ax)
+
+    x_of = {id(s): x for x, s in zip(xs, shown, strict=True)}
+    rated = [(x_of[id(s)], s) for s in shown if s.client_rating is not None]
+    ax2: Axes | None = None
+    if rated:
+        ax2 = ax.twinx()
+        ax2.set_ylim(
+            _Y_LIMITS[0] / 10 * scale.maximum, _Y_LIMITS[1] / 10 * scale.maximum
+        )  # the same band layout as the left axis, so 0 and the maximum line up
+        ax2.set_yticks([0, scale.maximum / 2, scale.maximum])
+        ax2.set_ylabel(f"Client's rating (0–{scale.maximum:g})")
+        for side in ("top", "left"):
+            ax2.spines[side].set_visible(False)
+        ax2.spines["right"].set_color(theme.grid)
+        (cr,) = ax2.plot(
+            [x for x, _ in rated], [s.client_rating for _, s in rated],
+            color=theme.client_rating, linewidth=1.3, linestyle=(0, (4, 2)), marker="s",
+            markersize=3.5, label="Client's rating", gid="client_rating", picker=5,
+        )  # fmt: skip
+        _set_ids(cr, [s.id for _, s in rated])
+        handles.append(KeyEntry((_style(cr),), "Client's rating"))
+        low = [(x, s) for x, s in rated if scale.is_concern(s.client_rating or 0.0)]
+        (low_line,) = ax2.plot(
+            [x for x, _ in low], [s.client_rating for _, s in low], linestyle="none",
+            marker="s", markersize=4.5, color=theme.alert, gid="client_rating-low",
+        )  # fmt: skip
+        _set_ids(low_line, [s.id for _, s in low])
+        threshold = ax2.axhline(scale.threshold, color=theme.alert, linewidth=1.0,
+                                linestyle="-.", gid="threshold", zorder=1)  # fmt: skip
+        # Labelled in the key rather than on the plot, where it would hide data points.
+        handles.append(
+            KeyEntry((_style(threshold),), f"Concern threshold ({scale.threshold:g})",
+                     gid="threshold-label")
+        )  # fmt: skip
+
+    handles += _alert_rings(ax, ax2, shown, x_of, alerts, theme)
+    handles += _strategy_rug(ax, shown, x_of, theme)
+    handles += _ruptures(ax, shown, x_of, theme)  # last: its long label may run on
+    key_row(fig, handles, left=0.68, top=0.64)
+    return fig
+
+
+def _ruptures(
+    ax: Axes, shown: list[Session], x_of: dict[int, float], theme: Theme
+) -> list[KeyEntry]:
+    groups: dict[tuple[RuptureType, bool], list[tuple[float, int | None]]] = {}
+    for s in shown:
+        for r in s.ruptures:
+            groups.setdefault((r.type, r.resolved), []).append((x_of[id(s)], s.id))
+    for (kind, resolved), pts in groups.items():
+        (line,) = ax.plot(
+            [p[0] for p in pts], [_RUPTURE_Y] * len(pts), linestyle="none",
+            marker=_RUPTURE_MARKER[kind], markersize=7, markeredgewidth=1.4,
+            color=theme.alert, markerfacecolor=theme.alert if resolved else "none",
+            gid=f"rupture-{kind.value}-{'resolved' if resolved else 'open'}", zorder=4,
+            clip_on=False,
+        )  # fmt: skip
+        _set_ids(line, [p[1] for p in pts])
+    if not groups:
+        return []
+    proxy = {"linestyle": "none", "color": theme.alert, "markersize": 6, "markeredgewidth": 1.3}
+    return [
+        KeyEntry(
+            ({**proxy, "marker": "v"}, {**proxy, "marker": "D", "markerfacecolor": "none"}),
+            "Rupture: ▼ withdrawal, ◆ confrontation (hollow: open)",
+        )
+    ]
+
+
+def _alert_rings(
+    ax: Axes,
+    ax2: Axes | None,
+    shown: list[Session],
+    x_of: dict[int, float],
+    alerts: list[Alert],
+    theme: Theme,
+) -> list[KeyEntry]:
+    by_id = {s.id: s for s in shown}
+    on_ratings: dict[tuple[float, float], Alert] = {}
+    on_client: dict[tuple[float, float], Alert] = {}
+    for a in alerts:
+        s = by_id.get(a.session_id)
+        if s is None or a.kind == AlertKind.OPEN_RUPTURE:
+            continue
+        x = x_of[id(s)]
+        if a.kind in (AlertKind.DROP, AlertKind.DISENGAGING) and a.dimension:
+            y = getattr(s, a.dimension)
+            if y is not None:
+                on_ratings.setdefault((x, y), a)
+        elif a.kind == AlertKind.PERSPECTIVE_GAP and s.client_rating is not None:
+            on_client.setdefault((x, s.client_rating), a)
+    ring = {"linestyle": "none", "marker": "o", "markersize": 13, "markerfacecolor": "none",
+            "markeredgecolor": theme.alert, "markeredgewidth": 1.6, "zorder": 5}  # fmt: skip
+    made = False
+    for target, pts, gid in ((ax, on_ratings, "alerts"), (ax2, on_client, "alerts-client-rating")):
+        if target is None or not pts:
+            continue
+        (line,) = target.plot([p[0] for p in pts], [p[1] for p in pts], gid=gid, **ring)
+        _set_ids(line, [a.session_id for a in pts.values()])
+        line.alliance_alerts = list(pts.values())  # type: ignore[attr-defined]
+        made = True
+    if not made:
+        return []
+    return [KeyEntry(({**ring, "markersize": 9},), "Alert")]
+
+
+def _strategy_rug(
+    ax: Axes, shown: list[Session], x_of: dict[int, float], theme: Theme
+) -> list[KeyEntry]:
+    used = [s for s in shown if s.strategies]
+    if not used:
+        return []
+    (rug,) = ax.plot(
+        [x_of[id(s)] for s in used], [_RUG_Y] * len(used), linestyle="none", marker="|",
+        markersize=9, markeredgewidth=1.5, color=theme.muted, gid="strategies",
+        label="Strategy used",
+    )  # fmt: skip
+    _set_ids(rug, [s.id for s in used])
+    rug.alliance_strategies = [s.strategies for s in used]  # type: ignore[attr-defined]
+    return [KeyEntry((_style(rug),), "Strategy used")]
+
+
+__all__ = ["EMPTY_GID", "NOT_ENOUGH", "client_trend", "session_at"]

@@ -1,0 +1,84 @@
+"""Caseload risk order: who to look at first before supervision.
+
+Recent open ruptures come first because an unspoken strain is the strongest
+early sign of drop-out; then recent drops; then any other recent alert; then
+everyone else. Within each tier the lowest latest trust leads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from alliance_desktop.domain.models import Client, Session
+from alliance_desktop.insights.alerts import Alert, AlertKind
+
+#: How many of each client's latest sessions the caseload overview shows.
+CASELOAD_SESSIONS = 12
+
+TIER_OPEN_RUPTURE = 0
+TIER_DROP = 1
+TIER_OTHER_ALERT = 2
+TIER_NO_ALERT = 3
+
+
+@dataclass(frozen=True)
+class CaseloadRow:
+    """One client in the overview: why they rank where they do, and their last sessions."""
+
+    client: Client
+    tier: int
+    latest_trust: float | None
+    recent_kinds: tuple[AlertKind, ...]  # distinct kinds of recent alerts, most serious first
+    last_sessions: tuple[Session, ...]  # up to CASELOAD_SESSIONS, oldest first
+
+    @property
+    def has_recent_alerts(self) -> bool:
+        return bool(self.recent_kinds)
+
+
+def risk_tier(alerts: Iterable[Alert]) -> tuple[int, tuple[AlertKind, ...]]:
+    """The client's tier and the distinct kinds among their recent alerts."""
+    kinds = {a.kind for a in alerts if a.recent}
+    if AlertKind.OPEN_RUPTURE in kinds:
+        tier = TIER_OPEN_RUPTURE
+    elif AlertKind.DROP in kinds:
+        tier = TIER_DROP
+    elif kinds:
+        tier = TIER_OTHER_ALERT
+    else:
+        tier = TIER_NO_ALERT
+    order = (AlertKind.OPEN_RUPTURE, AlertKind.DROP, AlertKind.DISENGAGING,
+             AlertKind.LOW_CLIENT_RATING, AlertKind.PERSPECTIVE_GAP)  # fmt: skip
+    return tier, tuple(k for k in order if k in kinds)
+
+
+def latest_value(sessions: Sequence[Session], dimension: str) -> float | None:
+    for s in reversed(sessions):
+        value = s.rating(dimension)
+        if value is not None:
+            return value
+    return None
+
+
+def caseload_row(
+    client: Client, sessions: Sequence[Session], alerts: Iterable[Alert]
+) -> CaseloadRow:
+    tier, kinds = risk_tier(alerts)
+    return CaseloadRow(
+        client=client,
+        tier=tier,
+        latest_trust=latest_value(sessions, "trust"),
+        recent_kinds=kinds,
+        last_sessions=tuple(sessions[-CASELOAD_SESSIONS:]),
+    )
+
+
+def risk_order(rows: Iterable[CaseloadRow]) -> list[CaseloadRow]:
+    """Sort by tier, then lowest latest trust (unrated last), then code ignoring case."""
+
+    def key(row: CaseloadRow) -> tuple[int, bool, float, str]:
+        trust = row.latest_trust
+        return (row.tier, trust is None, trust if trust is not None else 0.0, row.client.key)
+
+    return sorted(rows, key=key)

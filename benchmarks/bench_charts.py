@@ -1,0 +1,85 @@
+"""Time the insights and chart workloads against their budgets and print a table.
+
+Run: .venv/bin/python benchmarks/bench_charts.py
+Each figure is the best of several runs (the machine is shared; the best run is
+the one least disturbed), after one warm-up so matplotlib is already loaded.
+Data comes from the demo generator in memory; no vault is needed.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from alliance_desktop.domain.demo import generate
+from alliance_desktop.domain.models import Client, Session
+from alliance_desktop.domain.scales import ClientRatingScale
+from alliance_desktop.insights.analysis import analyse
+
+
+def demo(clients: int, sessions: int) -> tuple[list[Client], list[Session]]:
+    """A demo caseload with ids assigned, as the vault would return it."""
+    data = generate(clients, sessions, seed=11, today=date(2025, 6, 1))
+    ids = {c.code: i for i, c in enumerate(data.clients, 1)}
+    for c in data.clients:
+        c.id = ids[c.code]
+    out = []
+    for j, (code, s) in enumerate(data.sessions, 1):
+        s.client_id, s.id = ids[code], j
+        out.append(s)
+    return data.clients, out
+
+
+def best_ms(work: Callable[[], object], runs: int = 5) -> float:
+    work()  # warm-up: imports, font and glyph caches
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        best = min(best, (time.perf_counter() - start) * 1000)
+    return best
+
+
+def main() -> int:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from alliance_desktop.charts import LIGHT, caseload, client_trend
+
+    scale = ClientRatingScale()
+    clients, sessions = demo(200, 100)
+    insights = analyse(clients, sessions, scale)
+    one = insights.for_client(clients[1].id)
+    assert one is not None and len(one.sessions) == 100
+
+    def draw_trend() -> None:
+        fig = client_trend(one.sessions, scale, one.alerts, theme=LIGHT)
+        FigureCanvasAgg(fig).draw()
+
+    def draw_caseload() -> None:
+        fig = caseload(insights.caseload, "trust", theme=LIGHT)
+        FigureCanvasAgg(fig).draw()
+
+    rows: list[tuple[str, float | None, float]] = [
+        ("insights: analyse 200 clients x 100 sessions", best_ms(lambda: analyse(clients, sessions, scale)), 300),
+        ("chart: client trend, 100 sessions, build + draw", best_ms(draw_trend), 100),
+        ("chart: caseload overview, 200 clients, build + draw", best_ms(draw_caseload), 400),
+        # GUI engineer: add "gui: switch client on the Trends tab" here (budget 150 ms).
+    ]  # fmt: skip
+    width = max(len(r[0]) for r in rows)
+    print(f"{'operation':<{width}}  {'measured':>10}  {'budget':>8}  ok")
+    failed = False
+    for name, measured, budget in rows:
+        ok = measured is not None and measured <= budget
+        failed |= not ok
+        shown = "n/a" if measured is None else f"{measured:.0f} ms"
+        print(f"{name:<{width}}  {shown:>10}  {budget:>5.0f} ms  {'yes' if ok else 'NO'}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

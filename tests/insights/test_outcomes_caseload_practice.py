@@ -1,0 +1,166 @@
+import math
+from datetime import date
+
+import pytest
+
+from alliance_desktop.domain.models import Client
+from alliance_desktop.domain.scales import ClientRatingScale
+from alliance_desktop.domain.strategies import BUILTIN_BY_KEY, catalogue
+from alliance_desktop.insights.alerts import Alert, AlertKind
+from alliance_desktop.insights.analysis import analyse, client_json
+from alliance_desktop.insights.caseload import (
+    TIER_DROP,
+    TIER_NO_ALERT,
+    TIER_OPEN_RUPTURE,
+    TIER_OTHER_ALERT,
+)
+from alliance_desktop.insights.practice import practice_trend, rupture_months
+from alliance_desktop.insights.strategy_outcomes import (
+    ASSOCIATION_NOTE,
+    Change,
+    strategy_outcomes,
+    t_critical,
+)
+from alliance_desktop.insights.suggestions import suggestions_for
+
+from .helpers import rupture, series
+
+
+def test_strategy_outcomes_against_hand_calculation():
+    s = series(trust=[5, 7, 6, 6, 9], engagement=[5, 5, 5, 5, 5])
+    s[0].strategies = ("validate",)  # trust +2 next
+    s[2].strategies = ("validate", "validate")  # trust 0 next (counted once)
+    s[3].strategies = ("validate",)  # trust +3 next
+    s[4].strategies = ("validate",)  # no next session: not counted
+    out = strategy_outcomes([s])["validate"]
+    assert out.trust.n == 3 and out.trust.mean == pytest.approx(5 / 3)
+    sd = math.sqrt(((2 - 5 / 3) ** 2 + (0 - 5 / 3) ** 2 + (3 - 5 / 3) ** 2) / 2)
+    half = 4.3027 * sd / math.sqrt(3)
+    assert out.trust.ci == pytest.approx((5 / 3 - half, 5 / 3 + half))
+    assert out.engagement == Change(0.0, 3, (0.0, 0.0))
+    # Without: only session 1 (7 -> 6) has a next session and no "validate".
+    assert out.trust_without == Change(-1.0, 1, None)
+    assert "not proof" in ASSOCIATION_NOTE
+
+
+def test_outcomes_pairs_stay_within_a_client():
+    a = series(trust=[5, 9], client_id=1)
+    b = series(trust=[1, 1], client_id=2)
+    a[1].strategies = ("normalize",)  # last session of client 1: no next
+    b[0].strategies = ("normalize",)
+    out = strategy_outcomes([a, b])["normalize"]
+    assert (out.trust.mean, out.trust.n, out.trust.ci) == (0.0, 1, None)
+
+
+def test_t_critical_values():
+    assert t_critical(1) == 12.7062
+    assert t_critical(30) == 2.0423
+    assert t_critical(60) == pytest.approx(2.0003, abs=2e-4)
+    assert t_critical(10_000) == pytest.approx(1.96, abs=1e-3)
+
+
+def _alert(kind, recent=True, dimension=None):
+    return Alert(kind, date(2025, 1, 1), 1, 1, dimension, None, None, recent, "")
+
+
+def test_caseload_risk_order():
+    clients = [
+        Client(code, id=i) for i, code in enumerate(["calm", "drop", "rupt", "gap", "old"], 1)
+    ]
+    sessions = (
+        series(trust=[6, 6, 6, 6], client_id=1)  # no alerts, trust 6
+        + series(trust=[9, 9, 9, 7], client_id=2)  # recent drop, trust 7
+        + series(trust=[8, 8, 8, 8], client_id=3)  # open rupture, trust 8
+        + series(trust=[9, 9, 9, 9], client_rating=[30.0] * 4, client_id=4)  # low rating
+        + series(trust=[3, 3, 3, 3], client_id=5)  # no alerts, trust 3
+    )
+    sessions[8].ruptures = [rupture()]
+    result = analyse(clients, sessions, ClientRatingScale())
+    order = [(r.client.code, r.tier) for r in result.caseload]
+    assert order == [("rupt", TIER_OPEN_RUPTURE), ("drop", TIER_DROP), ("gap", TIER_OTHER_ALERT),
+                     ("old", TIER_NO_ALERT), ("calm", TIER_NO_ALERT)]  # fmt: skip
+    assert result.caseload[0].recent_kinds == (AlertKind.OPEN_RUPTURE,)
+    doc = client_json(result.for_client(2))
+    assert doc["trend"]["trust"]["latest"] == 7.0 and doc["alerts"][0]["kind"] == "drop"
+
+
+def test_old_alerts_do_not_lift_a_client():
+    clients = [Client("a", id=1), Client("b", id=2)]
+    sessions = series(trust=[9, 9, 9, 6, 9, 9, 9], client_id=1) + series(trust=[5] * 4, client_id=2)
+    order = [r.client.code for r in analyse(clients, sessions).caseload]
+    assert order == ["b", "a"]  # a's drop is no longer recent; b has the lower trust
+
+
+def test_practice_trend_by_month_with_gaps():
+    s = series(trust=[6, 8], engagement=[4, 6], start=date(2025, 1, 10))
+    s += series(trust=[10], engagement=[None], start=date(2025, 3, 2), client_id=2)
+    months = practice_trend(s)
+    assert [m.month for m in months] == [date(2025, 1, 1), date(2025, 2, 1), date(2025, 3, 1)]
+    assert (months[0].sessions, months[0].trust, months[0].engagement) == (2, 7.0, 5.0)
+    assert (months[1].sessions, months[1].trust) == (0, None)
+    assert (months[2].sessions, months[2].trust, months[2].engagement) == (1, 10.0, None)
+
+
+def test_rupture_months_share_resolved():
+    s = series(trust=[7, 7, 7], start=date(2025, 5, 1))
+    s[0].ruptures = [rupture("withdrawal", "yes"), rupture("confrontation", "no")]
+    s[1].ruptures = [rupture("withdrawal", "partial")]
+    (may,) = rupture_months(s)
+    assert (may.withdrawal, may.confrontation, may.resolved, may.total) == (2, 1, 1, 3)
+    assert may.share_resolved == pytest.approx(1 / 3)
+
+
+def test_suggestions_follow_catalogue_groups():
+    cat = catalogue()
+    outcomes = strategy_outcomes([series(trust=[5, 7, 8])])
+    trust_drop = suggestions_for(_alert(AlertKind.DROP, dimension="trust"), outcomes, cat)
+    assert [s.strategy for s in trust_drop] == ["normalize", "validate", "transparency"]
+    eng = suggestions_for(_alert(AlertKind.DROP, dimension="engagement"), outcomes, cat)
+    assert [s.strategy for s in eng] == ["small_steps", "implementation_intention", "strong_ending"]
+    dis = suggestions_for(_alert(AlertKind.DISENGAGING, dimension="engagement"), outcomes, cat)
+    assert [s.strategy for s in dis] == [s.strategy for s in eng]
+    repair = suggestions_for(_alert(AlertKind.OPEN_RUPTURE), outcomes, cat)
+    assert {s.strategy for s in repair} == {
+        k for k, v in BUILTIN_BY_KEY.items() if v.group == "repair"
+    }
+    gap = suggestions_for(
+        _alert(AlertKind.PERSPECTIVE_GAP, dimension="client_rating"), outcomes, cat
+    )
+    assert [s.strategy for s in gap] == ["invite_feedback", "metacommunication"]
+    low = suggestions_for(
+        _alert(AlertKind.LOW_CLIENT_RATING, dimension="client_rating"), outcomes, cat
+    )
+    assert [s.strategy for s in low] == ["invite_feedback"]
+    assert all(s.why.endswith(".") and len(s.why) > 20 for s in trust_drop + repair + gap)
+
+
+def test_suggestions_carry_past_outcomes():
+    s = series(trust=[5, 7, 8], engagement=[6, 6, 6])
+    s[0].strategies = ("validate",)
+    s[1].strategies = ("validate",)
+    outcomes = strategy_outcomes([s])
+    (validate,) = [x for x in suggestions_for(_alert(AlertKind.DROP, dimension="trust"), outcomes,
+                                              catalogue()) if x.strategy == "validate"]  # fmt: skip
+    assert validate.n == 2 and validate.past_change.mean == pytest.approx(1.5)
+    (normalize,) = [x for x in suggestions_for(_alert(AlertKind.DROP, dimension="trust"), outcomes,
+                                               catalogue()) if x.strategy == "normalize"]  # fmt: skip
+    assert normalize.outcome is None and normalize.n == 0
+
+
+def test_analyse_is_fast_enough_for_a_big_caseload():
+    import time
+
+    from alliance_desktop.domain.demo import generate
+
+    data = generate(60, 50, seed=2, today=date(2025, 6, 1))
+    ids = {c.code: i for i, c in enumerate(data.clients, 1)}
+    for c in data.clients:
+        c.id = ids[c.code]
+    sessions = []
+    for j, (code, s) in enumerate(data.sessions, 1):
+        s.client_id, s.id = ids[code], j
+        sessions.append(s)
+    start = time.perf_counter()
+    result = analyse(data.clients, sessions)
+    assert time.perf_counter() - start < 1.0  # 3,000 sessions; the benchmark checks 20,000
+    assert len(result.caseload) == 60 and result.outcomes
