@@ -1,8 +1,5 @@
 """Alliance Desktop: private, offline reflection on the therapeutic alliance."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("alliance-desktop")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+source"
+# The one place the version lives: pyproject.toml reads it from here, and --version,
+# About and the AppStream metainfo show it.
+__version__ = "0.1.0"

@@ -23,6 +23,8 @@ from alliance_desktop.gui.theme import ThemeManager
 from alliance_desktop.gui.unlock_window import UnlockWindow
 from alliance_desktop.vault import Vault, VaultError
 
+PREWARM_DELAY_MS = 250
+
 
 class AppController(QObject):
     locked = Signal()
@@ -53,8 +55,9 @@ class AppController(QObject):
         self.idle = IdleWatcher(self)
         self.idle.setTimeoutMinutes(prefs.auto_lock_minutes)
         self.idle.idle.connect(self.lock)
-        self.screen_lock = SessionLockWatcher(self)
-        self.screen_lock.lockRequested.connect(self.lock)
+        # Listening for the screen locking starts at the first unlock: it imports
+        # QtDBus, which the unlock window should not wait for.
+        self.screen_lock: SessionLockWatcher | None = None
         self._stateTimer = QTimer(self, interval=15000)
         self._stateTimer.timeout.connect(self._refresh_state)
 
@@ -70,6 +73,13 @@ class AppController(QObject):
         self.unlock_window.setWindowIcon(QIcon(":/icons/alliance.svg"))
         self.unlock_window.resize(560, 520)
         self.unlock_window.show()
+        # Build the (empty) main window while the passphrase is being typed, so
+        # unlocking only has to open the vault and fill the views.
+        QTimer.singleShot(PREWARM_DELAY_MS, self._prewarm)
+
+    def _prewarm(self) -> None:
+        if self.window is None and self.vault is None:
+            self._ensure_window().ensurePolished()
 
     def _make_unlock_window(self, parent: QWidget | None = None) -> UnlockWindow:
         w = UnlockWindow(self.vault_path, parent)
@@ -108,6 +118,9 @@ class AppController(QObject):
         self.unlock_window = None
         window.raise_()
         window.activateWindow()
+        if self.screen_lock is None:
+            self.screen_lock = SessionLockWatcher(self)
+            self.screen_lock.lockRequested.connect(self.lock)
         self.idle.start()
         self._stateTimer.start()
         self._refresh_state()
