@@ -16,6 +16,9 @@ from pathlib import Path
 from alliance_desktop import __version__
 
 DEMO_FILENAME = "demo.alliance"
+#: The freedesktop id: names packaging/linux/<id>.desktop and its StartupWMClass, so
+#: docks group the window under the installed launcher and its icon.
+DESKTOP_FILE_ID = "org.alliancedesktop.AllianceDesktop"
 
 
 def _parse(argv: list[str] | None) -> argparse.Namespace:
@@ -30,6 +33,11 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
         help="open a fresh vault of synthetic data, deleted when the app quits",
     )
     parser.add_argument("--version", action="version", version=f"alliance-desktop {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation on a throwaway vault, print one line per check, and exit",
+    )
     return parser.parse_args(argv)
 
 
@@ -44,11 +52,17 @@ def make_demo_vault(folder: Path):
 
 def main(argv: list[str] | None = None) -> int:
     args = _parse(argv)
+    if args.self_test:
+        # Before any window or preference exists: the self-test makes its own app.
+        from alliance_desktop.selftest import run
+
+        return run()
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from alliance_desktop.gui.controller import AppController
+    from alliance_desktop.gui.crash_dialog import install_excepthook
     from alliance_desktop.gui.preferences import Preferences
     from alliance_desktop.gui.theme import ThemeManager
     from alliance_desktop.vault.location import resolve_vault_path
@@ -58,7 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setWindowIcon(QIcon(":/icons/alliance.svg"))
-    app.setDesktopFileName("alliance-desktop")
+    app.setDesktopFileName(DESKTOP_FILE_ID)
+    install_excepthook()
     prefs = Preferences()
     theme = ThemeManager(app, prefs.theme)
 

@@ -99,6 +99,7 @@ class AppController(QObject):
             w.shortcutsRequested.connect(self.showShortcuts)
             w.aboutDataRequested.connect(self.showAboutData)
             w.aboutRequested.connect(self.showAbout)
+            w.auditRequested.connect(self.showAudit)
             geometry = self.prefs.window_geometry
             if geometry:
                 w.restoreGeometry(geometry)
@@ -247,6 +248,13 @@ class AppController(QObject):
         from alliance_desktop.gui.help_dialogs import AboutDataDialog
 
         AboutDataDialog(self.vault_path, self.window).exec()
+
+    def showAudit(self) -> None:
+        if self.window is None or self.vault is None:
+            return
+        from alliance_desktop.gui.audit_dialog import AuditDialog
+
+        AuditDialog(self.vault.audit_log(), self.window).exec()
 
     def showAbout(self) -> None:
         QMessageBox.about(

@@ -39,6 +39,7 @@ from alliance_desktop.gui.models import (
     sessions_label,
     short_date,
 )
+from alliance_desktop.gui.privacy_curtain import PrivacyCurtain
 from alliance_desktop.gui.search_delegate import HighlightDelegate
 from alliance_desktop.gui.session_editor import SessionEditor
 from alliance_desktop.vault import Vault, VaultError
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
     shortcutsRequested = Signal()
     aboutDataRequested = Signal()
     aboutRequested = Signal()
+    auditRequested = Signal()
     quitRequested = Signal()
 
     def __init__(self, vault_path: Path, *, demo: bool = False, parent: QWidget | None = None):
@@ -82,6 +84,9 @@ class MainWindow(QMainWindow):
         self.searchModel = SearchResultsModel(self)
 
         self._build_views()
+        self.curtain = PrivacyCurtain(self)
+        self.ui.rootStack.addWidget(self.curtain)
+        self.curtain.dismissed.connect(self.togglePrivacy)
         self._build_editor()
         self._build_actions()
         self._build_status_bar()
@@ -214,6 +219,9 @@ class MainWindow(QMainWindow):
             "actionAboutData", None, None, self.aboutDataRequested.emit
         )
         self.actionAbout = self._action("actionAbout", None, None, self.aboutRequested.emit)
+        self.actionAudit = self._action("actionAudit", None, None, self.auditRequested.emit)
+        self.actionPrivacy = self._action("actionPrivacy", "eye-off", "Ctrl+Shift+H", self.togglePrivacy)
+        self.actionPrivacy.setCheckable(True)
 
         # Delete and Undo act on the timeline only, so they never steal keys from text fields.
         self.actionDeleteSession.setShortcut(QKeySequence(S.Delete))
@@ -233,7 +241,7 @@ class MainWindow(QMainWindow):
         self.menuFile = bar.addMenu("")
         self.menuFile.addActions([self.actionNewSession, self.actionNewClient])
         self.menuFile.addSeparator()
-        self.menuFile.addActions([self.actionBackup, self.actionLock])
+        self.menuFile.addActions([self.actionBackup, self.actionPrivacy, self.actionLock])
         self.menuFile.addSeparator()
         self.menuFile.addAction(self.actionQuit)
         self.menuEdit = bar.addMenu("")
@@ -247,7 +255,9 @@ class MainWindow(QMainWindow):
         self.menuClient.addSeparator()
         self.menuClient.addActions([self.actionOpenSession, self.actionDeleteSession])
         self.menuHelp = bar.addMenu("")
-        self.menuHelp.addActions([self.actionShortcuts, self.actionAboutData, self.actionAbout])
+        self.menuHelp.addActions(
+            [self.actionShortcuts, self.actionAboutData, self.actionAudit, self.actionAbout]
+        )
 
         self.toolbar.addAction(self.actionNewSession)
         self.toolbar.addAction(self.actionNewClient)
@@ -296,6 +306,8 @@ class MainWindow(QMainWindow):
             self.actionShortcuts: tr("&Keyboard shortcuts"),
             self.actionAboutData: tr("About your &data"),
             self.actionAbout: tr("&About Alliance Desktop"),
+            self.actionAudit: tr("Vault &activity"),
+            self.actionPrivacy: tr("&Hide for privacy"),
         }
         for action, text in texts.items():
             action.setText(text)
@@ -362,6 +374,7 @@ class MainWindow(QMainWindow):
         ):
             label.clear()
         self.ui.draftBar.hide()
+        self.actionPrivacy.setChecked(False)
         self.statusBar().clearMessage()
         self._set_unlocked_ui(False)
 
@@ -849,6 +862,20 @@ class MainWindow(QMainWindow):
             self.ui.contentStack.setCurrentWidget(self.ui.clientPage)
 
     # -- misc ---------------------------------------------------------------
+
+    def togglePrivacy(self) -> None:
+        """Cover or uncover the whole workspace; the vault stays unlocked."""
+        if self.vault is None:
+            self.actionPrivacy.setChecked(False)
+            return
+        hide = self.ui.rootStack.currentWidget() is not self.curtain
+        if hide and self.editor.isDirty():
+            self.saveDraftNow()
+        self.ui.rootStack.setCurrentWidget(self.curtain if hide else self.ui.workspacePage)
+        self.actionPrivacy.setChecked(hide)
+        self.toolbar.setEnabled(not hide)
+        if hide:
+            self.curtain.showButton.setFocus()
 
     def flash(self, message: str, ms: int = 5000) -> None:
         self.statusBar().showMessage(message, ms)

@@ -1,0 +1,81 @@
+"""The vault's activity log: when it was unlocked, exported, backed up, restored or
+rekeyed. The log never holds content, so showing it shows nothing sensitive."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def event_label(event: str) -> str:
+    labels = {
+        "unlock": QCoreApplication.translate("audit", "Unlocked"),
+        "unlock_failed": QCoreApplication.translate("audit", "Failed unlock"),
+        "export": QCoreApplication.translate("audit", "Exported (plain text)"),
+        "import": QCoreApplication.translate("audit", "Imported"),
+        "backup": QCoreApplication.translate("audit", "Backed up"),
+        "restore": QCoreApplication.translate("audit", "Restored from a backup"),
+        "passphrase_changed": QCoreApplication.translate("audit", "Passphrase changed"),
+        "chart": QCoreApplication.translate("audit", "Chart saved"),
+        "report": QCoreApplication.translate("audit", "Supervision packet written"),
+    }
+    return labels.get(event, event.replace("_", " ").capitalize())
+
+
+class AuditDialog(QDialog):
+    def __init__(self, entries: list[tuple[str, str, str]], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("auditDialog")
+        self.setWindowTitle(self.tr("Vault activity"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "What happened to this vault and when. The log records events only, "
+                "never what was written."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.model = QStandardItemModel(0, 3, self)
+        self.model.setHorizontalHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Detail")])
+        locale = QLocale()
+        for at, event, detail in reversed(entries):
+            when = QDateTime(datetime.fromisoformat(at).astimezone()).toLocalTime()
+            row = [
+                QStandardItem(locale.toString(when, QLocale.FormatType.ShortFormat)),
+                QStandardItem(event_label(event)),
+                QStandardItem(detail),
+            ]
+            for item in row:
+                item.setEditable(False)
+            self.model.appendRow(row)
+        self.table = QTableView(self)
+        self.table.setObjectName("auditTable")
+        self.table.setAccessibleName(self.tr("Vault activity, newest first"))
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAlternatingRowColors(True)
+        layout.addWidget(self.table)
+        if not entries:
+            layout.addWidget(QLabel(self.tr("Nothing recorded yet."), self))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(560, 420)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,107 @@
+"""What a person sees when something unexpected goes wrong: a plain dialog, never a
+raw traceback, and a technical summary they can copy that carries no vault data.
+
+The summary keeps only the exception's type and where it happened (file, line,
+function). Exception messages and local values are dropped: they can quote a client
+code, a reflection or a file path.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alliance_desktop import __version__
+
+_PACKAGE_ROOT = Path(__file__).resolve().parents[1]
+
+
+def technical_summary(exc_type: type[BaseException], tb: TracebackType | None) -> str:
+    """Type and frames only; paths shortened to the package or the library's file name."""
+    lines = [f"Alliance Desktop {__version__}, Python {sys.version.split()[0]}"]
+    lines.append(f"{exc_type.__module__}.{exc_type.__qualname__}")
+    for frame in traceback.extract_tb(tb):
+        path = Path(frame.filename)
+        try:
+            shown = "alliance_desktop/" + str(path.resolve().relative_to(_PACKAGE_ROOT))
+        except ValueError:
+            shown = path.name
+        lines.append(f"  at {shown}:{frame.lineno} in {frame.name}")
+    return "\n".join(lines)
+
+
+class CrashDialog(QDialog):
+    def __init__(self, summary: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("crashDialog")
+        self.setWindowTitle(self.tr("Something went wrong"))
+        layout = QVBoxLayout(self)
+        message = QLabel(
+            self.tr(
+                "Something unexpected went wrong. Your vault is safe: every change is "
+                "written in one step, so nothing was half-saved. You can carry on; if this "
+                "keeps happening, the summary below helps us find the cause. It contains "
+                "no client data."
+            ),
+            self,
+        )
+        message.setWordWrap(True)
+        layout.addWidget(message)
+        self.details = QPlainTextEdit(summary, self)
+        self.details.setObjectName("crashSummary")
+        self.details.setAccessibleName(self.tr("Technical summary"))
+        self.details.setReadOnly(True)
+        layout.addWidget(self.details)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        copy = QPushButton(self.tr("Copy summary"), self)
+        copy.setObjectName("copySummaryButton")
+        copy.setAccessibleName(self.tr("Copy summary"))
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(summary))
+        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(560, 360)
+
+
+def install_excepthook(
+    show: Callable[[str], None] | None = None,
+) -> Callable[[type[BaseException], BaseException, TracebackType | None], None]:
+    """Route uncaught exceptions in Qt slots to the dialog instead of stderr."""
+
+    def present(summary: str) -> None:
+        parent = QApplication.activeWindow()
+        CrashDialog(summary, parent).exec()
+
+    shower = show or present
+    active = False
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        nonlocal active
+        if issubclass(exc_type, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        if active:  # an error while showing the dialog must not loop
+            return
+        active = True
+        try:
+            shower(technical_summary(exc_type, tb))
+        finally:
+            active = False
+
+    sys.excepthook = hook
+    return hook
