@@ -84,7 +84,20 @@ CREATE TABLE audit_log (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# Version 3: a per-client plan of strategies to try next session (insights suggestions).
+_V3 = """
+CREATE TABLE plans (
+    id          INTEGER PRIMARY KEY,
+    client_id   INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+    strategy    TEXT NOT NULL,
+    note        TEXT NOT NULL DEFAULT '',
+    created_at  TEXT NOT NULL,
+    UNIQUE (client_id, strategy)
+);
+CREATE INDEX plans_by_client ON plans (client_id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -39,6 +39,16 @@ class ClientSummary:
 
 
 @dataclass(frozen=True)
+class PlanItem:
+    """A strategy the therapist means to try in the client's next session."""
+
+    client_id: int
+    strategy: str
+    note: str
+    created_at: str
+
+
+@dataclass(frozen=True)
 class ImportOutcome:
     sessions: int
     new_clients: int
@@ -533,6 +543,44 @@ class Vault:
         with self.transaction() as conn:
             conn.execute("DELETE FROM drafts WHERE slot = ?", (slot,))
 
+    # -- plans --------------------------------------------------------------
+
+    def plan(self, client_id: int) -> list[PlanItem]:
+        """The client's plan for the next session, in the order items were added."""
+        return [
+            PlanItem(client_id, strategy, note, created)
+            for strategy, note, created in self.conn.execute(
+                "SELECT strategy, note, created_at FROM plans WHERE client_id = ? ORDER BY id",
+                (client_id,),
+            )
+        ]
+
+    def add_to_plan(self, client_id: int, strategy: str, note: str = "") -> PlanItem:
+        """Add a strategy to the plan; adding it again only replaces its note."""
+        strategy = strategy.strip()
+        problems = [] if strategy else [Problem("strategy", "is required")]
+        if self.client(client_id) is None:
+            problems.append(Problem("client_id", f"no client with id {client_id}"))
+        if problems:
+            raise ValidationError(problems)
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO plans (client_id, strategy, note, created_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (client_id, strategy) DO UPDATE SET note = excluded.note",
+                (client_id, strategy, note, rows.iso(rows.now())),
+            )
+        return next(p for p in self.plan(client_id) if p.strategy == strategy)
+
+    def remove_from_plan(self, client_id: int, strategy: str) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "DELETE FROM plans WHERE client_id = ? AND strategy = ?", (client_id, strategy)
+            )
+
+    def clear_plan(self, client_id: int) -> None:
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM plans WHERE client_id = ?", (client_id,))
+
     # -- audit --------------------------------------------------------------
 
     def audit(self, event: str, detail: str = "") -> None:
@@ -576,4 +624,11 @@ def ensure_private_folder(folder: Path) -> None:
         os.chmod(folder, 0o700)
 
 
-__all__ = ["CURRENT_VERSION", "ClientSummary", "ImportOutcome", "Vault", "ensure_private_folder"]
+__all__ = [
+    "CURRENT_VERSION",
+    "ClientSummary",
+    "ImportOutcome",
+    "PlanItem",
+    "Vault",
+    "ensure_private_folder",
+]
