@@ -112,11 +112,15 @@ def client_alerts(
             past.append(value)
         for r in s.ruptures:
             if r.resolution in _OPEN:
-                state = "partly repaired" if r.resolution == Resolution.PARTIAL else "not repaired"
+                state = (
+                    "only partly repaired"
+                    if r.resolution == Resolution.PARTIAL
+                    else "not repaired yet"
+                )
                 alerts.append(
                     Alert(AlertKind.OPEN_RUPTURE, s.date, s.id, s.client_id, None, None, None,
                           True,  # an open rupture stays recent until it is marked resolved
-                          f"A {r.type.value} rupture on this session is {state} yet.")
+                          f"A {r.type.value} rupture on this session is {state}.")
                 )  # fmt: skip
         rating = s.client_rating
         if rating is None:
