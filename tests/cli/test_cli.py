@@ -22,6 +22,7 @@ from alliance_desktop import __version__
 from alliance_desktop.domain import Client, Session
 from alliance_desktop.vault import Vault
 from alliance_desktop.vault.passphrase import strength
+from alliance_desktop.vault.schema import CURRENT_VERSION
 
 PASSPHRASE = "correct staple battery orbit"
 NEW_PASSPHRASE = "lantern meadow copper seventeen"
@@ -105,7 +106,7 @@ def test_init_reports_strength_refuses_existing_and_weak(tmp_path: Path):
 
 def test_verify_ok_wrong_passphrase_missing_and_not_a_vault(made: Path, tmp_path: Path):
     ok = with_vault(made, "verify")
-    assert (ok.returncode, ok.stdout.strip()) == (0, "vault OK: schema 2, 2 clients, 3 sessions")
+    assert (ok.returncode, ok.stdout.strip()) == (0, f"vault OK: schema {CURRENT_VERSION}, 2 clients, 3 sessions")
 
     wrong = with_vault(made, "verify", stdin="not the right passphrase\n")
     assert wrong.returncode == 3
