@@ -42,6 +42,9 @@ class Client:
     start_date: date | None = None
     goals: str = ""
     id: int | None = None
+    #: A trainee's invented client (a vignette): left out of caseload views, insights
+    #: and supervision packets unless a caller asks for it.
+    is_practice: bool = False
 
     @property
     def key(self) -> str:

@@ -6,14 +6,18 @@ supervision model) in wording written for this product.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
 class Section:
+    """One prompt of a template. ``example`` is a short model answer a trainee can ask
+    to see; it defaults to empty so older callers that build sections still work."""
+
     key: str
     prompt: str
     hint: str
+    example: str = ""
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,103 @@ TEMPLATES: tuple[Template, ...] = (
         Section("context", "The wider context", "Family, culture, services, the setting of the work."),
     )),
 )  # fmt: skip
+
+# Model answers a trainee can ask to see, one per section: invented moments with
+# invented clients, written for this product. Kept apart from the prompts so the
+# table above stays readable; ``_with_examples`` joins them.
+_EXAMPLES: dict[tuple[str, str], str] = {
+    ("free", "text"): (
+        "She arrived late and apologised twice. I noticed I rushed to reassure her, and "
+        "we never got to the letter she had meant to bring. I felt a small relief when "
+        "the hour ended, which I want to understand before next week."
+    ),
+    ("quick", "between_us"): (
+        "When I asked about his week he laughed and changed the subject; after I said I "
+        "was not keeping score, he leaned forward and told me about the argument."
+    ),
+    ("quick", "felt"): (
+        "Protective at first, then a flash of irritation when she dismissed the exercise, "
+        "and under that some worry that I had pushed too soon."
+    ),
+    ("quick", "next"): (
+        "Next time I will open by asking what she wants from the first ten minutes, and "
+        "check in about the exercise before suggesting another."
+    ),
+    ("gibbs", "description"): (
+        "Twenty minutes in, I suggested we look at the diary. He said it was pointless "
+        "and stared at the window for the rest of the session."
+    ),
+    ("gibbs", "feelings"): (
+        "I felt deflated and a little anxious; I thought I had misread how ready he was "
+        "for structured work."
+    ),
+    ("gibbs", "evaluation"): (
+        "The opening went well: he talked freely about his sister. The switch to the "
+        "diary felt abrupt, and I did not ask how the idea landed."
+    ),
+    ("gibbs", "analysis"): (
+        "Perhaps the diary felt like school, where he was often told he had failed. I led "
+        "with my plan rather than his agenda, because I was worried about progress."
+    ),
+    ("gibbs", "conclusion"): (
+        "I could have offered the diary as one option among several, or named the change "
+        "in the room when he went quiet."
+    ),
+    ("gibbs", "action_plan"): (
+        "I will begin by asking how last week's session left him, own that I moved "
+        "quickly, and let him choose whether we return to the diary."
+    ),
+    ("rupture", "marker"): (
+        "Short answers after I mentioned homework, then a long story about a neighbour "
+        "that went nowhere near what we had agreed to discuss."
+    ),
+    ("rupture", "response"): (
+        "I followed the story for a while, then said I had noticed a shift when homework "
+        "came up; she shrugged, but her shoulders dropped a little."
+    ),
+    ("rupture", "helped"): (
+        "Saying aloud that the task might have felt like a test seemed to ease things. "
+        "Next time I will ask sooner and offer to change the task."
+    ),
+    ("supervision", "bring"): (
+        "How to respond when a client agrees with everything I suggest and then does none of it."
+    ),
+    ("supervision", "client"): (
+        "He describes his life in neat summaries, always cheerful, and moves on quickly "
+        "whenever his father comes up."
+    ),
+    ("supervision", "interventions"): (
+        "I have mostly followed his lead and offered small tasks, choosing gentleness "
+        "because he seemed easily shamed."
+    ),
+    ("supervision", "relationship"): (
+        "Friendly but polite, as if we are both on our best behaviour; I rarely feel "
+        "surprised in the room."
+    ),
+    ("supervision", "my_process"): (
+        "I notice I avoid challenging him, which echoes how I was with my own father; I "
+        "may be protecting myself as much as him."
+    ),
+    ("supervision", "context"): (
+        "He is the first in his family to seek therapy, and his employer pays for the "
+        "sessions, which may make honesty feel risky."
+    ),
+}
+
+
+def _with_examples(templates: tuple[Template, ...]) -> tuple[Template, ...]:
+    return tuple(
+        replace(
+            t,
+            sections=tuple(
+                replace(s, example=_EXAMPLES.get((t.key, s.key), s.example)) for s in t.sections
+            ),
+        )
+        for t in templates
+    )
+
+
+TEMPLATES = _with_examples(TEMPLATES)
 TEMPLATES_BY_KEY: dict[str, Template] = {t.key: t for t in TEMPLATES}
 DEFAULT_TEMPLATE = "free"
 

@@ -17,7 +17,7 @@ from alliance_desktop.domain.models import (
     Session,
 )
 
-CLIENT_COLUMNS = "id, code, status, start_date, goals"
+CLIENT_COLUMNS = "id, code, status, start_date, goals, is_practice"
 SESSION_COLUMNS = (
     "id, client_id, date, duration_min, modality, trust, engagement, goal_alignment, "
     "approach_fit, client_rating, supervision, strategies, tags, template, reflection, "
@@ -44,13 +44,14 @@ def iso(dt: datetime) -> str:
 
 
 def client_from_row(row: tuple) -> Client:
-    cid, code, status, start, goals = row
+    cid, code, status, start, goals, practice = row
     return Client(
         code=code,
         status=ClientStatus(status),
         start_date=date.fromisoformat(start) if start else None,
         goals=goals,
         id=cid,
+        is_practice=bool(practice),
     )
 
 

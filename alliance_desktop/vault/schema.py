@@ -97,7 +97,21 @@ CREATE TABLE plans (
 CREATE INDEX plans_by_client ON plans (client_id);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+# Version 4: practice clients (trainee vignettes, kept out of caseload views) and the
+# record of exported supervision packets (the therapist's questions live only here).
+_V4 = """
+ALTER TABLE clients ADD COLUMN is_practice INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE packets (
+    id            INTEGER PRIMARY KEY,
+    created_at    TEXT NOT NULL,
+    range_from    TEXT,
+    range_to      TEXT,
+    client_count  INTEGER NOT NULL,
+    questions     TEXT NOT NULL DEFAULT '[]'
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -6,9 +6,9 @@ import json
 import os
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import date
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +17,10 @@ from alliance_desktop.domain.models import Client, ClientStatus, Session, code_k
 from alliance_desktop.domain.scales import ClientRatingScale
 from alliance_desktop.domain.strategies import GROUP_KEYS, Strategy, catalogue, is_valid_custom_key
 from alliance_desktop.domain.validation import validate_client, validate_session
+from alliance_desktop.domain.vignettes import vignette
 from alliance_desktop.vault import connection as cx
 from alliance_desktop.vault import rows
-from alliance_desktop.vault.errors import VaultLockedError
+from alliance_desktop.vault.errors import VaultError, VaultLockedError
 from alliance_desktop.vault.passphrase import check_new_passphrase
 from alliance_desktop.vault.schema import CURRENT_VERSION, migrate
 from alliance_desktop.vault.search import SearchHit, fts_query, make_snippet
@@ -36,6 +37,24 @@ class ClientSummary:
     sessions: int
     first_session: date | None
     last_session: date | None
+
+    @property
+    def is_practice(self) -> bool:
+        """A trainee's vignette client, so the GUI can mark it apart from real clients."""
+        return self.client.is_practice
+
+
+@dataclass(frozen=True)
+class PacketRecord:
+    """One exported supervision packet: when, which range, how many clients, and the
+    therapist's questions (free text kept only inside the vault)."""
+
+    created_at: datetime
+    range_from: date | None
+    range_to: date | None
+    client_count: int
+    questions: tuple[str, ...] = ()
+    id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -112,14 +131,28 @@ class Vault:
 
     @contextmanager
     def transaction(self) -> Iterator[cx.Connection]:
+        """BEGIN … COMMIT, rolled back on any failure.
+
+        A full disk, a file-size limit or a damaged page becomes a VaultError with a plain
+        sentence; SQLite may already have rolled back on its own (SQLITE_FULL/IOERR), so
+        ROLLBACK runs only while a transaction is still open.
+        """
         conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except cx.DatabaseError as exc:
+            raise _plain(exc) from exc
         try:
             yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            if conn.in_transaction:
+                # The original error says more; a failed ROLLBACK is undone on the next open.
+                with suppress(cx.DatabaseError):
+                    conn.execute("ROLLBACK")
+            if isinstance(exc, cx.DatabaseError):
+                raise _plain(exc) from exc
             raise
-        conn.execute("COMMIT")
 
     def schema_version(self) -> int:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
@@ -227,11 +260,11 @@ class Vault:
             "FROM clients c LEFT JOIN sessions s ON s.client_id = c.id "
             "GROUP BY c.id ORDER BY c.code_key"
         ):
-            first, last = r[6], r[7]
+            first, last = r[7], r[8]
             result.append(
                 ClientSummary(
-                    rows.client_from_row(r[:5]),
-                    r[5],
+                    rows.client_from_row(r[:6]),
+                    r[6],
                     date.fromisoformat(first) if first else None,
                     date.fromisoformat(last) if last else None,
                 )
@@ -257,18 +290,19 @@ class Vault:
                 ClientStatus(client.status).value,
                 client.start_date.isoformat() if client.start_date else None,
                 client.goals,
+                int(client.is_practice),
             )
             if client.id is None:
                 cur = conn.execute(
-                    "INSERT INTO clients (code, code_key, status, start_date, goals, created_at, "
-                    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO clients (code, code_key, status, start_date, goals, "
+                    "is_practice, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (*params, stamp, stamp),
                 )
                 client.id = cur.lastrowid
             else:
                 conn.execute(
                     "UPDATE clients SET code = ?, code_key = ?, status = ?, start_date = ?, "
-                    "goals = ?, updated_at = ? WHERE id = ?",
+                    "goals = ?, is_practice = ?, updated_at = ? WHERE id = ?",
                     (*params, stamp, client.id),
                 )
             self._index_client(conn, client)
@@ -292,6 +326,25 @@ class Vault:
             )
             conn.execute("DELETE FROM search_index WHERE kind = 'client' AND ref = ?", (client_id,))
             conn.execute("DELETE FROM clients WHERE id = ?", (client_id,))
+
+    def add_practice_client(self, vignette_key: str) -> Client:
+        """A practice client made from a vignette (code ``Practice: <title>``).
+
+        Idempotent: asking again for the same vignette returns the client made before,
+        so a trainee's earlier practice reflections stay together.
+        """
+        try:
+            vig = vignette(vignette_key)
+        except KeyError:
+            raise ValidationError(
+                [Problem("vignette", f"there is no practice vignette {vignette_key!r}")]
+            ) from None
+        existing = self.client_by_code(vig.code)
+        if existing is not None:
+            if not existing.is_practice:
+                raise ValidationError([Problem("code", f"a real client {vig.code!r} exists")])
+            return existing
+        return self.save_client(Client(code=vig.code, goals=vig.issue, is_practice=True))
 
     def _index_client(self, conn: cx.Connection, client: Client) -> None:
         conn.execute("DELETE FROM search_index WHERE kind = 'client' AND ref = ?", (client.id,))
@@ -456,14 +509,15 @@ class Vault:
                 if client.key in ids:
                     continue
                 cur = conn.execute(
-                    "INSERT INTO clients (code, code_key, status, start_date, goals, created_at, "
-                    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO clients (code, code_key, status, start_date, goals, "
+                    "is_practice, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         client.code,
                         client.key,
                         ClientStatus(client.status).value,
                         client.start_date.isoformat() if client.start_date else None,
                         client.goals,
+                        int(client.is_practice),
                         stamp,
                         stamp,
                     ),
@@ -581,6 +635,56 @@ class Vault:
         with self.transaction() as conn:
             conn.execute("DELETE FROM plans WHERE client_id = ?", (client_id,))
 
+    # -- supervision packets ------------------------------------------------
+
+    def save_packet_record(
+        self,
+        *,
+        range_from: date | None,
+        range_to: date | None,
+        client_count: int,
+        questions: Iterable[str] = (),
+        created_at: datetime | None = None,
+    ) -> PacketRecord:
+        """Remember that a packet was exported; the questions stay inside the vault."""
+        record = PacketRecord(
+            created_at=created_at or rows.now(),
+            range_from=range_from,
+            range_to=range_to,
+            client_count=int(client_count),
+            questions=tuple(q for q in (str(q).strip() for q in questions) if q),
+        )
+        with self.transaction() as conn:
+            cur = conn.execute(
+                "INSERT INTO packets (created_at, range_from, range_to, client_count, "
+                "questions) VALUES (?, ?, ?, ?, ?)",
+                (
+                    rows.iso(record.created_at),
+                    range_from.isoformat() if range_from else None,
+                    range_to.isoformat() if range_to else None,
+                    record.client_count,
+                    json.dumps(list(record.questions), ensure_ascii=False),
+                ),
+            )
+        return replace(record, id=cur.lastrowid)
+
+    def packets(self) -> list[PacketRecord]:
+        """Past packets, newest first."""
+        return [
+            PacketRecord(
+                created_at=datetime.fromisoformat(at),
+                range_from=date.fromisoformat(start) if start else None,
+                range_to=date.fromisoformat(end) if end else None,
+                client_count=count,
+                questions=tuple(json.loads(questions)),
+                id=pid,
+            )
+            for pid, at, start, end, count, questions in self.conn.execute(
+                "SELECT id, created_at, range_from, range_to, client_count, questions "
+                "FROM packets ORDER BY created_at DESC, id DESC"
+            )
+        ]
+
     # -- audit --------------------------------------------------------------
 
     def audit(self, event: str, detail: str = "") -> None:
@@ -618,6 +722,12 @@ class Vault:
         self.audit("passphrase_changed")
 
 
+def _plain(exc: cx.DatabaseError) -> Exception:
+    """A disk or damage error as its VaultError; any other database error unchanged."""
+    translated = cx.translate_error(exc)
+    return exc if type(translated) is VaultError else translated
+
+
 def ensure_private_folder(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     if os.name == "posix":
@@ -628,6 +738,7 @@ __all__ = [
     "CURRENT_VERSION",
     "ClientSummary",
     "ImportOutcome",
+    "PacketRecord",
     "PlanItem",
     "Vault",
     "ensure_private_folder",
