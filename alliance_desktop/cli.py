@@ -13,13 +13,24 @@ import argparse
 import getpass
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from alliance_desktop import __version__
 from alliance_desktop.domain.errors import ValidationError
+from alliance_desktop.domain.models import Session, code_key
+from alliance_desktop.insights.analysis import (
+    ClientInsights,
+    analyse,
+    client_insights,
+    client_json,
+    group_sessions,
+)
+from alliance_desktop.insights.settings import InsightSettings
 from alliance_desktop.insights.summary import ClientStats, Summary, summarize, summary_dict
 from alliance_desktop.reports import exporter, importer
 from alliance_desktop.vault import connection as cx
@@ -33,6 +44,9 @@ from alliance_desktop.vault.errors import (
 from alliance_desktop.vault.location import resolve_vault_path
 from alliance_desktop.vault.passphrase import check_new_passphrase
 from alliance_desktop.vault.store import Vault
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 PROG = "alliance-cli"
 
@@ -235,9 +249,17 @@ def _fmt(value: float | None) -> str:
     return "-" if value is None else f"{value:.2f}"
 
 
-def _table(clients: Sequence[ClientStats]) -> list[str]:
+def _signed(value: float | None) -> str:
+    return "-" if value is None else f"{value:+.2f}"
+
+
+def _table(
+    clients: Sequence[ClientStats], insights: dict[str, ClientInsights] | None = None
+) -> list[str]:
+    """The stats table; with ``insights`` (by code key) it adds the trust slope and alerts."""
     headers = ("client", "sessions", "first", "last", "trust", "engage", "goals", "fit",
                "rating", "ruptures", "withdr", "confr", "unresolved")  # fmt: skip
+    extra = ("slope", "alerts", "recent") if insights is not None else ()
     rows = [
         (
             c.code,
@@ -253,9 +275,11 @@ def _table(clients: Sequence[ClientStats]) -> list[str]:
             str(c.ruptures.withdrawal),
             str(c.ruptures.confrontation),
             str(c.ruptures.unresolved),
+            *(_insight_cells(insights.get(code_key(c.code))) if insights is not None else ()),
         )
         for c in clients
     ]
+    headers = (*headers, *extra)
     widths = [max(len(r[i]) for r in (headers, *rows)) for i in range(len(headers))]
 
     def line(cells: Sequence[str]) -> str:
@@ -267,7 +291,40 @@ def _table(clients: Sequence[ClientStats]) -> list[str]:
     return [line(headers), *(line(r) for r in rows)]
 
 
-def _stats_text(summary: Summary, clients: Sequence[ClientStats]) -> list[str]:
+def _insight_cells(ci: ClientInsights | None) -> tuple[str, str, str]:
+    """Trust's slope per session, all alerts, and the recent ones (the ones to act on)."""
+    if ci is None:
+        return ("-", "0", "0")
+    return (_signed(ci.trends["trust"].slope), str(len(ci.alerts)), str(len(ci.recent_alerts)))
+
+
+def _recent_alert_lines(
+    clients: Sequence[ClientStats], insights: dict[str, ClientInsights]
+) -> list[str]:
+    """One line per recent alert, grouped by client in table order, aligned in columns."""
+    found = [
+        (c.code, a)
+        for c in clients
+        if (ci := insights.get(code_key(c.code))) is not None
+        for a in ci.recent_alerts
+    ]
+    if not found:
+        return []
+    code_w = max(len(code) for code, _ in found)
+    kind_w = max(len(str(a.kind)) for _, a in found)
+    lines = ["", f"Recent alerts ({len(found)}):"]
+    for code, a in found:
+        lines.append(
+            f"  {code.ljust(code_w)}  {a.date.isoformat()}  {str(a.kind).ljust(kind_w)}  {a.message}"
+        )
+    return lines
+
+
+def _stats_text(
+    summary: Summary,
+    clients: Sequence[ClientStats],
+    insights: dict[str, ClientInsights] | None = None,
+) -> list[str]:
     v = summary.vault
     span = (
         f", {v.first_session.isoformat()} to {v.last_session.isoformat()}"
@@ -276,24 +333,158 @@ def _stats_text(summary: Summary, clients: Sequence[ClientStats]) -> list[str]:
     )
     lines = [f"{v.clients} clients, {v.sessions} sessions{span}"]
     if clients:
-        lines += ["", *_table(clients)]
+        lines += ["", *_table(clients, insights)]
+        if insights is not None:
+            lines += _recent_alert_lines(clients, insights)
     return lines
+
+
+def _insight_settings(vault: Vault) -> InsightSettings:
+    """The vault's alert thresholds; a damaged value is a failure, not a silent default."""
+    try:
+        return InsightSettings.from_settings(vault.settings())
+    except ValueError as exc:
+        raise Failure(f"The vault's insight settings cannot be used: {exc}.") from None
 
 
 def cmd_stats(args: argparse.Namespace, passphrases: Passphrases) -> int:
     with _open(args, passphrases) as vault:
-        summary = summarize(vault.clients(), vault.sessions())
+        every_client = vault.clients()
+        sessions = vault.sessions()
+        scale = vault.client_rating_scale()
+        settings = _insight_settings(vault)
+    summary = summarize(every_client, sessions)
     clients: Sequence[ClientStats] = summary.clients
     if args.client is not None:
         one = summary.for_client(args.client)
         if one is None:
             raise UsageError(f"There is no client with the code {args.client!r} in this vault.")
         clients = [one]
+    # Trends and alerts only for the clients shown: one client's stats stay cheap.
+    wanted = {code_key(c.code) for c in clients}
+    chosen = [c for c in every_client if c.key in wanted]
+    per = client_insights(chosen, group_sessions(chosen, sessions), scale, settings)
+    insights = {ci.client.key: ci for ci in per.values()}
     if args.json:
-        _out(json.dumps(summary_dict(summary, clients), ensure_ascii=False, indent=2))
+        doc = summary_dict(summary, clients)
+        for entry in doc["clients"]:
+            entry.update(client_json(insights[code_key(entry["code"])]))
+        _out(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
-        for text in _stats_text(summary, clients):
+        for text in _stats_text(summary, clients, insights):
             _out(text)
+    return OK
+
+
+#: ``chart`` kinds, in the order the help lists them.
+CHART_KINDS = ("trend", "caseload", "practice", "strategies", "ruptures", "gap")
+CASELOAD_DIMENSIONS = ("trust", "engagement", "goal_alignment", "approach_fit")
+
+
+def _check_chart_args(args: argparse.Namespace) -> None:
+    """Usage errors that need no vault, so they cost no passphrase."""
+    if args.kind == "trend" and args.client is None:
+        raise UsageError("The trend chart shows one client: name it with --client CODE.")
+    if args.kind == "caseload" and args.client is not None:
+        raise UsageError("The caseload chart shows every client; leave out --client.")
+    if args.dimension is not None and args.kind != "caseload":
+        raise UsageError("--dimension applies to the caseload chart only.")
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        raise UsageError(
+            f"--from ({args.date_from.isoformat()}) is after --to ({args.date_to.isoformat()})."
+        )
+
+
+def _in_range(sessions: Sequence[Session], start: date | None, end: date | None) -> list[Session]:
+    return [
+        s for s in sessions if (start is None or s.date >= start) and (end is None or s.date <= end)
+    ]
+
+
+def _chart_figure(args: argparse.Namespace, vault: Vault) -> Figure:
+    """Build the asked-for chart from the vault (matplotlib is imported here, not before)."""
+    from alliance_desktop import charts
+
+    theme = charts.theme_for(args.theme)
+    scale = vault.client_rating_scale()
+    settings = _insight_settings(vault)
+    clients = vault.clients()
+    sessions: list[Session]
+    code = None
+    if args.client is not None:
+        client = vault.client_by_code(args.client)
+        if client is None:
+            raise UsageError(f"There is no client with the code {args.client!r} in this vault.")
+        clients, sessions, code = [client], vault.sessions(client.id), client.code
+    else:
+        sessions = vault.sessions()
+    start, end = args.date_from, args.date_to
+    if args.kind == "trend":
+        # Alerts come from the whole history (a drop needs the sessions before it);
+        # the dates only choose what is drawn.
+        ci = analyse(clients, sessions, scale, settings).clients[clients[0].id]
+        return charts.client_trend(ci.sessions, scale, ci.alerts, theme=theme, date_from=start,
+                                   date_to=end, title=f"Alliance over time: {code}")  # fmt: skip
+    shown = _in_range(sessions, start, end)
+    found = analyse(clients, shown, scale, settings)
+    if args.kind == "caseload":
+        return charts.caseload(found.caseload, args.dimension or "trust", theme=theme, scale=scale)
+    if args.kind == "practice":
+        title = f"{code}: alliance by month" if code else "Practice: alliance by month"
+        return charts.practice_trend(found.practice, theme=theme, title=title)
+    if args.kind == "ruptures":
+        title = f"{code}: ruptures by month" if code else "Ruptures by month"
+        return charts.rupture_timeline(found.ruptures, theme=theme, title=title)
+    if args.kind == "strategies":
+        whose = f" with {code}" if code else ""
+        return charts.strategy_outcomes(
+            found.outcomes, theme=theme, catalogue=vault.strategy_catalogue(),
+            title=f"What followed each strategy{whose} (association, not proof)",
+        )  # fmt: skip
+    return charts.perspective_gap(shown, scale, theme=theme)
+
+
+def _write_chart(fig: Figure, out: Path) -> None:
+    """Create ``out`` owner-only (0600) and never over an existing file, then save into it.
+
+    The file is made with O_EXCL first so ``charts.save`` (which picks the format by
+    extension) only ever writes into a file this process created; a failed save
+    removes it again.
+    """
+    from alliance_desktop import charts
+
+    fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, 0o600)  # exact, whatever the umask
+    finally:
+        os.close(fd)
+    try:
+        charts.save(fig, out)
+    except BaseException:
+        out.unlink(missing_ok=True)
+        raise
+
+
+def cmd_chart(args: argparse.Namespace, passphrases: Passphrases) -> int:
+    _check_chart_args(args)  # before matplotlib loads: a typo should fail at once
+    from alliance_desktop import charts
+
+    out = Path(args.out).expanduser()
+    formats = charts.SAVE_FORMATS
+    if out.suffix.lower() not in formats:
+        what = f"{out.suffix!r}" if out.suffix else "no extension"
+        raise UsageError(
+            f"A chart can be written as {', '.join(formats)}; {out.name!r} has {what}."
+        )
+    if out.exists():
+        raise FileExistsError(0, "exists", str(out))
+    with _open(args, passphrases) as vault:
+        fig = _chart_figure(args, vault)
+        _write_chart(fig, out)
+        vault.audit("chart", args.kind)
+    _err("Warning: the chart is not encrypted; keep it safe and delete it when done.")
+    _out(f"Chart written to {out}.")
     return OK
 
 
@@ -311,6 +502,19 @@ def _count(low: int, high: int) -> Callable[[str], int]:
         return value
 
     return parse
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _day(text: str) -> date:
+    """A YYYY-MM-DD date; argparse names the option in its message."""
+    try:
+        if not _ISO_DAY.fullmatch(text):
+            raise ValueError
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
 
 
 def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
@@ -357,6 +561,18 @@ def build_parser() -> argparse.ArgumentParser:
     st = add("stats", cmd_stats, "per-client summary")
     st.add_argument("--client", metavar="CODE")
     st.add_argument("--json", action="store_true")
+    ch = add("chart", cmd_chart, "draw a chart into a new .png, .svg or .pdf file")
+    ch.add_argument("kind", choices=CHART_KINDS)
+    ch.add_argument("--client", metavar="CODE", help="one client (required for trend)")
+    ch.add_argument("--from", dest="date_from", type=_day, metavar="DATE",
+                    help="only sessions on or after this date (YYYY-MM-DD)")  # fmt: skip
+    ch.add_argument("--to", dest="date_to", type=_day, metavar="DATE",
+                    help="only sessions on or before this date (YYYY-MM-DD)")  # fmt: skip
+    ch.add_argument("--theme", choices=("light", "dark"), default="light")
+    ch.add_argument("--dimension", choices=CASELOAD_DIMENSIONS,
+                    help="the rating that colours the caseload chart (default trust)")  # fmt: skip
+    ch.add_argument("--out", metavar="FILE", required=True,
+                    help="a new file, created readable by you only")  # fmt: skip
     return parser
 
 

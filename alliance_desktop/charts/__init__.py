@@ -27,6 +27,7 @@ _EXPORTS = {
     "strategy_outcomes": "outcomes",
     "perspective_gap": "perspective",
     "save": "_common",
+    "SAVE_FORMATS": "_common",
     "EMPTY_GID": "_common",
     "LIGHT": "theme",
     "DARK": "theme",

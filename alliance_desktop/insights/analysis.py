@@ -74,6 +74,29 @@ def _session_date(s: Session) -> Any:
     return s.date
 
 
+def client_insights(
+    clients: Iterable[Client],
+    groups: dict[int | None, list[Session]],
+    scale: ClientRatingScale,
+    settings: InsightSettings = DEFAULT_SETTINGS,
+) -> dict[int | None, ClientInsights]:
+    """Trends and alerts per client from ``group_sessions`` output.
+
+    The per-client part of ``analyse`` on its own, for callers such as ``stats`` that
+    need no caseload, practice or strategy figures and should not pay for them.
+    """
+    per: dict[int | None, ClientInsights] = {}
+    for client in clients:
+        own = groups.get(client.id, [])
+        per[client.id] = ClientInsights(
+            client,
+            tuple(own),
+            client_trends(own, settings),
+            tuple(client_alerts(own, scale, settings)),
+        )
+    return per
+
+
 def analyse(
     clients: Sequence[Client],
     sessions: Iterable[Session],
@@ -84,15 +107,8 @@ def analyse(
     scale = scale or ClientRatingScale()
     settings = settings or DEFAULT_SETTINGS
     groups = group_sessions(clients, sessions)
-    per: dict[int | None, ClientInsights] = {}
-    rows = []
-    for client in clients:
-        own = groups[client.id]
-        alerts = client_alerts(own, scale, settings)
-        per[client.id] = ClientInsights(
-            client, tuple(own), client_trends(own, settings), tuple(alerts)
-        )
-        rows.append(caseload_row(client, own, alerts))
+    per = client_insights(clients, groups, scale, settings)
+    rows = [caseload_row(c, groups[c.id], per[c.id].alerts) for c in clients]
     everything = [s for group in groups.values() for s in group]
     return Insights(
         clients=per,
