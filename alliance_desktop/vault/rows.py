@@ -24,6 +24,12 @@ SESSION_COLUMNS = (
     "created_at, updated_at"
 )
 RUPTURE_COLUMNS = "session_id, type, resolution, salience, markers, repair_strategies, note"
+# The same shapes with the written text left out: trends, alerts and statistics need
+# the numbers, and skipping reflections spares decrypting and parsing most of the vault.
+SESSION_COLUMNS_NO_TEXT = SESSION_COLUMNS.replace(
+    "tags, template, reflection", "'[]', template, '{}'"
+)
+RUPTURE_COLUMNS_NO_TEXT = RUPTURE_COLUMNS.replace(", note", ", ''")
 
 
 @lru_cache(maxsize=4096)

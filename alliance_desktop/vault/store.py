@@ -356,29 +356,37 @@ class Vault:
 
     # -- sessions -----------------------------------------------------------
 
-    def _load_sessions(self, where: str = "", params: tuple = ()) -> list[Session]:
+    def _load_sessions(
+        self, where: str = "", params: tuple = (), *, text: bool = True
+    ) -> list[Session]:
         conn = self.conn
         ruptures: dict[int, list] = defaultdict(list)
-        rupture_sql = f"SELECT {rows.RUPTURE_COLUMNS} FROM ruptures"
+        rupture_cols = rows.RUPTURE_COLUMNS if text else rows.RUPTURE_COLUMNS_NO_TEXT
+        rupture_sql = f"SELECT {rupture_cols} FROM ruptures"
         if where:
             rupture_sql += f" WHERE session_id IN (SELECT id FROM sessions {where})"
         for r in conn.execute(rupture_sql + " ORDER BY session_id, position", params):
             sid, rupture = rows.rupture_from_row(r)
             ruptures[sid].append(rupture)
+        session_cols = rows.SESSION_COLUMNS if text else rows.SESSION_COLUMNS_NO_TEXT
         return [
             rows.session_from_row(r, ruptures.get(r[0], []))
             for r in conn.execute(
-                f"SELECT {rows.SESSION_COLUMNS} FROM sessions {where} "
+                f"SELECT {session_cols} FROM sessions {where} "
                 "ORDER BY client_id, date, created_at, id",
                 params,
             )
         ]
 
-    def sessions(self, client_id: int | None = None) -> list[Session]:
-        """Sessions in date order, for one client or all (grouped by client)."""
+    def sessions(self, client_id: int | None = None, *, text: bool = True) -> list[Session]:
+        """Sessions in date order, for one client or all (grouped by client).
+
+        ``text=False`` leaves reflections, tags and rupture notes empty: what trends,
+        alerts and statistics need, at a fraction of the cost for a large caseload.
+        """
         if client_id is None:
-            return self._load_sessions()
-        return self._load_sessions("WHERE client_id = ?", (client_id,))
+            return self._load_sessions(text=text)
+        return self._load_sessions("WHERE client_id = ?", (client_id,), text=text)
 
     def session(self, session_id: int) -> Session | None:
         found = self._load_sessions("WHERE id = ?", (session_id,))
