@@ -25,7 +25,7 @@ def test_numbers_without_text(vault, client):
                     ("own_contribution",),
                     "a private note",
                 )
-            ],  # fmt: skip
+            ],
             reflection=Reflection("free", {"text": "private words"}),
         )
     )
