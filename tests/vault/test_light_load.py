@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from conftest import make_session
+
 from alliance_desktop.domain import Reflection, Resolution, Rupture, RuptureType
-from tests.conftest import make_session
 
 
 def test_numbers_without_text(vault, client):
