@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: venv run demo test lint format regenerate screenshots bench clean
+.PHONY: package icons install-desktop uninstall-desktop
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -43,3 +44,58 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
+
+# -- packaging (see packaging/README.md) ------------------------------------------------
+APP_ID := org.alliancedesktop.AllianceDesktop
+BUNDLE := dist/alliance-desktop
+PREFIX ?= $(HOME)/.local
+ICON_SIZES := 16 22 24 32 48 64 128 256 512
+
+# The Linux one-folder bundle from packaging/alliance-desktop.spec, its self-test, then
+# the packaging tests including the slow ones (a fresh venv from the wheel).
+package: $(STAMP)
+	$(BIN)/python -m pip install --quiet "pyinstaller>=6.10,<7" "build>=1.2"
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/alliance-desktop.spec
+	QT_QPA_PLATFORM=offscreen $(BUNDLE)/alliance-desktop --self-test
+	@du -sh $(BUNDLE)
+	ALLIANCE_PACKAGING_TESTS=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/packaging
+
+# Re-render the committed PNG/ICO/ICNS icons after resources/icons/alliance.svg changes.
+icons: $(STAMP)
+	$(BIN)/python packaging/linux/render_icons.py
+
+# Menu entry, icons and AppStream data for this user, launching the bundle if
+# `make package` built one, else this checkout's .venv.
+install-desktop: $(STAMP)
+	@target="$(CURDIR)/$(BUNDLE)/alliance-desktop"; \
+	  [ -x "$$target" ] || target="$(CURDIR)/$(BIN)/alliance-desktop"; \
+	  mkdir -p "$(PREFIX)/bin"; \
+	  printf '#!/bin/sh\nexec "%s" "$$@"\n' "$$target" > "$(PREFIX)/bin/alliance-desktop"; \
+	  chmod 755 "$(PREFIX)/bin/alliance-desktop"; \
+	  echo "alliance-desktop -> $$target"
+	sed -e 's|^Exec=alliance-desktop|Exec=$(PREFIX)/bin/alliance-desktop|' \
+	    -e 's|^TryExec=alliance-desktop|TryExec=$(PREFIX)/bin/alliance-desktop|' \
+	    packaging/linux/$(APP_ID).desktop > packaging/linux/.$(APP_ID).desktop.tmp
+	install -D -m 644 packaging/linux/.$(APP_ID).desktop.tmp \
+		"$(PREFIX)/share/applications/$(APP_ID).desktop"
+	rm -f packaging/linux/.$(APP_ID).desktop.tmp
+	for n in $(ICON_SIZES); do \
+	  install -D -m 644 packaging/linux/icons/hicolor/$${n}x$${n}/apps/$(APP_ID).png \
+	    "$(PREFIX)/share/icons/hicolor/$${n}x$${n}/apps/$(APP_ID).png"; done
+	install -D -m 644 resources/icons/alliance.svg \
+		"$(PREFIX)/share/icons/hicolor/scalable/apps/$(APP_ID).svg"
+	install -D -m 644 packaging/linux/$(APP_ID).metainfo.xml \
+		"$(PREFIX)/share/metainfo/$(APP_ID).metainfo.xml"
+	-command -v update-desktop-database >/dev/null && update-desktop-database -q "$(PREFIX)/share/applications"
+	-command -v gtk-update-icon-cache >/dev/null && gtk-update-icon-cache -q -t "$(PREFIX)/share/icons/hicolor"
+
+# Removes what install-desktop put in $(PREFIX); the vault and its backups stay.
+uninstall-desktop:
+	rm -f "$(PREFIX)/bin/alliance-desktop" \
+	      "$(PREFIX)/share/applications/$(APP_ID).desktop" \
+	      "$(PREFIX)/share/metainfo/$(APP_ID).metainfo.xml" \
+	      "$(PREFIX)/share/icons/hicolor/scalable/apps/$(APP_ID).svg"
+	for n in $(ICON_SIZES); do rm -f "$(PREFIX)/share/icons/hicolor/$${n}x$${n}/apps/$(APP_ID).png"; done
+	@echo "Removed the app from $(PREFIX). Your vault was not touched (default:"
+	@echo "~/.local/share/AllianceDesktop/vault.alliance); delete it yourself if you mean to."
