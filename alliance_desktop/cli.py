@@ -34,7 +34,9 @@ from alliance_desktop.insights.settings import InsightSettings
 from alliance_desktop.insights.summary import ClientStats, Summary, summarize, summary_dict
 from alliance_desktop.reports import exporter, importer
 from alliance_desktop.vault import connection as cx
+from alliance_desktop.vault import throttle
 from alliance_desktop.vault.errors import (
+    VaultDamagedError,
     VaultError,
     VaultExistsError,
     VaultNotFoundError,
@@ -43,6 +45,7 @@ from alliance_desktop.vault.errors import (
 )
 from alliance_desktop.vault.location import resolve_vault_path
 from alliance_desktop.vault.passphrase import check_new_passphrase
+from alliance_desktop.vault.restore import restore_backup
 from alliance_desktop.vault.store import Vault
 
 if TYPE_CHECKING:
@@ -87,6 +90,8 @@ class Passphrases:
             raise UsageError(f"The {what} on {where} is not valid UTF-8.") from None
         if not text:
             raise UsageError(f"The {what} on {where} is empty.")
+        if "\x00" in text:
+            raise UsageError(f"The {what} on {where} contains a NUL character.")
         return text
 
     def current(self) -> str:
@@ -118,7 +123,26 @@ def _open(args: argparse.Namespace, passphrases: Passphrases) -> Vault:
     path = resolve_vault_path(args.vault)
     if not path.exists():
         raise VaultNotFoundError(path)  # before asking for a passphrase that cannot help
-    return Vault.open(path, passphrases.current())
+    return _unlock(path, passphrases.current())
+
+
+def _unlock(path: Path, passphrase: str) -> Vault:
+    """Open the vault, waiting longer after each wrong passphrase beyond the fifth.
+
+    Each run is a new process, so the count lives beside the vault (see vault.throttle).
+    """
+    failed = throttle.failures(path)
+    seconds = throttle.delay_for(failed)
+    if seconds > 0:
+        _err(f"{failed} wrong passphrases in a row: waiting {seconds:g} s before trying.")
+    throttle.wait_before_attempt(path)
+    try:
+        vault = Vault.open(path, passphrase)
+    except WrongPassphraseError:
+        throttle.record_failure(path)
+        raise
+    throttle.reset(path)
+    return vault
 
 
 def _out(text: str = "") -> None:
@@ -223,6 +247,7 @@ def cmd_verify(args: argparse.Namespace, passphrases: Passphrases) -> int:
             for problem in problems:
                 _out(problem)
             _err(f"The vault failed its check with {len(problems)} problem(s).")
+            _err(f"The vault file is damaged; put a backup back with: {PROG} restore BACKUP")
             return FAILED
         clients, sessions = len(vault.clients()), vault.session_count()
         version = vault.schema_version()
@@ -235,13 +260,29 @@ def cmd_passwd(args: argparse.Namespace, passphrases: Passphrases) -> int:
     if not path.exists():
         raise VaultNotFoundError(path)
     old = passphrases.current()
-    with Vault.open(path, old) as vault:  # a wrong old passphrase stops here, before asking more
+    with _unlock(path, old) as vault:  # a wrong old passphrase stops here, before asking more
         new = passphrases.new("New passphrase")
         if new == old:
             raise UsageError("The new passphrase is the same as the old one; nothing was changed.")
         verdict = check_new_passphrase(new)
         vault.change_passphrase(new)
     _out(f"Passphrase changed. Strength: {verdict.label}.")
+    return OK
+
+
+def cmd_restore(args: argparse.Namespace, passphrases: Passphrases) -> int:
+    """Check the backup completely, then put it in place; the old vault is kept aside."""
+    path = resolve_vault_path(args.vault)
+    backup = Path(args.backup).expanduser()
+    if not backup.is_file():
+        raise Failure(f"There is no backup file at {backup}; nothing was changed.")
+    result = restore_backup(backup, path, passphrases.current())
+    _out(
+        f"Restored {backup} into {result.vault_path} ({result.clients} clients, "
+        f"{result.sessions} sessions); it opens with the backup's passphrase."
+    )
+    if result.replaced is not None:
+        _out(f"The previous vault was kept at {result.replaced}.")
     return OK
 
 
@@ -558,6 +599,8 @@ def build_parser() -> argparse.ArgumentParser:
     bak.add_argument("--out", metavar="FILE", required=True)
     add("verify", cmd_verify, "integrity and schema checks")
     add("passwd", cmd_passwd, "change the passphrase")
+    rst = add("restore", cmd_restore, "check a backup, then put it in place of the vault")
+    rst.add_argument("backup", metavar="BACKUP", help="a backup file made by backup")
     st = add("stats", cmd_stats, "per-client summary")
     st.add_argument("--client", metavar="CODE")
     st.add_argument("--json", action="store_true")
@@ -605,6 +648,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in exc.problems:
             _err(str(problem))
         return USAGE
+    except VaultDamagedError as exc:
+        _err(f"{exc} To put a backup back: {PROG} restore BACKUP")
+        return FAILED
     except (VaultError, Failure) as exc:
         _err(str(exc))
         return FAILED
@@ -621,6 +667,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         _err(f"Could not read or write{where}: {exc.strerror or 'input/output error'}.")
         return FAILED
     except cx.DatabaseError as exc:
+        plain = cx.translate_error(exc)  # a full disk or a damaged page, said plainly
+        if type(plain) is not VaultError:
+            hint = (
+                f" To put a backup back: {PROG} restore BACKUP"
+                if isinstance(plain, VaultDamagedError)
+                else ""
+            )
+            _err(f"{plain}{hint}")
+            return FAILED
         _err(f"The vault could not be read or written ({type(exc).__name__}).")
         return FAILED
     except Exception as exc:  # never a traceback: it could carry vault content

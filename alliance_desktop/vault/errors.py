@@ -69,3 +69,25 @@ class WeakPassphraseError(VaultError):
 class VaultLockedError(VaultError):
     def __init__(self) -> None:
         super().__init__("The vault is locked.")
+
+
+class DiskFullError(VaultError):
+    """A write ran out of space (or into a file-size limit); the transaction was undone."""
+
+    def __init__(
+        self,
+        detail: str = "the disk is full or a file-size limit was reached",
+        *,
+        what: str = "The vault could not be written",
+    ):
+        super().__init__(
+            f"{what}: {detail}. Nothing was saved and the vault is unchanged; "
+            "free some disk space and try again."
+        )
+
+
+class RestoreError(VaultError):
+    """A backup was refused before anything was replaced."""
+
+    def __init__(self, backup: object, reason: str):
+        super().__init__(f"{backup} was not restored: {reason}. The current vault was not touched.")

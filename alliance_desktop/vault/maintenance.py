@@ -2,13 +2,32 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import re
 import secrets
 from pathlib import Path
 
 from alliance_desktop.vault import connection as cx
-from alliance_desktop.vault.errors import VaultDamagedError, VaultError, VaultExistsError
+from alliance_desktop.vault.errors import (
+    DiskFullError,
+    VaultDamagedError,
+    VaultError,
+    VaultExistsError,
+)
 from alliance_desktop.vault.schema import APPLICATION_ID, CURRENT_VERSION
+
+_BAD_PAGE = re.compile(r"page (\d+)")
+
+
+def _page_problem(row: str) -> str:
+    """SQLCipher's per-page finding, with the page named the way SECURITY.md describes it."""
+    found = _BAD_PAGE.search(row)
+    if found and "hmac" in row.lower():
+        return (
+            f"encryption check: {row} (page {found.group(1)} fails its check: damaged or altered)"
+        )
+    return f"encryption check: {row}"
 
 
 def verify_connection(conn: cx.Connection, schema: str = "main") -> list[str]:
@@ -16,8 +35,7 @@ def verify_connection(conn: cx.Connection, schema: str = "main") -> list[str]:
     problems: list[str] = []
     try:
         problems += [
-            f"encryption check: {row[0]}"
-            for row in conn.execute(f"PRAGMA {schema}.cipher_integrity_check")
+            _page_problem(row[0]) for row in conn.execute(f"PRAGMA {schema}.cipher_integrity_check")
         ]
         rows = [row[0] for row in conn.execute(f"PRAGMA {schema}.integrity_check")]
         if rows != ["ok"]:
@@ -82,12 +100,29 @@ def backup(conn: cx.Connection, destination: Path) -> Path:
         os.replace(partial, destination)
         _fsync_path(folder)
     except cx.DatabaseError as exc:
-        raise VaultError(f"The backup could not be written: {exc}.") from exc
+        raise _backup_failed(exc) from exc
     except OSError as exc:
-        raise VaultError(f"The backup could not be written: {exc.strerror or exc}.") from exc
+        raise _backup_failed(exc) from exc
     finally:
         partial.unlink(missing_ok=True)
     return destination
+
+
+def _backup_failed(exc: BaseException) -> VaultError:
+    """Why a backup failed, in a sentence; a full disk or file-size limit is named as such."""
+    text = str(exc).lower()
+    errno_ = getattr(exc, "errno", None)
+    if errno_ in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT) or any(
+        word in text for word in ("disk is full", "disk i/o error", "file too large")
+    ):
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        return DiskFullError(
+            f"the disk is full or a file-size limit was reached ({reason}), and no partial "
+            "backup was left behind",
+            what="The backup could not be written",
+        )
+    detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+    return VaultError(f"The backup could not be written: {detail}.")
 
 
 def rekey(conn: cx.Connection, path: Path, new_passphrase: str) -> cx.Connection:
@@ -101,6 +136,9 @@ def rekey(conn: cx.Connection, path: Path, new_passphrase: str) -> cx.Connection
     try:
         conn.execute(f"PRAGMA rekey = {sql_literal(new_passphrase)}")
     except cx.DatabaseError as exc:
+        translated = cx.translate_error(exc)
+        if isinstance(translated, DiskFullError | VaultDamagedError):
+            raise translated from exc  # a rekey is one transaction: the old passphrase holds
         raise VaultError(f"The passphrase could not be changed: {exc}.") from exc
     conn.close()
     return cx.connect(path, new_passphrase)

@@ -1,0 +1,137 @@
+"""Automatic rotating backups: one verified copy per change, the newest ``keep`` kept.
+
+The GUI calls :func:`rotate_backup` on lock and on quit. It writes a backup only when
+the vault changed since the last automatic one, so locking an untouched vault costs a
+few aggregate queries, not a copy. "Changed" is judged by a fingerprint of the user
+data (row counts, newest row ids and update times, small tables in full) recorded in
+the audit entry of each automatic backup: no schema change, nothing outside the vault,
+and opening, exporting or auditing does not count as a change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import time
+from datetime import datetime
+from pathlib import Path
+
+from alliance_desktop.vault.maintenance import backup
+from alliance_desktop.vault.store import Vault
+
+BACKUP_NAME = re.compile(r"^alliance-backup-(\d{8}-\d{6})(?:-(\d+))?\.alliance$")
+# backup() writes ".<name>.<hex>.partial" beside the destination; a crash can leave one.
+PARTIAL_NAME = re.compile(r"^\.alliance-backup-.*\.partial$")
+STALE_PARTIAL_SECONDS = 3600
+AUTO_EVENT = "backup"
+_MARK = "automatic; state "
+# Tables that are bookkeeping, not user data: changes there are not worth a backup.
+_IGNORED = ("audit_log", "search_index", "sqlite_")
+_SMALL = 1000  # tables up to this many rows are fingerprinted in full
+
+
+def state_fingerprint(vault: Vault) -> str:
+    """A short hash that changes whenever user data is added, changed or deleted.
+
+    Large tables contribute count, max(rowid) and max(updated_at) (every write path
+    stamps updated_at, a delete lowers the count); small tables without timestamps
+    (settings, custom strategies, plans) contribute every row.
+    """
+    conn = vault.conn
+    digest = hashlib.sha256()
+    tables = [
+        name
+        for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+        )
+        if not name.startswith(_IGNORED)
+    ]
+    for name in tables:
+        quoted = '"' + name.replace('"', '""') + '"'
+        columns = {row[1] for row in conn.execute(f"PRAGMA table_info({quoted})")}
+        stamp = "max(updated_at)" if "updated_at" in columns else "NULL"
+        count, top, newest = conn.execute(
+            f"SELECT count(*), max(rowid), {stamp} FROM {quoted}"
+        ).fetchone()
+        digest.update(repr((name, count, top, newest)).encode())
+        if count <= _SMALL and "updated_at" not in columns:
+            for row in conn.execute(f"SELECT * FROM {quoted} ORDER BY rowid"):
+                digest.update(repr(row).encode())
+    return digest.hexdigest()[:24]
+
+
+def last_backup_fingerprint(vault: Vault) -> str | None:
+    row = vault.conn.execute(
+        "SELECT detail FROM audit_log WHERE event = ? AND detail LIKE ? ORDER BY id DESC LIMIT 1",
+        (AUTO_EVENT, _MARK + "%"),
+    ).fetchone()
+    return row[0].removeprefix(_MARK) if row else None
+
+
+def changed_since_backup(vault: Vault) -> bool:
+    """True when user data differs from what the last automatic backup holds."""
+    return last_backup_fingerprint(vault) != state_fingerprint(vault)
+
+
+def backups_in(folder: Path) -> list[Path]:
+    """Automatic backups in ``folder``, oldest first (by the time in their name)."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for entry in folder.iterdir():
+        match = BACKUP_NAME.match(entry.name)
+        if match and entry.is_file():
+            found.append((match.group(1), int(match.group(2) or 1), entry))
+    return [path for _stamp, _n, path in sorted(found)]
+
+
+def _free_name(folder: Path, now: datetime) -> Path:
+    base = f"alliance-backup-{now:%Y%m%d-%H%M%S}"
+    candidate = folder / f"{base}.alliance"
+    n = 2
+    while candidate.exists():
+        candidate = folder / f"{base}-{n}.alliance"
+        n += 1
+    return candidate
+
+
+def _remove_stale_partials(folder: Path) -> None:
+    limit = time.time() - STALE_PARTIAL_SECONDS
+    for entry in folder.iterdir():
+        if PARTIAL_NAME.match(entry.name) and entry.stat().st_mtime < limit:
+            entry.unlink(missing_ok=True)
+
+
+def rotate_backup(
+    vault: Vault,
+    folder: Path | str,
+    keep: int = 10,
+    *,
+    force: bool = False,
+    now: datetime | None = None,
+) -> Path | None:
+    """Write ``alliance-backup-YYYYmmdd-HHMMSS(-N).alliance`` if the vault changed.
+
+    Returns the new backup, or None when nothing changed since the last automatic
+    backup (unless ``force``). The backup is verified before it is kept (see
+    maintenance.backup) and is owner-only in an owner-only folder. Afterwards only the
+    newest ``keep`` automatic backups remain; other files in the folder are never
+    touched, apart from partial backups a crash left more than an hour ago.
+    Raises VaultError (DiskFullError on a full disk) and leaves older backups intact.
+    """
+    if keep < 1:
+        raise ValueError("keep must be at least 1")
+    fingerprint = state_fingerprint(vault)
+    if not force and last_backup_fingerprint(vault) == fingerprint:
+        return None
+    folder = Path(folder).expanduser()
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(folder, 0o700)
+    _remove_stale_partials(folder)
+    written = backup(vault.conn, _free_name(folder, now or datetime.now()))
+    vault.audit(AUTO_EVENT, _MARK + fingerprint)
+    for old in backups_in(folder)[:-keep]:
+        if old != written:
+            old.unlink(missing_ok=True)
+    return written
