@@ -6,8 +6,11 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import socket
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -43,3 +46,44 @@ def make_session(client_id: int, day: date = date(2026, 3, 2), **kw) -> Session:
     kw.setdefault("trust", 7)
     kw.setdefault("engagement", 6)
     return Session(client_id, day, **kw)
+
+
+# -- nothing connects ------------------------------------------------------------------
+
+
+class NetworkAttempt(RuntimeError):
+    """Raised where a test's code tried to open an internet socket."""
+
+
+_BLOCKED_FAMILIES = (socket.AF_INET, socket.AF_INET6)
+
+
+@pytest.fixture(autouse=True)
+def network_attempts(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Fail any test whose code opens an AF_INET/AF_INET6 socket or calls create_connection.
+
+    The app promises never to connect anywhere. The attempt raises where it happens and
+    is also recorded, so a caller that swallows the exception still fails the test.
+    AF_UNIX stays allowed: Qt and D-Bus talk to the desktop session through it.
+    """
+    attempts: list[str] = []
+    original = socket.socket
+
+    class GuardedSocket(original):  # type: ignore[misc, valid-type]
+        def __init__(self, family: int = -1, type: int = -1, proto: int = -1, fileno=None):
+            # family -1 without a file descriptor means AF_INET, as in socket.socket.
+            effective = socket.AF_INET if family == -1 and fileno is None else family
+            if fileno is None and effective in _BLOCKED_FAMILIES:
+                attempts.append(f"socket(family={socket.AddressFamily(effective).name})")
+                raise NetworkAttempt("tests must not open network sockets")
+            super().__init__(family, type, proto, fileno)
+
+    def create_connection(address: object, *args: object, **kwargs: object) -> NoReturn:
+        attempts.append(f"create_connection({address!r})")
+        raise NetworkAttempt("tests must not open network connections")
+
+    monkeypatch.setattr(socket, "socket", GuardedSocket)
+    monkeypatch.setattr(socket, "create_connection", create_connection)
+    yield attempts
+    if attempts:
+        pytest.fail(f"the test tried to use the network: {', '.join(attempts)}")
