@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from alliance_desktop import __version__
+from alliance_desktop.cli_report import add_report_command
 from alliance_desktop.domain.errors import ValidationError
 from alliance_desktop.domain.models import Session, code_key
 from alliance_desktop.insights.analysis import (
@@ -616,6 +617,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="the rating that colours the caseload chart (default trust)")  # fmt: skip
     ch.add_argument("--out", metavar="FILE", required=True,
                     help="a new file, created readable by you only")  # fmt: skip
+    add_report_command(add)
     return parser
 
 

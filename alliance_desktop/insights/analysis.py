@@ -102,10 +102,18 @@ def analyse(
     sessions: Iterable[Session],
     scale: ClientRatingScale | None = None,
     settings: InsightSettings | None = None,
+    *,
+    include_practice: bool = False,
 ) -> Insights:
-    """Trends, alerts, caseload order, practice trend and strategy outcomes in one pass."""
+    """Trends, alerts, caseload order, practice trend and strategy outcomes in one pass.
+
+    Practice clients (a trainee's vignettes) are left out unless ``include_practice``:
+    invented clients must not move the caseload order or the practice-wide figures.
+    """
     scale = scale or ClientRatingScale()
     settings = settings or DEFAULT_SETTINGS
+    if not include_practice:
+        clients = [c for c in clients if not c.is_practice]
     groups = group_sessions(clients, sessions)
     per = client_insights(clients, groups, scale, settings)
     rows = [caseload_row(c, groups[c.id], per[c.id].alerts) for c in clients]
