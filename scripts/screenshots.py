@@ -67,6 +67,19 @@ def render(out_dir: Path) -> list[Path]:
             window.grab().save(str(written[-1]))
             window.searchEdit.clear()
             _settle(app)
+            hub = window.insights
+            hub.refreshNow()
+            hub.showDashboard()
+            _settle(app)
+            written.append(out_dir / f"dashboard-{scheme}.png")
+            window.grab().save(str(written[-1]))
+            # The Trends tab of the client at the top of the risk order.
+            window.selectClient(hub.analysis.caseload[0].client.id)
+            window.ui.clientTabs.setCurrentWidget(hub.trends)
+            _settle(app)
+            written.append(out_dir / f"trends-{scheme}.png")
+            window.grab().save(str(written[-1]))
+            window.ui.clientTabs.setCurrentIndex(0)
         controller.quit()
         theme.set_choice("light")
         for scheme in ("light", "dark"):

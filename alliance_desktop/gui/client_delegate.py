@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from alliance_desktop.gui.models import CLOSED_ROLE
+from alliance_desktop.gui.models import ALERTS_ROLE, CLOSED_ROLE
 
 PAD = 6
 
@@ -37,8 +37,18 @@ class ClientDelegate(QStyledItemDelegate):
         painter.setFont(bold)
         painter.setPen(quiet if closed else main)
         flags = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
-        elided = QFontMetrics(bold).elidedText(code, Qt.TextElideMode.ElideRight, rect.width())
+        # Recent alerts: a warning sign and the count after the code (not colour alone).
+        alerts = int(index.data(ALERTS_ROLE) or 0)
+        badge = f"⚠{alerts}" if alerts else ""
+        badge_w = QFontMetrics(bold).horizontalAdvance(badge) + PAD if badge else 0
+        elided = QFontMetrics(bold).elidedText(
+            code, Qt.TextElideMode.ElideRight, rect.width() - badge_w
+        )
         painter.drawText(rect, flags, elided)
+        if badge:
+            if not selected:
+                painter.setPen(palette.color(QPalette.ColorRole.LinkVisited))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight, badge)
         regular = QFont(option.font)
         regular.setBold(False)
         painter.setFont(regular)

@@ -99,6 +99,7 @@ class AppController(QObject):
             w.shortcutsRequested.connect(self.showShortcuts)
             w.aboutDataRequested.connect(self.showAboutData)
             w.aboutRequested.connect(self.showAbout)
+            w.insights.attachTheme(self.theme)
             w.auditRequested.connect(self.showAudit)
             geometry = self.prefs.window_geometry
             if geometry:

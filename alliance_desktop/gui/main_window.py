@@ -29,6 +29,7 @@ from alliance_desktop.gui.client_delegate import ClientDelegate
 from alliance_desktop.gui.client_dialogs import ClientDialog, DeleteClientDialog
 from alliance_desktop.gui.feedback import repolish_roles
 from alliance_desktop.gui.forms.ui_main_window import Ui_MainWindow
+from alliance_desktop.gui.insights_views import InsightsHub
 from alliance_desktop.gui.models import (
     ID_ROLE,
     SESSION_ROLE,
@@ -62,6 +63,9 @@ class MainWindow(QMainWindow):
     aboutRequested = Signal()
     auditRequested = Signal()
     quitRequested = Signal()
+    vaultDataChanged = Signal()  # clients or sessions were written: insights recompute
+    clientShown = Signal(int)  # the client page now shows this client
+    sessionSaved = Signal(object, bool)  # the saved Session, and whether it was new
 
     def __init__(self, vault_path: Path, *, demo: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
@@ -90,6 +94,8 @@ class MainWindow(QMainWindow):
         self._build_editor()
         self._build_actions()
         self._build_status_bar()
+        # Dashboard, Trends tab, Insights page and plans (matplotlib loads on first draw).
+        self.insights = InsightsHub(self)
         self._retranslate()
         repolish_roles(self)
         self._set_unlocked_ui(False)
@@ -346,6 +352,7 @@ class MainWindow(QMainWindow):
         self._set_unlocked_ui(True)
         self.reloadClients()
         self._offer_drafts()
+        self.insights.setVault(vault)
 
     def clearData(self) -> None:
         """Forget everything read from the vault: models, editor, labels, search."""
@@ -360,6 +367,7 @@ class MainWindow(QMainWindow):
         self.clientModel.clear()
         self.timelineModel.clear()
         self.searchModel.clear()
+        self.insights.clear()
         self.editor.clear()
         self.searchEdit.clear()
         self.ui.clientFilterEdit.clear()
@@ -411,6 +419,7 @@ class MainWindow(QMainWindow):
         if self.vault is None:
             return
         keep = select if select is not None else self._client_id
+        self.vaultDataChanged.emit()
         self.clientModel.setSummaries(self.vault.client_summaries())
         if self.clientModel.rowCount() == 0:
             self._client_id = None
@@ -487,6 +496,7 @@ class MainWindow(QMainWindow):
         self._update_client_actions()
         if switch_page and self.ui.contentStack.currentWidget() is not self.ui.editorPage:
             self.ui.contentStack.setCurrentWidget(self.ui.clientPage)
+        self.clientShown.emit(client_id)
 
     def _update_client_actions(self) -> None:
         client = self.currentClient()
@@ -617,6 +627,7 @@ class MainWindow(QMainWindow):
             return
         try:
             session = self.editor.buildSession()
+            was_new = session.id is None  # saving fills in the id
             saved = self.vault.save_session(session)
         except ValidationError as exc:
             self.editor.showProblems(exc)
@@ -635,6 +646,7 @@ class MainWindow(QMainWindow):
         self.draftState.clear()
         self.editor.markSaved()
         self.editor.clear()
+        self.sessionSaved.emit(saved, was_new)
         self.reloadClients(select=saved.client_id)
         self.ui.contentStack.setCurrentWidget(self.ui.clientPage)
         row = self.timelineModel.rowForSession(saved.id)

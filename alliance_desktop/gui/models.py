@@ -34,6 +34,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 CLOSED_ROLE = Qt.ItemDataRole.UserRole + 3
 SESSION_ROLE = Qt.ItemDataRole.UserRole + 4
 CLIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 5
+ALERTS_ROLE = Qt.ItemDataRole.UserRole + 6  # number of recent alerts, for the list's badge
 
 _DIM_LETTER = {"trust": "T", "engagement": "E", "goal_alignment": "G", "approach_fit": "A"}
 
@@ -65,6 +66,13 @@ class ClientListModel(QAbstractListModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[ClientSummary] = []
+        self._alerts: dict[int | None, int] = {}
+
+    def setAlertCounts(self, counts: dict[int | None, int]) -> None:
+        """Recent alerts per client id; shown as a badge, kept across ``setSummaries``."""
+        self._alerts = {k: v for k, v in counts.items() if v}
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
 
     def setSummaries(self, summaries: list[ClientSummary]) -> None:
         self.beginResetModel()
@@ -72,6 +80,7 @@ class ClientListModel(QAbstractListModel):
         self.endResetModel()
 
     def clear(self) -> None:
+        self._alerts = {}
         self.setSummaries([])
 
     def summary(self, row: int) -> ClientSummary:
@@ -101,7 +110,17 @@ class ClientListModel(QAbstractListModel):
                 detail += " · " + _tr("closed")
             return f"{s.client.code}\n{detail}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self.data(index).replace("\n", ", ")
+            text = self.data(index).replace("\n", ", ")
+            alerts = self._alerts.get(s.client.id, 0)
+            if alerts:
+                text += ", " + (
+                    _tr("1 recent alert")
+                    if alerts == 1
+                    else _tr("{n} recent alerts").format(n=alerts)
+                )
+            return text
+        if role == ALERTS_ROLE:
+            return self._alerts.get(s.client.id, 0)
         if role == Qt.ItemDataRole.ToolTipRole:
             return s.client.goals[:300] or None
         if role == Qt.ItemDataRole.ForegroundRole and closed:

@@ -1,0 +1,855 @@
+"""Dashboard, Trends tab, Insights page and the next-session plan, wired into the main window.
+
+``InsightsHub`` owns everything computed from the caseload: it runs ``analyse`` once
+per unlock and once per data change (never per client switch), keeps the result,
+and draws only the chart that is on screen; the others are marked stale and drawn
+when shown. Matplotlib is first imported by that first draw (see ``charts_view``),
+so building the main window before unlock costs nothing here.
+
+On lock ``clear`` drops the analysis, empties every model, figure and suggestion
+widget, so no client code or rating is left in memory that a view could show.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alliance_desktop.gui.charts_view import ChartView, chart_theme, data_point
+from alliance_desktop.gui.insights_models import AlertListModel, kind_text, risk_sorted
+from alliance_desktop.gui.models import CLIENT_ID_ROLE, SESSION_ROLE, short_date
+from alliance_desktop.insights.analysis import Insights, analyse
+from alliance_desktop.insights.settings import DEFAULT_SETTINGS, InsightSettings
+from alliance_desktop.insights.strategy_outcomes import ASSOCIATION_NOTE
+from alliance_desktop.insights.suggestions import Suggestion, suggestions_for
+from alliance_desktop.vault import VaultError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from alliance_desktop.domain.models import Session
+    from alliance_desktop.domain.strategies import Strategy
+    from alliance_desktop.gui.main_window import MainWindow
+    from alliance_desktop.gui.theme import ThemeManager
+    from alliance_desktop.vault import Vault
+
+UNLOCK_DELAY_MS = 60  # let the populated window paint before the first analysis
+DIMENSIONS = ("trust", "engagement", "goal_alignment", "approach_fit")
+RANGES = (0, 3, 6, 12)  # months; 0 = all
+
+
+def _heading(label: QLabel, scale: float = 1.25) -> QLabel:
+    font = QFont(label.font())
+    font.setPointSizeF(max(font.pointSizeF(), 9.0) * scale)
+    font.setWeight(QFont.Weight.DemiBold)
+    label.setFont(font)
+    return label
+
+
+def _label(name: str, parent: QWidget, *, wrap: bool = True) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def _scroll(name: str, inner: QWidget, parent: QWidget) -> QScrollArea:
+    area = QScrollArea(parent)
+    area.setObjectName(name)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(inner)
+    return area
+
+
+# -- pages ----------------------------------------------------------------------
+
+
+class DashboardPage(QWidget):
+    """Home after unlock: the caseload overview and the recent alerts, riskiest first."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dashboardPage")
+        layout = QVBoxLayout(self)
+        self.title = _heading(_label("dashboardTitle", self, wrap=False))
+        layout.addWidget(self.title)
+        self.empty = _label("dashboardEmpty", self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.empty)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("dashboardSplitter")
+        top = QWidget(self.splitter)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.dimensionLabel = QLabel(top)
+        self.dimensionCombo = QComboBox(top)
+        self.dimensionCombo.setObjectName("caseloadDimensionCombo")
+        self.dimensionLabel.setBuddy(self.dimensionCombo)
+        row.addWidget(self.dimensionLabel)
+        row.addWidget(self.dimensionCombo)
+        row.addStretch(1)
+        top_layout.addLayout(row)
+        self.caseload = ChartView("caseloadChart", fixed_height=True)
+        self.caseloadScroll = _scroll("caseloadScroll", self.caseload, top)
+        top_layout.addWidget(self.caseloadScroll, 1)
+
+        bottom = QWidget(self.splitter)
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        self.alertsTitle = _heading(_label("alertsTitle", bottom, wrap=False), 1.1)
+        bottom_layout.addWidget(self.alertsTitle)
+        self.alertList = QTableView(bottom)
+        self.alertList.setObjectName("alertList")
+        self.alertList.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.alertList.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.alertList.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.alertList.setTabKeyNavigation(False)
+        self.alertList.setWordWrap(False)
+        self.alertList.verticalHeader().hide()
+        self.alertList.setShowGrid(False)
+        bottom_layout.addWidget(self.alertList, 1)
+        self.alertsEmpty = _label("alertsEmpty", bottom)
+        bottom_layout.addWidget(self.alertsEmpty)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(bottom)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([440, 260])
+        self.alertList.verticalHeader().setDefaultSectionSize(
+            self.alertList.fontMetrics().height() + 8
+        )
+        layout.addWidget(self.splitter, 1)
+        self.setTabOrder(self.dimensionCombo, self.caseload)
+        self.setTabOrder(self.caseload, self.alertList)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Dashboard"))
+        self.dimensionLabel.setText(self.tr("&Colour cells by:"))
+        self.dimensionCombo.setAccessibleName(self.tr("Caseload overview dimension"))
+        labels = (self.tr("Trust"), self.tr("Engagement"), self.tr("Goal alignment"),
+                  self.tr("Approach fit"))  # fmt: skip
+        if self.dimensionCombo.count() == 0:
+            for key, text in zip(DIMENSIONS, labels, strict=True):
+                self.dimensionCombo.addItem(text, key)
+        self.caseload.setAccessibleName(
+            self.tr("Caseload overview: click a cell to open that session")
+        )
+        self.caseloadScroll.setAccessibleName(self.tr("Caseload overview"))
+        self.alertsTitle.setText(self.tr("Recent alerts"))
+        self.alertList.setAccessibleName(self.tr("Recent alerts: press Enter to open the session"))
+
+
+class InsightsPage(QWidget):
+    """Practice-wide charts in tabs; strategy outcomes are labelled an association."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("insightsPage")
+        layout = QVBoxLayout(self)
+        self.title = _heading(_label("insightsTitle", self, wrap=False))
+        layout.addWidget(self.title)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("insightsTabs")
+        self.practice = ChartView("practiceChart", toolbar=True)
+        self.ruptures = ChartView("ruptureChart", toolbar=True)
+        self.perspective = ChartView("perspectiveChart", toolbar=True)
+        self.outcomes = ChartView("outcomesChart", fixed_height=True)
+        outcomes_page = QWidget(self.tabs)
+        outcomes_page.setObjectName("outcomesTab")
+        outcomes_layout = QVBoxLayout(outcomes_page)
+        self.outcomesNote = _label("outcomesNote", outcomes_page)
+        outcomes_layout.addWidget(self.outcomesNote)
+        self.outcomesScroll = _scroll("outcomesScroll", self.outcomes, outcomes_page)
+        outcomes_layout.addWidget(self.outcomesScroll, 1)
+        self.tabs.addTab(self.practice, "")
+        self.tabs.addTab(outcomes_page, "")
+        self.tabs.addTab(self.ruptures, "")
+        self.tabs.addTab(self.perspective, "")
+        layout.addWidget(self.tabs, 1)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Insights across your practice"))
+        self.tabs.setAccessibleName(self.tr("Insight charts"))
+        for i, text in enumerate((self.tr("Practice trend"), self.tr("Strategy outcomes"),
+                                  self.tr("Ruptures"), self.tr("Perspective gap"))):  # fmt: skip
+            self.tabs.setTabText(i, text)
+        self.practice.setAccessibleName(self.tr("Practice trend chart"))
+        self.outcomes.setAccessibleName(self.tr("Strategy outcomes chart"))
+        self.ruptures.setAccessibleName(self.tr("Rupture timeline chart"))
+        self.perspective.setAccessibleName(self.tr("Perspective gap chart"))
+        self.outcomesNote.setText(
+            self.tr("What followed each strategy in your own notes. ") + self.tr(ASSOCIATION_NOTE)
+        )
+
+
+class TrendsTab(QWidget):
+    """One client's trend chart with toggles and range, then alerts with suggestions."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("trendsTab")
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.goalCheck = QCheckBox(self)
+        self.goalCheck.setObjectName("trendGoalCheck")
+        self.goalCheck.setChecked(True)
+        self.fitCheck = QCheckBox(self)
+        self.fitCheck.setObjectName("trendFitCheck")
+        self.fitCheck.setChecked(True)
+        self.rangeLabel = QLabel(self)
+        self.rangeCombo = QComboBox(self)
+        self.rangeCombo.setObjectName("trendRangeCombo")
+        self.rangeLabel.setBuddy(self.rangeCombo)
+        row.addWidget(self.goalCheck)
+        row.addWidget(self.fitCheck)
+        row.addSpacing(16)
+        row.addWidget(self.rangeLabel)
+        row.addWidget(self.rangeCombo)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("trendsSplitter")
+        self.chart = ChartView("trendChart", toolbar=True)
+        self.splitter.addWidget(self.chart)
+        self.suggestions = SuggestionPanel(self.splitter)
+        self.splitter.addWidget(self.suggestions)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([470, 190])
+        layout.addWidget(self.splitter, 1)
+        self.setTabOrder(self.goalCheck, self.fitCheck)
+        self.setTabOrder(self.fitCheck, self.rangeCombo)
+
+    def retranslate(self) -> None:
+        self.goalCheck.setText(self.tr("&Goal alignment"))
+        self.goalCheck.setAccessibleName(self.tr("Show goal alignment"))
+        self.fitCheck.setText(self.tr("Approach &fit"))
+        self.fitCheck.setAccessibleName(self.tr("Show approach fit"))
+        self.rangeLabel.setText(self.tr("&Period:"))
+        self.rangeCombo.setAccessibleName(self.tr("Period shown"))
+        texts = (self.tr("All sessions"), self.tr("Last 3 months"), self.tr("Last 6 months"),
+                 self.tr("Last 12 months"))  # fmt: skip
+        if self.rangeCombo.count() == 0:
+            for months, text in zip(RANGES, texts, strict=True):
+                self.rangeCombo.addItem(text, months)
+        self.chart.setAccessibleName(self.tr("Trend chart: click a point to open that session"))
+        self.suggestions.retranslate()
+
+    def dateFrom(self) -> date | None:
+        months = int(self.rangeCombo.currentData() or 0)
+        return QDate.currentDate().addMonths(-months).toPython() if months else None
+
+
+class SuggestionPanel(QScrollArea):
+    """This client's recent alerts, each with strategies that answer it and a plan button."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("suggestionsScroll")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self._body: QWidget | None = None
+        self.planButtons: dict[str, list[QPushButton]] = {}
+        self.clear()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Alerts and suggestions for this client"))
+
+    def clear(self) -> None:
+        """Delete every suggestion widget (they hold alert text) and leave an empty body."""
+        if self._body is not None:
+            self.takeWidget()
+            self._body.deleteLater()
+        self._body = QWidget(self)
+        self._body.setObjectName("suggestionsBody")
+        QVBoxLayout(self._body)
+        self.setWidget(self._body)
+        self.planButtons = {}
+
+    def show_for(
+        self,
+        alerts: list[Any],
+        suggestions: dict[int, list[Suggestion]],
+        catalogue: dict[str, Strategy],
+        planned: set[str],
+        on_add: Any,
+    ) -> None:
+        self.clear()
+        body = self._body
+        assert body is not None
+        layout = body.layout()
+        heading = _heading(_label("suggestionsTitle", body, wrap=False), 1.1)
+        heading.setText(self.tr("Alerts and what might help"))
+        layout.addWidget(heading)
+        if planned:
+            names = [catalogue[k].label if k in catalogue else k for k in planned]
+            line = _label("trendPlanLabel", body)
+            line.setText(
+                self.tr("Plan for next session: {items}").format(items=", ".join(sorted(names)))
+            )
+            layout.addWidget(line)
+        if not alerts:
+            none = _label("suggestionsEmpty", body)
+            none.setText(
+                self.tr("No recent alerts for this client: nothing here asks for a change.")
+            )
+            layout.addWidget(none)
+        for i, alert in enumerate(alerts):
+            box = QFrame(body)
+            box.setObjectName(f"alertBox{i}")
+            box.setFrameShape(QFrame.Shape.StyledPanel)
+            box_layout = QVBoxLayout(box)
+            head = _label(f"alertText{i}", box)
+            head.setText(
+                f"<b>{kind_text(alert.kind)}</b> · {short_date(alert.date)} · "
+                + _escape(alert.message)
+            )
+            head.setTextFormat(Qt.TextFormat.RichText)
+            box_layout.addWidget(head)
+            for s in suggestions.get(i, []):
+                box_layout.addLayout(self._suggestion_row(box, s, catalogue, planned, on_add))
+            layout.addWidget(box)
+        layout.addStretch(1)
+
+    def _suggestion_row(
+        self,
+        box: QWidget,
+        s: Suggestion,
+        catalogue: dict[str, Strategy],
+        planned: set[str],
+        on_add: Any,
+    ) -> QHBoxLayout:
+        row = QHBoxLayout()
+        strategy = catalogue.get(s.strategy)
+        name = strategy.label if strategy else s.strategy
+        text = QLabel(box)
+        text.setObjectName(f"suggestion_{s.strategy}")
+        text.setWordWrap(True)
+        text.setTextFormat(Qt.TextFormat.RichText)
+        text.setText(f"<b>{_escape(name)}</b>: {_escape(s.why)}<br><i>{_escape(self._past(s))}</i>")
+        row.addWidget(text, 1)
+        button = QPushButton(box)
+        button.setObjectName(f"addToPlan_{s.strategy}")
+        in_plan = s.strategy in planned
+        button.setText(
+            self.tr("In the plan") if in_plan else self.tr("Add to plan for next session")
+        )
+        button.setEnabled(not in_plan)
+        button.setAccessibleName(
+            self.tr("Add {name} to the plan for next session").format(name=name)
+        )
+        button.clicked.connect(lambda _=False, key=s.strategy: on_add(key))
+        self.planButtons.setdefault(s.strategy, []).append(button)
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        return row
+
+    def _past(self, s: Suggestion) -> str:
+        change = s.past_change
+        if change is None or change.n == 0 or change.mean is None:
+            return self.tr("You have no recorded sessions with it yet.")
+        dim = self.tr("trust") if s.dimension == "trust" else self.tr("engagement")
+        return self.tr(
+            "In your notes, {dim} changed by {mean:+.1f} on average to the next session "
+            "after you used it (n={n}): an association, not proof."
+        ).format(dim=dim, mean=change.mean, n=change.n)
+
+
+def _escape(text: str) -> str:
+    import html
+
+    return html.escape(text)
+
+
+class PlanBar(QFrame):
+    """The top of a new session: what the therapist planned to try, removable item by item."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("planBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(8, 4, 8, 4)
+        self.label = QLabel(self)
+        self.label.setObjectName("planLabel")
+        self._layout.addWidget(self.label)
+        self.chips: list[QToolButton] = []
+        self._layout.addStretch(1)
+        self.hide()
+
+    def show_plan(self, items: list[tuple[str, str, str]], on_remove: Any) -> None:
+        """``items`` are (strategy key, label, note); clicking a chip removes that item."""
+        self.clear()
+        if not items:
+            return
+        self.label.setText(self.tr("Plan from last time:"))
+        for key, label, note in items:
+            chip = QToolButton(self)
+            chip.setObjectName(f"planItem_{key}")
+            chip.setText(f"{label}  ✕")
+            chip.setToolTip(note or self.tr("Remove from the plan"))
+            chip.setAccessibleName(self.tr("{label}: planned; press to remove").format(label=label))
+            chip.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            chip.clicked.connect(lambda _=False, k=key: on_remove(k))
+            self._layout.insertWidget(self._layout.count() - 1, chip)
+            self.chips.append(chip)
+        self.show()
+
+    def planned(self) -> list[str]:
+        return [c.objectName().removeprefix("planItem_") for c in self.chips]
+
+    def clear(self) -> None:
+        for chip in self.chips:
+            chip.hide()
+            self._layout.removeWidget(chip)
+            chip.deleteLater()
+        self.chips = []
+        self.label.clear()
+        self.hide()
+
+
+# -- the hub ----------------------------------------------------------------------
+
+
+class InsightsHub(QObject):
+    """Computes insights for the open vault and keeps the dashboard, trends and plan in step."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.vault: Vault | None = None
+        self.analysis: Insights | None = None
+        self.settings: InsightSettings = DEFAULT_SETTINGS
+        self._sessions: list[Session] = []
+        self._catalogue: dict[str, Strategy] = {}
+        self._theme: ThemeManager | None = None
+        self._stale: set[str] = set()
+        self._trend_client: int | None = None
+
+        ui = window.ui
+        self.dashboard = DashboardPage(ui.contentStack)
+        self.insightsPage = InsightsPage(ui.contentStack)
+        ui.contentStack.addWidget(self.dashboard)
+        ui.contentStack.addWidget(self.insightsPage)
+        self.trends = TrendsTab(ui.clientTabs)
+        self.trendsIndex = ui.clientTabs.addTab(self.trends, "")
+        self.planBar = PlanBar(ui.editorPage)
+        ui.editorLayout.insertWidget(1, self.planBar)
+        self.alertModel = AlertListModel(self)
+        self.dashboard.alertList.setModel(self.alertModel)
+        header = self.dashboard.alertList.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+
+        self._refreshTimer = QTimer(self, singleShot=True, interval=0)
+        self._refreshTimer.timeout.connect(self.refreshNow)
+        self._build_actions()
+        self._connect()
+        self.retranslate()
+
+    # -- construction ----------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        w = self.window
+        self.actionDashboard = QAction(w)
+        self.actionDashboard.setObjectName("actionDashboard")
+        self.actionDashboard.setShortcut(QKeySequence("Ctrl+D"))
+        self.actionDashboard.triggered.connect(self.showDashboard)
+        self.actionInsights = QAction(w)
+        self.actionInsights.setObjectName("actionInsights")
+        self.actionInsights.setShortcut(QKeySequence("Ctrl+I"))
+        self.actionInsights.triggered.connect(self.showInsights)
+        for action in (self.actionDashboard, self.actionInsights):
+            w.addAction(action)
+            action.setEnabled(False)
+        bar = w.menuBar()
+        self.menuView = bar.addMenu("")
+        self.menuView.setObjectName("menuView")
+        bar.insertMenu(w.menuHelp.menuAction(), self.menuView)
+        self.menuView.addActions([self.actionDashboard, self.actionInsights])
+
+    def _connect(self) -> None:
+        w, d, t = self.window, self.dashboard, self.trends
+        w.ui.contentStack.currentChanged.connect(self._page_changed)
+        w.ui.clientTabs.currentChanged.connect(lambda _i: self._draw_visible())
+        self.insightsPage.tabs.currentChanged.connect(lambda _i: self._draw_visible())
+        d.dimensionCombo.currentIndexChanged.connect(lambda _i: self._invalidate("caseload"))
+        d.alertList.activated.connect(self._alert_activated)
+        d.alertList.doubleClicked.connect(self._alert_activated)
+        d.caseload.clicked.connect(self._caseload_clicked)
+        t.goalCheck.toggled.connect(lambda _on: self._invalidate("trend"))
+        t.fitCheck.toggled.connect(lambda _on: self._invalidate("trend"))
+        t.rangeCombo.currentIndexChanged.connect(lambda _i: self._invalidate("trend"))
+        t.chart.clicked.connect(self._trend_clicked)
+        w.vaultDataChanged.connect(self.scheduleRefresh)
+        w.clientShown.connect(self._client_shown)
+        w.sessionSaved.connect(self._session_saved)
+
+    def retranslate(self) -> None:
+        self.actionDashboard.setText(self.tr("&Dashboard"))
+        self.actionDashboard.setToolTip(self.tr("Dashboard: caseload overview and alerts"))
+        self.actionInsights.setText(self.tr("&Insights"))
+        self.actionInsights.setToolTip(self.tr("Insights across your practice"))
+        self.menuView.setTitle(self.tr("&View"))
+        self.window.ui.clientTabs.setTabText(self.trendsIndex, self.tr("Trends"))
+        self.dashboard.retranslate()
+        self.insightsPage.retranslate()
+        self.trends.retranslate()
+
+    def attachTheme(self, theme: ThemeManager) -> None:
+        """Follow the app's theme: charts redraw in the new colours when it changes."""
+        self._theme = theme
+        theme.changed.connect(self._theme_changed)
+
+    def isDark(self) -> bool:
+        if self._theme is not None:
+            return self._theme.is_dark
+        return self.window.palette().window().color().lightness() < 128
+
+    # -- lifecycle -------------------------------------------------------------
+
+    def setVault(self, vault: Vault) -> None:
+        """Called once the window is filled; the first analysis waits for it to paint."""
+        self.vault = vault
+        self._catalogue = vault.strategy_catalogue()
+        w = self.window
+        if w.clientModel.rowCount() and not vault.drafts():
+            self.showDashboard()
+        self._refreshTimer.start(UNLOCK_DELAY_MS)
+
+    def clear(self) -> None:
+        """On lock: forget the analysis and empty every model, chart and suggestion."""
+        self._refreshTimer.stop()
+        self.vault = None
+        self.analysis = None
+        self._sessions = []
+        self._catalogue = {}
+        self._trend_client = None
+        self._stale = set()
+        self.alertModel.clear()
+        for view in self._chart_views():
+            view.clear()
+        self.trends.suggestions.clear()
+        self.planBar.clear()
+        self.dashboard.alertsEmpty.clear()
+        self.dashboard.empty.clear()
+
+    def _chart_views(self) -> list[ChartView]:
+        p = self.insightsPage
+        return [self.dashboard.caseload, self.trends.chart, p.practice, p.outcomes,
+                p.ruptures, p.perspective]  # fmt: skip
+
+    def scheduleRefresh(self) -> None:
+        if self.vault is not None and not self._refreshTimer.isActive():
+            self._refreshTimer.start(0)
+
+    def refreshNow(self) -> None:
+        """Read the caseload once and analyse it; views redraw from this cache."""
+        self._refreshTimer.stop()
+        vault = self.vault
+        if vault is None or vault is not self.window.vault:
+            return
+        try:
+            try:
+                self.settings = InsightSettings.from_settings(vault.settings())
+            except ValueError:
+                self.settings = DEFAULT_SETTINGS  # a bad stored threshold must not hide insights
+            self._catalogue = vault.strategy_catalogue()
+            clients = vault.clients()
+            self._sessions = vault.sessions(text=False)  # numbers only: no writing kept here
+        except VaultError:
+            return  # closed under us (quit or a crash) before the deferred refresh ran
+        self.analysis = analyse(clients, self._sessions, vault.client_rating_scale(), self.settings)
+        counts = {cid: len(ci.recent_alerts) for cid, ci in self.analysis.clients.items()}
+        self.window.clientModel.setAlertCounts(counts)
+        self._fill_alerts()
+        self._stale = {"caseload", "trend", "suggestions", "practice", "outcomes", "ruptures",
+                       "perspective"}  # fmt: skip
+        self._draw_visible()
+
+    # -- navigation ------------------------------------------------------------
+
+    def showDashboard(self) -> None:
+        if self.window.vault is None:
+            return
+        self.window.ui.contentStack.setCurrentWidget(self.dashboard)
+        self.dashboard.alertList.setFocus()
+
+    def showInsights(self) -> None:
+        if self.window.vault is None:
+            return
+        self.window.ui.contentStack.setCurrentWidget(self.insightsPage)
+        self.insightsPage.tabs.setFocus()
+
+    def _page_changed(self, _index: int) -> None:
+        w = self.window
+        if w.ui.contentStack.currentWidget() is w.ui.editorPage:
+            self._show_plan_in_editor()
+        self._draw_visible()
+
+    def _theme_changed(self, _dark: bool) -> None:
+        if self.analysis is None:
+            return
+        self._stale |= {"caseload", "trend", "practice", "outcomes", "ruptures", "perspective"}
+        self._draw_visible()
+
+    def _invalidate(self, what: str) -> None:
+        self._stale.add(what)
+        self._draw_visible()
+
+    # -- drawing ---------------------------------------------------------------
+
+    def _draw_visible(self) -> None:
+        """Draw what is on screen if its data changed; the rest waits until shown."""
+        if self.vault is None:
+            return
+        w = self.window
+        page = w.ui.contentStack.currentWidget()
+        if page is self.dashboard:
+            self._update_dashboard_text()
+            self._draw_once("caseload", self._draw_caseload)
+        elif page is self.insightsPage:
+            tab = self.insightsPage.tabs.currentIndex()
+            name, draw = (("practice", self._draw_practice), ("outcomes", self._draw_outcomes),
+                          ("ruptures", self._draw_ruptures),
+                          ("perspective", self._draw_perspective))[tab]  # fmt: skip
+            self._draw_once(name, draw)
+        elif page is w.ui.clientPage and w.ui.clientTabs.currentWidget() is self.trends:
+            if self._trend_client != w._client_id:
+                self._stale |= {"trend", "suggestions"}
+            self._draw_once("trend", self._draw_trend)
+            self._draw_once("suggestions", self._fill_suggestions)
+
+    def _draw_once(self, name: str, draw: Any) -> None:
+        if self.analysis is None:
+            placeholder = self.tr("Preparing the charts…")
+            if name == "caseload":
+                self.dashboard.caseload.setPlaceholder(placeholder)
+            return
+        if name in self._stale:
+            self._stale.discard(name)
+            draw()
+
+    def _update_dashboard_text(self) -> None:
+        d = self.dashboard
+        has_clients = self.window.clientModel.rowCount() > 0
+        d.splitter.setVisible(has_clients)
+        d.empty.setVisible(not has_clients)
+        d.empty.setText(
+            ""
+            if has_clients
+            else self.tr(
+                "No clients yet. Add one under a code (Ctrl+Shift+N); after each session "
+                "rate the relationship (Ctrl+N), and this overview fills in as you go."
+            )
+        )
+        has_alerts = self.alertModel.rowCount() > 0
+        d.alertList.setVisible(has_alerts)
+        d.alertsEmpty.setVisible(not has_alerts and self.analysis is not None)
+        d.alertsEmpty.setText(
+            "" if has_alerts else self.tr("No alerts: every relationship looks steady.")
+        )
+
+    def _fill_alerts(self) -> None:
+        analysis = self.analysis
+        rows = []
+        if analysis is not None:
+            for row in analysis.caseload:
+                ci = analysis.for_client(row.client.id)
+                if ci is not None:
+                    rows += [(a, row.client) for a in risk_sorted(ci.recent_alerts)]
+        self.alertModel.setAlerts(rows)
+        self._update_dashboard_text()
+
+    def _draw_caseload(self) -> None:
+        from alliance_desktop.charts import caseload
+
+        assert self.analysis is not None
+        d = self.dashboard
+        dim = d.dimensionCombo.currentData() or "trust"
+        fig = caseload(
+            self.analysis.caseload, dim, theme=chart_theme(self.isDark()),
+            scale=self.analysis.scale,
+        )  # fmt: skip
+        d.caseload.setFigure(fig)
+
+    def _draw_trend(self) -> None:
+        from alliance_desktop.charts import client_trend
+
+        t = self.trends
+        cid = self.window._client_id
+        self._trend_client = cid
+        ci = self.analysis.for_client(cid) if self.analysis and cid is not None else None
+        if ci is None:
+            t.chart.setPlaceholder(self.tr("Trends appear once this client has sessions."))
+            return
+        fig = client_trend(
+            ci.sessions, self.analysis.scale, ci.alerts, theme=chart_theme(self.isDark()),
+            show_goal=t.goalCheck.isChecked(), show_fit=t.fitCheck.isChecked(),
+            date_from=t.dateFrom(), title=self.tr("Alliance over time"),
+        )  # fmt: skip
+        t.chart.setFigure(fig)
+
+    def _fill_suggestions(self) -> None:
+        cid = self.window._client_id
+        panel = self.trends.suggestions
+        ci = self.analysis.for_client(cid) if self.analysis and cid is not None else None
+        if ci is None or self.vault is None:
+            panel.clear()
+            return
+        alerts = risk_sorted(ci.recent_alerts)[:6]
+        suggestions = {
+            i: suggestions_for(a, self.analysis.outcomes, self._catalogue)
+            for i, a in enumerate(alerts)
+        }
+        planned = {p.strategy for p in self.vault.plan(cid)}
+        panel.show_for(alerts, suggestions, self._catalogue, planned, self.addToPlan)
+
+    def _draw_practice(self) -> None:
+        from alliance_desktop.charts import practice_trend
+
+        fig = practice_trend(self.analysis.practice, theme=chart_theme(self.isDark()),
+                             title=self.tr("Practice: alliance by month"))  # fmt: skip
+        self.insightsPage.practice.setFigure(fig)
+
+    def _draw_outcomes(self) -> None:
+        from alliance_desktop.charts import strategy_outcomes
+
+        fig = strategy_outcomes(
+            self.analysis.outcomes, theme=chart_theme(self.isDark()), catalogue=self._catalogue,
+            title=self.tr("What followed each strategy (association, not proof)"),
+        )  # fmt: skip
+        self.insightsPage.outcomes.setFigure(fig)
+
+    def _draw_ruptures(self) -> None:
+        from alliance_desktop.charts import rupture_timeline
+
+        fig = rupture_timeline(self.analysis.ruptures, theme=chart_theme(self.isDark()),
+                               title=self.tr("Ruptures by month"))  # fmt: skip
+        self.insightsPage.ruptures.setFigure(fig)
+
+    def _draw_perspective(self) -> None:
+        from alliance_desktop.charts import perspective_gap
+
+        fig = perspective_gap(self._sessions, self.analysis.scale, theme=chart_theme(self.isDark()),
+                              monthly=True)  # fmt: skip
+        self.insightsPage.perspective.setFigure(fig)
+
+    # -- clicks ------------------------------------------------------------------
+
+    def _alert_activated(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        session_id = index.data(SESSION_ROLE)
+        if session_id is not None:
+            self.window.openSession(session_id)
+            return
+        client_id = index.data(CLIENT_ID_ROLE)
+        if client_id is not None:
+            self.window.selectClient(client_id)
+
+    def _caseload_clicked(self, event: Any) -> None:
+        fig = self.dashboard.caseload.figure()
+        if fig is None:
+            return
+        point = data_point(
+            fig, event, lambda ax: any(c.get_gid() == "cells" for c in ax.collections)
+        )
+        client_ids = getattr(fig, "alliance_client_ids", [])
+        cells = getattr(fig, "alliance_cell_session_ids", [])
+        if point is None or not client_ids:
+            return
+        col, row = round(point[0]), round(point[1])
+        if not 0 <= row < len(client_ids):
+            return
+        session_id = cells[row][col] if 0 <= col < len(cells[row]) else None
+        if session_id is not None:
+            self.window.openSession(session_id)
+        elif point[0] < -0.5:  # the client's code, left of the cells
+            self.window.selectClient(client_ids[row])
+
+    def _trend_clicked(self, event: Any) -> None:
+        from alliance_desktop.charts import session_at
+
+        fig = self.trends.chart.figure()
+        if fig is None or event.inaxes is None or event.xdata is None:
+            return
+        session_id = session_at(fig, event.xdata)
+        if session_id is not None:
+            self.window.openSession(session_id)
+
+    # -- plans -------------------------------------------------------------------
+
+    def _client_shown(self, client_id: int) -> None:
+        if self._trend_client != client_id:
+            self._stale |= {"trend", "suggestions"}
+        self._draw_visible()
+
+    def addToPlan(self, strategy: str) -> None:
+        cid = self.window._client_id
+        if self.vault is None or cid is None:
+            return
+        self.vault.add_to_plan(cid, strategy)
+        label = self._catalogue[strategy].label if strategy in self._catalogue else strategy
+        self.window.flash(
+            self.tr("{strategy} is in the plan for the next session.").format(strategy=label)
+        )
+        self._stale.add("suggestions")
+        self._draw_visible()
+
+    def _show_plan_in_editor(self) -> None:
+        editor = self.window.editor
+        cid = editor.currentClientId()
+        if self.vault is None or cid is None or editor.currentSessionId() is not None:
+            self.planBar.clear()
+            return
+        items = [
+            (p.strategy, self._catalogue[p.strategy].label if p.strategy in self._catalogue
+             else p.strategy, p.note)
+            for p in self.vault.plan(cid)
+        ]  # fmt: skip
+        self.planBar.show_plan(items, self._remove_from_plan)
+
+    def _remove_from_plan(self, strategy: str) -> None:
+        cid = self.window.editor.currentClientId()
+        if self.vault is None or cid is None:
+            return
+        self.vault.remove_from_plan(cid, strategy)
+        self._stale.add("suggestions")
+        # Deferred: the chip that was clicked is deleted when the bar is rebuilt.
+        QTimer.singleShot(0, self._show_plan_in_editor)
+
+    def _session_saved(self, session: Session, was_new: bool) -> None:
+        """A new session that used planned strategies ticks them off; the rest stay planned."""
+        self.planBar.clear()
+        if self.vault is None or not was_new or session.client_id is None:
+            return
+        for item in self.vault.plan(session.client_id):
+            if item.strategy in session.strategies:
+                self.vault.remove_from_plan(session.client_id, item.strategy)
+        self._stale.add("suggestions")
+
+
+__all__ = ["DashboardPage", "InsightsHub", "InsightsPage", "PlanBar", "TrendsTab"]

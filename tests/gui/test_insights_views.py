@@ -1,0 +1,294 @@
+"""Dashboard, Trends tab, Insights page and plans, driven through the real app.
+
+A small demo vault (12 clients × 24 sessions) is opened straight into the controller,
+so every test sees real alerts, real charts and the real vault.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QAbstractItemModel, QEvent, QSettings, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
+
+from alliance_desktop.gui.controller import AppController
+from alliance_desktop.gui.models import ALERTS_ROLE
+from alliance_desktop.gui.preferences import Preferences
+from alliance_desktop.gui.theme import ThemeManager
+from alliance_desktop.vault import Vault
+from alliance_desktop.vault.demo import create_demo_vault
+
+PASS = "insights views test passphrase"
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One demo vault for the module; each test opens its own copy."""
+    path = tmp_path_factory.mktemp("demo") / "demo.alliance"
+    create_demo_vault(path, PASS, seed=5).close()
+    return path
+
+
+@pytest.fixture
+def app_ctl(tmp_path: Path, qtbot, demo_file: Path):
+    app = QApplication.instance()
+    prefs = Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
+    theme = ThemeManager(app, "light")
+    path = tmp_path / "demo.alliance"
+    shutil.copyfile(demo_file, path)
+    vault = Vault.open(path, PASS)
+    ctl = AppController(app, path, prefs, theme)
+    ctl.start(vault)
+    window = ctl.window
+    window.resize(1200, 800)
+    window.insights.refreshNow()
+    yield ctl
+    ctl.dispose()
+    theme.deleteLater()
+    # Really delete the windows now: leftovers would slow every later style repolish.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _risky_client(ctl: AppController):
+    """The client at the top of the risk order: the one with the most to show."""
+    return ctl.window.insights.analysis.caseload[0].client
+
+
+def _show_trends(ctl: AppController, client_id: int):
+    window = ctl.window
+    window.selectClient(client_id)
+    window.ui.clientTabs.setCurrentWidget(window.insights.trends)
+    return window.insights.trends
+
+
+def test_unlock_shows_the_dashboard_with_risk_ordered_alerts(app_ctl: AppController, qtbot):
+    window = app_ctl.window
+    hub = window.insights
+    assert window.ui.contentStack.currentWidget() is hub.dashboard
+    model = hub.alertModel
+    assert model.rowCount() > 0
+    # Risk order: the first alert belongs to the client leading the caseload order.
+    first_client = hub.analysis.caseload[0].client.code
+    assert model.data(model.index(0, 1)) == first_client
+    # Kind is shown by a glyph and words, not colour.
+    kind = model.data(model.index(0, 0))
+    assert kind[0] in "◆▼↘●◐" and any(c.isalpha() for c in kind)
+    assert hub.dashboard.caseload.figure() is not None
+
+
+def test_activating_a_dashboard_alert_opens_its_session(app_ctl: AppController, qtbot):
+    window = app_ctl.window
+    hub = window.insights
+    view = hub.dashboard.alertList
+    row = min(3, hub.alertModel.rowCount() - 1)
+    alert = hub.alertModel.alert(row)
+    view.setFocus()
+    view.setCurrentIndex(hub.alertModel.index(row, 0))
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert window.ui.contentStack.currentWidget() is window.ui.editorPage
+    assert window.editor.currentSessionId() == alert.session_id
+    assert window.editor.currentClientId() == alert.client_id
+
+
+def test_clicking_a_caseload_cell_opens_that_session(app_ctl: AppController, qtbot):
+    window = app_ctl.window
+    chart = window.insights.dashboard.caseload
+    fig = chart.figure()
+    cells = fig.alliance_cell_session_ids
+    wanted = cells[2][11]
+    ax = next(a for a in fig.axes if any(c.get_gid() == "cells" for c in a.collections))
+    chart.simulateClick(11, 2, axes=ax)
+    assert window.editor.currentSessionId() == wanted
+
+
+def test_clicking_a_trend_point_opens_that_session(app_ctl: AppController, qtbot):
+    window = app_ctl.window
+    client = _risky_client(app_ctl)
+    trends = _show_trends(app_ctl, client.id)
+    fig = trends.chart.figure()
+    assert fig is not None
+    trust = next(line for line in fig.axes[0].lines if line.get_gid() == "trust")
+    i = 5
+    x, y = trust.get_xdata()[i], trust.get_ydata()[i]
+    trends.chart.simulateClick(x, y, axes=fig.axes[0])
+    assert window.ui.contentStack.currentWidget() is window.ui.editorPage
+    assert window.editor.currentSessionId() == trust.alliance_point_session_ids[i]
+
+
+def test_trend_toggles_hide_and_show_goal_and_fit(app_ctl: AppController, qtbot):
+    trends = _show_trends(app_ctl, _risky_client(app_ctl).id)
+
+    def gids() -> set[str]:
+        return {line.get_gid() for ax in trends.chart.figure().axes for line in ax.lines}
+
+    assert {"trust", "engagement", "goal_alignment", "approach_fit"} <= gids()
+    trends.goalCheck.click()
+    assert "goal_alignment" not in gids() and "approach_fit" in gids()
+    trends.fitCheck.click()
+    assert not {"goal_alignment", "approach_fit"} & gids()
+    trends.goalCheck.click()
+    assert "goal_alignment" in gids() and "approach_fit" not in gids()
+    # A shorter period draws fewer sessions.
+    everything = len(trends.chart.figure().alliance_session_ids)
+    trends.rangeCombo.setCurrentIndex(1)  # last 3 months
+    assert 0 < len(trends.chart.figure().alliance_session_ids) < everything
+
+
+def test_add_to_plan_shows_in_the_next_new_session(app_ctl: AppController, qtbot):
+    window = app_ctl.window
+    vault = app_ctl.vault
+    client = _risky_client(app_ctl)
+    trends = _show_trends(app_ctl, client.id)
+    buttons = trends.suggestions.planButtons
+    assert buttons, "the riskiest client has alerts with suggestions"
+    key = next(iter(buttons))
+    buttons[key][0].click()
+    assert [p.strategy for p in vault.plan(client.id)] == [key]
+    qtbot.waitUntil(lambda: not trends.suggestions.planButtons[key][0].isEnabled())
+
+    window.actionNewSession.trigger()
+    bar = window.insights.planBar
+    assert window.ui.contentStack.currentWidget() is window.ui.editorPage
+    assert bar.isVisible()
+    assert "Plan from last time" in bar.label.text()
+    assert bar.planned() == [key]
+    # Planned strategies are shown, not pre-ticked: ticking records what was done.
+    box = window.editor.findChild(QCheckBox, f"strategy_{key}")
+    assert not box.isChecked()
+
+    # A saved new session that used the strategy ticks it off the plan.
+    for name, digit in (("trustInput", "7"), ("engagementInput", "6")):
+        field = window.editor.findChild(QWidget, name)
+        field.setFocus()
+        qtbot.keyClicks(field, digit)
+    box.click()
+    window.editor.findChild(QPushButton, "saveSessionButton").click()
+    assert window.ui.contentStack.currentWidget() is window.ui.clientPage
+    assert vault.plan(client.id) == []
+    assert not bar.isVisible()
+
+
+def test_plan_items_can_be_removed_in_the_editor(app_ctl: AppController, qtbot):
+    window = app_ctl.window
+    vault = app_ctl.vault
+    client = _risky_client(app_ctl)
+    vault.add_to_plan(client.id, "validate")
+    vault.add_to_plan(client.id, "small_steps")
+    window.selectClient(client.id)
+    window.actionNewSession.trigger()
+    bar = window.insights.planBar
+    assert bar.planned() == ["validate", "small_steps"]
+    bar.findChild(QAbstractButton, "planItem_validate").click()
+    qtbot.waitUntil(lambda: bar.planned() == ["small_steps"])
+    assert [p.strategy for p in vault.plan(client.id)] == ["small_steps"]
+
+
+def test_client_list_shows_alert_badges(app_ctl: AppController, qtbot):
+    window = app_ctl.window
+    model = window.clientModel
+    analysis = window.insights.analysis
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        cid = model.summary(row).client.id
+        expected = len(analysis.for_client(cid).recent_alerts)
+        assert index.data(ALERTS_ROLE) == expected
+        if expected:
+            assert "recent alert" in index.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert any(model.index(r, 0).data(ALERTS_ROLE) for r in range(model.rowCount()))
+
+
+def test_dark_theme_redraws_the_charts(app_ctl: AppController, qtbot):
+    window = app_ctl.window
+    hub = window.insights
+    light = hub.dashboard.caseload.figure().get_facecolor()
+    app_ctl.theme.set_choice("dark")
+    dark = hub.dashboard.caseload.figure().get_facecolor()
+    assert dark != light and sum(dark[:3]) < sum(light[:3])
+    # A chart not on screen redraws in the new colours when it is shown.
+    trends = _show_trends(app_ctl, _risky_client(app_ctl).id)
+    assert trends.chart.figure().alliance_theme == "dark"
+
+
+def _texts_everywhere() -> list[str]:
+    texts: list[str] = []
+    for w in QApplication.allWidgets():
+        texts += [w.toolTip(), w.accessibleName(), w.windowTitle()]
+        if isinstance(w, QLabel | QAbstractButton):
+            texts.append(w.text())
+    for model in QApplication.instance().findChildren(QAbstractItemModel):
+        for row in range(model.rowCount()):
+            for col in range(max(1, model.columnCount())):
+                value = model.data(model.index(row, col))
+                if value is not None:
+                    texts.append(str(value))
+    return texts
+
+
+def test_lock_empties_every_chart_model_and_suggestion(app_ctl: AppController, qtbot):
+    window = app_ctl.window
+    hub = window.insights
+    codes = [c.code for c in app_ctl.vault.clients()]
+    _show_trends(app_ctl, _risky_client(app_ctl).id)
+    hub.showInsights()
+    for i in range(hub.insightsPage.tabs.count()):
+        hub.insightsPage.tabs.setCurrentIndex(i)
+    hub.showDashboard()
+    views = hub._chart_views()
+    figures = [v.figure() for v in views]
+    assert all(f is not None for f in figures)
+    assert any(c.get_gid() == "client-labels" for c in figures[0].axes[0].collections)
+
+    window.actionLock.trigger()
+    assert app_ctl.vault is None
+    assert hub.analysis is None
+    assert hub.alertModel.rowCount() == 0
+    assert all(v.figure() is None for v in views)
+    for fig in figures:  # the old figures hold no artists or ids either
+        assert fig.axes == [] and not [k for k in vars(fig) if k.startswith("alliance_")]
+    assert hub.trends.suggestions.planButtons == {}
+    qtbot.wait(10)  # deleteLater of the old canvases and suggestion widgets
+    QApplication.sendPostedEvents(None, 0)
+    leftovers = [t for t in _texts_everywhere() if any(code in t for code in codes)]
+    assert leftovers == []
+
+
+def test_matplotlib_waits_for_unlock(tmp_path: Path):
+    """Building the unlock window and the prewarmed main window loads no matplotlib."""
+    script = textwrap.dedent(
+        f"""
+        import os, sys
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from PySide6.QtCore import QSettings, QTimer
+        from PySide6.QtWidgets import QApplication
+        app = QApplication([])
+        from alliance_desktop.gui.controller import AppController
+        from alliance_desktop.gui.preferences import Preferences
+        from alliance_desktop.gui.theme import ThemeManager
+        prefs = Preferences(QSettings({str(tmp_path / "p.ini")!r}, QSettings.Format.IniFormat))
+        ctl = AppController(app, __import__("pathlib").Path({str(tmp_path / "v.alliance")!r}),
+                            prefs, ThemeManager(app, "light"))
+        ctl.start()
+        QTimer.singleShot(800, app.quit)
+        app.exec()
+        print("window", ctl.window is not None)
+        print("mpl", "matplotlib" in sys.modules)
+        """
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+        cwd=Path(__file__).resolve().parents[2],
+    )  # fmt: skip
+    assert "window True" in out.stdout, out.stderr
+    assert "mpl False" in out.stdout
