@@ -392,7 +392,7 @@ def _insight_settings(vault: Vault) -> InsightSettings:
 def cmd_stats(args: argparse.Namespace, passphrases: Passphrases) -> int:
     with _open(args, passphrases) as vault:
         every_client = vault.clients()
-        sessions = vault.sessions()
+        sessions = vault.sessions(text=False)
         scale = vault.client_rating_scale()
         settings = _insight_settings(vault)
     summary = summarize(every_client, sessions)
@@ -457,9 +457,9 @@ def _chart_figure(args: argparse.Namespace, vault: Vault) -> Figure:
         client = vault.client_by_code(args.client)
         if client is None:
             raise UsageError(f"There is no client with the code {args.client!r} in this vault.")
-        clients, sessions, code = [client], vault.sessions(client.id), client.code
+        clients, sessions, code = [client], vault.sessions(client.id, text=False), client.code
     else:
-        sessions = vault.sessions()
+        sessions = vault.sessions(text=False)
     start, end = args.date_from, args.date_to
     if args.kind == "trend":
         # Alerts come from the whole history (a drop needs the sessions before it);
