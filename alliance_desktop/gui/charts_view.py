@@ -13,9 +13,10 @@ toolbar handlers.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; never imported at run time here
@@ -165,8 +166,42 @@ def _toolbar_class() -> Any:
         class ChartToolbar(NavigationToolbar2QT):
             toolitems = tuple(t for t in NavigationToolbar2QT.toolitems if t[0] in keep)
 
+            def save_figure(self, *_args: Any) -> None:
+                save_chart_as(self.canvas.figure, self)
+
         _TOOLBAR = ChartToolbar
     return _TOOLBAR
+
+
+def save_chart_as(fig: Any, parent: Any) -> Path | None:
+    """Save a chart where the user chooses, as PNG, SVG or PDF.
+
+    Qt's own (non-native) dialog: a native one may record the file in the desktop's
+    recently-used list, which would reveal that exports exist and where.
+    """
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from alliance_desktop.charts import save
+
+    tr = QCoreApplication.translate
+    filters = ";;".join(
+        (tr("charts", "PNG image (*.png)"), tr("charts", "SVG drawing (*.svg)"),
+         tr("charts", "PDF document (*.pdf)"))
+    )  # fmt: skip
+    path, chosen = QFileDialog.getSaveFileName(
+        parent, tr("charts", "Save chart"), "", filters,
+        options=QFileDialog.Option.DontUseNativeDialog,
+    )  # fmt: skip
+    if not path:
+        return None
+    target = Path(path)
+    if not target.suffix:
+        target = target.with_suffix("." + chosen.rsplit("*.", 1)[-1].rstrip(")"))
+    try:
+        return save(fig, target)
+    except (OSError, ValueError) as exc:
+        QMessageBox.warning(parent, tr("charts", "Chart not saved"), str(exc))
+        return None
 
 
 def _forget(fig: Any) -> None:

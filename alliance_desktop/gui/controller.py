@@ -24,6 +24,7 @@ from alliance_desktop.gui.unlock_window import UnlockWindow
 from alliance_desktop.vault import Vault, VaultError
 
 PREWARM_DELAY_MS = 250
+AUTO_BACKUPS_KEPT = 10
 
 
 class AppController(QObject):
@@ -51,6 +52,7 @@ class AppController(QObject):
         self.window = None  # MainWindow, built on first unlock
         self.unlock_window: UnlockWindow | None = None
         self._quitting = False
+        self.backup_problem: str | None = None
 
         self.idle = IdleWatcher(self)
         self.idle.setTimeoutMinutes(prefs.auto_lock_minutes)
@@ -133,6 +135,7 @@ class AppController(QObject):
         if self.vault is None or self.window is None:
             return
         self.window.saveDraftNow()
+        self.autoBackup()
         self.window.clearData()
         self.vault.close()
         self.vault = None
@@ -149,6 +152,8 @@ class AppController(QObject):
             )
         self.window.showLocked(self.unlock_window)
         self.unlock_window.setFocus()
+        if self.backup_problem:
+            self.window.flash(self.backup_problem, 30000)
         self.locked.emit()
 
     def quit(self) -> None:
@@ -159,6 +164,7 @@ class AppController(QObject):
             self.prefs.window_geometry = bytes(self.window.saveGeometry().data())
             if self.vault is not None:
                 self.window.saveDraftNow()
+                self.autoBackup()
                 self.window.clearData()
         self.dispose()
         self.app.quit()
@@ -217,6 +223,23 @@ class AppController(QObject):
         self.theme.set_choice(self.prefs.theme)
         self._refresh_state()
         self.window.flash(self.tr("Settings saved."))
+
+    def autoBackup(self) -> Path | None:
+        """A verified rotating backup on lock and quit, when anything changed since the last.
+
+        A failure must not stop the lock: the vault itself is intact either way, so the
+        problem is reported and the lock goes ahead.
+        """
+        if self.vault is None or self.demo_dir is not None:
+            return None
+        from alliance_desktop.vault.rotation import rotate_backup
+
+        self.backup_problem = None
+        try:
+            return rotate_backup(self.vault, self.backup_folder(), keep=AUTO_BACKUPS_KEPT)
+        except (OSError, VaultError) as exc:
+            self.backup_problem = self.tr("Automatic backup failed: {error}").format(error=exc)
+            return None
 
     def backup_folder(self) -> Path:
         chosen = self.prefs.backup_folder

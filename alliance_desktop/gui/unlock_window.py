@@ -16,7 +16,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCursor, QIcon, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
 
 from alliance_desktop.gui import resources_rc  # noqa: F401  (registers :/ resources)
 from alliance_desktop.gui.feedback import clear_message, repolish_roles, show_message
@@ -150,6 +157,7 @@ class UnlockWindow(QWidget):
             self._reveal.append(self._add_reveal_action(edit, name))
 
         self._setup_look()
+        self._add_restore_button()
         self.ui.unlockButton.clicked.connect(self._submit)
         self.ui.passphraseEdit.returnPressed.connect(self._submit)
         self.ui.createVaultButton.clicked.connect(self._create)
@@ -168,6 +176,59 @@ class UnlockWindow(QWidget):
             clear_message(label)
         self._update_create_page()
         self.refresh()
+
+    def _add_restore_button(self) -> None:
+        """Offered when the vault is damaged: replace it with a verified backup."""
+        self.restoreButton = QPushButton(self.tr("Restore a backup…"), self)
+        self.restoreButton.setObjectName("restoreBackupButton")
+        self.restoreButton.setAccessibleName(self.tr("Restore a backup"))
+        label = self.ui.unlockMessageLabel
+        layout = label.parentWidget().layout()
+        layout.insertWidget(layout.indexOf(label) + 1, self.restoreButton)
+        self.restoreButton.hide()
+        self.restoreButton.clicked.connect(self._choose_backup)
+
+    def _choose_backup(self) -> None:
+        start = self._path.parent / "backups"
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a backup to restore"),
+            str(start if start.is_dir() else self._path.parent),
+            self.tr("Alliance Desktop vaults (*.alliance);;All files (*)"),
+            options=QFileDialog.Option.DontUseNativeDialog,
+        )
+        if path:
+            self.restoreFrom(Path(path))
+
+    def restoreFrom(self, backup: Path) -> bool:
+        """Verify ``backup`` with the typed passphrase, put it in place, then open it.
+
+        The damaged file is kept aside, never deleted; a refused backup changes nothing.
+        """
+        from alliance_desktop.vault.restore import restore_backup
+
+        passphrase = self.ui.passphraseEdit.text()
+        label = self.ui.unlockMessageLabel
+        if not passphrase:
+            show_message(label, self.tr("Type the backup's passphrase above first."))
+            self.ui.passphraseEdit.setFocus()
+            return False
+        try:
+            result = restore_backup(backup, self._path, passphrase)
+            vault = Vault.open(self._path, passphrase)
+        except VaultError as exc:
+            show_message(label, self.tr("Nothing was restored: {detail}").format(detail=exc))
+            return False
+        wipe(self.ui.passphraseEdit)
+        self.restoreButton.hide()
+        kept = (
+            self.tr(" The damaged file was kept as {name}.").format(name=result.replaced.name)
+            if result.replaced
+            else ""
+        )
+        show_message(label, self.tr("Backup restored.") + kept, "hint")
+        self.unlocked.emit(vault)
+        return True
 
     # -- public API -------------------------------------------------------------
 
@@ -461,11 +522,12 @@ class UnlockWindow(QWidget):
                 "This vault was saved by a newer version of Alliance Desktop. Update the app "
                 "to open it; the file was not changed."
             )
-        except VaultDamagedError:
+        except VaultDamagedError as exc:
             message = self.tr(
-                "The vault file is damaged and cannot be read. Restore your most recent "
-                "backup (Help › About your data explains how)."
-            )
+                "The vault file is damaged and cannot be read ({detail}). Restore your most "
+                "recent backup: type its passphrase above, then choose Restore a backup."
+            ).format(detail=str(exc).rstrip("."))
+            self.restoreButton.show()
         except VaultError as exc:
             message = self.tr("The vault could not be opened. {detail}").format(detail=exc)
         except OSError as exc:
