@@ -10,6 +10,7 @@ it could carry vault content.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import json
 import os
@@ -143,6 +144,11 @@ def _unlock(path: Path, passphrase: str) -> Vault:
         throttle.record_failure(path)
         raise
     throttle.reset(path)
+    # The failures could not be written while the vault was locked; record them now,
+    # as a count only, so the activity log shows that someone tried.
+    if failed:
+        with contextlib.suppress(VaultError):
+            vault.audit("unlock_failed", f"{failed} wrong passphrase(s) before this unlock")
     return vault
 
 
