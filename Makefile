@@ -59,6 +59,8 @@ package: $(STAMP)
 		--workpath build/pyinstaller packaging/alliance-desktop.spec
 	QT_QPA_PLATFORM=offscreen $(BUNDLE)/alliance-desktop --self-test
 	@du -sh $(BUNDLE)
+	@mib=$$(du -sm $(BUNDLE) | cut -f1); test $$mib -le 150 \
+		|| { echo "$(BUNDLE) is $$mib MiB, over its 150 MiB budget (packaging/README.md)"; exit 1; }
 	ALLIANCE_PACKAGING_TESTS=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/packaging
 
 # Re-render the committed PNG/ICO/ICNS icons after resources/icons/alliance.svg changes.
