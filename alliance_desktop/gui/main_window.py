@@ -43,6 +43,8 @@ from alliance_desktop.gui.models import (
 from alliance_desktop.gui.privacy_curtain import PrivacyCurtain
 from alliance_desktop.gui.search_delegate import HighlightDelegate
 from alliance_desktop.gui.session_editor import SessionEditor
+from alliance_desktop.gui.supervision_wizard import SupervisionHub
+from alliance_desktop.gui.trainee import TraineeHub
 from alliance_desktop.vault import Vault, VaultError
 
 DRAFT_DELAY_MS = 2000  # well inside the promise of at most 5 s of typing lost
@@ -96,6 +98,9 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         # Dashboard, Trends tab, Insights page and plans (matplotlib loads on first draw).
         self.insights = InsightsHub(self)
+        # Supervision menu and wizard; practice clients, reflection feedback, practice log.
+        self.supervision = SupervisionHub(self)
+        self.trainee = TraineeHub(self)
         self._retranslate()
         repolish_roles(self)
         self._set_unlocked_ui(False)
@@ -353,6 +358,7 @@ class MainWindow(QMainWindow):
         self.reloadClients()
         self._offer_drafts()
         self.insights.setVault(vault)
+        self.trainee.setVault(vault)
 
     def clearData(self) -> None:
         """Forget everything read from the vault: models, editor, labels, search."""
@@ -368,6 +374,8 @@ class MainWindow(QMainWindow):
         self.timelineModel.clear()
         self.searchModel.clear()
         self.insights.clear()
+        self.supervision.clear()
+        self.trainee.clear()
         self.editor.clear()
         self.searchEdit.clear()
         self.ui.clientFilterEdit.clear()

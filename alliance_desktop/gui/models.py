@@ -108,6 +108,8 @@ class ClientListModel(QAbstractListModel):
                 detail += " · " + short_date(s.last_session)
             if closed:
                 detail += " · " + _tr("closed")
+            if s.is_practice:  # a trainee's vignette: said in words, not by colour
+                detail += " · " + _tr("practice")
             return f"{s.client.code}\n{detail}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             text = self.data(index).replace("\n", ", ")

@@ -1,7 +1,7 @@
 """Harmless per-computer preferences kept in QSettings.
 
-Only these keys are ever written: auto-lock minutes, theme, backup folder and the
-main window's geometry. Nothing about clients, sessions, the vault's contents or the
+Only these keys are ever written: auto-lock minutes, theme, backup folder, the daily
+reminder (on or off, and its time of day) and the main window's geometry. Nothing about clients, sessions, the vault's contents or the
 passphrase belongs here: QSettings is a plain file (or registry key) that anyone with
 access to the account can read.
 The vault's own settings (client-rating scale) live inside the vault.
@@ -23,7 +23,27 @@ DEFAULTS: dict[str, Any] = {
     "auto_lock_minutes": AUTO_LOCK_DEFAULT,
     "theme": "system",
     "backup_folder": "",
+    "reminder_enabled": False,
+    "reminder_time": "17:30",
 }
+
+
+def _flag(value: Any) -> bool:
+    """QSettings' ini backend reads booleans back as the strings "true" and "false"."""
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1", "yes", "on")
+    return bool(value)
+
+
+def _clock(value: Any) -> str:
+    """A time of day as "HH:MM" (24-hour), or the default when it is not one."""
+    try:
+        hours, minutes = (int(part) for part in str(value).split(":"))
+    except ValueError:
+        return DEFAULTS["reminder_time"]
+    if not (0 <= hours < 24 and 0 <= minutes < 60):
+        return DEFAULTS["reminder_time"]
+    return f"{hours:02d}:{minutes:02d}"
 
 
 def clamp_prefs(values: dict[str, Any]) -> dict[str, Any]:
@@ -38,11 +58,13 @@ def clamp_prefs(values: dict[str, Any]) -> dict[str, Any]:
         "auto_lock_minutes": max(AUTO_LOCK_MIN, min(AUTO_LOCK_MAX, minutes)),
         "theme": theme if theme in THEMES else "system",
         "backup_folder": str(merged["backup_folder"] or ""),
+        "reminder_enabled": _flag(merged["reminder_enabled"]),
+        "reminder_time": _clock(merged["reminder_time"]),
     }
 
 
 class Preferences:
-    """Typed access to the three harmless keys; out-of-range values read back clamped.
+    """Typed access to the harmless keys; out-of-range values read back clamped.
 
     Pass a QSettings to use another store (tests use an ini file in a temp folder).
     """
@@ -73,6 +95,15 @@ class Preferences:
     @property
     def backup_folder(self) -> str:
         return self.get()["backup_folder"]
+
+    @property
+    def reminder_enabled(self) -> bool:
+        return self.get()["reminder_enabled"]
+
+    @property
+    def reminder_time(self) -> str:
+        """"HH:MM"; the reminder's text never names a client, so the time is harmless."""
+        return self.get()["reminder_time"]
 
     @property
     def window_geometry(self) -> bytes:

@@ -9,17 +9,24 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 
 from alliance_desktop.gui.feedback import clear_message, repolish_roles, show_message
 from alliance_desktop.gui.forms.ui_settings_dialog import Ui_SettingsDialog
 from alliance_desktop.gui.preferences import AUTO_LOCK_MAX, AUTO_LOCK_MIN, clamp_prefs
+from alliance_desktop.reports.redaction import SETTING_KEY as REDACTION_KEY
+from alliance_desktop.reports.redaction import parse_list
 from alliance_desktop.vault.store import DEFAULT_SETTINGS
 
 
 class SettingsDialog(QDialog):
-    """Edit ``prefs`` (auto_lock_minutes, theme, backup_folder) and ``vault_settings``
-    (client_rating_max, client_rating_threshold); read the result with ``values()``."""
+    """Edit ``prefs`` (auto_lock_minutes, theme, backup_folder, reminder_enabled,
+    reminder_time) and ``vault_settings`` (client_rating_max, client_rating_threshold,
+    redaction_list); read the result with ``values()``.
+
+    The redaction list is edited one entry a line and stored in the vault as a list:
+    names and places must never reach QSettings."""
 
     def __init__(
         self,
@@ -53,6 +60,12 @@ class SettingsDialog(QDialog):
         ui.autoLockSpin.setValue(clean["auto_lock_minutes"])
         ui.themeCombo.setCurrentIndex(max(0, ui.themeCombo.findData(clean["theme"])))
         ui.backupFolderEdit.setText(clean["backup_folder"])
+        ui.reminderCheck.setChecked(clean["reminder_enabled"])
+        ui.reminderTimeEdit.setTime(QTime.fromString(clean["reminder_time"], "HH:mm"))
+        ui.reminderTimeEdit.setEnabled(clean["reminder_enabled"])
+        ui.reminderCheck.toggled.connect(ui.reminderTimeEdit.setEnabled)
+        self._redaction_given = REDACTION_KEY in vault_settings
+        ui.redactionEdit.setPlainText("\n".join(parse_list(vault_settings.get(REDACTION_KEY))))
         vault = {**DEFAULT_SETTINGS, **vault_settings}
         ui.ratingMaxSpin.setValue(float(vault["client_rating_max"]))
         ui.ratingThresholdSpin.setValue(float(vault["client_rating_threshold"]))
@@ -74,6 +87,8 @@ class SettingsDialog(QDialog):
                 "auto_lock_minutes": ui.autoLockSpin.value(),
                 "theme": ui.themeCombo.currentData(),
                 "backup_folder": ui.backupFolderEdit.text().strip(),
+                "reminder_enabled": ui.reminderCheck.isChecked(),
+                "reminder_time": ui.reminderTimeEdit.time().toString("HH:mm"),
             }
         )
         vault = {
@@ -81,7 +96,19 @@ class SettingsDialog(QDialog):
             "client_rating_max": ui.ratingMaxSpin.value(),
             "client_rating_threshold": ui.ratingThresholdSpin.value(),
         }
+        entries = self.redactionEntries()
+        if entries or self._redaction_given:
+            vault[REDACTION_KEY] = entries
         return prefs, vault
+
+    def redactionEntries(self) -> list[str]:
+        """The redaction list as typed: one entry a line, blanks and repeats dropped."""
+        seen: list[str] = []
+        for line in self.ui.redactionEdit.toPlainText().splitlines():
+            entry = " ".join(line.split())
+            if entry and entry.casefold() not in {e.casefold() for e in seen}:
+                seen.append(entry)
+        return seen
 
     def _validate(self) -> bool:
         """Show every problem beside its field; True when there is none."""

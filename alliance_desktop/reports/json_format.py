@@ -40,7 +40,7 @@ VERSION = 1
 
 TOP_KEYS = ("format", "version", "exported_at", "settings", "custom_strategies", "clients",
             "sessions")  # fmt: skip
-CLIENT_KEYS = ("code", "status", "start_date", "goals")
+CLIENT_KEYS = ("code", "status", "start_date", "goals", "is_practice")
 STRATEGY_KEYS = ("key", "label", "group", "help")
 RUPTURE_KEYS = ("type", "resolution", "markers", "salience", "repair_strategies", "note")
 REFLECTION_KEYS = ("template", "sections")
@@ -68,6 +68,8 @@ def client_dict(c: Client) -> dict[str, Any]:
         "status": ClientStatus(c.status).value,
         "start_date": _day(c.start_date),
         "goals": c.goals,
+        # Only practice (vignette) clients carry the key, so other exports are unchanged.
+        **({"is_practice": True} if c.is_practice else {}),
     }
 
 
@@ -339,6 +341,7 @@ def _client(value: object, path: str) -> ClientRecord:
         status=status or ClientStatus.ACTIVE,
         start_date=r.day("start_date"),
         goals=r.text("goals"),
+        is_practice=r.flag("is_practice"),
     )
     return ClientRecord(path, client, r.problems, r.failed)
 

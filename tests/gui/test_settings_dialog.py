@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTime
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -20,7 +20,13 @@ from PySide6.QtWidgets import (
 from alliance_desktop.gui.preferences import DEFAULTS, Preferences, clamp_prefs
 from alliance_desktop.gui.settings_dialog import SettingsDialog
 
-PREFS = {"auto_lock_minutes": 5, "theme": "system", "backup_folder": ""}
+PREFS = {
+    "auto_lock_minutes": 5,
+    "theme": "system",
+    "backup_folder": "",
+    "reminder_enabled": False,
+    "reminder_time": "17:30",
+}
 VAULT = {"client_rating_max": 40.0, "client_rating_threshold": 36.0}
 
 
@@ -41,10 +47,15 @@ def test_values_round_trip(dialog, tmp_path):
     ui.backupFolderEdit.setText(str(tmp_path))
     ui.ratingMaxSpin.setValue(60)
     ui.ratingThresholdSpin.setValue(45.5)
+    ui.reminderCheck.setChecked(True)
+    ui.reminderTimeEdit.setTime(QTime(8, 5))
+    ui.redactionEdit.setPlainText("Kestrel Bay\n\n  Marlowe \nkestrel bay")
     assert dialog.values() == (
-        {"auto_lock_minutes": 15, "theme": "dark", "backup_folder": str(tmp_path)},
-        {"client_rating_max": 60.0, "client_rating_threshold": 45.5},
-    )
+        {"auto_lock_minutes": 15, "theme": "dark", "backup_folder": str(tmp_path),
+         "reminder_enabled": True, "reminder_time": "08:05"},
+        {"client_rating_max": 60.0, "client_rating_threshold": 45.5,
+         "redaction_list": ["Kestrel Bay", "Marlowe"]},
+    )  # fmt: skip
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
 
@@ -80,7 +91,8 @@ def test_out_of_range_input_is_clamped_and_other_vault_keys_pass_through(qtbot):
     )
     qtbot.addWidget(d)
     prefs, vault = d.values()
-    assert prefs == {"auto_lock_minutes": 60, "theme": "system", "backup_folder": ""}
+    assert prefs == {"auto_lock_minutes": 60, "theme": "system", "backup_folder": "",
+                     "reminder_enabled": False, "reminder_time": "17:30"}  # fmt: skip
     assert vault == {"client_rating_max": 10.0, "client_rating_threshold": 8.0, "other": 1}
 
 
@@ -124,7 +136,8 @@ def test_preferences_store_only_the_known_keys(ini, tmp_path):
     stored = Preferences(ini).set(
         {"auto_lock_minutes": 90, "theme": "dark", "client_code": "Bryn 02", "passphrase": "x"}
     )
-    assert stored == {"auto_lock_minutes": 60, "theme": "dark", "backup_folder": ""}
+    assert stored == {"auto_lock_minutes": 60, "theme": "dark", "backup_folder": "",
+                      "reminder_enabled": False, "reminder_time": "17:30"}  # fmt: skip
     reread = Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
     assert reread.get() == stored
     assert set(ini.allKeys()) <= set(DEFAULTS)
@@ -134,3 +147,9 @@ def test_preferences_store_only_the_known_keys(ini, tmp_path):
 
 def test_clamp_prefs_drops_unknown_keys():
     assert clamp_prefs({"x": 1}) == DEFAULTS
+
+
+def test_reminder_prefs_are_clamped():
+    assert clamp_prefs({"reminder_enabled": "true", "reminder_time": "7:5"})["reminder_time"] == "07:05"
+    assert clamp_prefs({"reminder_enabled": "false"})["reminder_enabled"] is False
+    assert clamp_prefs({"reminder_time": "25:00"})["reminder_time"] == "17:30"

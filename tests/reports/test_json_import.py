@@ -219,3 +219,16 @@ def test_export_file_is_private_refuses_to_overwrite_and_is_audited(vault, tmp_p
     assert out.read_bytes() == before
     events = [(e, d) for _at, e, d in vault.audit_log() if e == "export"]
     assert events == [("export", "json")]
+
+
+def test_json_round_trip_keeps_practice_clients_apart(vault, other):
+    practice = vault.add_practice_client("steady_ground")
+    real = vault.save_client(Client("Bryn 02"))
+    doc = _doc(vault)
+    by_code = {c["code"]: c for c in doc["clients"]}
+    assert by_code[practice.code]["is_practice"] is True
+    assert "is_practice" not in by_code[real.code]  # other exports unchanged
+    import_bytes(other, render_json(vault).encode(), "json")
+    assert other.client_by_code(practice.code).is_practice
+    assert not other.client_by_code(real.code).is_practice
+    assert _doc(other) == doc

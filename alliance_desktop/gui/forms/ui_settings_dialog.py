@@ -15,17 +15,17 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
-    QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGroupBox,
-    QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QSizePolicy, QSpacerItem, QSpinBox, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
+    QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
+    QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
+    QSpinBox, QTimeEdit, QVBoxLayout, QWidget)
 
 class Ui_SettingsDialog(object):
     def setupUi(self, settingsDialog):
         if not settingsDialog.objectName():
             settingsDialog.setObjectName(u"settingsDialog")
-        settingsDialog.resize(520, 420)
+        settingsDialog.resize(560, 600)
         self.rootLayout = QVBoxLayout(settingsDialog)
         self.rootLayout.setObjectName(u"rootLayout")
         self.computerGroup = QGroupBox(settingsDialog)
@@ -84,12 +84,37 @@ class Ui_SettingsDialog(object):
 
         self.computerForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.backupFolderError)
 
+        self.reminderLabel = QLabel(self.computerGroup)
+        self.reminderLabel.setObjectName(u"reminderLabel")
+
+        self.computerForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.reminderLabel)
+
+        self.reminderRow = QHBoxLayout()
+        self.reminderRow.setObjectName(u"reminderRow")
+        self.reminderCheck = QCheckBox(self.computerGroup)
+        self.reminderCheck.setObjectName(u"reminderCheck")
+
+        self.reminderRow.addWidget(self.reminderCheck)
+
+        self.reminderTimeEdit = QTimeEdit(self.computerGroup)
+        self.reminderTimeEdit.setObjectName(u"reminderTimeEdit")
+        self.reminderTimeEdit.setDisplayFormat(u"HH:mm")
+
+        self.reminderRow.addWidget(self.reminderTimeEdit)
+
+        self.reminderSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.reminderRow.addItem(self.reminderSpacer)
+
+
+        self.computerForm.setLayout(4, QFormLayout.ItemRole.FieldRole, self.reminderRow)
+
         self.computerHint = QLabel(self.computerGroup)
         self.computerHint.setObjectName(u"computerHint")
         self.computerHint.setWordWrap(True)
         self.computerHint.setProperty(u"role", u"hint")
 
-        self.computerForm.setWidget(4, QFormLayout.ItemRole.SpanningRole, self.computerHint)
+        self.computerForm.setWidget(5, QFormLayout.ItemRole.SpanningRole, self.computerHint)
 
 
         self.rootLayout.addWidget(self.computerGroup)
@@ -144,6 +169,31 @@ class Ui_SettingsDialog(object):
 
         self.rootLayout.addWidget(self.vaultGroup)
 
+        self.redactionGroup = QGroupBox(settingsDialog)
+        self.redactionGroup.setObjectName(u"redactionGroup")
+        self.redactionLayout = QVBoxLayout(self.redactionGroup)
+        self.redactionLayout.setObjectName(u"redactionLayout")
+        self.redactionLabel = QLabel(self.redactionGroup)
+        self.redactionLabel.setObjectName(u"redactionLabel")
+
+        self.redactionLayout.addWidget(self.redactionLabel)
+
+        self.redactionEdit = QPlainTextEdit(self.redactionGroup)
+        self.redactionEdit.setObjectName(u"redactionEdit")
+        self.redactionEdit.setTabChangesFocus(True)
+
+        self.redactionLayout.addWidget(self.redactionEdit)
+
+        self.redactionHint = QLabel(self.redactionGroup)
+        self.redactionHint.setObjectName(u"redactionHint")
+        self.redactionHint.setWordWrap(True)
+        self.redactionHint.setProperty(u"role", u"hint")
+
+        self.redactionLayout.addWidget(self.redactionHint)
+
+
+        self.rootLayout.addWidget(self.redactionGroup)
+
         self.bottomSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.rootLayout.addItem(self.bottomSpacer)
@@ -158,14 +208,19 @@ class Ui_SettingsDialog(object):
         self.autoLockLabel.setBuddy(self.autoLockSpin)
         self.themeLabel.setBuddy(self.themeCombo)
         self.backupFolderLabel.setBuddy(self.backupFolderEdit)
+        self.reminderLabel.setBuddy(self.reminderCheck)
         self.ratingMaxLabel.setBuddy(self.ratingMaxSpin)
         self.ratingThresholdLabel.setBuddy(self.ratingThresholdSpin)
+        self.redactionLabel.setBuddy(self.redactionEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.autoLockSpin, self.themeCombo)
         QWidget.setTabOrder(self.themeCombo, self.backupFolderEdit)
         QWidget.setTabOrder(self.backupFolderEdit, self.browseBackupButton)
-        QWidget.setTabOrder(self.browseBackupButton, self.ratingMaxSpin)
+        QWidget.setTabOrder(self.browseBackupButton, self.reminderCheck)
+        QWidget.setTabOrder(self.reminderCheck, self.reminderTimeEdit)
+        QWidget.setTabOrder(self.reminderTimeEdit, self.ratingMaxSpin)
         QWidget.setTabOrder(self.ratingMaxSpin, self.ratingThresholdSpin)
+        QWidget.setTabOrder(self.ratingThresholdSpin, self.redactionEdit)
 
         self.retranslateUi(settingsDialog)
     # setupUi
@@ -191,6 +246,14 @@ class Ui_SettingsDialog(object):
 #if QT_CONFIG(accessibility)
         self.browseBackupButton.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Choose backup folder", None))
 #endif // QT_CONFIG(accessibility)
+        self.reminderLabel.setText(QCoreApplication.translate("SettingsDialog", u"Daily &reminder", None))
+        self.reminderCheck.setText(QCoreApplication.translate("SettingsDialog", u"Remind me to reflect on the day's sessions at", None))
+#if QT_CONFIG(accessibility)
+        self.reminderCheck.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Daily reminder to reflect", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.reminderTimeEdit.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Reminder time", None))
+#endif // QT_CONFIG(accessibility)
         self.computerHint.setText(QCoreApplication.translate("SettingsDialog", u"Kept in this computer's settings. They say nothing about your clients.", None))
         self.vaultGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"Client-reported rating (kept in the vault)", None))
         self.ratingMaxLabel.setText(QCoreApplication.translate("SettingsDialog", u"Scale &maximum", None))
@@ -202,5 +265,16 @@ class Ui_SettingsDialog(object):
         self.ratingThresholdSpin.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Client rating concern threshold", None))
 #endif // QT_CONFIG(accessibility)
         self.vaultHint.setText(QCoreApplication.translate("SettingsDialog", u"A client-reported total below the threshold is flagged for you to discuss.", None))
+        self.redactionGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"Redaction in supervision packets (kept in the vault)", None))
+        self.redactionLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Names, places and employers to hide, one a line:", None))
+        self.redactionEdit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", u"Kestrel Bay\n"
+"Marlowe", None))
+#if QT_CONFIG(accessibility)
+        self.redactionEdit.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Redaction list", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.redactionEdit.setAccessibleDescription(QCoreApplication.translate("SettingsDialog", u"One word or phrase a line; each becomes [redacted] in every packet.", None))
+#endif // QT_CONFIG(accessibility)
+        self.redactionHint.setText(QCoreApplication.translate("SettingsDialog", u"Each entry becomes [redacted] in every packet, whatever its case. Client codes are hidden anyway unless you choose to identify clients.", None))
     # retranslateUi
 

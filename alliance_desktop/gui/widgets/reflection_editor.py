@@ -8,12 +8,13 @@ the old prompt, where the therapist can see it and move it.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +24,7 @@ from alliance_desktop.domain.templates import (
     DEFAULT_TEMPLATE,
     TEMPLATES,
     TEMPLATES_BY_KEY,
+    Section,
     Template,
 )
 
@@ -101,6 +103,8 @@ class ReflectionEditor(QWidget):
         self._template: Template = TEMPLATES_BY_KEY[DEFAULT_TEMPLATE]
         self._edits: dict[str, SectionEdit] = {}
         self._errors: dict[str, QLabel] = {}
+        self._examples: dict[str, QLabel] = {}
+        self._example_buttons: dict[str, QToolButton] = {}
         self._loading = False
 
         self.sectionsWidget = QWidget(self)
@@ -159,6 +163,8 @@ class ReflectionEditor(QWidget):
                 widget.deleteLater()
         self._edits = {}
         self._errors = {}
+        self._examples = {}
+        self._example_buttons = {}
         single = len(self._template.sections) == 1
         for i, section in enumerate(self._template.sections):
             edit = SectionEdit(5 if single else 2, self.sectionsWidget)
@@ -168,12 +174,20 @@ class ReflectionEditor(QWidget):
             edit.setAccessibleDescription(_t(section.hint))
             edit.setPlainText(texts.get(section.key, ""))
             edit.textChanged.connect(self._edited)
-            label = QLabel(_t(section.prompt), self.sectionsWidget)
+            header = QWidget(self.sectionsWidget)
+            header.setObjectName(f"reflectionHeader_{section.key}")
+            header_row = QHBoxLayout(header)
+            header_row.setContentsMargins(0, 0, 0, 0)
+            label = QLabel(_t(section.prompt), header)
             label.setObjectName(f"reflectionPrompt_{section.key}")
             font = label.font()
             font.setWeight(QFont.Weight.DemiBold)
             label.setFont(font)
             label.setBuddy(edit)
+            header_row.addWidget(label)
+            header_row.addStretch(1)
+            if section.example:
+                self._add_example(section, edit, header, header_row)
             error = QLabel(self.sectionsWidget)
             error.setObjectName(f"reflectionError_{section.key}")
             error.setProperty("role", "error")
@@ -183,11 +197,64 @@ class ReflectionEditor(QWidget):
                 self._sections_layout.addSpacing(6)
             # One section needs no prompt above it: the editor's "Reflection" heading says it.
             label.setVisible(not single)
-            self._sections_layout.addWidget(label)
+            header.setVisible(not single or bool(section.example))
+            self._sections_layout.addWidget(header)
+            example = self._examples.get(section.key)
+            if example is not None:
+                self._sections_layout.addWidget(example)
             self._sections_layout.addWidget(edit)
             self._sections_layout.addWidget(error)
             self._edits[section.key] = edit
             self._errors[section.key] = error
+
+    def _add_example(
+        self, section: Section, edit: SectionEdit, header: QWidget, row: QHBoxLayout
+    ) -> None:
+        """A "Show example" toggle for a trainee: a model answer in the product's words.
+
+        The button takes no Tab stop, so the two-minute path (Tab from one section to
+        the next) stays as short as before; from the keyboard, Ctrl+Shift+E in a
+        section shows or hides its example.
+        """
+        button = QToolButton(header)
+        button.setObjectName(f"reflectionExampleButton_{section.key}")
+        button.setCheckable(True)
+        button.setAutoRaise(True)
+        button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        button.setText(self.tr("Show example"))
+        button.setAccessibleName(
+            self.tr("Show an example for {prompt}").format(prompt=_t(section.prompt))
+        )
+        button.setToolTip(self.tr("A short model answer (Ctrl+Shift+E in the text)"))
+        example = QLabel(self.sectionsWidget)
+        example.setObjectName(f"reflectionExample_{section.key}")
+        example.setProperty("role", "hint")
+        example.setWordWrap(True)
+        example.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        example.setText(self.tr("Example: {text}").format(text=_t(section.example)))
+        example.setVisible(False)
+        font = example.font()
+        font.setItalic(True)
+        example.setFont(font)
+
+        def toggled(on: bool) -> None:
+            example.setVisible(on)
+            button.setText(self.tr("Hide example") if on else self.tr("Show example"))
+            edit.setAccessibleDescription(_t(section.hint) + (" " + example.text() if on else ""))
+
+        button.toggled.connect(toggled)
+        shortcut = QShortcut(QKeySequence("Ctrl+Shift+E"), edit)
+        shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        shortcut.activated.connect(button.toggle)
+        row.addWidget(button)
+        self._examples[section.key] = example
+        self._example_buttons[section.key] = button
+
+    def exampleButton(self, key: str) -> QToolButton | None:
+        return self._example_buttons.get(key)
+
+    def exampleLabel(self, key: str) -> QLabel | None:
+        return self._examples.get(key)
 
     # -- state ----------------------------------------------------------------------------
     def templateKey(self) -> str:

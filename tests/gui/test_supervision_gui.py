@@ -1,0 +1,233 @@
+"""Prepare supervision in the real app: wizard, preview, export, past packets, redaction."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QPlainTextEdit, QPushButton
+
+from alliance_desktop.domain.models import Reflection, Session
+from alliance_desktop.gui.controller import AppController
+from alliance_desktop.gui.preferences import Preferences
+from alliance_desktop.gui.supervision_wizard import SupervisionWizard, preselected_clients
+from alliance_desktop.gui.theme import ThemeManager
+from alliance_desktop.reports.supervision import PacketOptions, build_packet
+from alliance_desktop.vault import Vault
+from alliance_desktop.vault.demo import create_demo_vault
+
+PASS = "supervision gui passphrase"
+TODAY = date(2026, 3, 20)
+START, END = date(2026, 1, 1), TODAY
+SECRET = "Kestrelbay"
+
+
+@pytest.fixture
+def vault_file(tmp_path: Path) -> Path:
+    path = tmp_path / "demo.alliance"
+    vault = create_demo_vault(path, PASS, clients=5, sessions=10, seed=4, today=TODAY)
+    sessions = vault.sessions()
+    first_client = sessions[0].client_id
+    for s in sessions:
+        if s.client_id == first_client and s.date >= START and not s.supervision:
+            s.supervision = True
+            s.reflection = Reflection("free", {"text": f"We met near {SECRET} and he went quiet."})
+            vault.save_session(s)
+            break
+    practice = vault.add_practice_client("steady_ground")
+    vault.save_session(Session(practice.id, date(2026, 3, 2), 3, 2, supervision=True,
+                               reflection=Reflection("free", {"text": "practice words"})))  # fmt: skip
+    vault.close()
+    return path
+
+
+@pytest.fixture
+def app_window(vault_file: Path, tmp_path: Path, qtbot):
+    app = QApplication.instance()
+    prefs = Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
+    theme = ThemeManager(app, "light")
+    ctl = AppController(app, vault_file, prefs, theme)
+    ctl.start(Vault.open(vault_file, PASS))
+    qtbot.waitUntil(lambda: ctl.window is not None and ctl.window.isVisible())
+    yield ctl
+    ctl.dispose()
+    theme.deleteLater()
+
+
+def _open_wizard(ctl) -> SupervisionWizard:
+    w = ctl.window
+    action = w.findChild(type(w.actionLock), "actionPrepareSupervision")
+    assert action is not None and action.shortcut().toString() == "Ctrl+Shift+P"
+    action.trigger()
+    wizard = w.supervision.wizard
+    assert wizard is not None and wizard.isVisible() and not wizard.isModal()
+    wizard.fromEdit.setDate(QDate(START.year, START.month, START.day))
+    wizard.toEdit.setDate(QDate(END.year, END.month, END.day))
+    wizard.refreshPreview()
+    return wizard
+
+
+def _pdf_text(path: Path) -> str:
+    pypdf = pytest.importorskip("pypdf")
+    text = " ".join(p.extract_text() for p in pypdf.PdfReader(str(path)).pages)
+    return unicodedata.normalize("NFC", re.sub(r"\s+", " ", text))
+
+
+def test_clients_with_alerts_or_flags_are_preselected_practice_left_out(app_window):
+    ctl = app_window
+    wizard = _open_wizard(ctl)
+    vault = ctl.vault
+    clients, sessions = vault.clients(), vault.sessions()
+    expected = preselected_clients(clients, sessions, START, END,
+                                   scale=vault.client_rating_scale())  # fmt: skip
+    practice = {c.id for c in clients if c.is_practice}
+    flagged = {s.client_id for s in sessions if s.supervision and START <= s.date <= END}
+    assert flagged - practice and flagged - practice <= set(expected)
+    assert not practice & set(expected)
+    assert set(wizard.chosenClientIds()) == set(expected)
+    listed = {wizard.clientList.item(i).data(Qt.ItemDataRole.UserRole + 1)
+              for i in range(wizard.clientList.count())}  # fmt: skip
+    assert "Practice: Steady ground" not in listed
+    wizard.practiceCheck.setChecked(True)
+    listed = {wizard.clientList.item(i).data(Qt.ItemDataRole.UserRole + 1)
+              for i in range(wizard.clientList.count())}  # fmt: skip
+    assert "Practice: Steady ground" in listed  # listed when asked, still not ticked
+    assert "Practice: Steady ground" not in wizard.chosenCodes()
+    # Flagged reflections are ticked by default and show their first line.
+    texts = [wizard.sessionList.item(i).text() for i in range(wizard.sessionList.count())]
+    assert any("went quiet" in t and "flagged" in t for t in texts)
+    assert wizard.chosenSessionIds() == frozenset(
+        s.id for s in sessions if s.supervision and START <= s.date <= END
+        and s.client_id in set(expected)
+    )  # fmt: skip
+    # Unticking every client leaves nothing to export (never "all clients" by accident).
+    wizard.noClientsButton.click()
+    assert wizard.options() is None
+    wizard.refreshPreview()
+    assert not wizard.exportButton.isEnabled()
+
+
+def test_wizard_packet_equals_cli_packet_and_is_recorded(app_window, tmp_path: Path, qtbot):
+    ctl = app_window
+    wizard = _open_wizard(ctl)
+    wizard.setStep(3)
+    wizard.questionsEdit.setPlainText("Why does Client A go quiet?\n\nWhat do I own here?")
+    wizard.refreshPreview()
+    options = wizard.options()
+    assert options.questions == ("Why does Client A go quiet?", "What do I own here?")
+    assert not options.identify and not options.absolute_dates
+    # What the CLI builds for the same choices (it picks flagged sessions by default).
+    cli_options = PacketOptions(date_from=START, date_to=END, clients=options.clients,
+                                questions=options.questions)  # fmt: skip
+    assert build_packet(ctl.vault, cli_options).html() == wizard.packet.html()
+    assert "Why does Client A go quiet?" in wizard.previewText()
+    assert SECRET in wizard.previewText()  # not on the redaction list yet
+
+    out = tmp_path / "wizard.pdf"
+    assert wizard.exportPdf(str(out)) == out
+    assert out.exists() and (out.stat().st_mode & 0o777) == 0o600
+    [record] = ctl.vault.packets()
+    assert record.questions == options.questions
+    assert (record.range_from, record.range_to) == (START, END)
+    assert record.client_count == len(options.clients)
+    # Listed as a past packet, with its questions, in the wizard and the dialog.
+    tree = wizard.pastPackets.tree
+    assert tree.topLevelItemCount() == 1
+    assert "What do I own here?" in tree.topLevelItem(0).text(3)
+    ctl.window.supervision.actionPastPackets.trigger()
+    dialogs = [d for d in QApplication.topLevelWidgets()
+               if d.objectName() == "pastPacketsDialog" and d.isVisible()]  # fmt: skip
+    assert dialogs and "Why does Client A" in dialogs[0].view.tree.topLevelItem(0).text(3)
+    dialogs[0].close()
+
+    # The CLI writes the same text for the same options.
+    if os.environ.get("ALLIANCE_SKIP_CLI_COMPARE"):
+        return
+    cli_out = tmp_path / "cli.pdf"
+    args = [sys.executable, "-m", "alliance_desktop.cli", "--vault", str(ctl.vault_path),
+            "--passphrase-stdin", "report", "--out", str(cli_out),
+            "--from", START.isoformat(), "--to", END.isoformat()]  # fmt: skip
+    for code in options.clients:
+        args += ["--client", code]
+    for q in options.questions:
+        args += ["--question", q]
+    proc = subprocess.run(args, input=PASS + "\n", capture_output=True, text=True, timeout=180,
+                          env={k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"})  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert _pdf_text(cli_out) == _pdf_text(out)
+
+
+def test_export_uses_qt_save_dialog_without_native_recent_files(app_window, monkeypatch, tmp_path):
+    wizard = _open_wizard(app_window)
+    seen = {}
+
+    def fake(parent, caption, start, filters, selected, options):
+        seen["options"] = options
+        return str(tmp_path / "chosen"), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
+    out = wizard.exportPdf()
+    assert seen["options"] & QFileDialog.Option.DontUseNativeDialog
+    assert out == tmp_path / "chosen.pdf" and out.exists()
+
+
+def test_redaction_list_edited_in_settings_lands_in_vault_and_preview(app_window, qtbot):
+    ctl = app_window
+    wizard = _open_wizard(ctl)
+    assert SECRET in wizard.previewText()
+    assert "No words are redacted" in wizard.redactionStatus.text()
+
+    def fill(dialog: QDialog) -> None:
+        dialog.findChild(QPlainTextEdit, "redactionEdit").setPlainText(f"{SECRET}\n\n  Marlowe ")
+        dialog.findChild(QPushButton, "okButton").click()
+
+    def attempt() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, attempt)
+            return
+        fill(dialog)
+
+    QTimer.singleShot(0, attempt)
+    wizard.editRedactionButton.click()  # opens Settings (modal) and waits for it
+    assert ctl.vault.setting("redaction_list") == [SECRET, "Marlowe"]
+    assert "2 words or phrases are redacted" in wizard.redactionStatus.text()
+    qtbot.waitUntil(lambda: not wizard._previewTimer.isActive(), timeout=3000)
+    assert SECRET not in wizard.previewText()
+    assert "[redacted]" in wizard.previewText()
+    # Never in QSettings.
+    ini = Path(ctl.prefs._settings.fileName())
+    assert not ini.exists() or SECRET not in ini.read_text()
+
+
+def test_lock_closes_the_wizard_and_forgets_its_preview(app_window, qtbot):
+    ctl = app_window
+    wizard = _open_wizard(ctl)
+    assert wizard.previewText()
+    ctl.lock()
+    assert ctl.window.supervision.wizard is None
+    assert not wizard.isVisible() or not wizard.previewText()
+    for d in QApplication.topLevelWidgets():
+        if isinstance(d, SupervisionWizard) and d.parent() is ctl.window:
+            assert not d.isVisible()
+
+
+def test_every_wizard_control_has_names(app_window):
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox
+
+    wizard = _open_wizard(app_window)
+    for cls in (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QPlainTextEdit):
+        for widget in wizard.findChildren(cls):
+            if widget.objectName().startswith("qt_") or not widget.isVisibleTo(wizard):
+                continue
+            if widget.parent() is not None and widget.parent().objectName().startswith("qt_"):
+                continue
+            assert widget.objectName(), widget
+            assert widget.accessibleName(), widget.objectName()
