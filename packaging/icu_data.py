@@ -55,9 +55,10 @@ DROPPED_SUFFIXES = (".spp",)
 
 def keep(item: str) -> bool:
     """`item` without its ``icudtNNl/`` prefix, e.g. ``coll/de.res`` or ``ibm-943_P15A-2003.cnv``."""
-    if item.startswith(DROPPED_TREES) or item in DROPPED_ITEMS or item.endswith(DROPPED_SUFFIXES):
-        return False
-    return True
+    dropped = (
+        item.startswith(DROPPED_TREES) or item in DROPPED_ITEMS or item.endswith(DROPPED_SUFFIXES)
+    )
+    return not dropped
 
 
 def keep_sized(item: str, size: int) -> bool:
@@ -68,8 +69,12 @@ def keep_sized(item: str, size: int) -> bool:
 
 def _symbol(lib: Path) -> tuple[int, int, str]:
     """File offset, size and name of the `icudtNN_dat` array in `lib`."""
-    out = subprocess.run(["readelf", "-sW", "-SW", str(lib)], capture_output=True, text=True, check=True).stdout
-    sym = re.search(r"\s([0-9a-f]+)\s+(\d+|0x[0-9a-f]+)\s+OBJECT\s+GLOBAL\s+\w+\s+(\d+)\s+(icudt\d+_dat)\b", out)
+    out = subprocess.run(
+        ["readelf", "-sW", "-SW", str(lib)], capture_output=True, text=True, check=True
+    ).stdout
+    sym = re.search(
+        r"\s([0-9a-f]+)\s+(\d+|0x[0-9a-f]+)\s+OBJECT\s+GLOBAL\s+\w+\s+(\d+)\s+(icudt\d+_dat)\b", out
+    )
     if not sym:
         raise ValueError(f"{lib}: no icudtNN_dat symbol")
     addr, size, shndx, name = int(sym[1], 16), int(sym[2], 0), int(sym[3]), sym[4]
@@ -125,7 +130,11 @@ def trimmed(lib: Path) -> tuple[str, bytes, bytes]:
     # A small extension-only converter (windows-949-2000 on top of ibm-1363) names its
     # base table inside; without that base it cannot load, so it goes too.
     names = {n for n, _ in kept}
-    gone = [n[len(prefix) : -4].encode("ascii") + b"\0" for n, _ in items if n not in names and n.endswith(".cnv")]
+    gone = [
+        n[len(prefix) : -4].encode("ascii") + b"\0"
+        for n, _ in items
+        if n not in names and n.endswith(".cnv")
+    ]
     kept = [(n, b) for n, b in kept if not (n.endswith(".cnv") and any(g in b for g in gone))]
     return symbol, data, write_common(header, kept)
 
@@ -141,8 +150,10 @@ def build_stub(lib: Path, outdir: Path) -> Path | None:
         print(f"WARNING: icu_data: no gcc/readelf, shipping the full {lib.name}", file=sys.stderr)
         return None
     symbol, _, data = trimmed(lib)
-    soname = re.search(r"SONAME\)\s+Library soname: \[([^\]]+)\]",
-                       subprocess.run(["readelf", "-dW", str(lib)], capture_output=True, text=True).stdout)
+    soname = re.search(
+        r"SONAME\)\s+Library soname: \[([^\]]+)\]",
+        subprocess.run(["readelf", "-dW", str(lib)], capture_output=True, text=True).stdout,
+    )
     outdir.mkdir(parents=True, exist_ok=True)
     blob = outdir / f"{symbol}.bin"
     blob.write_bytes(data)
@@ -155,14 +166,26 @@ def build_stub(lib: Path, outdir: Path) -> Path | None:
     )
     out = outdir / lib.name
     subprocess.run(
-        [gcc, "-shared", "-nostdlib", "-o", str(out), asm.name,
-         f"-Wl,-soname,{soname[1] if soname else lib.name}", "-Wl,-z,noexecstack", "-s"],
-        cwd=outdir, check=True,
+        [
+            gcc,
+            "-shared",
+            "-nostdlib",
+            "-o",
+            str(out),
+            asm.name,
+            f"-Wl,-soname,{soname[1] if soname else lib.name}",
+            "-Wl,-z,noexecstack",
+            "-s",
+        ],
+        cwd=outdir,
+        check=True,
     )
     # The stub must carry exactly the trimmed array under the same symbol.
     check = _symbol(out)
     if check[1:] != (len(data), symbol):
-        raise RuntimeError(f"icu_data: stub {out} has {check}, expected {symbol} of {len(data)} bytes")
+        raise RuntimeError(
+            f"icu_data: stub {out} has {check}, expected {symbol} of {len(data)} bytes"
+        )
     return out
 
 
@@ -177,8 +200,10 @@ if __name__ == "__main__":
         if name not in names:
             part = name.split("/")[1] if name.count("/") > 1 else "(top level)"
             dropped[part] = dropped.get(part, 0) + len(blob)
-    print(f"{symbol}: {len(before) / 2**20:.2f} MiB, {len(items)} items -> "
-          f"{len(after) / 2**20:.2f} MiB, {len(kept)} items")
+    print(
+        f"{symbol}: {len(before) / 2**20:.2f} MiB, {len(items)} items -> "
+        f"{len(after) / 2**20:.2f} MiB, {len(kept)} items"
+    )
     for part, size in sorted(dropped.items(), key=lambda kv: -kv[1]):
         print(f"  dropped {part:14} {size / 2**20:6.2f} MiB")
     if len(sys.argv) > 2:

@@ -102,6 +102,8 @@ class AppController(QObject):
             w.aboutDataRequested.connect(self.showAboutData)
             w.aboutRequested.connect(self.showAbout)
             w.insights.attachTheme(self.theme)
+            w.trainee.attachTheme(self.theme)
+            w.trainee.attachPreferences(self.prefs)
             w.auditRequested.connect(self.showAudit)
             geometry = self.prefs.window_geometry
             if geometry:
@@ -112,8 +114,12 @@ class AppController(QObject):
         self.vault = vault
         window = self._ensure_window()
         was_top_level = self.unlock_window is not None and self.unlock_window.isWindow()
+        failed = self.unlock_window.failures() if self.unlock_window is not None else 0
         window.setVault(vault)
         with contextlib.suppress(VaultError):
+            if failed:
+                # Failed attempts cannot be written while locked: record the count now.
+                vault.audit("unlock_failed", f"{failed} wrong passphrase(s) before this unlock")
             vault.audit("unlock")
         window.show()
         if was_top_level:
@@ -212,15 +218,16 @@ class AppController(QObject):
             return
         prefs, vault_settings = dialog.values()
         try:
-            self.vault.set_settings(
-                {k: vault_settings[k] for k in ("client_rating_max", "client_rating_threshold")}
-            )
+            keys = ("client_rating_max", "client_rating_threshold", "redaction_list")
+            self.vault.set_settings({k: vault_settings[k] for k in keys if k in vault_settings})
         except ValidationError as exc:
             self.window.flash(str(exc))
             return
         self.prefs.set(prefs)
         self.idle.setTimeoutMinutes(self.prefs.auto_lock_minutes)
         self.theme.set_choice(self.prefs.theme)
+        self.window.trainee.preferencesChanged()
+        self.window.supervision.settingsChanged()
         self._refresh_state()
         self.window.flash(self.tr("Settings saved."))
 

@@ -231,7 +231,9 @@ class MainWindow(QMainWindow):
         )
         self.actionAbout = self._action("actionAbout", None, None, self.aboutRequested.emit)
         self.actionAudit = self._action("actionAudit", None, None, self.auditRequested.emit)
-        self.actionPrivacy = self._action("actionPrivacy", "eye-off", "Ctrl+Shift+H", self.togglePrivacy)
+        self.actionPrivacy = self._action(
+            "actionPrivacy", "eye-off", "Ctrl+Shift+H", self.togglePrivacy
+        )
         self.actionPrivacy.setCheckable(True)
 
         # Delete and Undo act on the timeline only, so they never steal keys from text fields.

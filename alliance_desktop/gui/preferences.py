@@ -102,7 +102,7 @@ class Preferences:
 
     @property
     def reminder_time(self) -> str:
-        """"HH:MM"; the reminder's text never names a client, so the time is harmless."""
+        """ "HH:MM"; the reminder's text never names a client, so the time is harmless."""
         return self.get()["reminder_time"]
 
     @property

@@ -106,7 +106,10 @@ def test_init_reports_strength_refuses_existing_and_weak(tmp_path: Path):
 
 def test_verify_ok_wrong_passphrase_missing_and_not_a_vault(made: Path, tmp_path: Path):
     ok = with_vault(made, "verify")
-    assert (ok.returncode, ok.stdout.strip()) == (0, f"vault OK: schema {CURRENT_VERSION}, 2 clients, 3 sessions")
+    assert (ok.returncode, ok.stdout.strip()) == (
+        0,
+        f"vault OK: schema {CURRENT_VERSION}, 2 clients, 3 sessions",
+    )
 
     wrong = with_vault(made, "verify", stdin="not the right passphrase\n")
     assert wrong.returncode == 3

@@ -150,6 +150,9 @@ def test_clamp_prefs_drops_unknown_keys():
 
 
 def test_reminder_prefs_are_clamped():
-    assert clamp_prefs({"reminder_enabled": "true", "reminder_time": "7:5"})["reminder_time"] == "07:05"
+    assert (
+        clamp_prefs({"reminder_enabled": "true", "reminder_time": "7:5"})["reminder_time"]
+        == "07:05"
+    )
     assert clamp_prefs({"reminder_enabled": "false"})["reminder_enabled"] is False
     assert clamp_prefs({"reminder_time": "25:00"})["reminder_time"] == "17:30"
