@@ -21,10 +21,10 @@ from alliance_desktop.gui.idle import IdleWatcher, SessionLockWatcher
 from alliance_desktop.gui.preferences import Preferences
 from alliance_desktop.gui.theme import ThemeManager
 from alliance_desktop.gui.unlock_window import UnlockWindow
+from alliance_desktop.insights.settings import SETTINGS_PREFIX as INSIGHT_SETTINGS_PREFIX
 from alliance_desktop.vault import Vault, VaultError
 
 PREWARM_DELAY_MS = 250
-AUTO_BACKUPS_KEPT = 10
 
 
 class AppController(QObject):
@@ -219,7 +219,13 @@ class AppController(QObject):
         prefs, vault_settings = dialog.values()
         try:
             keys = ("client_rating_max", "client_rating_threshold", "redaction_list")
-            self.vault.set_settings({k: vault_settings[k] for k in keys if k in vault_settings})
+            self.vault.set_settings(
+                {
+                    k: v
+                    for k, v in vault_settings.items()
+                    if k in keys or k.startswith(INSIGHT_SETTINGS_PREFIX)
+                }
+            )
         except ValidationError as exc:
             self.window.flash(str(exc))
             return
@@ -228,6 +234,7 @@ class AppController(QObject):
         self.theme.set_choice(self.prefs.theme)
         self.window.trainee.preferencesChanged()
         self.window.supervision.settingsChanged()
+        self.window.insights.scheduleRefresh()  # thresholds may have changed
         self._refresh_state()
         self.window.flash(self.tr("Settings saved."))
 
@@ -243,7 +250,7 @@ class AppController(QObject):
 
         self.backup_problem = None
         try:
-            return rotate_backup(self.vault, self.backup_folder(), keep=AUTO_BACKUPS_KEPT)
+            return rotate_backup(self.vault, self.backup_folder(), keep=self.prefs.backup_keep)
         except (OSError, VaultError) as exc:
             self.backup_problem = self.tr("Automatic backup failed: {error}").format(error=exc)
             return None

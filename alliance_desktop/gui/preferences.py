@@ -25,7 +25,9 @@ DEFAULTS: dict[str, Any] = {
     "backup_folder": "",
     "reminder_enabled": False,
     "reminder_time": "17:30",
+    "backup_keep": 10,
 }
+BACKUP_KEEP_MIN, BACKUP_KEEP_MAX = 1, 100
 
 
 def _flag(value: Any) -> bool:
@@ -46,6 +48,13 @@ def _clock(value: Any) -> str:
     return f"{hours:02d}:{minutes:02d}"
 
 
+def _whole(value: Any, default: int) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
 def clamp_prefs(values: dict[str, Any]) -> dict[str, Any]:
     """Defaults for missing keys, ranges enforced, unknown keys dropped."""
     merged = {**DEFAULTS, **{k: v for k, v in values.items() if k in DEFAULTS}}
@@ -60,6 +69,9 @@ def clamp_prefs(values: dict[str, Any]) -> dict[str, Any]:
         "backup_folder": str(merged["backup_folder"] or ""),
         "reminder_enabled": _flag(merged["reminder_enabled"]),
         "reminder_time": _clock(merged["reminder_time"]),
+        "backup_keep": max(
+            BACKUP_KEEP_MIN, min(BACKUP_KEEP_MAX, _whole(merged["backup_keep"], 10))
+        ),
     }
 
 
@@ -95,6 +107,10 @@ class Preferences:
     @property
     def backup_folder(self) -> str:
         return self.get()["backup_folder"]
+
+    @property
+    def backup_keep(self) -> int:
+        return self.get()["backup_keep"]
 
     @property
     def reminder_enabled(self) -> bool:

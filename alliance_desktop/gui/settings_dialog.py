@@ -6,6 +6,7 @@ dialog says which is which. Problems show beside the field; OK refuses until fix
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 from alliance_desktop.gui.feedback import clear_message, repolish_roles, show_message
 from alliance_desktop.gui.forms.ui_settings_dialog import Ui_SettingsDialog
 from alliance_desktop.gui.preferences import AUTO_LOCK_MAX, AUTO_LOCK_MIN, clamp_prefs
+from alliance_desktop.insights.settings import InsightSettings
 from alliance_desktop.reports.redaction import SETTING_KEY as REDACTION_KEY
 from alliance_desktop.reports.redaction import parse_list
 from alliance_desktop.vault.store import DEFAULT_SETTINGS
@@ -22,8 +24,9 @@ from alliance_desktop.vault.store import DEFAULT_SETTINGS
 
 class SettingsDialog(QDialog):
     """Edit ``prefs`` (auto_lock_minutes, theme, backup_folder, reminder_enabled,
-    reminder_time) and ``vault_settings`` (client_rating_max, client_rating_threshold,
-    redaction_list); read the result with ``values()``.
+    reminder_time, backup_keep) and ``vault_settings`` (client_rating_max,
+    client_rating_threshold, the alert thresholds ``insights.*``, redaction_list); read
+    the result with ``values()``.
 
     The redaction list is edited one entry a line and stored in the vault as a list:
     names and places must never reach QSettings."""
@@ -69,6 +72,15 @@ class SettingsDialog(QDialog):
         vault = {**DEFAULT_SETTINGS, **vault_settings}
         ui.ratingMaxSpin.setValue(float(vault["client_rating_max"]))
         ui.ratingThresholdSpin.setValue(float(vault["client_rating_threshold"]))
+        ui.backupKeepSpin.setValue(clean["backup_keep"])
+        try:
+            alerts = InsightSettings.from_settings(vault_settings)
+        except ValueError:  # a damaged stored value: offer the defaults to repair it
+            alerts = InsightSettings()
+        self._alerts = alerts
+        ui.dropPointsSpin.setValue(alerts.drop_points)
+        ui.disengagingSpin.setValue(-alerts.disengaging_slope)
+        ui.gapSpin.setValue(round(alerts.gap_fraction * 100))
 
         ui.browseBackupButton.clicked.connect(self._browse)
         ui.buttonBox.accepted.connect(self.accept)
@@ -89,12 +101,19 @@ class SettingsDialog(QDialog):
                 "backup_folder": ui.backupFolderEdit.text().strip(),
                 "reminder_enabled": ui.reminderCheck.isChecked(),
                 "reminder_time": ui.reminderTimeEdit.time().toString("HH:mm"),
+                "backup_keep": ui.backupKeepSpin.value(),
             }
         )
         vault = {
             **self._extra_vault_settings,
             "client_rating_max": ui.ratingMaxSpin.value(),
             "client_rating_threshold": ui.ratingThresholdSpin.value(),
+            **replace(
+                self._alerts,
+                drop_points=ui.dropPointsSpin.value(),
+                disengaging_slope=-ui.disengagingSpin.value(),
+                gap_fraction=ui.gapSpin.value() / 100,
+            ).to_settings(),
         }
         entries = self.redactionEntries()
         if entries or self._redaction_given:
@@ -145,7 +164,9 @@ class SettingsDialog(QDialog):
             self,
             self.tr("Choose a folder for backups"),
             start,
-            QFileDialog.Option.ShowDirsOnly | QFileDialog.Option.DontResolveSymlinks,
+            QFileDialog.Option.ShowDirsOnly
+            | QFileDialog.Option.DontResolveSymlinks
+            | QFileDialog.Option.DontUseNativeDialog,
         )
         if folder:
             self.ui.backupFolderEdit.setText(folder)

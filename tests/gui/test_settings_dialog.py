@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from alliance_desktop.gui.preferences import DEFAULTS, Preferences, clamp_prefs
 from alliance_desktop.gui.settings_dialog import SettingsDialog
+from alliance_desktop.insights.settings import InsightSettings
 
 PREFS = {
     "auto_lock_minutes": 5,
@@ -26,7 +27,9 @@ PREFS = {
     "backup_folder": "",
     "reminder_enabled": False,
     "reminder_time": "17:30",
+    "backup_keep": 10,
 }
+ALERTS = InsightSettings().to_settings()  # the thresholds the dialog always writes back
 VAULT = {"client_rating_max": 40.0, "client_rating_threshold": 36.0}
 
 
@@ -41,7 +44,7 @@ def dialog(qtbot):
 
 def test_values_round_trip(dialog, tmp_path):
     ui = dialog.ui
-    assert dialog.values() == (PREFS, VAULT)
+    assert dialog.values() == (PREFS, {**VAULT, **ALERTS})
     ui.autoLockSpin.setValue(15)
     ui.themeCombo.setCurrentIndex(ui.themeCombo.findData("dark"))
     ui.backupFolderEdit.setText(str(tmp_path))
@@ -52,8 +55,8 @@ def test_values_round_trip(dialog, tmp_path):
     ui.redactionEdit.setPlainText("Kestrel Bay\n\n  Marlowe \nkestrel bay")
     assert dialog.values() == (
         {"auto_lock_minutes": 15, "theme": "dark", "backup_folder": str(tmp_path),
-         "reminder_enabled": True, "reminder_time": "08:05"},
-        {"client_rating_max": 60.0, "client_rating_threshold": 45.5,
+         "reminder_enabled": True, "reminder_time": "08:05", "backup_keep": 10},
+        {"client_rating_max": 60.0, "client_rating_threshold": 45.5, **ALERTS,
          "redaction_list": ["Kestrel Bay", "Marlowe"]},
     )  # fmt: skip
     dialog.accept()
@@ -92,8 +95,10 @@ def test_out_of_range_input_is_clamped_and_other_vault_keys_pass_through(qtbot):
     qtbot.addWidget(d)
     prefs, vault = d.values()
     assert prefs == {"auto_lock_minutes": 60, "theme": "system", "backup_folder": "",
-                     "reminder_enabled": False, "reminder_time": "17:30"}  # fmt: skip
-    assert vault == {"client_rating_max": 10.0, "client_rating_threshold": 8.0, "other": 1}
+                     "reminder_enabled": False, "reminder_time": "17:30",
+                     "backup_keep": 10}  # fmt: skip
+    assert vault == {"client_rating_max": 10.0, "client_rating_threshold": 8.0, "other": 1,
+                     **ALERTS}  # fmt: skip
 
 
 def test_every_interactive_widget_is_named(dialog):
@@ -137,7 +142,8 @@ def test_preferences_store_only_the_known_keys(ini, tmp_path):
         {"auto_lock_minutes": 90, "theme": "dark", "client_code": "Bryn 02", "passphrase": "x"}
     )
     assert stored == {"auto_lock_minutes": 60, "theme": "dark", "backup_folder": "",
-                      "reminder_enabled": False, "reminder_time": "17:30"}  # fmt: skip
+                      "reminder_enabled": False, "reminder_time": "17:30",
+                      "backup_keep": 10}  # fmt: skip
     reread = Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
     assert reread.get() == stored
     assert set(ini.allKeys()) <= set(DEFAULTS)
@@ -156,3 +162,25 @@ def test_reminder_prefs_are_clamped():
     )
     assert clamp_prefs({"reminder_enabled": "false"})["reminder_enabled"] is False
     assert clamp_prefs({"reminder_time": "25:00"})["reminder_time"] == "17:30"
+
+
+def test_alert_thresholds_and_backup_count_round_trip(qtbot):
+    stored = InsightSettings(drop_points=3.0, disengaging_slope=-0.8, gap_fraction=0.25)
+    dialog = SettingsDialog({"backup_keep": 7}, {**stored.to_settings(), "extra": 1})
+    qtbot.addWidget(dialog)
+    ui = dialog.ui
+    assert (ui.dropPointsSpin.value(), ui.disengagingSpin.value(), ui.gapSpin.value()) == (
+        3.0,
+        0.8,
+        25,
+    )
+    assert ui.backupKeepSpin.value() == 7
+    ui.dropPointsSpin.setValue(1.5)
+    ui.disengagingSpin.setValue(1.0)
+    ui.gapSpin.setValue(30)
+    ui.backupKeepSpin.setValue(20)
+    prefs, vault = dialog.values()
+    assert prefs["backup_keep"] == 20
+    chosen = InsightSettings.from_settings(vault)
+    assert (chosen.drop_points, chosen.disengaging_slope, chosen.gap_fraction) == (1.5, -1.0, 0.3)
+    assert chosen.drop_window == stored.drop_window and vault["extra"] == 1

@@ -109,12 +109,25 @@ class Ui_SettingsDialog(object):
 
         self.computerForm.setLayout(4, QFormLayout.ItemRole.FieldRole, self.reminderRow)
 
+        self.backupKeepLabel = QLabel(self.computerGroup)
+        self.backupKeepLabel.setObjectName(u"backupKeepLabel")
+
+        self.computerForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.backupKeepLabel)
+
+        self.backupKeepSpin = QSpinBox(self.computerGroup)
+        self.backupKeepSpin.setObjectName(u"backupKeepSpin")
+        self.backupKeepSpin.setMinimum(1)
+        self.backupKeepSpin.setMaximum(100)
+        self.backupKeepSpin.setValue(10)
+
+        self.computerForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.backupKeepSpin)
+
         self.computerHint = QLabel(self.computerGroup)
         self.computerHint.setObjectName(u"computerHint")
         self.computerHint.setWordWrap(True)
         self.computerHint.setProperty(u"role", u"hint")
 
-        self.computerForm.setWidget(5, QFormLayout.ItemRole.SpanningRole, self.computerHint)
+        self.computerForm.setWidget(6, QFormLayout.ItemRole.SpanningRole, self.computerHint)
 
 
         self.rootLayout.addWidget(self.computerGroup)
@@ -169,6 +182,62 @@ class Ui_SettingsDialog(object):
 
         self.rootLayout.addWidget(self.vaultGroup)
 
+        self.alertsGroup = QGroupBox(settingsDialog)
+        self.alertsGroup.setObjectName(u"alertsGroup")
+        self.alertsForm = QFormLayout(self.alertsGroup)
+        self.alertsForm.setObjectName(u"alertsForm")
+        self.alertsForm.setLabelAlignment(Qt.AlignLeading|Qt.AlignLeft|Qt.AlignVCenter)
+        self.dropPointsLabel = QLabel(self.alertsGroup)
+        self.dropPointsLabel.setObjectName(u"dropPointsLabel")
+
+        self.alertsForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.dropPointsLabel)
+
+        self.dropPointsSpin = QDoubleSpinBox(self.alertsGroup)
+        self.dropPointsSpin.setObjectName(u"dropPointsSpin")
+        self.dropPointsSpin.setDecimals(1)
+        self.dropPointsSpin.setMinimum(0.500000000000000)
+        self.dropPointsSpin.setMaximum(10.000000000000000)
+        self.dropPointsSpin.setSingleStep(0.500000000000000)
+
+        self.alertsForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.dropPointsSpin)
+
+        self.disengagingLabel = QLabel(self.alertsGroup)
+        self.disengagingLabel.setObjectName(u"disengagingLabel")
+
+        self.alertsForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.disengagingLabel)
+
+        self.disengagingSpin = QDoubleSpinBox(self.alertsGroup)
+        self.disengagingSpin.setObjectName(u"disengagingSpin")
+        self.disengagingSpin.setDecimals(1)
+        self.disengagingSpin.setMinimum(0.100000000000000)
+        self.disengagingSpin.setMaximum(5.000000000000000)
+        self.disengagingSpin.setSingleStep(0.100000000000000)
+
+        self.alertsForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.disengagingSpin)
+
+        self.gapLabel = QLabel(self.alertsGroup)
+        self.gapLabel.setObjectName(u"gapLabel")
+
+        self.alertsForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.gapLabel)
+
+        self.gapSpin = QSpinBox(self.alertsGroup)
+        self.gapSpin.setObjectName(u"gapSpin")
+        self.gapSpin.setMinimum(5)
+        self.gapSpin.setMaximum(100)
+        self.gapSpin.setSingleStep(5)
+
+        self.alertsForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.gapSpin)
+
+        self.alertsHint = QLabel(self.alertsGroup)
+        self.alertsHint.setObjectName(u"alertsHint")
+        self.alertsHint.setWordWrap(True)
+        self.alertsHint.setProperty(u"role", u"hint")
+
+        self.alertsForm.setWidget(3, QFormLayout.ItemRole.SpanningRole, self.alertsHint)
+
+
+        self.rootLayout.addWidget(self.alertsGroup)
+
         self.redactionGroup = QGroupBox(settingsDialog)
         self.redactionGroup.setObjectName(u"redactionGroup")
         self.redactionLayout = QVBoxLayout(self.redactionGroup)
@@ -209,8 +278,12 @@ class Ui_SettingsDialog(object):
         self.themeLabel.setBuddy(self.themeCombo)
         self.backupFolderLabel.setBuddy(self.backupFolderEdit)
         self.reminderLabel.setBuddy(self.reminderCheck)
+        self.backupKeepLabel.setBuddy(self.backupKeepSpin)
         self.ratingMaxLabel.setBuddy(self.ratingMaxSpin)
         self.ratingThresholdLabel.setBuddy(self.ratingThresholdSpin)
+        self.dropPointsLabel.setBuddy(self.dropPointsSpin)
+        self.disengagingLabel.setBuddy(self.disengagingSpin)
+        self.gapLabel.setBuddy(self.gapSpin)
         self.redactionLabel.setBuddy(self.redactionEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.autoLockSpin, self.themeCombo)
@@ -218,9 +291,13 @@ class Ui_SettingsDialog(object):
         QWidget.setTabOrder(self.backupFolderEdit, self.browseBackupButton)
         QWidget.setTabOrder(self.browseBackupButton, self.reminderCheck)
         QWidget.setTabOrder(self.reminderCheck, self.reminderTimeEdit)
-        QWidget.setTabOrder(self.reminderTimeEdit, self.ratingMaxSpin)
+        QWidget.setTabOrder(self.reminderTimeEdit, self.backupKeepSpin)
+        QWidget.setTabOrder(self.backupKeepSpin, self.ratingMaxSpin)
         QWidget.setTabOrder(self.ratingMaxSpin, self.ratingThresholdSpin)
-        QWidget.setTabOrder(self.ratingThresholdSpin, self.redactionEdit)
+        QWidget.setTabOrder(self.ratingThresholdSpin, self.dropPointsSpin)
+        QWidget.setTabOrder(self.dropPointsSpin, self.disengagingSpin)
+        QWidget.setTabOrder(self.disengagingSpin, self.gapSpin)
+        QWidget.setTabOrder(self.gapSpin, self.redactionEdit)
 
         self.retranslateUi(settingsDialog)
     # setupUi
@@ -254,6 +331,11 @@ class Ui_SettingsDialog(object):
 #if QT_CONFIG(accessibility)
         self.reminderTimeEdit.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Reminder time", None))
 #endif // QT_CONFIG(accessibility)
+        self.backupKeepLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Keep automatic backups", None))
+        self.backupKeepSpin.setSuffix(QCoreApplication.translate("SettingsDialog", u" most recent", None))
+#if QT_CONFIG(accessibility)
+        self.backupKeepSpin.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Number of automatic backups to keep", None))
+#endif // QT_CONFIG(accessibility)
         self.computerHint.setText(QCoreApplication.translate("SettingsDialog", u"Kept in this computer's settings. They say nothing about your clients.", None))
         self.vaultGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"Client-reported rating (kept in the vault)", None))
         self.ratingMaxLabel.setText(QCoreApplication.translate("SettingsDialog", u"Scale &maximum", None))
@@ -265,6 +347,23 @@ class Ui_SettingsDialog(object):
         self.ratingThresholdSpin.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Client rating concern threshold", None))
 #endif // QT_CONFIG(accessibility)
         self.vaultHint.setText(QCoreApplication.translate("SettingsDialog", u"A client-reported total below the threshold is flagged for you to discuss.", None))
+        self.alertsGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"Alerts (kept in the vault)", None))
+        self.dropPointsLabel.setText(QCoreApplication.translate("SettingsDialog", u"A &drop is at least", None))
+        self.dropPointsSpin.setSuffix(QCoreApplication.translate("SettingsDialog", u" points below the recent mean", None))
+#if QT_CONFIG(accessibility)
+        self.dropPointsSpin.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Points below the recent mean that count as a drop", None))
+#endif // QT_CONFIG(accessibility)
+        self.disengagingLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Disengaging when engagement falls", None))
+        self.disengagingSpin.setSuffix(QCoreApplication.translate("SettingsDialog", u" points a session or faster", None))
+#if QT_CONFIG(accessibility)
+        self.disengagingSpin.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Engagement fall per session that counts as disengaging", None))
+#endif // QT_CONFIG(accessibility)
+        self.gapLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Perspective gap of at least", None))
+        self.gapSpin.setSuffix(QCoreApplication.translate("SettingsDialog", u" % of the client scale", None))
+#if QT_CONFIG(accessibility)
+        self.gapSpin.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Perspective gap as a percentage of the client scale", None))
+#endif // QT_CONFIG(accessibility)
+        self.alertsHint.setText(QCoreApplication.translate("SettingsDialog", u"These decide when the dashboard and the trends flag a relationship. The defaults follow the product's documented rules.", None))
         self.redactionGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"Redaction in supervision packets (kept in the vault)", None))
         self.redactionLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Names, places and employers to hide, one a line:", None))
         self.redactionEdit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", u"Kestrel Bay\n"
