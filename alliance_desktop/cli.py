@@ -401,6 +401,11 @@ def cmd_stats(args: argparse.Namespace, passphrases: Passphrases) -> int:
         sessions = vault.sessions(text=False)
         scale = vault.client_rating_scale()
         settings = _insight_settings(vault)
+    if not args.include_practice:
+        # Practice clients are a trainee's fictional vignettes, not part of the caseload.
+        practice = {c.id for c in every_client if c.is_practice}
+        every_client = [c for c in every_client if c.id not in practice]
+        sessions = [s for s in sessions if s.client_id not in practice]
     summary = summarize(every_client, sessions)
     clients: Sequence[ClientStats] = summary.clients
     if args.client is not None:
@@ -611,6 +616,11 @@ def build_parser() -> argparse.ArgumentParser:
     st = add("stats", cmd_stats, "per-client summary")
     st.add_argument("--client", metavar="CODE")
     st.add_argument("--json", action="store_true")
+    st.add_argument(
+        "--include-practice",
+        action="store_true",
+        help="count practice clients (fictional vignettes) too",
+    )
     ch = add("chart", cmd_chart, "draw a chart into a new .png, .svg or .pdf file")
     ch.add_argument("kind", choices=CHART_KINDS)
     ch.add_argument("--client", metavar="CODE", help="one client (required for trend)")
