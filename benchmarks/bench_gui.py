@@ -101,8 +101,15 @@ def main() -> None:
         unlock.findChild(QPushButton, "unlockButton").click()
         while controller.window is None or controller.window.clientModel.rowCount() == 0:
             app.processEvents()
-        app.processEvents()
+        controller.window.repaint()  # the first full paint, synchronously
         rows.append(("passphrase → main window populated", time.perf_counter() - t0, 0.8, "s"))
+        # The dashboard's chart follows a moment later (matplotlib loads only after
+        # unlock); reported for information, against the same budget.
+        hub = controller.window.insights
+        while hub.analysis is None or hub.dashboard.caseload.canvas is None:
+            app.processEvents()
+        hub.dashboard.caseload.canvas.repaint()
+        rows.append(("… and the dashboard chart drawn", time.perf_counter() - t0, 0.8, "s"))
 
         window = controller.window
         window.resize(1280, 800)

@@ -10,7 +10,6 @@ Run: .venv/bin/python benchmarks/bench_vault.py   (exit status 1 if a budget is 
 from __future__ import annotations
 
 import argparse
-import json
 import secrets
 import statistics
 import sys
@@ -79,20 +78,13 @@ def bench_search(vault: Vault) -> list[Row]:
 
 
 def bench_stats(vault: Vault) -> Row:
-    """What ``alliance-cli stats --json`` does once the vault is unlocked: load every
-    client and session, summarise, serialise. Unlocking is timed in its own row."""
+    """Exactly what ``alliance-cli stats --json`` does once the vault is unlocked: load
+    the numbers, summarise, trends and alerts, serialise. Unlocking has its own row."""
     name = f"stats --json over {vault.session_count():,} sessions (median)"
-    try:
-        from alliance_desktop.insights.summary import summarize, summary_dict
-    except ImportError:
-        return Row(name, None, 0.300, MISSING)
+    from alliance_desktop.cli import stats_report
 
-    def run() -> str:
-        summary = summarize(vault.clients(), vault.sessions())
-        return json.dumps(summary_dict(summary, summary.clients), ensure_ascii=False, indent=2)
-
-    seconds = _median_time(run, STATS_RUNS)
-    loading = _median_time(lambda: (vault.clients(), vault.sessions()), STATS_RUNS)
+    seconds = _median_time(lambda: stats_report(vault, as_json=True), STATS_RUNS)
+    loading = _median_time(lambda: (vault.clients(), vault.sessions(text=False)), STATS_RUNS)
     return Row(name, seconds, 0.300, f"loading sessions: {_fmt(loading)}")
 
 

@@ -78,7 +78,7 @@ def session_from_row(row: tuple, ruptures: list[Rupture]) -> Session:
         supervision=bool(sup),
         strategies=_keys(strategies),
         tags=_keys(tags),
-        reflection=Reflection(template, json.loads(reflection)),
+        reflection=Reflection(template, {} if reflection == "{}" else json.loads(reflection)),
         ruptures=ruptures,
         created_at=datetime.fromisoformat(created),
         updated_at=datetime.fromisoformat(updated),
