@@ -10,7 +10,6 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -18,11 +17,10 @@ from PySide6.QtCore import (
 )
 
 from alliance_desktop.domain.models import Client
-from alliance_desktop.gui.models import CLIENT_ID_ROLE, SESSION_ROLE, short_date
+from alliance_desktop.gui.models import CLIENT_ID_ROLE, SESSION_ROLE, FlatTableModel, short_date
 from alliance_desktop.insights.alerts import KIND_ORDER, Alert, AlertKind
 
 Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 
 #: A shape per kind, matching the caseload chart's badges, so kind never rests on colour.
 KIND_GLYPH: dict[AlertKind, str] = {
@@ -58,7 +56,7 @@ def risk_sorted(alerts: Iterable[Alert]) -> list[Alert]:
     return sorted(alerts, key=lambda a: (KIND_ORDER[a.kind], -a.date.toordinal()))
 
 
-class AlertListModel(QAbstractTableModel):
+class AlertListModel(FlatTableModel):
     """Rows of (alert, client); SESSION_ROLE and CLIENT_ID_ROLE say what to open."""
 
     COLUMNS = ("kind", "client", "date", "message")
@@ -78,18 +76,8 @@ class AlertListModel(QAbstractTableModel):
     def alert(self, row: int) -> Alert:
         return self._rows[row][0]
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (_tr("Kind"), _tr("Client"), _tr("Date"), _tr("What happened"))[section]
-        return None
+    def headers(self) -> tuple[str, ...]:
+        return (_tr("Kind"), _tr("Client"), _tr("Date"), _tr("What happened"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -182,7 +182,31 @@ def ruptures_text(s: Session) -> str:
     return ", ".join(parts)
 
 
-class TimelineModel(QAbstractTableModel):
+class FlatTableModel(QAbstractTableModel):
+    """A table of ``_rows`` under ``COLUMNS``, headed by ``headers()``: the shape every
+    table in the app shares, so each model only says what a row shows."""
+
+    COLUMNS: tuple[str, ...] = ()
+    _rows: list
+
+    def headers(self) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+
+class TimelineModel(FlatTableModel):
     """One compact row per session, newest first."""
 
     COLUMNS = ("date", "ratings", "ruptures", "strategies", "reflection", "supervision")
@@ -221,19 +245,6 @@ class TimelineModel(QAbstractTableModel):
             if s.id == session_id:
                 return i
         return -1
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
