@@ -256,9 +256,18 @@ def _header_problems(header: list[str]) -> list[Problem]:
     return problems
 
 
+# Python's reader refuses cells over 128 KiB with a bare "field larger than field
+# limit". Reading cells up to 16 MiB lets validation name the column and its real limit
+# (a note may hold 100,000 characters); anything larger still stops the reader.
+CELL_LIMIT = 16 * 1024 * 1024
+csv.field_size_limit(max(csv.field_size_limit(), CELL_LIMIT))
+
+
 def _csv_error(exc: csv.Error) -> str:
     if "unexpected end of data" in str(exc):
         return "a quoted field starting in this record is never closed"
+    if "field limit" in str(exc):
+        return f"has a cell larger than {CELL_LIMIT // (1024 * 1024)} MiB; nothing was read"
     return f"is not well-formed CSV here ({exc})"
 
 

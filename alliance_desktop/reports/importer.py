@@ -96,6 +96,19 @@ def _rename(problem: Problem, renames: dict[str, str], row: int | str) -> Proble
     return Problem(renames.get(problem.field, problem.field), problem.message, row)
 
 
+def _in_file_terms(problem: Problem, fmt: str) -> Problem:
+    """Name a CSV problem by the column the user wrote, not the domain's field path:
+    the note column becomes the free reflection, ruptures a list of type:resolution."""
+    if fmt != "csv":
+        return problem
+    field = problem.field
+    if field.startswith("reflection"):
+        return Problem("note", problem.message, problem.row)
+    if field.startswith("ruptures["):
+        return Problem("ruptures", problem.message, problem.row)
+    return problem
+
+
 def _scale_from(
     settings: dict[str, Any], fallback: ClientRatingScale
 ) -> tuple[ClientRatingScale, list[Problem]]:
@@ -187,7 +200,11 @@ def _validate(vault: Vault, parsed: ParsedFile, today: date | None) -> _Plan:
         if "" in rec.failed:
             continue
         found = session_problems(rec.session, scale=scale, known_strategies=known, today=today)
-        problems += [p.located(rec.row) for p in found if p.field not in rec.failed]
+        problems += [
+            _in_file_terms(p, parsed.kind).located(rec.row)
+            for p in found
+            if p.field not in rec.failed
+        ]
         key = code_key(rec.client)
         if key and key not in existing and key not in file_clients:
             if key not in code_checks:

@@ -67,7 +67,7 @@ CSV_REFUSED: dict[str, tuple[bytes, tuple[str, ...]]] = {
     ),
     "bad rupture": (H + b"A,2025-01-01,5,5,,explosion:yes,,,x\n", ("ruptures",)),
     "tag with control char": (H + "A,2025-01-01,5,5,,,,a\u0007b,x\n".encode(), ("tags",)),
-    "10 MB note": (H + b"A,2025-01-01,5,5,,,,," + b"n" * 10_000_000 + b"\n", ("line 2", "field")),
+    "10 MB note": (H + b"A,2025-01-01,5,5,,,,," + b"n" * 10_000_000 + b"\n", ("line 2", "note")),
     "unclosed quote": (H + b'A,2025-01-01,5,5,,,,,"never closed\n', ("line",)),
 }
 
