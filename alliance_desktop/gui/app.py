@@ -50,6 +50,25 @@ def make_demo_vault(folder: Path):
     return vault, passphrase
 
 
+def _quit_on_signals(controller) -> None:
+    """Ctrl+C in the terminal (or a polite kill) quits as the Quit action does: the
+    draft is saved, the vault backed up and closed, a demo folder removed."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    def request_quit(_signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, controller.quit)
+
+    signal.signal(signal.SIGINT, request_quit)
+    signal.signal(signal.SIGTERM, request_quit)
+    # Python runs signal handlers only between bytecodes; a slow idle tick lets it in
+    # while Qt's event loop is waiting.
+    wake = QTimer(controller)
+    wake.timeout.connect(lambda: None)
+    wake.start(300)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parse(argv)
     if args.self_test:
@@ -92,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         app, path, prefs, theme, demo_dir=demo_dir, demo_passphrase=passphrase
     )
     app.aboutToQuit.connect(controller.cleanup_demo)
+    _quit_on_signals(controller)
     controller.start(vault)
     try:
         return app.exec()
