@@ -6,6 +6,7 @@ anyone who cannot see the colour, and an empty label is hidden so it takes no sp
 
 from __future__ import annotations
 
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QWidget
 
 PREFIX = {"error": "⚠ ", "hint": "", "ok": "✓ "}
@@ -21,6 +22,25 @@ def show_message(label: QLabel, text: str, kind: str = "error") -> None:
         label.style().polish(label)
     label.setText(PREFIX.get(kind, "") + text)
     label.setVisible(bool(text))
+
+
+def error_label(name: str, parent: QWidget) -> QLabel:
+    """An empty, hidden, wrapping label for the message beside one field."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setProperty("role", "error")
+    label.setWordWrap(True)
+    label.setVisible(False)
+    return label
+
+
+def heading(label: QLabel, scale: float) -> QLabel:
+    """Make ``label`` a section heading ``scale`` times the body size, semi-bold."""
+    font = QFont(label.font())
+    font.setPointSizeF(max(font.pointSizeF(), 9.0) * scale)
+    font.setWeight(QFont.Weight.DemiBold)
+    label.setFont(font)
+    return label
 
 
 def clear_message(label: QLabel) -> None:

@@ -16,7 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_desktop.gui.charts_view import ChartView, chart_theme, data_point
+from alliance_desktop.gui.feedback import heading
 from alliance_desktop.gui.insights_models import AlertListModel, kind_text, risk_sorted
 from alliance_desktop.gui.models import CLIENT_ID_ROLE, SESSION_ROLE, short_date
 from alliance_desktop.insights.analysis import Insights, analyse
@@ -57,11 +58,7 @@ RANGES = (0, 3, 6, 12)  # months; 0 = all
 
 
 def _heading(label: QLabel, scale: float = 1.25) -> QLabel:
-    font = QFont(label.font())
-    font.setPointSizeF(max(font.pointSizeF(), 9.0) * scale)
-    font.setWeight(QFont.Weight.DemiBold)
-    label.setFont(font)
-    return label
+    return heading(label, scale)
 
 
 def _label(name: str, parent: QWidget, *, wrap: bool = True) -> QLabel:

@@ -30,6 +30,7 @@ from alliance_desktop.domain.models import Client, Modality, Session
 from alliance_desktop.domain.scales import ClientRatingScale
 from alliance_desktop.domain.strategies import Strategy, catalogue
 from alliance_desktop.gui import resources_rc  # noqa: F401  (registers :/icons)
+from alliance_desktop.gui.feedback import error_label
 from alliance_desktop.gui.forms.ui_session_editor import Ui_SessionEditorForm
 from alliance_desktop.gui.widgets.collapsible import CollapsibleSection
 from alliance_desktop.gui.widgets.rating_input import RatingInput
@@ -169,7 +170,7 @@ class SessionEditor(QWidget):
         self.undoRemoveButton = QPushButton(self.tr("Undo"), self.rupturesSection.body)
         self.undoRemoveButton.setObjectName("undoRemoveRuptureButton")
         self.undoRemoveButton.setAccessibleName(self.tr("Undo removing the rupture"))
-        self.rupturesError = self._error_label("rupturesError", self.rupturesSection.body)
+        self.rupturesError = error_label("rupturesError", self.rupturesSection.body)
         actions = QHBoxLayout()
         actions.setSpacing(8)
         actions.addWidget(self.addRuptureButton)
@@ -191,7 +192,7 @@ class SessionEditor(QWidget):
         self.strategiesSection.setObjectName("strategiesSection")
         self.strategyChecklist = StrategyChecklist(self.strategiesSection.body)
         self.strategyChecklist.setObjectName("strategyChecklist")
-        self.strategiesError = self._error_label("strategiesError", self.strategiesSection.body)
+        self.strategiesError = error_label("strategiesError", self.strategiesSection.body)
         self.strategiesSection.addWidget(self.strategyChecklist)
         self.strategiesSection.addWidget(self.strategiesError)
         body.addWidget(self.strategiesSection)
@@ -207,19 +208,11 @@ class SessionEditor(QWidget):
         self.tagEdit.setToolTip(self.tr("Separate tags with commas or Enter."))
         tags_hint = QLabel(self.tr("Separate tags with commas or Enter."), self.tagsSection.body)
         tags_hint.setProperty("role", "hint")
-        self.tagsError = self._error_label("tagsError", self.tagsSection.body)
+        self.tagsError = error_label("tagsError", self.tagsSection.body)
         self.tagsSection.addWidget(self.tagEdit)
         self.tagsSection.addWidget(tags_hint)
         self.tagsSection.addWidget(self.tagsError)
         body.addWidget(self.tagsSection)
-
-    def _error_label(self, name: str, parent: QWidget) -> QLabel:
-        label = QLabel(parent)
-        label.setObjectName(name)
-        label.setProperty("role", "error")
-        label.setWordWrap(True)
-        label.setVisible(False)
-        return label
 
     def _build_fields_registry(self) -> None:
         """Field name -> (error label, widget to focus, human name). The order is the

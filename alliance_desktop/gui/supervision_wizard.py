@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 
 from alliance_desktop.domain.models import Client, Session
 from alliance_desktop.domain.scales import ClientRatingScale
+from alliance_desktop.gui.feedback import clear_message, error_label, show_message
 from alliance_desktop.gui.models import short_date
 from alliance_desktop.insights.analysis import analyse
 from alliance_desktop.insights.settings import DEFAULT_SETTINGS, InsightSettings
@@ -376,11 +377,7 @@ class SupervisionWizard(QDialog):
         form.addRow(from_label, self.fromEdit)
         form.addRow(to_label, self.toEdit)
         layout.addLayout(form)
-        self.rangeError = QLabel(page)
-        self.rangeError.setObjectName("packetRangeError")
-        self.rangeError.setProperty("role", "error")
-        self.rangeError.setWordWrap(True)
-        self.rangeError.hide()
+        self.rangeError = error_label("packetRangeError", page)
         layout.addWidget(self.rangeError)
         self.periodSummary = _hint("packetPeriodSummary", page)
         layout.addWidget(self.periodSummary)
@@ -422,10 +419,7 @@ class SupervisionWizard(QDialog):
         _named(self.practiceCheck, "packetPracticeCheck", tr("Also list practice clients"))
         self.practiceCheck.toggled.connect(self._practice_toggled)
         layout.addWidget(self.practiceCheck)
-        self.clientsError = QLabel(page)
-        self.clientsError.setObjectName("packetClientsError")
-        self.clientsError.setProperty("role", "error")
-        self.clientsError.setWordWrap(True)
+        self.clientsError = error_label("packetClientsError", page)
         layout.addWidget(self.clientsError)
         return page
 
@@ -599,11 +593,10 @@ class SupervisionWizard(QDialog):
     def _range_changed(self, *_: Any) -> None:
         start, end = self._range()
         if start > end:
-            self.rangeError.setText("⚠ " + self.tr("The start is after the end of the period."))
-            self.rangeError.show()
+            show_message(self.rangeError, self.tr("The start is after the end of the period."))
             self.nextButton.setEnabled(False)
             return
-        self.rangeError.hide()
+        clear_message(self.rangeError)
         self.nextButton.setEnabled(self.pages.currentIndex() < self.STEPS - 1)
         n = sum(1 for s in self._sessions if start <= s.date <= end)
         weeks = max(1, round(((end - start).days + 1) / 7))
@@ -698,10 +691,10 @@ class SupervisionWizard(QDialog):
             "" if has else self.tr("No written reflections from the chosen clients in this period.")
         )
         self.sessionsEmpty.setVisible(not has)
-        self.clientsError.setText(
-            "" if chosen else "⚠ " + self.tr("Tick at least one client for the packet.")
-        )
-        self.clientsError.setVisible(not chosen)
+        if chosen:
+            clear_message(self.clientsError)
+        else:
+            show_message(self.clientsError, self.tr("Tick at least one client for the packet."))
         self.schedulePreview()
 
     def _session_ticked(self, item: QListWidgetItem) -> None:

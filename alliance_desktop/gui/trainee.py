@@ -22,7 +22,7 @@ from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QIcon
+from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from alliance_desktop.domain.templates import TEMPLATES_BY_KEY
 from alliance_desktop.domain.vignettes import VIGNETTES, Vignette
 from alliance_desktop.gui.charts_view import ChartView, chart_theme
+from alliance_desktop.gui.feedback import heading
 from alliance_desktop.insights.reflection_feedback import ReflectionFeedback, reflection_feedback
 from alliance_desktop.vault import VaultError
 
@@ -57,11 +58,7 @@ REMINDER_TEXT = "A few minutes to reflect on today's sessions, while they are fr
 
 
 def _heading(label: QLabel, scale: float = 1.1) -> QLabel:
-    font = QFont(label.font())
-    font.setPointSizeF(max(font.pointSizeF(), 9.0) * scale)
-    font.setWeight(QFont.Weight.DemiBold)
-    label.setFont(font)
-    return label
+    return heading(label, scale)
 
 
 def _card(name: str, parent: QWidget) -> QFrame:

@@ -27,6 +27,7 @@ from alliance_desktop.domain.templates import (
     Section,
     Template,
 )
+from alliance_desktop.gui.feedback import error_label
 
 FIRST_EDIT_NAME = "reflectionEdit"
 
@@ -128,7 +129,7 @@ class ReflectionEditor(QWidget):
         )
         self.templateLabel.setBuddy(self.templateCombo)
         self.templateCombo.currentIndexChanged.connect(self._template_picked)
-        self.generalError = self._error_label("reflectionError")
+        self.generalError = error_label("reflectionError", self)
 
         picker = QHBoxLayout()
         picker.setContentsMargins(0, 0, 0, 0)
@@ -145,14 +146,6 @@ class ReflectionEditor(QWidget):
         self._build({})
 
     # -- building -----------------------------------------------------------------------
-    def _error_label(self, name: str) -> QLabel:
-        label = QLabel(self)
-        label.setObjectName(name)
-        label.setProperty("role", "error")
-        label.setWordWrap(True)
-        label.setVisible(False)
-        return label
-
     def _build(self, texts: dict[str, str]) -> None:
         for i in reversed(range(self._sections_layout.count())):
             item = self._sections_layout.takeAt(i)
@@ -188,11 +181,7 @@ class ReflectionEditor(QWidget):
             header_row.addStretch(1)
             if section.example:
                 self._add_example(section, edit, header, header_row)
-            error = QLabel(self.sectionsWidget)
-            error.setObjectName(f"reflectionError_{section.key}")
-            error.setProperty("role", "error")
-            error.setWordWrap(True)
-            error.setVisible(False)
+            error = error_label(f"reflectionError_{section.key}", self.sectionsWidget)
             if i:
                 self._sections_layout.addSpacing(6)
             # One section needs no prompt above it: the editor's "Reflection" heading says it.

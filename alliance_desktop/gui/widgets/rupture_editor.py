@@ -28,6 +28,7 @@ from alliance_desktop.domain.errors import Problem, ValidationError
 from alliance_desktop.domain.models import Resolution, Rupture, RuptureType
 from alliance_desktop.domain.ruptures import MARKERS
 from alliance_desktop.domain.strategies import Strategy
+from alliance_desktop.gui.feedback import error_label
 from alliance_desktop.gui.widgets.rating_input import RatingInput
 from alliance_desktop.gui.widgets.reflection_editor import SectionEdit
 from alliance_desktop.gui.widgets.strategy_checklist import StrategyChecklist
@@ -124,7 +125,7 @@ class RuptureEditor(QFrame):
         self.typeGroup.buttonToggled.connect(self._type_toggled)
         self._add_row(grid, row, self.tr("Type"), type_row)
         row += 1
-        self.typeError = self._error_label("ruptureTypeError")
+        self.typeError = error_label("ruptureTypeError", self)
         grid.addWidget(self.typeError, row, 1)
         row += 1
 
@@ -155,7 +156,7 @@ class RuptureEditor(QFrame):
             markers_column.addWidget(box_widget)
         self.markersLabel = self._add_row(grid, row, self.tr("Markers"), markers_column)
         row += 1
-        self.markersError = self._error_label("ruptureMarkersError")
+        self.markersError = error_label("ruptureMarkersError", self)
         grid.addWidget(self.markersError, row, 1)
         row += 1
 
@@ -170,7 +171,7 @@ class RuptureEditor(QFrame):
         self.salienceInput.valueChanged.connect(self._edited)
         self._add_row(grid, row, self.tr("Salience"), self.salienceInput)
         row += 1
-        self.salienceError = self._error_label("ruptureSalienceError")
+        self.salienceError = error_label("ruptureSalienceError", self)
         grid.addWidget(self.salienceError, row, 1)
         row += 1
 
@@ -190,7 +191,7 @@ class RuptureEditor(QFrame):
         self.resolutionGroup.buttonToggled.connect(self._edited)
         self._add_row(grid, row, self.tr("Resolved?"), res_row)
         row += 1
-        self.resolutionError = self._error_label("ruptureResolutionError")
+        self.resolutionError = error_label("ruptureResolutionError", self)
         grid.addWidget(self.resolutionError, row, 1)
         row += 1
 
@@ -202,7 +203,7 @@ class RuptureEditor(QFrame):
         self.repairChecklist.changed.connect(self._edited)
         self._add_row(grid, row, self.tr("Repair tried"), self.repairChecklist, top=True)
         row += 1
-        self.repairError = self._error_label("ruptureRepairError")
+        self.repairError = error_label("ruptureRepairError", self)
         grid.addWidget(self.repairError, row, 1)
         row += 1
 
@@ -214,7 +215,7 @@ class RuptureEditor(QFrame):
         self.noteEdit.textChanged.connect(self._edited)
         self._add_row(grid, row, self.tr("Note"), self.noteEdit, top=True)
         row += 1
-        self.noteError = self._error_label("ruptureNoteError")
+        self.noteError = error_label("ruptureNoteError", self)
         grid.addWidget(self.noteError, row, 1)
 
         layout = QVBoxLayout(self)
@@ -248,14 +249,6 @@ class RuptureEditor(QFrame):
             label.setBuddy(field)
         else:
             grid.addLayout(field, row, 1)
-        return label
-
-    def _error_label(self, name: str) -> QLabel:
-        label = QLabel(self)
-        label.setObjectName(name)
-        label.setProperty("role", "error")
-        label.setWordWrap(True)
-        label.setVisible(False)
         return label
 
     def setIndex(self, index: int) -> None:
