@@ -557,11 +557,12 @@ class MainWindow(QMainWindow):
         client = self.currentClient()
         if client is None or self.vault is None:
             return
-        count = len(self.vault.sessions(client.id))
+        # The client list already knows how many sessions there are.
+        count = self.clientModel.summary(self.clientModel.rowForClient(client.id)).sessions
         dialog = DeleteClientDialog(client, count, self)
         if dialog.exec():
-            for slot in list(self.vault.drafts()):
-                if self.vault.drafts()[slot].get("client_id") == client.id:
+            for slot, draft in self.vault.drafts().items():
+                if draft.get("client_id") == client.id:
                     self.vault.delete_draft(slot)
             self.vault.delete_client(client.id)
             self._client_id = None
