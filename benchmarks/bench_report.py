@@ -28,16 +28,10 @@ from alliance_desktop.reports.supervision import (
 
 
 def demo(clients: int, sessions: int) -> tuple[list[Client], list[Session]]:
-    data = generate(clients, sessions, seed=5, today=date(2026, 3, 27))
-    ids = {c.code: i for i, c in enumerate(data.clients, 1)}
-    for c in data.clients:
-        c.id = ids[c.code]
-    out = []
-    for j, (code, s) in enumerate(data.sessions, 1):
-        s.client_id, s.id = ids[code], j
+    people, out = generate(clients, sessions, seed=5, today=date(2026, 3, 27)).with_ids()
+    for j, s in enumerate(out, 1):
         s.supervision = s.supervision or j % 6 == 0
-        out.append(s)
-    return data.clients, out
+    return people, out
 
 
 def packet_seconds(clients: list[Client], sessions: list[Session], folder: Path) -> float:

@@ -56,6 +56,18 @@ class DemoData:
     sessions: list[tuple[str, Session]]
     archetypes: dict[str, Archetype] = field(default_factory=dict)
 
+    def with_ids(self) -> tuple[list[Client], list[Session]]:
+        """Clients and sessions numbered as a vault would return them, for work on
+        domain objects (insights, charts, reports) without a vault."""
+        ids = {c.code: i for i, c in enumerate(self.clients, 1)}
+        for c in self.clients:
+            c.id = ids[c.code]
+        out = []
+        for j, (code, s) in enumerate(self.sessions, 1):
+            s.client_id, s.id = ids[code], j
+            out.append(s)
+        return self.clients, out
+
 
 # -- vocabulary ---------------------------------------------------------------
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 from datetime import date, timedelta
 
 from alliance_desktop.domain import Client, Resolution, Rupture, RuptureType, Session
@@ -74,7 +73,8 @@ def test_json_form_rounds_means_and_uses_iso_dates():
     }
 
 
-def test_twenty_thousand_sessions_well_under_300_ms():
+def test_twenty_thousand_sessions_are_all_counted():
+    # Speed is measured by benchmarks/bench_vault.py, never asserted in a test.
     rng = random.Random(1)
     clients = [Client(f"C{i:03d}", id=i) for i in range(200)]
     start = date(2015, 1, 1)
@@ -90,12 +90,6 @@ def test_twenty_thousand_sessions_well_under_300_ms():
         )
         for _ in range(20_000)
     ]
-    best = min(_timed(lambda: summarize(clients, sessions)) for _ in range(3))
-    assert best < 0.3, f"summarize took {best * 1000:.0f} ms"
-    assert summarize(clients, sessions).vault.sessions == 20_000
-
-
-def _timed(fn) -> float:
-    t = time.perf_counter()
-    fn()
-    return time.perf_counter() - t
+    summary = summarize(clients, sessions)
+    assert summary.vault.sessions == 20_000
+    assert sum(c.sessions for c in summary.clients) == 20_000
