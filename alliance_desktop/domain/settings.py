@@ -1,0 +1,251 @@
+"""The vault's settings as one typed value, validated in one place.
+
+Everything a front end or an import may store in the vault's ``settings`` table passes
+through :meth:`VaultSettings.from_mapping` (input from a person or a file: every bad
+value is a :class:`Problem` naming its key) or :meth:`VaultSettings.from_stored`
+(values already in the vault). The one policy for a damaged stored value: its default
+takes its place and :attr:`VaultSettings.damaged` names the key, so the app can say so
+once instead of refusing to open or guessing silently.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field, fields, replace
+from typing import Any
+
+from alliance_desktop.domain.errors import Problem, ValidationError
+from alliance_desktop.domain.scales import ClientRatingScale
+
+#: Alert thresholds are stored under this prefix plus the field name (``insights.drop_points``).
+SETTINGS_PREFIX = "insights."
+CLIENT_RATING_MAX = "client_rating_max"
+CLIENT_RATING_THRESHOLD = "client_rating_threshold"
+REDACTION_LIST = "redaction_list"
+
+MAX_REDACTION_ENTRIES = 2000
+MAX_REDACTION_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class InsightSettings:
+    """Thresholds for trends and alerts; the defaults are the product's documented ones.
+
+    Each number is a judgement call a therapist may reasonably want to change (a
+    stricter drop, a longer slope window), so none of them is hard-coded in the rules.
+    """
+
+    drop_points: float = 2.0  # a drop is at least this far below the recent mean
+    drop_window: int = 3  # ... of this many previous values of the same dimension
+    rolling_window: int = 3  # the trend's rolling mean covers this many recorded values
+    slope_window: int = 6  # slopes use at most this many of the latest recorded values
+    disengaging_slope: float = -0.5  # engagement falling this fast per session, or faster
+    gap_fraction: float = 0.2  # therapist minus client, as a share of the client scale
+    recent_window: int = 3  # alerts on a client's last this-many sessions are recent
+
+    def __post_init__(self) -> None:
+        for name in ("drop_window", "rolling_window", "recent_window"):
+            if int(getattr(self, name)) < 1:
+                raise ValueError(f"{name} must be at least 1")
+        if self.slope_window < 3:
+            raise ValueError("slope_window must be at least 3")
+        if not self.drop_points > 0:
+            raise ValueError("drop_points must be above 0")
+        if not self.disengaging_slope < 0:
+            raise ValueError("disengaging_slope must be below 0")
+        if not 0 < self.gap_fraction <= 1:
+            raise ValueError("gap_fraction must lie between 0 and 1")
+
+    def to_settings(self) -> dict[str, Any]:
+        """Key/value pairs as the vault stores them."""
+        return {SETTINGS_PREFIX + k: v for k, v in asdict(self).items()}
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any]) -> InsightSettings:
+        """Read stored values, keeping the default for anything missing.
+
+        A stored value of the wrong type raises ValueError rather than being guessed at.
+        """
+        changes: dict[str, Any] = {}
+        for f in fields(cls):
+            key = SETTINGS_PREFIX + f.name
+            if key in settings and settings[key] is not None:
+                changes[f.name] = _number(key, settings[key], integer=f.type in ("int", int))
+        return replace(cls(), **changes)
+
+
+def _number(key: str, value: Any, *, integer: bool) -> float | int:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise ValueError(f"setting {key} is not a number: {value!r}")
+    try:
+        number = float(value)
+    except ValueError:
+        raise ValueError(f"setting {key} is not a number: {value!r}") from None
+    if not math.isfinite(number):
+        raise ValueError(f"setting {key} is not a finite number: {value!r}")
+    if integer:
+        if number != int(number):
+            raise ValueError(f"setting {key} must be a whole number: {value!r}")
+        return int(number)
+    return number
+
+
+def _redaction_entries(value: Any) -> tuple[str, ...]:
+    """The redaction list: a list of strings, or text with one entry per line or comma."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        items: Iterable[Any] = value.replace(";", "\n").replace(",", "\n").splitlines()
+    elif isinstance(value, list | tuple):
+        items = value
+    else:
+        raise ValueError("must be a list of words or phrases")
+    seen: dict[str, str] = {}
+    for item in items:
+        if not isinstance(item, str):
+            raise ValueError(f"holds {item!r}, which is not text")
+        entry = " ".join(item.split())
+        if len(entry) > MAX_REDACTION_LENGTH:
+            raise ValueError(f"has an entry longer than {MAX_REDACTION_LENGTH} characters")
+        if entry and entry.casefold() not in seen:
+            seen[entry.casefold()] = entry
+    if len(seen) > MAX_REDACTION_ENTRIES:
+        raise ValueError(f"has more than {MAX_REDACTION_ENTRIES} entries")
+    return tuple(seen.values())
+
+
+KNOWN_KEYS: frozenset[str] = frozenset(
+    {CLIENT_RATING_MAX, CLIENT_RATING_THRESHOLD, REDACTION_LIST}
+    | {SETTINGS_PREFIX + f.name for f in fields(InsightSettings)}
+)
+
+
+@dataclass(frozen=True)
+class VaultSettings:
+    """Every setting kept inside the vault (nothing about clients lives in QSettings)."""
+
+    client_rating: ClientRatingScale = field(default_factory=ClientRatingScale)
+    insights: InsightSettings = field(default_factory=InsightSettings)
+    redaction_list: tuple[str, ...] = ()
+    #: Stored keys whose values could not be used; their defaults stand in their place.
+    damaged: tuple[str, ...] = field(default=(), compare=False)
+
+    # -- reading ------------------------------------------------------------------
+
+    @classmethod
+    def from_mapping(
+        cls, raw: Mapping[str, Any], *, base: VaultSettings | None = None
+    ) -> VaultSettings:
+        """Settings from a person or a file, over ``base`` (the defaults when None).
+
+        Raises ValidationError naming every key that is unknown or whose value is bad;
+        nothing is half-applied.
+        """
+        settings, problems = cls._parse(raw, base or cls())
+        if problems:
+            raise ValidationError(problems)
+        return settings
+
+    @classmethod
+    def from_stored(cls, raw: Mapping[str, Any]) -> VaultSettings:
+        """Settings as read from the vault: a damaged value falls back to its default
+        and is named in :attr:`damaged`; unknown keys (a newer version's) are ignored."""
+        known = {k: v for k, v in raw.items() if k in KNOWN_KEYS}
+        settings, problems = cls._parse(known, cls())
+        if not problems:
+            return settings
+        bad = {p.field for p in problems}
+        settings, _ = cls._parse({k: v for k, v in known.items() if k not in bad}, cls())
+        if CLIENT_RATING_MAX in bad or CLIENT_RATING_THRESHOLD in bad:
+            settings = replace(settings, client_rating=ClientRatingScale())
+            bad |= {CLIENT_RATING_MAX, CLIENT_RATING_THRESHOLD} & set(known)
+        return replace(settings, damaged=tuple(sorted(bad)))
+
+    @classmethod
+    def _parse(
+        cls, raw: Mapping[str, Any], base: VaultSettings
+    ) -> tuple[VaultSettings, list[Problem]]:
+        problems: list[Problem] = []
+        for key in raw:
+            if key not in KNOWN_KEYS:
+                problems.append(Problem(str(key), "is not a setting this version knows"))
+        maximum, threshold = base.client_rating.maximum, base.client_rating.threshold
+        scale_ok = True
+        for key in (CLIENT_RATING_MAX, CLIENT_RATING_THRESHOLD):
+            if key not in raw:
+                continue
+            try:
+                number = float(_number(key, raw[key], integer=False))
+            except ValueError as exc:
+                problems.append(Problem(key, _reason(exc)))
+                scale_ok = False
+                continue
+            if key == CLIENT_RATING_MAX:
+                maximum = number
+            else:
+                threshold = number
+        scale = base.client_rating
+        if scale_ok:
+            try:
+                scale = ClientRatingScale(maximum, threshold)
+            except ValueError as exc:
+                which = (
+                    CLIENT_RATING_THRESHOLD if CLIENT_RATING_THRESHOLD in raw else CLIENT_RATING_MAX
+                )
+                problems.append(Problem(which, str(exc)))
+        changes: dict[str, Any] = {}
+        for f in fields(InsightSettings):
+            key = SETTINGS_PREFIX + f.name
+            if key not in raw:
+                continue
+            try:
+                changes[f.name] = _number(key, raw[key], integer=f.type in ("int", int))
+            except ValueError as exc:
+                problems.append(Problem(key, _reason(exc)))
+        insights = base.insights
+        try:
+            insights = replace(base.insights, **changes)
+        except ValueError as exc:
+            # The message names the field; report it under its stored key.
+            name = str(exc).split(" ", 1)[0]
+            problems.append(Problem(SETTINGS_PREFIX + name, str(exc)))
+        redaction = base.redaction_list
+        if REDACTION_LIST in raw:
+            try:
+                redaction = _redaction_entries(raw[REDACTION_LIST])
+            except ValueError as exc:
+                problems.append(Problem(REDACTION_LIST, str(exc)))
+        return cls(scale, insights, redaction), problems
+
+    # -- writing ------------------------------------------------------------------
+
+    def to_mapping(self) -> dict[str, Any]:
+        """Every setting as the vault stores it (JSON-safe values)."""
+        return {
+            CLIENT_RATING_MAX: self.client_rating.maximum,
+            CLIENT_RATING_THRESHOLD: self.client_rating.threshold,
+            REDACTION_LIST: list(self.redaction_list),
+            **self.insights.to_settings(),
+        }
+
+    def updated(self, raw: Mapping[str, Any]) -> VaultSettings:
+        """These settings with ``raw`` applied, validated as from a person."""
+        return VaultSettings.from_mapping(raw, base=self)
+
+
+def _reason(exc: ValueError) -> str:
+    """A ValueError from :func:`_number` without the repeated "setting KEY" lead-in."""
+    text = str(exc)
+    return text.split(" ", 2)[2] if text.startswith("setting ") else text
+
+
+__all__ = [
+    "CLIENT_RATING_MAX",
+    "CLIENT_RATING_THRESHOLD",
+    "KNOWN_KEYS",
+    "REDACTION_LIST",
+    "SETTINGS_PREFIX",
+    "InsightSettings",
+    "VaultSettings",
+]
