@@ -1,0 +1,182 @@
+"""Unlocking, creating, locking and closing a vault: the same rules for GUI and CLI.
+
+- One throttle (``vault.throttle.Throttle``, persisted beside the vault and keyed by
+  its resolved path) for every front end: wait what it says, count a wrong
+  passphrase, forget the count after a correct one.
+- One writer per vault: a writer takes ``WriterLock`` *before* the key is derived, so
+  a busy vault costs no KDF and raises ``VaultBusyError`` naming who holds it.
+- Locking never fails: saving the draft and the automatic backup are best effort and
+  every problem becomes a sentence in :class:`LockReport`; the vault is closed (and
+  its writer lock released) whatever happened before.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alliance_desktop.vault.connection import PAGE_SIZE
+from alliance_desktop.vault.errors import NotAVaultError, VaultError, WrongPassphraseError
+from alliance_desktop.vault.store import Vault
+from alliance_desktop.vault.throttle import Throttle
+from alliance_desktop.vault.writer_lock import WriterLock
+
+
+@dataclass(frozen=True)
+class LockReport:
+    """What happened while locking; the vault is closed whatever this says."""
+
+    draft_saved: bool = False
+    backup: Path | None = None
+    problems: tuple[str, ...] = ()
+
+
+def _path(path: Path | str) -> Path:
+    return Path(path).expanduser()
+
+
+def seconds_to_wait(path: Path | str) -> float:
+    """How long the next unlock of ``path`` must wait (for the GUI's countdown)."""
+    try:
+        return max(0.0, float(Throttle(_path(path)).seconds_to_wait()))
+    except (OSError, ValueError):
+        return 0.0
+
+
+def failures(path: Path | str) -> int:
+    """Wrong passphrases in a row so far for ``path``."""
+    try:
+        return int(Throttle(_path(path)).failures())
+    except (OSError, ValueError):
+        return 0
+
+
+def _refuse_non_vault(path: Path) -> None:
+    """A file smaller than one page cannot be a vault (a text file, a note): say so,
+    rather than "wrong passphrase", and spend neither the KDF nor a throttle count."""
+    with contextlib.suppress(OSError):
+        if path.is_file() and 0 < path.stat().st_size < PAGE_SIZE:
+            raise NotAVaultError(path, "is too small to be a vault, so it")
+
+
+def _record_unlock(vault: Vault, failed: int) -> None:
+    # The failures could not be written while the vault was locked; record them now,
+    # as a count only, so the activity log shows that someone tried.
+    with contextlib.suppress(VaultError), vault.transaction():
+        if failed:
+            vault.audit("unlock_failed", f"{failed} wrong passphrase(s) before this unlock")
+        vault.audit("unlock")
+
+
+def unlock(
+    path: Path | str,
+    passphrase: str,
+    *,
+    writer: bool = True,
+    sleep: Callable[[float], Any] = time.sleep,
+) -> Vault:
+    """Open the vault at ``path``; as a writer unless ``writer=False`` (readers may run
+    beside a writer).
+
+    Raises VaultBusyError (another writer; no key derived), WrongPassphraseError
+    (counted in the throttle), or another VaultError.
+    """
+    path = _path(path)
+    _refuse_non_vault(path)
+    throttle = Throttle(path)
+    wait = throttle.seconds_to_wait()
+    if wait > 0:
+        sleep(wait)
+    lock = WriterLock.acquire(path) if writer else None
+    try:
+        try:
+            vault = Vault.open(path, passphrase, lock=lock)
+        except WrongPassphraseError:
+            throttle.record_failure()
+            raise
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    failed = throttle.failures()
+    _record_unlock(vault, failed)
+    with contextlib.suppress(OSError):
+        throttle.reset()
+    return vault
+
+
+def create(path: Path | str, passphrase: str) -> Vault:
+    """A new, empty vault at ``path``, open as its writer (WeakPassphraseError,
+    VaultExistsError)."""
+    path = _path(path)
+    lock = WriterLock.acquire(path)
+    try:
+        return Vault.create(path, passphrase, lock=lock)
+    except BaseException:
+        lock.release()
+        raise
+
+
+def close(vault: Vault | None) -> None:
+    """Close the vault and release its writer lock; never raises."""
+    if vault is None:
+        return
+    with contextlib.suppress(Exception):
+        vault.close()
+    with contextlib.suppress(Exception):
+        held = getattr(vault, "writer_lock", None)
+        if held is not None:
+            held.release()
+
+
+def lock(
+    vault: Vault,
+    *,
+    draft: tuple[str, dict[str, Any]] | None = None,
+    backup_folder: Path | None = None,
+    keep: int = 10,
+) -> LockReport:
+    """Best-effort draft save and automatic backup, then close. Never raises."""
+    problems: list[str] = []
+    draft_saved = False
+    written: Path | None = None
+    if draft is not None:
+        try:
+            from alliance_desktop.app.sessions import save_draft
+
+            save_draft(vault, draft[0], draft[1])
+            draft_saved = True
+        except Exception as exc:
+            problems.append(f"The draft could not be saved: {_sentence(exc)}")
+    if backup_folder is not None:
+        try:
+            from alliance_desktop.app.backups import auto_backup
+
+            written = auto_backup(vault, backup_folder, keep).value
+        except Exception as exc:
+            problems.append(f"The automatic backup failed: {_sentence(exc)}")
+    close(vault)
+    return LockReport(draft_saved=draft_saved, backup=written, problems=tuple(problems))
+
+
+def _sentence(exc: BaseException) -> str:
+    """A sentence for a person; only errors made to be shown keep their text (anything
+    else could carry vault content)."""
+    from alliance_desktop.app.errors import OutputError
+
+    if isinstance(exc, VaultError | OutputError):
+        text = str(exc).strip()
+    elif isinstance(exc, OSError):
+        text = f"{exc.strerror or 'input/output error'}"
+    else:
+        text = ""
+    if not text:
+        return f"an unexpected error ({type(exc).__name__})."
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+__all__ = ["LockReport", "close", "create", "failures", "lock", "seconds_to_wait", "unlock"]

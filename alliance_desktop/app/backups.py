@@ -1,0 +1,182 @@
+"""Backups: one now, a rotating automatic one, the list to restore from, and restore.
+
+Every backup file is made through the private-file helper (0600 from its first byte,
+published whole, never over an existing file unless asked), in a private folder that
+is never chmodded through a symlink. The audit row is written before the file is
+published, so a failed audit leaves no backup behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from alliance_desktop.app.changes import Changes, Outcome
+from alliance_desktop.app.files import private_folder, private_path
+from alliance_desktop.vault import maintenance, rotation
+from alliance_desktop.vault.connection import file_damage
+from alliance_desktop.vault.errors import RestoreError, WrongPassphraseError
+from alliance_desktop.vault.restore import RestoreResult, restore_backup
+from alliance_desktop.vault.store import Vault
+from alliance_desktop.vault.throttle import Throttle
+from alliance_desktop.vault.writer_lock import WriterLock
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup in a backup folder."""
+
+    path: Path
+    taken_at: datetime
+    size: int
+    #: Made and checked by the app (an automatic or "Back up now" backup, verified when
+    #: written) and showing no damage that can be seen without the passphrase.
+    verified: bool
+
+
+def _write_backup(vault: Vault, out: Path, *, overwrite: bool, event: str, detail: str) -> Path:
+    def record() -> None:
+        vault.audit(event, detail)
+
+    with private_path(out, overwrite=overwrite, before_publish=record) as reserved:
+        # SQLite writes the copy by name and refuses an existing file: give it the
+        # reserved name back; it writes aside (0600, O_EXCL), verifies, then renames.
+        os.unlink(reserved)
+        maintenance.backup(vault.conn, reserved)
+    return Path(os.path.abspath(out))
+
+
+def backup(vault: Vault, out: Path | str, *, overwrite: bool = False) -> Outcome[Path]:
+    """An encrypted, verified copy at ``out`` under the same passphrase.
+
+    Raises OutputExistsError (something is at ``out``; retry with ``overwrite=True``),
+    OutputError, or VaultError (DiskFullError when space ran out); nothing is left
+    behind on failure.
+    """
+    out = Path(out).expanduser()
+    return Outcome(_write_backup(vault, out, overwrite=overwrite, event="backup", detail=""))
+
+
+def backup_name(folder: Path, now: datetime | None = None) -> Path:
+    """A free ``alliance-backup-YYYYmmdd-HHMMSS(-N).alliance`` name in ``folder``."""
+    return rotation._free_name(folder, now or datetime.now())
+
+
+def auto_backup(
+    vault: Vault, folder: Path | str, keep: int = 10, *, force: bool = False
+) -> Outcome[Path | None]:
+    """The rotating backup on lock and quit: written only when the data changed since the
+    last automatic one (or ``force``), then only the newest ``keep`` are kept.
+
+    The value is the new backup, or None when nothing changed. Other files in the
+    folder are never touched. Raises OutputError / VaultError, leaving older backups.
+    """
+    if keep < 1:
+        raise ValueError("keep must be at least 1")
+    fingerprint = rotation.state_fingerprint(vault)
+    if not force and rotation.last_backup_fingerprint(vault) == fingerprint:
+        return Outcome(None)
+    where = private_folder(Path(folder).expanduser())
+    with contextlib.suppress(OSError):
+        rotation._remove_stale_partials(where)
+    written = _write_backup(
+        vault,
+        backup_name(where),
+        overwrite=False,
+        event=rotation.AUTO_EVENT,
+        detail=rotation._MARK + fingerprint,
+    )
+    for old in rotation.backups_in(where)[:-keep]:
+        if old != written:
+            with contextlib.suppress(OSError):
+                old.unlink()
+    return Outcome(written)
+
+
+def _taken_at(name: str, fallback: float) -> datetime:
+    match = rotation.BACKUP_NAME.match(name)
+    if match:
+        with contextlib.suppress(ValueError):
+            return datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
+    return datetime.fromtimestamp(fallback)
+
+
+def list_backups(folder: Path | str) -> list[BackupInfo]:
+    """The backups in ``folder``, newest first (made by the app, by the name it gives)."""
+    where = Path(folder).expanduser()
+    found: list[BackupInfo] = []
+    for path in reversed(rotation.backups_in(where)):
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        damaged = info.st_size == 0 or file_damage(path) is not None
+        found.append(
+            BackupInfo(path, _taken_at(path.name, info.st_mtime), info.st_size, not damaged)
+        )
+    found.sort(key=lambda b: b.taken_at, reverse=True)
+    return found
+
+
+def newest_verified(folder: Path | str) -> BackupInfo | None:
+    return next((b for b in list_backups(folder) if b.verified), None)
+
+
+def restore(
+    backup_path: Path | str,
+    vault_path: Path | str,
+    passphrase: str,
+    *,
+    sleep: Callable[[float], Any] = time.sleep,
+) -> Outcome[RestoreResult]:
+    """Check ``backup_path`` completely with ``passphrase`` (the backup's), then put it in
+    place of the vault; the previous vault is kept aside.
+
+    It counts in the throttle of ``vault_path`` (a restore is a way to try passphrases)
+    and needs its writer lock (VaultBusyError while another window or command writes).
+    Raises RestoreError (nothing changed) or VaultError.
+    """
+    target = Path(vault_path).expanduser()
+    throttle = Throttle(target)
+    wait = throttle.seconds_to_wait()
+    if wait > 0:
+        sleep(wait)
+    with WriterLock.acquire(target):
+        try:
+            result = restore_backup(backup_path, target, passphrase)
+        except RestoreError as exc:
+            if isinstance(exc.__cause__, WrongPassphraseError):
+                throttle.record_failure()
+            raise
+    with contextlib.suppress(OSError):
+        throttle.reset()
+    return Outcome(
+        result,
+        Changes(
+            clients=True,
+            sessions=True,
+            drafts=True,
+            plans=True,
+            packets=True,
+            settings=True,
+            passphrase=True,
+            vault_replaced=True,
+        ),
+    )
+
+
+__all__ = [
+    "BackupInfo",
+    "auto_backup",
+    "backup",
+    "backup_name",
+    "list_backups",
+    "newest_verified",
+    "restore",
+]

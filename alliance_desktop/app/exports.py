@@ -1,0 +1,77 @@
+"""Plaintext export (CSV or the lossless JSON) and import, all or nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import BinaryIO
+
+from alliance_desktop.app.changes import Changes, Outcome
+from alliance_desktop.app.files import write_private_bytes
+from alliance_desktop.reports import exporter, importer
+from alliance_desktop.reports.exporter import FORMATS, Format
+from alliance_desktop.reports.importer import ImportResult
+from alliance_desktop.vault.store import Vault
+
+
+def _rendered(vault: Vault, fmt: Format) -> bytes:
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}")
+    return exporter.render(vault, fmt).encode("utf-8")
+
+
+def export_data(
+    vault: Vault, fmt: Format, out: Path | str, *, overwrite: bool = False
+) -> Outcome[Path]:
+    """Write the export to a new private file at ``out``.
+
+    The text is read from the vault first, so a failure there leaves no file; the audit
+    row is written before the file is published, so a failed audit leaves none either.
+    Raises OutputExistsError (retry with ``overwrite=True``), OutputError, VaultError.
+    """
+    data = _rendered(vault, fmt)
+    written = write_private_bytes(
+        Path(out).expanduser(),
+        data,
+        overwrite=overwrite,
+        before_publish=lambda: vault.audit("export", fmt),
+    )
+    return Outcome(written)
+
+
+def export_stream(vault: Vault, fmt: Format, stream: BinaryIO) -> Outcome[int]:
+    """Write the export to a binary stream (stdout); the value is the bytes written.
+
+    The audit row comes first: once bytes reach a stream they cannot be called back.
+    """
+    data = _rendered(vault, fmt)
+    vault.audit("export", fmt)
+    stream.write(data)
+    stream.flush()
+    return Outcome(len(data))
+
+
+def import_file(vault: Vault, path: Path | str) -> Outcome[ImportResult]:
+    """Import a .csv or .json file: every row is checked first, then everything is
+    written in one transaction with its audit entry, or nothing is.
+
+    Raises UnsupportedFileError (not .csv/.json; checked before reading),
+    ValidationError (every problem, located), OSError (unreadable), VaultError.
+    """
+    path = Path(path).expanduser()
+    kind = importer.file_kind(path)
+    data = path.read_bytes()
+    with vault.transaction():
+        result = importer.import_bytes(vault, data, kind)
+    return Outcome(
+        result,
+        Changes(
+            clients=result.new_clients > 0,
+            sessions=result.sessions > 0,
+            settings=result.settings_applied,
+            plans=result.sessions > 0,
+            packets=result.sessions > 0,
+        ),
+    )
+
+
+__all__ = ["FORMATS", "export_data", "export_stream", "import_file"]
