@@ -3,26 +3,41 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
+from alliance_desktop.app import clients as app_clients
 from alliance_desktop.domain import Client, ValidationError
 from alliance_desktop.domain.validation import client_problems
+from alliance_desktop.gui import operations
 from alliance_desktop.gui.forms.ui_client_dialog import Ui_ClientDialog
 from alliance_desktop.gui.forms.ui_delete_client_dialog import Ui_DeleteClientDialog
 
+if TYPE_CHECKING:  # pragma: no cover
+    from alliance_desktop.vault import Vault
+
 
 class ClientDialog(QDialog):
-    """Code, start date and goals; the vault's answer (a duplicate code) shows inline."""
+    """Code, start date and goals; the vault's answer (a duplicate code) shows inline.
 
-    def __init__(self, client: Client | None = None, save=None, parent: QWidget | None = None):
+    With a ``vault`` the dialog saves through ``app.clients.save_client`` when accepted
+    (and stays open on a problem); without one it only collects the fields.
+    """
+
+    def __init__(
+        self,
+        client: Client | None = None,
+        vault: Vault | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.ui = Ui_ClientDialog()
         self.ui.setupUi(self)
         self.setObjectName("clientDialog")
         self._client = client or Client("")
-        self._save = save
+        self._vault = vault
         self.setWindowTitle(self.tr("Edit client") if client else self.tr("New client"))
         self.ui.codeEdit.setText(self._client.code)
         today = QDate.currentDate()
@@ -63,17 +78,29 @@ class ClientDialog(QDialog):
         self._client.goals = self.ui.goalsEdit.toPlainText()
         return self._client
 
+    def _show_vault_problem(self, message: str) -> None:
+        self._clear_errors()
+        self.ui.codeError.setText("⚠ " + message)
+        self.ui.codeError.show()
+
     def accept(self) -> None:
         client = self.client()
         problems = client_problems(client)
-        try:
-            if problems:
-                raise ValidationError(problems)
-            if self._save is not None:
-                self._client = self._save(client)
-        except ValidationError as exc:
-            self._show(exc)
+        if problems:
+            self._show(ValidationError(problems))
             return
+        if self._vault is not None:
+            outcome = operations.run(
+                self,
+                app_clients.save_client,
+                self._vault,
+                client,
+                on_invalid=self._show,
+                show_error=self._show_vault_problem,
+            )
+            if outcome is None:
+                return
+            self._client = outcome.value
         super().accept()
 
 

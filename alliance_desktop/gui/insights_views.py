@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alliance_desktop.app import plans as app_plans
+from alliance_desktop.gui import operations
 from alliance_desktop.gui.charts_view import ChartView, chart_theme, data_point
 from alliance_desktop.gui.feedback import heading
 from alliance_desktop.gui.insights_models import AlertListModel, kind_text, risk_sorted
@@ -46,6 +48,7 @@ from alliance_desktop.insights.suggestions import Suggestion, suggestions_for
 from alliance_desktop.vault import VaultError
 
 if TYPE_CHECKING:  # pragma: no cover
+    from alliance_desktop.app.changes import Changes
     from alliance_desktop.domain.models import Session
     from alliance_desktop.domain.strategies import Strategy
     from alliance_desktop.gui.main_window import MainWindow
@@ -503,7 +506,7 @@ class InsightsHub(QObject):
         t.fitCheck.toggled.connect(lambda _on: self._invalidate("trend"))
         t.rangeCombo.currentIndexChanged.connect(lambda _i: self._invalidate("trend"))
         t.chart.clicked.connect(self._trend_clicked)
-        w.vaultDataChanged.connect(self.scheduleRefresh)
+        operations.events().vaultChanged.connect(self._vault_changed)
         w.clientShown.connect(self._client_shown)
         w.sessionSaved.connect(self._session_saved)
 
@@ -561,6 +564,15 @@ class InsightsHub(QObject):
         return [self.dashboard.caseload, self.trends.chart, p.practice, p.outcomes,
                 p.ruptures, p.perspective]  # fmt: skip
 
+    def _vault_changed(self, changes: Changes) -> None:
+        """A use case wrote: recompute if it touched what the analysis reads."""
+        if changes.plans:
+            self._stale.add("suggestions")
+        if changes.clients or changes.sessions or changes.settings or changes.vault_replaced:
+            self.scheduleRefresh()
+        elif changes.plans:
+            self._draw_visible()
+
     def scheduleRefresh(self) -> None:
         if self.vault is not None and not self._refreshTimer.isActive():
             self._refreshTimer.start(0)
@@ -569,7 +581,7 @@ class InsightsHub(QObject):
         """Read the caseload once and analyse it; views redraw from this cache."""
         self._refreshTimer.stop()
         vault = self.vault
-        if vault is None or vault is not self.window.vault:
+        if vault is None or vault is not self.window.currentVault():
             return
         try:
             try:
@@ -592,13 +604,13 @@ class InsightsHub(QObject):
     # -- navigation ------------------------------------------------------------
 
     def showDashboard(self) -> None:
-        if self.window.vault is None:
+        if self.window.currentVault() is None:
             return
         self.window.ui.contentStack.setCurrentWidget(self.dashboard)
         self.dashboard.alertList.setFocus()
 
     def showInsights(self) -> None:
-        if self.window.vault is None:
+        if self.window.currentVault() is None:
             return
         self.window.ui.contentStack.setCurrentWidget(self.insightsPage)
         self.insightsPage.tabs.setFocus()
@@ -637,7 +649,7 @@ class InsightsHub(QObject):
                           ("perspective", self._draw_perspective))[tab]  # fmt: skip
             self._draw_once(name, draw)
         elif page is w.ui.clientPage and w.ui.clientTabs.currentWidget() is self.trends:
-            if self._trend_client != w._client_id:
+            if self._trend_client != w.currentClientId():
                 self._stale |= {"trend", "suggestions"}
             self._draw_once("trend", self._draw_trend)
             self._draw_once("suggestions", self._fill_suggestions)
@@ -699,7 +711,7 @@ class InsightsHub(QObject):
         from alliance_desktop.charts import client_trend
 
         t = self.trends
-        cid = self.window._client_id
+        cid = self.window.currentClientId()
         self._trend_client = cid
         ci = self.analysis.for_client(cid) if self.analysis and cid is not None else None
         if ci is None:
@@ -713,7 +725,7 @@ class InsightsHub(QObject):
         t.chart.setFigure(fig)
 
     def _fill_suggestions(self) -> None:
-        cid = self.window._client_id
+        cid = self.window.currentClientId()
         panel = self.trends.suggestions
         ci = self.analysis.for_client(cid) if self.analysis and cid is not None else None
         if ci is None or self.vault is None:
@@ -808,16 +820,15 @@ class InsightsHub(QObject):
         self._draw_visible()
 
     def addToPlan(self, strategy: str) -> None:
-        cid = self.window._client_id
+        cid = self.window.currentClientId()
         if self.vault is None or cid is None:
             return
-        self.vault.add_to_plan(cid, strategy)
+        if operations.run(self.window, app_plans.add_plan_item, self.vault, cid, strategy) is None:
+            return
         label = self._catalogue[strategy].label if strategy in self._catalogue else strategy
         self.window.flash(
             self.tr("{strategy} is in the plan for the next session.").format(strategy=label)
         )
-        self._stale.add("suggestions")
-        self._draw_visible()
 
     def _show_plan_in_editor(self) -> None:
         editor = self.window.editor
@@ -836,20 +847,17 @@ class InsightsHub(QObject):
         cid = self.window.editor.currentClientId()
         if self.vault is None or cid is None:
             return
-        self.vault.remove_from_plan(cid, strategy)
-        self._stale.add("suggestions")
+        if (
+            operations.run(self.window, app_plans.remove_plan_item, self.vault, cid, strategy)
+            is None
+        ):
+            return
         # Deferred: the chip that was clicked is deleted when the bar is rebuilt.
         QTimer.singleShot(0, self._show_plan_in_editor)
 
-    def _session_saved(self, session: Session, was_new: bool) -> None:
-        """A new session that used planned strategies ticks them off; the rest stay planned."""
+    def _session_saved(self, _session: Session, _was_new: bool) -> None:
+        """The editor closed on a saved session (its save already ticked off the plan)."""
         self.planBar.clear()
-        if self.vault is None or not was_new or session.client_id is None:
-            return
-        for item in self.vault.plan(session.client_id):
-            if item.strategy in session.strategies:
-                self.vault.remove_from_plan(session.client_id, item.strategy)
-        self._stale.add("suggestions")
 
 
 __all__ = ["DashboardPage", "InsightsHub", "InsightsPage", "PlanBar", "TrendsTab"]

@@ -24,7 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alliance_desktop.app import clients as app_clients
+from alliance_desktop.app import sessions as app_sessions
+from alliance_desktop.app.changes import Changes
 from alliance_desktop.domain import Client, ClientStatus, Session, ValidationError
+from alliance_desktop.gui import operations
 from alliance_desktop.gui.client_delegate import ClientDelegate
 from alliance_desktop.gui.client_dialogs import ClientDialog, DeleteClientDialog
 from alliance_desktop.gui.feedback import repolish_roles
@@ -65,7 +69,6 @@ class MainWindow(QMainWindow):
     aboutRequested = Signal()
     auditRequested = Signal()
     quitRequested = Signal()
-    vaultDataChanged = Signal()  # clients or sessions were written: insights recompute
     clientShown = Signal(int)  # the client page now shows this client
     sessionSaved = Signal(object, bool)  # the saved Session, and whether it was new
 
@@ -113,6 +116,8 @@ class MainWindow(QMainWindow):
         self._ageTimer.timeout.connect(self._refresh_draft_age)
         self._undoTimer = QTimer(self, singleShot=True, interval=UNDO_WINDOW_MS)
         self._undoTimer.timeout.connect(self._expire_undo)
+        # Every use case run through gui/operations reports here what it changed.
+        operations.events().vaultChanged.connect(self._vault_changed)
 
     # -- construction -------------------------------------------------------
 
@@ -429,7 +434,6 @@ class MainWindow(QMainWindow):
         if self.vault is None:
             return
         keep = select if select is not None else self._client_id
-        self.vaultDataChanged.emit()
         self.clientModel.setSummaries(self.vault.client_summaries())
         if self.clientModel.rowCount() == 0:
             self._client_id = None
@@ -471,6 +475,26 @@ class MainWindow(QMainWindow):
     def _client_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             self._show_client(current.data(ID_ROLE))
+
+    def currentVault(self) -> Vault | None:
+        """The open vault, or None while locked (for the hubs that add menus here)."""
+        return self.vault
+
+    def currentClientId(self) -> int | None:
+        """The client the client page shows (or last showed), if any."""
+        return self._client_id
+
+    def _vault_changed(self, changes: Changes) -> None:
+        """A use case wrote to the vault: reload what this window shows of it."""
+        if self.vault is None:
+            return
+        try:
+            if changes.clients or changes.sessions or changes.vault_replaced:
+                self.reloadClients()
+            elif changes.drafts:
+                self._update_draft_bar()
+        except VaultError as exc:
+            self.flash(str(exc))
 
     def currentClient(self) -> Client | None:
         if self.vault is None or self._client_id is None:
@@ -527,27 +551,27 @@ class MainWindow(QMainWindow):
     def newClient(self) -> None:
         if self.vault is None:
             return
-        dialog = ClientDialog(None, save=self.vault.save_client, parent=self)
+        dialog = ClientDialog(None, vault=self.vault, parent=self)
         if dialog.exec():
             client = dialog.client()
-            self.reloadClients(select=client.id)
+            self.selectClient(client.id)
             self.flash(self.tr("Client {code} added.").format(code=client.code))
 
     def editClient(self) -> None:
         client = self.currentClient()
         if client is None or self.vault is None:
             return
-        dialog = ClientDialog(client, save=self.vault.save_client, parent=self)
+        dialog = ClientDialog(client, vault=self.vault, parent=self)
         if dialog.exec():
-            self.reloadClients(select=client.id)
+            self.selectClient(client.id)
 
     def toggleClosed(self) -> None:
         client = self.currentClient()
         if client is None or self.vault is None:
             return
         new = ClientStatus.ACTIVE if client.status == ClientStatus.CLOSED else ClientStatus.CLOSED
-        self.vault.set_client_status(client.id, new)
-        self.reloadClients(select=client.id)
+        if operations.run(self, app_clients.set_client_status, self.vault, client.id, new) is None:
+            return
         message = (
             self.tr("{code} closed.") if new == ClientStatus.CLOSED else self.tr("{code} reopened.")
         )
@@ -561,14 +585,17 @@ class MainWindow(QMainWindow):
         count = self.clientModel.summary(self.clientModel.rowForClient(client.id)).sessions
         dialog = DeleteClientDialog(client, count, self)
         if dialog.exec():
-            for slot, draft in self.vault.drafts().items():
-                if draft.get("client_id") == client.id:
-                    self.vault.delete_draft(slot)
-            self.vault.delete_client(client.id)
-            self._client_id = None
+            # The client, their sessions, plan and drafts go in one transaction; the
+            # broadcast reloads the list, which then shows the first remaining client.
+            if operations.run(self, app_clients.delete_client, self.vault, client.id) is None:
+                return
             if self.editor.currentClientId() == client.id:
+                self._draftTimer.stop()
+                self._draft_slot = None
                 self.editor.clear()
-            self.reloadClients()
+                self.ui.contentStack.setCurrentWidget(
+                    self.ui.clientPage if self._client_id else self.ui.emptyPage
+                )
             self.flash(self.tr("{code} deleted.").format(code=client.code))
 
     # -- sessions -----------------------------------------------------------
@@ -633,32 +660,49 @@ class MainWindow(QMainWindow):
         if draft:
             self.flash(self.tr("Draft restored."))
 
+    def _session_invalid(self, exc: ValidationError) -> None:
+        self.editor.showProblems(exc)
+        self.flash(self.tr("Not saved yet: please check the marked fields."))
+
     def saveSession(self) -> None:
+        """Save the session, drop its drafts and tick off the plan items it used, at once.
+
+        One use case does all three in one transaction: if it fails, the draft and the
+        plan stay as they were and the editor keeps every word.
+        """
         if self.vault is None:
             return
         try:
             session = self.editor.buildSession()
-            was_new = session.id is None  # saving fills in the id
-            saved = self.vault.save_session(session)
         except ValidationError as exc:
-            self.editor.showProblems(exc)
-            self.flash(self.tr("Not saved yet: please check the marked fields."))
+            self._session_invalid(exc)
             return
-        except VaultError as exc:
-            self.flash(str(exc))
+        was_new = session.id is None
+        # A new session's draft slot is per client; an edited one has its own.
+        slots = [draft_slot(session.client_id, session.id)]
+        if self._draft_slot and self._draft_slot not in slots:
+            slots.append(self._draft_slot)
+        outcome = operations.run(
+            self,
+            app_sessions.save_session,
+            self.vault,
+            session,
+            draft_slots=slots,
+            plan_used=session.strategies if was_new else (),
+            on_invalid=self._session_invalid,
+        )
+        if outcome is None:
             return
+        saved = outcome.value
         self._draftTimer.stop()
-        if self._draft_slot:
-            self.vault.delete_draft(self._draft_slot)
-        # A new session's draft slot is per client; the saved session has its own now.
-        self.vault.delete_draft(draft_slot(saved.client_id, saved.id))
         self._draft_slot = None
         self._draft_saved_at = None
         self.draftState.clear()
         self.editor.markSaved()
         self.editor.clear()
         self.sessionSaved.emit(saved, was_new)
-        self.reloadClients(select=saved.client_id)
+        if saved.client_id is not None and saved.client_id != self._client_id:
+            self.selectClient(saved.client_id)
         self.ui.contentStack.setCurrentWidget(self.ui.clientPage)
         row = self.timelineModel.rowForSession(saved.id)
         if row >= 0:
@@ -697,8 +741,12 @@ class MainWindow(QMainWindow):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self._deleted = self.vault.delete_session(session.id)
-        self.reloadClients(select=session.client_id)
+        outcome = operations.run(self, app_sessions.delete_session, self.vault, session.id)
+        if outcome is None:
+            return
+        self._deleted = outcome.value
+        if self._deleted is None:
+            return  # already gone (another window); the reload shows it
         self.undoButton.show()
         self._undoTimer.start()
         self.flash(self.tr("Session deleted."), UNDO_WINDOW_MS)
@@ -707,13 +755,11 @@ class MainWindow(QMainWindow):
         if self.vault is None or self._deleted is None:
             return
         session = self._deleted
-        try:
-            self.vault.restore_session(session)
-        except (ValidationError, VaultError) as exc:
-            self.flash(str(exc))
+        if operations.run(self, app_sessions.restore_session, self.vault, session) is None:
             return
         self._expire_undo()
-        self.reloadClients(select=session.client_id)
+        if session.client_id is not None and session.client_id != self._client_id:
+            self.selectClient(session.client_id)
         row = self.timelineModel.rowForSession(session.id)
         if row >= 0:
             self.ui.timelineView.selectRow(row)
@@ -805,8 +851,12 @@ class MainWindow(QMainWindow):
 
     def _discard_draft(self) -> None:
         slot = self.ui.draftBar.property("slot")
-        if self.vault is not None and slot:
-            self.vault.delete_draft(slot)
+        if (
+            self.vault is not None
+            and slot
+            and operations.run(self, app_sessions.discard_draft, self.vault, slot) is None
+        ):
+            return
         self._update_draft_bar()
         self.flash(self.tr("Draft discarded."))
 

@@ -19,7 +19,7 @@ Anything else is a bug and goes on to the crash handler.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -29,6 +29,9 @@ from alliance_desktop.app.changes import Changes, Outcome
 from alliance_desktop.app.errors import OutputError, OutputExistsError
 from alliance_desktop.domain import ValidationError
 from alliance_desktop.vault import VaultError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from alliance_desktop.vault import Vault
 
 T = TypeVar("T")
 
@@ -73,6 +76,18 @@ def _flasher(parent: QWidget | None) -> Callable[[str], None] | None:
     return None
 
 
+def current_vault(widget: QWidget | None) -> Vault | None:
+    """The open vault of the nearest window that has one (``MainWindow.currentVault``)."""
+    while widget is not None:
+        window = widget.window()
+        provider = getattr(window, "currentVault", None)
+        if callable(provider):
+            vault: Vault | None = provider()
+            return vault
+        widget = window.parentWidget()
+    return None
+
+
 def show_problem(
     parent: QWidget | None, message: str, show_error: Callable[[str], None] | None = None
 ) -> None:
@@ -109,8 +124,8 @@ def run(
 ) -> Outcome[T] | None:
     """Run the use case ``fn(*args, **kwargs)`` for ``parent``; None if it did not happen.
 
-    ``on_invalid`` lets a form mark its fields for a ``ValidationError`` (the message
-    is still shown). Declining to replace an existing file also returns None.
+    ``on_invalid`` lets a form mark its own fields for a ``ValidationError`` instead of
+    the one-line message. Declining to replace an existing file also returns None.
     """
     try:
         try:
@@ -129,7 +144,8 @@ def run(
     except ValidationError as exc:
         if on_invalid is not None:
             on_invalid(exc)
-        show_problem(parent, str(exc), show_error)
+        else:
+            show_problem(parent, str(exc), show_error)
         return None
     except (VaultError, OutputError) as exc:
         show_problem(parent, str(exc), show_error)
@@ -139,4 +155,12 @@ def run(
     return outcome
 
 
-__all__ = ["EXPECTED", "VaultEvents", "confirm_replace", "events", "run", "show_problem"]
+__all__ = [
+    "EXPECTED",
+    "VaultEvents",
+    "confirm_replace",
+    "current_vault",
+    "events",
+    "run",
+    "show_problem",
+]

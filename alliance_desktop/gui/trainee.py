@@ -39,14 +39,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alliance_desktop.app import clients as app_clients
 from alliance_desktop.domain.templates import TEMPLATES_BY_KEY
 from alliance_desktop.domain.vignettes import VIGNETTES, Vignette
+from alliance_desktop.gui import operations
 from alliance_desktop.gui.charts_view import ChartView, chart_theme
 from alliance_desktop.gui.feedback import heading
 from alliance_desktop.insights.reflection_feedback import ReflectionFeedback, reflection_feedback
 from alliance_desktop.vault import VaultError
 
 if TYPE_CHECKING:  # pragma: no cover
+    from alliance_desktop.app.changes import Changes
     from alliance_desktop.domain.models import Session
     from alliance_desktop.gui.main_window import MainWindow
     from alliance_desktop.gui.preferences import Preferences
@@ -486,6 +489,7 @@ class TraineeHub(QObject):
             window.menuClient.addAction(self.actionPracticeLog)
 
         self.reminder = DailyReminder(window)
+        operations.events().vaultChanged.connect(self._vault_changed)
         window.sessionSaved.connect(self._session_saved)
         window.clientShown.connect(self._client_shown)
         self.retranslate()
@@ -540,25 +544,30 @@ class TraineeHub(QObject):
     # -- practice clients ----------------------------------------------------------------
 
     def addPracticeClient(self) -> None:
-        w = self.window
-        if w.vault is None:
+        w, vault = self.window, self.vault
+        if vault is None:
             return
-        existing = {c.code for c in w.vault.clients() if c.is_practice}
+        try:
+            existing = {c.code for c in vault.clients() if c.is_practice}
+        except VaultError as exc:
+            w.flash(str(exc))
+            return
         dialog = PracticeClientDialog(existing, w)
         if not dialog.exec():
             return
         vignette = dialog.vignette()
-        try:
-            client = w.vault.add_practice_client(vignette.key)
-        except (VaultError, ValueError) as exc:
-            w.flash(str(exc))
+        outcome = operations.run(w, app_clients.add_practice_client, vault, vignette.key)
+        if outcome is None:
             return
-        w.reloadClients(select=client.id)
+        client = outcome.value
+        w.selectClient(client.id)
         w.flash(self.tr("Practice client {code} added.").format(code=client.code))
 
     def _client_shown(self, client_id: int) -> None:
-        w = self.window
-        client = w.vault.client(client_id) if w.vault is not None else None
+        try:
+            client = self.vault.client(client_id) if self.vault is not None else None
+        except VaultError:
+            client = None
         vignette = VIGNETTE_BY_CODE.get(client.code) if client and client.is_practice else None
         if vignette is None:
             self.sceneCard.hide()
@@ -587,14 +596,21 @@ class TraineeHub(QObject):
 
     def showPracticeLog(self) -> PracticeLogDialog | None:
         w = self.window
-        if w.vault is None:
+        if self.vault is None:
             return None
         if self.logDialog is None:
-            self.logDialog = PracticeLogDialog(w.vault, self.isDark(), w)
+            self.logDialog = PracticeLogDialog(self.vault, self.isDark(), w)
             self.logDialog.destroyed.connect(self._log_closed)
         self.logDialog.show()
         self.logDialog.raise_()
         return self.logDialog
+
+    def _vault_changed(self, changes: Changes) -> None:
+        """The practice log follows sessions and clients written while it is open."""
+        if self.logDialog is not None and (
+            changes.sessions or changes.clients or changes.vault_replaced
+        ):
+            self.logDialog.refresh()
 
     def _log_closed(self, *_: Any) -> None:
         self.logDialog = None
