@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 DIMENSIONS: tuple[str, ...] = ("trust", "engagement", "goal_alignment", "approach_fit")
 REQUIRED_DIMENSIONS: tuple[str, ...] = ("trust", "engagement")
@@ -118,5 +119,5 @@ class Session:
             raise KeyError(dimension)
         return getattr(self, dimension)
 
-    def with_(self, **changes: object) -> Session:
+    def with_(self, **changes: Any) -> Session:
         return replace(self, **changes)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Collection
 from datetime import date, datetime
 
@@ -28,6 +29,19 @@ TAG_MAX = 40
 TAGS_MAX = 30
 DURATION_MIN, DURATION_MAX = 1, 600
 SALIENCE_MIN, SALIENCE_MAX = 1, 5
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def parse_day(text: str) -> date:
+    """A calendar date written exactly YYYY-MM-DD; ValueError for anything else.
+
+    The one place a typed or imported day is read. ``date.fromisoformat`` alone also
+    takes ``20260331`` and week dates (``2026-W14-2``), which no user means.
+    """
+    if not _ISO_DAY.fullmatch(text):
+        raise ValueError(f"{text[:20]!r} is not a date written YYYY-MM-DD")
+    return date.fromisoformat(text)
 
 
 def _text_problems(field: str, text: str, limit: int = TEXT_MAX) -> list[Problem]:
