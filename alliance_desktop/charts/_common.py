@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, cast
 
 import matplotlib as mpl
 import numpy as np
 from matplotlib import rc_context
 from matplotlib.axes import Axes
+from matplotlib.axis import Axis
 from matplotlib.collections import PathCollection
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 from matplotlib.figure import Figure
@@ -25,7 +26,8 @@ from matplotlib.font_manager import FontProperties, findfont, get_font
 from matplotlib.lines import Line2D
 from matplotlib.path import Path as MplPath
 from matplotlib.textpath import TextPath
-from matplotlib.transforms import Affine2D, Bbox, ScaledTranslation, Transform
+from matplotlib.ticker import MaxNLocator
+from matplotlib.transforms import Affine2D, Affine2DBase, Bbox, ScaledTranslation, Transform
 
 from alliance_desktop.charts.theme import Theme
 
@@ -66,7 +68,9 @@ def top_left(fig: Figure) -> Transform:
 
     Text and key samples placed this way stay put when the GUI resizes the canvas.
     """
-    return fig.dpi_scale_trans + ScaledTranslation(0, 1, fig.transFigure)
+    # The stubs type transFigure as a plain Transform; it is a BboxTransformTo, an affine.
+    figure_scale = cast(Affine2DBase, fig.transFigure)
+    return fig.dpi_scale_trans + ScaledTranslation(0, 1, figure_scale)
 
 
 def inch_axes(fig: Figure, left: float, bottom: float, right: float, top: float) -> Axes:
@@ -76,7 +80,7 @@ def inch_axes(fig: Figure, left: float, bottom: float, right: float, top: float)
     on each draw, which costs more than the whole drawing budget of a big caseload.
     """
 
-    def locate(ax: Axes, renderer: object) -> Bbox:
+    def locate(ax: object, renderer: object) -> Bbox:
         w, h = fig.get_size_inches()
         width = max(w - left - right, 0.5)
         height = max(h - top - bottom, 0.5)
@@ -116,7 +120,7 @@ def date_axis(ax: Axes) -> None:
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator, show_offset=True))
 
 
-def style_axes(ax: Axes, theme: Theme, grid_axis: str = "y") -> None:
+def style_axes(ax: Axes, theme: Theme, grid_axis: Literal["both", "x", "y"] = "y") -> None:
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     for side in ("left", "bottom"):
@@ -124,6 +128,13 @@ def style_axes(ax: Axes, theme: Theme, grid_axis: str = "y") -> None:
     ax.grid(True, axis=grid_axis, color=theme.grid, linewidth=0.6)
     ax.set_axisbelow(True)
     ax.tick_params(length=3)
+
+
+def integer_ticks(axis: Axis) -> None:
+    """Whole-number ticks (for counts), keeping the automatic locator's spacing."""
+    locator = axis.get_major_locator()
+    if isinstance(locator, MaxNLocator):  # the default AutoLocator is one
+        locator.set_params(integer=True)
 
 
 def save(fig: Figure, path: str | Path) -> Path:

@@ -14,6 +14,7 @@ The strategy keys in row order (top first) are on ``fig.alliance_strategies``.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from matplotlib.figure import Figure
 
@@ -72,8 +73,8 @@ def strategy_outcomes(
             f"  (n={o.n})"
             for o in rows
         ]
-        with_style = {"linestyle": "none", "marker": "o", "markersize": 6}
-        without_style = {"linestyle": "none", "marker": "o", "markersize": 5,
+        with_style: dict[str, Any] = {"linestyle": "none", "marker": "o", "markersize": 6}
+        without_style: dict[str, Any] = {"linestyle": "none", "marker": "o", "markersize": 5,
                          "markerfacecolor": "none", "color": theme.muted}  # fmt: skip
         axes = []
         for k, dim in enumerate(OUTCOME_DIMENSIONS):

@@ -110,7 +110,8 @@ def _build(
     for i, row in enumerate(rows):
         sessions = row.last_sessions[-cols:]
         offset = cols - len(sessions)  # right-aligned: the latest is always the last column
-        ids.append([None] * offset + [s.id for s in sessions])
+        row_ids: list[int | None] = [None] * offset
+        ids.append(row_ids + [s.id for s in sessions])
         for j, s in enumerate(sessions, start=offset):
             has_session[i, j] = True
             v = s.rating(dimension)

@@ -13,6 +13,7 @@ therapist's view exceeds the client's), ``threshold`` (the concern line).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 from matplotlib.figure import Figure
@@ -60,14 +61,23 @@ def perspective_gap(
         xs = np.array(days([p.date for p in points]))
         mine = np.array([p.therapist for p in points])
         theirs = np.array([p.client for p in points])
-        mine_style = {"color": theme.trust, "linewidth": 2.0, "marker": "o", "markersize": 4}
-        theirs_style = {"color": theme.client_rating, "linewidth": 1.6, "linestyle": "--",
+        mine_style: dict[str, Any] = {
+            "color": theme.trust,
+            "linewidth": 2.0,
+            "marker": "o",
+            "markersize": 4,
+        }
+        theirs_style: dict[str, Any] = {"color": theme.client_rating, "linewidth": 1.6, "linestyle": "--",
                         "marker": "s", "markersize": 4}  # fmt: skip
         ax.fill_between(xs, theirs, mine, where=mine > theirs, interpolate=True,
                         color=theme.alert, alpha=0.18, linewidth=0, gid="gap")  # fmt: skip
         ax.plot(xs, mine, gid="therapist", **mine_style)
         ax.plot(xs, theirs, gid="client", **theirs_style)
-        threshold_style = {"color": theme.alert, "linewidth": 1.0, "linestyle": "-."}
+        threshold_style: dict[str, Any] = {
+            "color": theme.alert,
+            "linewidth": 1.0,
+            "linestyle": "-.",
+        }
         ax.axhline(scale.threshold, gid="threshold", zorder=1, **threshold_style)
         ax.set_ylim(0, scale.maximum * 1.04)
         ax.set_ylabel(f"On the client's scale (0–{scale.maximum:g})")

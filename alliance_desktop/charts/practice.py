@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import timedelta
+from typing import Any
 
 from matplotlib.figure import Figure
 from matplotlib.ticker import PercentFormatter
@@ -20,6 +21,7 @@ from alliance_desktop.charts._common import (
     date_axis,
     days,
     inch_axes,
+    integer_ticks,
     key_row,
     new_figure,
     show_message,
@@ -69,7 +71,7 @@ def practice_trend(
         for dim, label in (("trust", "Mean trust"), ("engagement", "Mean engagement")):
             pts = [(x, getattr(m, dim)) for x, m in zip(xs, months, strict=True)
                    if getattr(m, dim) is not None]  # fmt: skip
-            style = {"color": theme.colour(dim), "linewidth": 2.2, "marker": "o",
+            style: dict[str, Any] = {"color": theme.colour(dim), "linewidth": 2.2, "marker": "o",
                      "markersize": 4}  # fmt: skip
             ax.plot([p[0] for p in pts], [p[1] for p in pts], gid=dim, label=label, **style)
             key.append(KeyEntry((style,), label))
@@ -109,11 +111,11 @@ def rupture_timeline(
                 patch.set_gid(gid)
         ax.set_ylim(0, max(m.total for m in months) * 1.15 + 0.5)
         ax.set_ylabel("Ruptures")
-        ax.yaxis.get_major_locator().set_params(integer=True)
+        integer_ticks(ax.yaxis)
         share = ax.twinx()
         pts = [(x, m.share_resolved) for x, m in zip(xs, months, strict=True)
                if m.share_resolved is not None]  # fmt: skip
-        line_style = {"color": theme.resolved, "linewidth": 1.8, "marker": "o", "markersize": 4,
+        line_style: dict[str, Any] = {"color": theme.resolved, "linewidth": 1.8, "marker": "o", "markersize": 4,
                       "markeredgecolor": theme.text, "markeredgewidth": 0.6}  # fmt: skip
         share.plot([p[0] for p in pts], [p[1] for p in pts], gid="resolved-share",
                    label="Share resolved", **line_style)  # fmt: skip

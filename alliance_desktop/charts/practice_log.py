@@ -21,6 +21,7 @@ from alliance_desktop.charts._common import (
     date_axis,
     days,
     inch_axes,
+    integer_ticks,
     new_figure,
     show_message,
     style_axes,
@@ -42,7 +43,7 @@ _MARKERS = {1: "o", 2: "s", 3: "^", 4: "D"}
 def _right_axes(fig: Figure, *, width: float, right: float, bottom: float, top: float) -> Axes:
     """An axes of fixed width kept against the figure's right edge when it is resized."""
 
-    def locate(ax: Axes, renderer: object) -> Bbox:
+    def locate(ax: object, renderer: object) -> Bbox:
         w, h = fig.get_size_inches()
         height = max(h - top - bottom, 0.5)
         return Bbox.from_bounds((w - right - width) / w, bottom / h, width / w, height / h)
@@ -80,7 +81,7 @@ def practice_log_chart(
         for patch in bars.patches:
             patch.set_gid("reflections")
         weeks.set_ylabel("Reflections a week")
-        weeks.yaxis.get_major_locator().set_params(integer=True)
+        integer_ticks(weeks.yaxis)
         weeks.set_ylim(0, max(1, max(wk.reflections for wk in log.weeks)) * 1.15)
         style_axes(weeks, theme)
         date_axis(weeks)
@@ -92,10 +93,10 @@ def practice_log_chart(
                               marker=_MARKERS[int(level)], color=theme.engagement,
                               edgecolors=theme.surface, linewidths=0.6, zorder=3,
                               gid="depth-points")  # fmt: skip
-        rated = [wk for wk in log.weeks if wk.mean_depth is not None]
+        rated = [(wk.week, m) for wk in log.weeks if (m := wk.mean_depth) is not None]
         if len(rated) >= 2:
-            depth.plot(days([wk.week + timedelta(days=3) for wk in rated]),
-                       [wk.mean_depth for wk in rated], color=theme.text, linewidth=1.4,
+            depth.plot(days([week + timedelta(days=3) for week, _ in rated]),
+                       [m for _, m in rated], color=theme.text, linewidth=1.4,
                        linestyle="--", gid="depth-mean", label="Weekly mean")  # fmt: skip
         depth.set_ylim(0.5, 4.5)
         depth.set_yticks([1, 2, 3, 4], [LEVEL_SHORT[d].replace(" ", "\n", 1) for d in Depth])
@@ -115,7 +116,7 @@ def practice_log_chart(
             patch.set_gid("templates")
         used.set_yticks(range(len(labels)), labels)
         used.set_title("Prompts used", fontsize=9, loc="left")
-        used.xaxis.get_major_locator().set_params(integer=True)
+        integer_ticks(used.xaxis)
         for y, n in enumerate(counts):
             used.text(n, y, f" {n}", va="center", fontsize=8, color=theme.text)
         used.set_xlim(0, max(counts) * 1.3)

@@ -9,7 +9,10 @@ can ask for a theme before any chart (and matplotlib) is needed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # types only: importing this module must not load matplotlib
+    from matplotlib.typing import RcKeyType
 
 OKABE_ITO: dict[str, str] = {
     "orange": "#E69F00",
@@ -47,7 +50,7 @@ class Theme:
         """The data colour for a rating dimension (or ``client_rating``)."""
         return getattr(self, dimension)
 
-    def rc(self) -> dict[str, Any]:
+    def rc(self) -> dict[RcKeyType, Any]:
         """rcParams for ``matplotlib.rc_context`` while a chart is built; nothing global."""
         return {
             "figure.facecolor": self.window,

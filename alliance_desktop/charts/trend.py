@@ -73,7 +73,7 @@ _STYLE_PROPS = ("color", "linestyle", "linewidth", "marker", "markersize", "mark
 def _style(line: Line2D) -> dict[str, Any]:
     """The look of a line, to repeat it as a key handle."""
     style = {p: getattr(line, f"get_{p}")() for p in _STYLE_PROPS}
-    style["markersize"] = min(float(style["markersize"]), 8.0)  # type: ignore[arg-type]
+    style["markersize"] = min(float(style["markersize"]), 8.0)
     return style
 
 
@@ -165,7 +165,8 @@ def _build(
     date_axis(ax)
 
     x_of = {id(s): x for x, s in zip(xs, shown, strict=True)}
-    rated = [(x_of[id(s)], s) for s in shown if s.client_rating is not None]
+    # (x, session id, client rating) of each session the client rated.
+    rated = [(x_of[id(s)], s.id, r) for s in shown if (r := s.client_rating) is not None]
     ax2: Axes | None = None
     if rated:
         ax2 = ax.twinx()
@@ -178,18 +179,18 @@ def _build(
             ax2.spines[side].set_visible(False)
         ax2.spines["right"].set_color(theme.grid)
         (cr,) = ax2.plot(
-            [x for x, _ in rated], [s.client_rating for _, s in rated],
+            [x for x, _, _ in rated], [r for _, _, r in rated],
             color=theme.client_rating, linewidth=1.3, linestyle=(0, (4, 2)), marker="s",
             markersize=3.5, label="Client's rating", gid="client_rating", picker=5,
         )  # fmt: skip
-        _set_ids(cr, [s.id for _, s in rated])
+        _set_ids(cr, [sid for _, sid, _ in rated])
         handles.append(KeyEntry((_style(cr),), "Client's rating"))
-        low = [(x, s) for x, s in rated if scale.is_concern(s.client_rating or 0.0)]
+        low = [p for p in rated if scale.is_concern(p[2])]
         (low_line,) = ax2.plot(
-            [x for x, _ in low], [s.client_rating for _, s in low], linestyle="none",
+            [x for x, _, _ in low], [r for _, _, r in low], linestyle="none",
             marker="s", markersize=4.5, color=theme.alert, gid="client_rating-low",
         )  # fmt: skip
-        _set_ids(low_line, [s.id for _, s in low])
+        _set_ids(low_line, [sid for _, sid, _ in low])
         threshold = ax2.axhline(scale.threshold, color=theme.alert, linewidth=1.0,
                                 linestyle="-.", gid="threshold", zorder=1)  # fmt: skip
         # Labelled in the key rather than on the plot, where it would hide data points.
@@ -254,7 +255,7 @@ def _alert_rings(
                 on_ratings.setdefault((x, y), a)
         elif a.kind == AlertKind.PERSPECTIVE_GAP and s.client_rating is not None:
             on_client.setdefault((x, s.client_rating), a)
-    ring = {"linestyle": "none", "marker": "o", "markersize": 13, "markerfacecolor": "none",
+    ring: dict[str, Any] = {"linestyle": "none", "marker": "o", "markersize": 13, "markerfacecolor": "none",
             "markeredgecolor": theme.alert, "markeredgewidth": 1.6, "zorder": 5}  # fmt: skip
     made = False
     for target, pts, gid in ((ax, on_ratings, "alerts"), (ax2, on_client, "alerts-client-rating")):
