@@ -11,32 +11,23 @@ from PySide6.QtCore import QFile, QIODevice, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from alliance_desktop.charts.theme import DARK, LIGHT
 from alliance_desktop.gui import resources_rc  # noqa: F401  (registers :/ resources)
 
 THEMES = ("system", "light", "dark")
 ACCENT = {"light": "#2f5d8a", "dark": "#7fb0e0"}
 
-# Okabe-Ito: distinguishable for the common colour-vision deficiencies.
-OKABE_ITO = {
-    "orange": "#E69F00",
-    "sky_blue": "#56B4E9",
-    "green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "purple": "#CC79A7",
-    "black": "#000000",
-}
-
 
 def _palette(dark: bool) -> QPalette:
     p = QPalette()
+    # Window, base and text come from the chart theme (the one source of these
+    # colours), so charts sit on the app's own surfaces.
+    chart = DARK if dark else LIGHT
+    window, base, text = chart.window, chart.surface, chart.text
     if dark:
-        window, base, alt, text, mid = "#1f2226", "#262a2f", "#2c3137", "#e6e8eb", "#4a5058"
-        button, disabled = "#2c3137", "#7d848c"
+        alt, mid, button, disabled = "#2c3137", "#4a5058", "#2c3137", "#7d848c"
     else:
-        window, base, alt, text, mid = "#f5f6f7", "#ffffff", "#f0f2f4", "#1d2329", "#c5cad0"
-        button, disabled = "#eceef0", "#8a9097"
+        alt, mid, button, disabled = "#f0f2f4", "#c5cad0", "#eceef0", "#8a9097"
     accent = ACCENT["dark" if dark else "light"]
     roles = {
         QPalette.ColorRole.Window: window,
