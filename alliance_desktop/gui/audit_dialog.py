@@ -53,7 +53,9 @@ class AuditDialog(QDialog):
         self.model.setHorizontalHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Detail")])
         locale = QLocale()
         for at, event, detail in reversed(entries):
-            when = QDateTime(datetime.fromisoformat(at).astimezone()).toLocalTime()
+            # The same instant in local time (a naive stamp is taken as local, as before).
+            instant = datetime.fromisoformat(at).timestamp()
+            when = QDateTime.fromMSecsSinceEpoch(round(instant * 1000))
             row = [
                 QStandardItem(locale.toString(when, QLocale.FormatType.ShortFormat)),
                 QStandardItem(event_label(event)),

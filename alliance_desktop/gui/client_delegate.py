@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPalette
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from alliance_desktop.gui.models import ALERTS_ROLE, CLOSED_ROLE
@@ -12,7 +12,12 @@ PAD = 6
 
 
 class ClientDelegate(QStyledItemDelegate):
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         # initStyleOption turns "\n" into a line separator, so read the model's text.
@@ -59,6 +64,8 @@ class ClientDelegate(QStyledItemDelegate):
         painter.drawText(rect.adjusted(0, line, 0, 0), flags, elided)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         line = QFontMetrics(option.font).height()
         return QSize(200, 2 * line + PAD)

@@ -312,18 +312,19 @@ class RuptureEditor(QFrame):
     def rupture(self) -> Rupture:
         """The domain object; type and resolution must have been chosen."""
         prefix = f"ruptures[{self._index}]"
+        rtype, resolution = self.ruptureType(), self.resolution()
         problems = []
-        if self.ruptureType() is None:
+        if rtype is None:
             problems.append(Problem(f"{prefix}.type", _t("choose withdrawal or confrontation")))
-        if self.resolution() is None:
+        if resolution is None:
             problems.append(Problem(f"{prefix}.resolution", _t("choose whether it was resolved")))
-        if problems:
+        if rtype is None or resolution is None:
             raise ValidationError(problems)
         return Rupture(
-            type=self.ruptureType(),
-            resolution=self.resolution(),
+            type=rtype,
+            resolution=resolution,
             markers=self.visibleMarkers(),
-            salience=self.salienceInput.value,
+            salience=self.salienceInput.getValue(),
             repair_strategies=self.repairChecklist.checked(),
             note=self.noteEdit.toPlainText(),
         )
@@ -337,7 +338,7 @@ class RuptureEditor(QFrame):
         return {
             "type": rtype.value if rtype else None,
             "markers": [k for k, box in self.markerBoxes.items() if box.isChecked()],
-            "salience": self.salienceInput.value,
+            "salience": self.salienceInput.getValue(),
             "resolution": resolution.value if resolution else None,
             "repair_strategies": list(self.repairChecklist.checked()),
             "note": self.noteEdit.toPlainText(),

@@ -65,10 +65,20 @@ class TagEdit(QLineEdit):
 
     def clearAll(self) -> None:
         """Forget the text, its undo history and the known tags (used on lock)."""
-        self._completer.popup().hide()
+        self._hide_popup()
         self.setText("")
         self._model.setStringList([])
         self._completer.setCompletionPrefix("")
+
+    def _hide_popup(self) -> None:
+        # popup() is None only in inline completion mode, which this editor never uses.
+        popup = self._completer.popup()
+        if popup is not None:
+            popup.hide()
+
+    def _popup_visible(self) -> bool:
+        popup = self._completer.popup()
+        return popup is not None and popup.isVisible()
 
     def _current_fragment(self) -> str:
         before = self.text()[: self.cursorPosition()]
@@ -77,7 +87,7 @@ class TagEdit(QLineEdit):
     def _update_completion(self, _text: str) -> None:
         fragment = self._current_fragment()
         if not fragment:
-            self._completer.popup().hide()
+            self._hide_popup()
             return
         self._completer.setCompletionPrefix(fragment)
         already = {t.casefold() for t in self.tags()}
@@ -86,7 +96,7 @@ class TagEdit(QLineEdit):
             and self._completer.currentCompletion().casefold() in already
             and self._completer.currentCompletion().casefold() == fragment.casefold()
         ):
-            self._completer.popup().hide()
+            self._hide_popup()
             return
         self._completer.complete()
 
@@ -100,13 +110,14 @@ class TagEdit(QLineEdit):
         # Replace the fragment through a selection so Ctrl+Z can undo the completion.
         self.setSelection(start, end - start)
         self.insert(f"{' ' if start else ''}{completion}{ending}")
-        self._completer.popup().hide()
+        self._hide_popup()
 
     def event(self, event: QEvent) -> bool:
         # While the completion list is open, Escape closes it rather than the editor.
         if (
             event.type() == QEvent.Type.ShortcutOverride
-            and self._completer.popup().isVisible()
+            and isinstance(event, QKeyEvent)
+            and self._popup_visible()
             and event.key() == Qt.Key.Key_Escape
         ):
             event.accept()
@@ -115,13 +126,14 @@ class TagEdit(QLineEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         popup = self._completer.popup()
-        if event.key() == Qt.Key.Key_Escape and popup.isVisible():
-            popup.hide()
+        visible = popup is not None and popup.isVisible()
+        if event.key() == Qt.Key.Key_Escape and visible:
+            self._hide_popup()
             event.accept()
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            current = popup.currentIndex() if popup.isVisible() else None
-            popup.hide()
+            current = popup.currentIndex() if popup is not None and visible else None
+            self._hide_popup()
             if current is not None and current.isValid():
                 self._insert_completion(str(current.data()))
             elif self.text().strip() and not self.text().rstrip().endswith(","):
