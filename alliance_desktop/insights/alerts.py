@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from operator import attrgetter
 
-from alliance_desktop.domain.models import Resolution, Session
+from alliance_desktop.domain.models import DIMENSIONS, Resolution, Session
 from alliance_desktop.domain.scales import ClientRatingScale
 from alliance_desktop.insights.settings import DEFAULT_SETTINGS, InsightSettings
 from alliance_desktop.insights.trends import MIN_TREND_VALUES, slope
@@ -39,6 +40,9 @@ KIND_ORDER: dict[AlertKind, int] = {
     AlertKind.LOW_CLIENT_RATING: 3,
     AlertKind.PERSPECTIVE_GAP: 4,
 }
+
+#: A session's own ratings (the therapist's dimensions), as one tuple.
+_THERAPIST_RATINGS = attrgetter(*DIMENSIONS)
 
 _LABEL = {
     "trust": "Trust",
@@ -132,7 +136,7 @@ def client_alerts(
                       f"The client rated the session {_num(rating)}{low_tail}")
             )  # fmt: skip
         total, count = 0.0, 0
-        for v in (s.trust, s.engagement, s.goal_alignment, s.approach_fit):
+        for v in _THERAPIST_RATINGS(s):
             if v is not None:
                 total += v
                 count += 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from alliance_desktop.domain.models import (
@@ -23,6 +24,8 @@ from alliance_desktop.domain.models import (
 
 #: Every rating a summary averages: the therapist's dimensions, then the client's number.
 RATINGS: tuple[str, ...] = (*DIMENSIONS, "client_rating")
+#: A session's ratings in ``RATINGS`` order, read in one C-level call (the hot loop).
+_RATING_VALUES = attrgetter(*RATINGS)
 
 
 @dataclass(frozen=True)
@@ -95,8 +98,7 @@ class _Accumulator:
             self.first = s.date
         if self.last is None or s.date > self.last:
             self.last = s.date
-        values = (s.trust, s.engagement, s.goal_alignment, s.approach_fit, s.client_rating)
-        for i, value in enumerate(values):
+        for i, value in enumerate(_RATING_VALUES(s)):
             if value is not None:
                 self.totals[i] += value
                 self.counts[i] += 1

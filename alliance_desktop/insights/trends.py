@@ -11,17 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from alliance_desktop.domain.models import Session
+from alliance_desktop.domain.models import DIMENSIONS, Session
 from alliance_desktop.insights.settings import DEFAULT_SETTINGS, InsightSettings
 
 #: The ratings a trend is computed for: the therapist's four, then the client's number.
-TREND_DIMENSIONS: tuple[str, ...] = (
-    "trust",
-    "engagement",
-    "goal_alignment",
-    "approach_fit",
-    "client_rating",
-)
+TREND_DIMENSIONS: tuple[str, ...] = (*DIMENSIONS, "client_rating")
 
 #: A trend needs at least this many recorded values.
 MIN_TREND_VALUES = 3
