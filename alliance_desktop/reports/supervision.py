@@ -7,8 +7,12 @@ Two steps, so the GUI wizard can show a live preview before anything is written:
   matplotlib figures of its charts. ``packet.html()`` is the whole packet as
   HTML for Qt's rich-text engine (charts as ``chart:<name>`` image sources).
 - ``packet_document(packet)`` gives a ``QTextDocument`` with the charts drawn as
-  vectors, for a ``QTextBrowser`` preview; ``render_pdf(packet, path)`` paginates the
-  same document into a PDF with a confidential footer and "Page N of M" on every page.
+  vectors, for a ``QTextBrowser`` preview; ``render_packet(packet)`` paginates the
+  same document into PDF bytes in memory, with a confidential footer and "Page N of M"
+  on every page (``result.data``). The file itself is written by the app layer through
+  the one private-file helper (``app.files.write_private``), so it is 0600 from its
+  creation and appears only whole; this module opens no output file (``render_pdf``
+  is a deprecated shim for the callers that predate ``app.packets``).
 
 Why Qt for the PDF. Three routes were weighed: matplotlib's PdfPages (no new
 dependency, but every paragraph would be hand-wrapped text on a figure: no
@@ -23,7 +27,7 @@ therapist sees is what is exported.
 
 Layering exception, deliberately narrow: ARCHITECTURE says nothing below ``gui``
 imports Qt. This module imports QtGui and QtSvg (never QtWidgets, never Qt's network
-modules) *only inside* ``packet_document`` and ``render_pdf``; importing the module,
+modules) *only inside* ``packet_document`` and ``render_packet``; importing the module,
 ``build_packet`` and ``Packet.html`` need no Qt. A headless caller (the CLI) gets an
 offscreen QGuiApplication from ``ensure_gui_application`` when none exists.
 
@@ -35,6 +39,9 @@ The redaction list (vault setting ``redaction_list``) is applied to all free tex
 (reflections, rupture notes, goals, tags) in every mode; when de-identified, client
 codes and the name-like words in them are redacted too and code-like tags dropped.
 ``identify`` and ``absolute_dates`` turn the two substitutions off separately.
+The therapist's questions go through the same redaction as the reflections; the
+"Client A = code" key (``packet_key``, ``client_key``) is for the screen only. The
+PDF's metadata carries no date at all, so relative dates stay relative.
 Practice clients (trainee vignettes) are left out unless ``include_practice``.
 """
 
@@ -42,6 +49,8 @@ from __future__ import annotations
 
 import html
 import io
+import os
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -170,6 +179,9 @@ class Packet:
     clients: tuple[ClientPart, ...]
     charts: dict[str, Figure] = field(default_factory=dict)
     practice_charts: tuple[str, ...] = ()
+    #: ("Client A", code) pairs for the therapist's eyes only: never rendered, never
+    #: exported (see ``packet_key``). Empty when the packet names clients by code.
+    key: tuple[tuple[str, str], ...] = field(default=(), repr=False)
     _svg: dict[str, bytes] = field(default_factory=dict, repr=False)
 
     @property
@@ -262,25 +274,11 @@ def make_packet(
     """Assemble a packet from domain objects: pure apart from building the figures."""
     scale = scale or ClientRatingScale()
     strategies = strategies or catalogue()
-    chosen = _choose_clients(clients, options)
-    # Insights over each client's history up to the end of the range, so "recent"
-    # alerts are recent as of the period the packet covers.
-    upto = [s for s in sessions if options.date_to is None or s.date <= options.date_to]
-    insights = analyse(
-        chosen, upto, scale, insight_settings, include_practice=options.include_practice
+    insights, groups, in_range, ordered = _order(
+        clients, sessions, options, scale, insight_settings
     )
-    groups = group_sessions(chosen, upto)
-    in_range = {
-        cid: [s for s in group if options.in_range(s.date)] for cid, group in groups.items()
-    }
-    ordered = [row.client for row in insights.caseload if in_range[row.client.id]]
-    if options.clients:  # named clients stay even without sessions in range
-        ordered = [row.client for row in insights.caseload]
-
     deidentify = not options.identify
-    redactor = Redactor.of(redaction)
-    if deidentify:
-        redactor = redactor.extended(code_words(c.code for c in clients if not c.is_practice))
+    redactor = packet_redactor(clients, options, redaction)
 
     parts: list[ClientPart] = []
     charts: dict[str, Figure] = {}
@@ -326,11 +324,83 @@ def make_packet(
         period=_period(all_in_range, options),
         client_count=len(parts),
         session_count=len(all_in_range),
-        questions=tuple(q.strip() for q in options.questions if q.strip()),
+        # The questions are free text like a reflection, so the same redaction applies.
+        questions=redact_questions(options.questions, redactor),
         clients=tuple(parts),
         charts=charts,
         practice_charts=practice_names,
+        key=_key(ordered, deidentify),
     )
+
+
+def _order(
+    clients: Sequence[Client],
+    sessions: Iterable[Session],
+    options: PacketOptions,
+    scale: ClientRatingScale,
+    insight_settings: InsightSettings | None,
+) -> tuple[Any, dict[int | None, list[Session]], dict[int | None, list[Session]], list[Client]]:
+    """The packet's clients in caseload risk order, with the insights that ordered them."""
+    chosen = _choose_clients(clients, options)
+    # Insights over each client's history up to the end of the range, so "recent"
+    # alerts are recent as of the period the packet covers.
+    upto = [s for s in sessions if options.date_to is None or s.date <= options.date_to]
+    insights = analyse(
+        chosen, upto, scale, insight_settings, include_practice=options.include_practice
+    )
+    groups = group_sessions(chosen, upto)
+    in_range = {
+        cid: [s for s in group if options.in_range(s.date)] for cid, group in groups.items()
+    }
+    ordered = [row.client for row in insights.caseload if in_range[row.client.id]]
+    if options.clients:  # named clients stay even without sessions in range
+        ordered = [row.client for row in insights.caseload]
+    return insights, groups, in_range, ordered
+
+
+def _key(ordered: Sequence[Client], deidentify: bool) -> tuple[tuple[str, str], ...]:
+    if not deidentify:
+        return ()
+    return tuple((letter_label(i), c.code) for i, c in enumerate(ordered))
+
+
+def packet_redactor(
+    clients: Iterable[Client], options: PacketOptions, redaction: Iterable[str] = ()
+) -> Redactor:
+    """The one redactor of a packet's free text (reflections, notes, goals, tags and the
+    therapist's questions): the redaction list, plus client codes and the name-like words
+    in them when the packet is de-identified."""
+    redactor = Redactor.of(redaction)
+    if not options.identify:
+        redactor = redactor.extended(code_words(c.code for c in clients if not c.is_practice))
+    return redactor
+
+
+def redact_questions(questions: Iterable[str], redactor: Redactor) -> tuple[str, ...]:
+    """The questions as the packet prints them: stripped, blank ones dropped, redacted."""
+    return tuple(redactor(q.strip()) for q in questions if q.strip())
+
+
+def packet_key(packet: Packet) -> tuple[tuple[str, str], ...]:
+    """The private key of a de-identified packet, ``(("Client A", code), ...)``, for the
+    wizard to show on screen beside the preview; it is never part of the PDF. Empty when
+    the packet already names clients by code."""
+    return packet.key
+
+
+def client_key(vault: Vault, options: PacketOptions) -> tuple[tuple[str, str], ...]:
+    """``packet_key`` straight from the vault, without drawing any chart: which letter
+    each client will get in a packet built with ``options``."""
+    from alliance_desktop.insights.settings import InsightSettings as _Settings
+
+    _insights, _groups, _in_range, ordered = _order(
+        vault.clients(),
+        vault.sessions(text=False),
+        options,
+        vault.client_rating_scale(),
+        _Settings.from_settings(vault.settings()),
+    )
+    return _key(ordered, not options.identify)
 
 
 def _choose_clients(clients: Sequence[Client], options: PacketOptions) -> list[Client]:
@@ -652,11 +722,13 @@ def _register_fonts() -> None:
 
 @dataclass(frozen=True)
 class RenderResult:
-    """What was written: page count, page size in points, and which page each chart is on."""
+    """What was rendered: page count, page size in points, which page each chart is on,
+    and the PDF itself (``data``)."""
 
     pages: int
     page_points: tuple[float, float]
     chart_pages: dict[str, int]
+    data: bytes = field(default=b"", repr=False)
 
 
 def packet_document(packet: Packet, *, width_px: int | None = None) -> Any:
@@ -690,11 +762,7 @@ def packet_document(packet: Packet, *, width_px: int | None = None) -> Any:
 def _chart_handler(packet: Packet, parent: Any) -> Any:
     from PySide6.QtCore import QByteArray, QRectF, QSizeF
     from PySide6.QtGui import QPyTextObject
-
-    try:
-        from PySide6.QtSvg import QSvgRenderer
-    except ImportError:  # pragma: no cover - QtSvg is part of PySide6-Essentials
-        QSvgRenderer = None
+    from PySide6.QtSvg import QSvgRenderer  # part of PySide6-Essentials
 
     class ChartObject(QPyTextObject):
         """Draws ``chart:NAME`` images from the packet's figures as vectors."""
@@ -708,14 +776,14 @@ def _chart_handler(packet: Packet, parent: Any) -> Any:
             image = fmt.toImageFormat()
             return QSizeF(image.width(), image.height())
 
-        def drawObject(self, painter: Any, rect: QRectF, doc: Any, pos: int, fmt: Any) -> None:
+        def drawObject(self, painter: Any, rect: Any, doc: Any, pos: int, fmt: Any) -> None:
             name = fmt.toImageFormat().name().removeprefix("chart:")
             if name not in packet.charts:
                 return
             if painter.hasClipping() and not painter.clipBoundingRect().contains(rect):
                 return  # on another page
             self.drawn.setdefault(name, []).append(QRectF(rect))
-            if QSvgRenderer is not None and packet.is_vector(name):
+            if packet.is_vector(name):
                 renderer = self.renderers.get(name)
                 if renderer is None:
                     renderer = self.renderers[name] = QSvgRenderer(QByteArray(packet.svg(name)))
@@ -736,12 +804,14 @@ def _png_image(packet: Packet, name: str) -> Any:
 
     buf = io.BytesIO()
     packet.charts[name].savefig(buf, format="png", dpi=200, facecolor="white")
-    return QImage.fromData(buf.getvalue(), "PNG")
+    return QImage.fromData(buf.getvalue())
 
 
-def render_pdf(packet: Packet, path: str | Path, *, page_size: str | None = None) -> RenderResult:
-    """Write the packet as a PDF: real text, vector charts, footer on every page."""
-    from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF
+def render_packet(packet: Packet, *, page_size: str | None = None) -> RenderResult:
+    """Lay the packet out as a PDF in memory (``result.data``): real text, vector charts,
+    footer on every page. Nothing touches the disk, so a failure here leaves no file;
+    ``app.packets`` writes the bytes through ``app.files.write_private``."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF
     from PySide6.QtGui import (
         QAbstractTextDocumentLayout,
         QColor,
@@ -768,17 +838,22 @@ def render_pdf(packet: Packet, path: str | Path, *, page_size: str | None = None
     doc = packet_document(packet, width_px=int(body_w))
     doc.setPageSize(QSizeF(body_w, body_h))
     pages = doc.pageCount()
-    handler = doc._alliance_handler  # type: ignore[attr-defined]
+    handler = doc._alliance_handler
 
-    writer = QPdfWriter(str(path))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setPageSize(qsize)
     writer.setPageMargins(QMarginsF(0, 0, 0, 0))
     writer.setResolution(PDF_DPI)
     writer.setTitle(TITLE)
-    writer.setCreator("Alliance Desktop")
+    writer.setCreator(CREATOR)
+    # Qt's own XMP packet carries the creation time; this one carries no date at all.
+    writer.setDocumentXmpMetadata(QByteArray(_XMP))
     painter = QPainter(writer)
     if not painter.isActive():
-        raise OSError(0, "could not write the PDF", str(path))
+        raise PacketError("The PDF could not be laid out.")
     chart_pages: dict[str, int] = {}
     try:
         painter.scale(PDF_DPI / LAYOUT_DPI, PDF_DPI / LAYOUT_DPI)
@@ -816,7 +891,63 @@ def render_pdf(packet: Packet, path: str | Path, *, page_size: str | None = None
             painter.drawText(QPointF(page_w - margin - width, y), label)
     finally:
         painter.end()
-    return RenderResult(pages, (points.width(), points.height()), chart_pages)
+        buffer.close()
+    return RenderResult(
+        pages, (points.width(), points.height()), chart_pages, _undated(bytes(data.data()))
+    )
+
+
+CREATOR = "Alliance Desktop"
+_XMP = (
+    b'<?xpacket begin="\xef\xbb\xbf" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+    b'<x:xmpmeta xmlns:x="adobe:ns:meta/">'
+    b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+    b'<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+    b'xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">'
+    b'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">' + TITLE.encode() + b"</rdf:li>"
+    b"</rdf:Alt></dc:title>"
+    b"<xmp:CreatorTool>" + CREATOR.encode() + b"</xmp:CreatorTool>"
+    b"</rdf:Description></rdf:RDF></x:xmpmeta>"
+    b'<?xpacket end="w"?>'
+)
+# The document information dictionary's dates as Qt writes them: D:YYYYMMDDHHmmSS then
+# Z or an offset. Blanked with spaces of the same length, so every byte offset in the
+# cross-reference table stays right and the dictionary simply has no dates.
+_INFO_DATE = re.compile(rb"/(?:CreationDate|ModDate)\s*\(D:[0-9Z+\-']*\)")
+
+
+def _undated(pdf: bytes) -> bytes:
+    """The PDF without a creation or modification date: a packet with relative dates
+    must not say when it was made (that would anchor "week 3" to the calendar)."""
+    end = pdf.find(b"endobj")
+    head, tail = pdf[: end if end >= 0 else 0], pdf[end if end >= 0 else 0 :]
+    return _INFO_DATE.sub(lambda m: b" " * len(m.group(0)), head) + tail
+
+
+def render_pdf(packet: Packet, path: str | Path, *, page_size: str | None = None) -> RenderResult:
+    """Deprecated: write the packet at ``path``, replacing a file there.
+
+    Kept only for the callers that predate ``app.packets`` (which renders with
+    ``render_packet`` and writes through ``app.files.write_private``); the reports
+    layer sits below ``app`` and so cannot use that helper. Even so the packet is laid
+    out in memory first, so a layout failure leaves no file, and the file is opened
+    without following a symlink and with mode 0600 in the creating call.
+    """
+    result = render_packet(packet, page_size=page_size)
+    target = Path(path)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(target, flags | getattr(os, "O_CLOEXEC", 0), 0o600)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            if hasattr(os, "fchmod"):
+                os.fchmod(fh.fileno(), 0o600)
+            fh.write(result.data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+    return result
 
 
 __all__ = [
@@ -831,9 +962,14 @@ __all__ = [
     "RenderResult",
     "RuptureItem",
     "build_packet",
+    "client_key",
     "ensure_gui_application",
     "letter_label",
     "make_packet",
     "packet_document",
+    "packet_key",
+    "packet_redactor",
+    "redact_questions",
+    "render_packet",
     "render_pdf",
 ]
