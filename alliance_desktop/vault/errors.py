@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from alliance_desktop.vault.writer_lock import LockHolder
+
 
 class VaultError(Exception):
     """Base of everything the vault can refuse or fail at."""
@@ -91,3 +96,30 @@ class RestoreError(VaultError):
 
     def __init__(self, backup: object, reason: str):
         super().__init__(f"{backup} was not restored: {reason}. The current vault was not touched.")
+
+
+class VaultBusyError(VaultError):
+    """Another writer holds the vault: another window or a CLI command, or SQLite's own lock.
+
+    ``holder`` says who, when the writer lock beside the vault names them; it is None
+    when SQLite itself reported the vault locked for longer than the busy timeout.
+    """
+
+    def __init__(self, holder: LockHolder | None = None):
+        self.holder = holder
+        if holder is None:
+            message = "Another program is writing to this vault right now; try again in a moment."
+        else:
+            since = holder.since.astimezone().strftime("%H:%M")
+            message = f"This vault is open in another window (since {since})."
+        super().__init__(message)
+
+
+class VaultReadOnlyError(VaultError):
+    """The vault file, or the folder it lives in, cannot be written."""
+
+    def __init__(self, detail: str = "the vault file or its folder is read-only"):
+        super().__init__(
+            f"The vault could not be written: {detail}. Nothing was saved; "
+            "open it from a folder you can write to."
+        )

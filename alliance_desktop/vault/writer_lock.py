@@ -1,0 +1,207 @@
+"""One writer per vault: a lock file beside it, held with flock while a writer has it open.
+
+``vault.alliance.lock`` sits beside the resolved vault path (so a symlink to the vault
+and the vault itself share one lock). A writer opens it (owner-only, never through a
+symlink), takes ``flock(LOCK_EX | LOCK_NB)`` and keeps the descriptor for as long as it
+writes; the kernel drops the lock when the process ends, however it ends, so the lock
+of a dead process is simply taken over by the next writer. The file's content (host,
+pid and time, as JSON) only tells a second writer who holds the vault; it is never what
+decides. Readers take no lock.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import json
+import os
+import socket
+import stat
+import time
+from contextlib import suppress
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alliance_desktop.vault.errors import VaultBusyError, VaultError, VaultReadOnlyError
+
+SUFFIX = ".lock"
+# A holder may have taken the lock and not yet written its name; a few short retries
+# let a second writer name it instead of reporting an anonymous writer.
+_RETRIES = 10
+_RETRY_SECONDS = 0.02
+_OPEN_FLAGS = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC
+
+
+@dataclass(frozen=True)
+class LockHolder:
+    """Who holds a vault's writer lock: host name, process id and since when (aware)."""
+
+    host: str
+    pid: int
+    since: datetime
+    device: str = field(default="")  # the host name until devices have names of their own
+
+    def __post_init__(self) -> None:
+        if not self.device:
+            object.__setattr__(self, "device", self.host)
+
+
+def lock_path(vault_path: Path | str) -> Path:
+    """``<vault name>.lock`` beside the resolved vault path."""
+    resolved = Path(vault_path).expanduser().resolve()
+    return resolved.with_name(resolved.name + SUFFIX)
+
+
+def _parse(raw: bytes) -> LockHolder | None:
+    try:
+        data = json.loads(raw.decode("utf-8"))
+        since = datetime.fromisoformat(str(data["since"]))
+        holder = LockHolder(host=str(data["host"]), pid=int(data["pid"]), since=since)
+    except (ValueError, KeyError, TypeError):
+        return None
+    if holder.since.tzinfo is None:
+        holder = LockHolder(holder.host, holder.pid, holder.since.replace(tzinfo=UTC))
+    return holder
+
+
+def _read_fd(fd: int) -> LockHolder | None:
+    try:
+        return _parse(os.pread(fd, 4096, 0))
+    except OSError:
+        return None
+
+
+def _alive(holder: LockHolder | None) -> bool:
+    """False for no name, or the name of a process on this host that has ended."""
+    if holder is None or holder.pid <= 0:
+        return False
+    if holder.host != socket.gethostname():
+        return True  # another machine's process cannot be checked from here
+    try:
+        os.kill(holder.pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists but belongs to someone else
+    return True
+
+
+def _open_failed(path: Path, exc: OSError) -> VaultError:
+    if exc.errno == errno.ELOOP:
+        return VaultError(f"{path} is a symbolic link; remove it so the vault can be opened.")
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return VaultReadOnlyError(f"the folder of the vault is read-only ({path.parent})")
+    return VaultError(f"Could not open {path}: {exc.strerror or exc}.")
+
+
+class WriterLock:
+    """The held writer lock of one vault; release it (or close the vault) to let others in."""
+
+    def __init__(self, path: Path, fd: int, mine: LockHolder):
+        self.path = path
+        self.mine = mine
+        self._fd: int | None = fd
+
+    @classmethod
+    def acquire(cls, vault_path: Path | str) -> WriterLock:
+        """Take the lock, or raise VaultBusyError naming the holder (None if it cannot tell)."""
+        path = lock_path(vault_path)
+        holder: LockHolder | None = None
+        for _attempt in range(_RETRIES):
+            try:
+                fd = os.open(path, _OPEN_FLAGS, 0o600)
+            except OSError as exc:
+                raise _open_failed(path, exc) from exc
+            try:
+                info = os.fstat(fd)
+                if not stat.S_ISREG(info.st_mode):
+                    raise VaultError(f"{path} is not a regular file; remove it.")
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    holder = _read_fd(fd)
+                    os.close(fd)
+                    if _alive(holder):
+                        raise VaultBusyError(holder) from None
+                    # Not yet named, or a dead process's name with someone (a holder()
+                    # probe, a writer starting) on the lock for a moment: look again.
+                    time.sleep(_RETRY_SECONDS)
+                    continue
+                # The holder before us may have unlinked the file between our open and
+                # our flock: then we hold a lock on a name nobody else will open.
+                try:
+                    now = os.stat(path, follow_symlinks=False)
+                except FileNotFoundError:
+                    os.close(fd)
+                    continue
+                if (now.st_dev, now.st_ino) != (info.st_dev, info.st_ino):
+                    os.close(fd)
+                    continue
+                mine = LockHolder(socket.gethostname(), os.getpid(), datetime.now(UTC))
+                body = json.dumps(
+                    {"host": mine.host, "pid": mine.pid, "since": mine.since.isoformat()}
+                ).encode()
+                os.fchmod(fd, 0o600)
+                os.ftruncate(fd, 0)
+                os.pwrite(fd, body, 0)
+                return cls(path, fd, mine)
+            except BaseException:
+                with suppress(OSError):
+                    os.close(fd)
+                raise
+        raise VaultBusyError(holder if _alive(holder) else None)
+
+    @staticmethod
+    def holder(vault_path: Path | str) -> LockHolder | None:
+        """Who holds the vault's writer lock now; None when nobody does."""
+        path = lock_path(vault_path)
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+        except OSError:
+            return None
+        try:
+            for _attempt in range(_RETRIES):
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    found = _read_fd(fd)
+                    if _alive(found):
+                        return found
+                    time.sleep(_RETRY_SECONDS)  # a writer between its flock and its name
+                    continue
+                fcntl.flock(fd, fcntl.LOCK_UN)
+                return None
+            return _read_fd(fd)
+        finally:
+            os.close(fd)
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def release(self) -> None:
+        """Give the lock up; idempotent and never raises."""
+        fd, self._fd = self._fd, None
+        if fd is None:
+            return
+        with suppress(OSError):
+            # Unlink only our own file, while still holding it: a writer waiting on this
+            # inode then sees that the name is gone and opens a fresh one.
+            info, now = os.fstat(fd), os.stat(self.path, follow_symlinks=False)
+            if (now.st_dev, now.st_ino) == (info.st_dev, info.st_ino):
+                self.path.unlink()
+        with suppress(OSError):
+            os.close(fd)
+
+    def __enter__(self) -> WriterLock:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+    def __del__(self) -> None:
+        self.release()
+
+
+__all__ = ["LockHolder", "WriterLock", "lock_path"]
