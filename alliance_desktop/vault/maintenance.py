@@ -46,7 +46,7 @@ def verify_connection(conn: cx.Connection, schema: str = "main") -> list[str]:
         app_id = conn.execute(f"PRAGMA {schema}.application_id").fetchone()[0]
         if app_id != APPLICATION_ID:
             problems.append("not marked as an Alliance Desktop vault")
-    except cx.DatabaseError as exc:
+    except (VaultError, cx.DriverError) as exc:
         problems.append(f"the file could not be read: {exc}")
     return problems
 
@@ -79,33 +79,39 @@ def backup(conn: cx.Connection, destination: Path) -> Path:
         raise VaultError(f"The backup could not be written: {exc.strerror or exc}.") from exc
     os.close(fd)
     try:
-        conn.execute(f"ATTACH DATABASE {cx.attach_literal(partial)} AS backup")
-        try:
-            conn.execute("SELECT sqlcipher_export('backup')")
-            conn.execute(f"PRAGMA backup.user_version = {CURRENT_VERSION}")
-            conn.execute(f"PRAGMA backup.application_id = {APPLICATION_ID}")
-        finally:
-            conn.execute("DETACH DATABASE backup")
-        _fsync_path(partial)
-        # Read the copy back from disk, as a fresh attach, before trusting it.
-        conn.execute(f"ATTACH DATABASE {cx.attach_literal(partial)} AS backup")
-        try:
-            problems = verify_connection(conn, "backup")
-        finally:
-            conn.execute("DETACH DATABASE backup")
-        if problems:
-            raise VaultDamagedError("The backup failed its check: " + "; ".join(problems))
+        with conn.untranslated():  # _backup_failed names the driver's reasons itself
+            _export_and_check(conn, partial)
         if destination.exists():
             raise VaultExistsError(destination)
         os.replace(partial, destination)
         _fsync_path(folder)
-    except cx.DatabaseError as exc:
+    except cx.DriverError as exc:
         raise _backup_failed(exc) from exc
     except OSError as exc:
         raise _backup_failed(exc) from exc
     finally:
         partial.unlink(missing_ok=True)
     return destination
+
+
+def _export_and_check(conn: cx.Connection, partial: Path) -> None:
+    """Export the vault into ``partial``, flush it, and verify it read back from disk."""
+    conn.execute(f"ATTACH DATABASE {cx.attach_literal(partial)} AS backup")
+    try:
+        conn.execute("SELECT sqlcipher_export('backup')")
+        conn.execute(f"PRAGMA backup.user_version = {CURRENT_VERSION}")
+        conn.execute(f"PRAGMA backup.application_id = {APPLICATION_ID}")
+    finally:
+        conn.execute("DETACH DATABASE backup")
+    _fsync_path(partial)
+    # Read the copy back from disk, as a fresh attach, before trusting it.
+    conn.execute(f"ATTACH DATABASE {cx.attach_literal(partial)} AS backup")
+    try:
+        problems = verify_connection(conn, "backup")
+    finally:
+        conn.execute("DETACH DATABASE backup")
+    if problems:
+        raise VaultDamagedError("The backup failed its check: " + "; ".join(problems))
 
 
 def _backup_failed(exc: BaseException) -> VaultError:
@@ -134,8 +140,9 @@ def rekey(conn: cx.Connection, path: Path, new_passphrase: str) -> cx.Connection
     from alliance_desktop.vault.passphrase import sql_literal
 
     try:
-        conn.execute(f"PRAGMA rekey = {sql_literal(new_passphrase)}")
-    except cx.DatabaseError as exc:
+        with conn.untranslated():
+            conn.execute(f"PRAGMA rekey = {sql_literal(new_passphrase)}")
+    except cx.DriverError as exc:
         translated = cx.translate_error(exc)
         if isinstance(translated, DiskFullError | VaultDamagedError):
             raise translated from exc  # a rekey is one transaction: the old passphrase holds

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from alliance_desktop.vault import connection as cx
 from alliance_desktop.vault.errors import (
     NewerVaultError,
     NotAVaultError,
@@ -85,7 +84,7 @@ def _check_copy(copy: Path, backup_path: Path, passphrase: str) -> tuple[int, in
         raise RestoreError(backup_path, "it was written by a newer version of the app") from exc
     except VaultDamagedError as exc:
         raise RestoreError(backup_path, f"it is damaged ({exc})") from exc
-    except cx.DatabaseError as exc:
+    except VaultError as exc:
         raise RestoreError(backup_path, f"it could not be read ({exc})") from exc
     try:
         problems = verify_connection(vault.conn)
@@ -93,7 +92,9 @@ def _check_copy(copy: Path, backup_path: Path, passphrase: str) -> tuple[int, in
             raise RestoreError(backup_path, "it failed its check: " + "; ".join(problems))
         clients, sessions = len(vault.clients()), vault.session_count()
         vault.audit("restore", "from a backup")
-    except cx.DatabaseError as exc:
+    except RestoreError:
+        raise
+    except VaultError as exc:
         raise RestoreError(backup_path, f"it could not be read ({exc})") from exc
     finally:
         vault.close()

@@ -11,14 +11,13 @@ and opening, exporting or auditing does not count as a change.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import time
 from datetime import datetime
 from pathlib import Path
 
 from alliance_desktop.vault.maintenance import backup
-from alliance_desktop.vault.store import Vault
+from alliance_desktop.vault.store import Vault, ensure_private_folder
 
 BACKUP_NAME = re.compile(r"^alliance-backup-(\d{8}-\d{6})(?:-(\d+))?\.alliance$")
 # backup() writes ".<name>.<hex>.partial" beside the destination; a crash can leave one.
@@ -115,7 +114,8 @@ def rotate_backup(
 
     Returns the new backup, or None when nothing changed since the last automatic
     backup (unless ``force``). The backup is verified before it is kept (see
-    maintenance.backup) and is owner-only in an owner-only folder. Afterwards only the
+    maintenance.backup) and is owner-only in an owner-only folder (a symlink in place of
+    the folder is refused with a VaultError, never followed). Afterwards only the
     newest ``keep`` automatic backups remain; other files in the folder are never
     touched, apart from partial backups a crash left more than an hour ago.
     Raises VaultError (DiskFullError on a full disk) and leaves older backups intact.
@@ -125,9 +125,7 @@ def rotate_backup(
     fingerprint = state_fingerprint(vault)
     if not force and last_backup_fingerprint(vault) == fingerprint:
         return None
-    folder = Path(folder).expanduser()
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(folder, 0o700)
+    folder = ensure_private_folder(Path(folder))  # refuses a symlinked folder
     _remove_stale_partials(folder)
     written = backup(vault.conn, _free_name(folder, now or datetime.now()))
     vault.audit(AUTO_EVENT, _MARK + fingerprint)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from collections import defaultdict
@@ -24,6 +25,7 @@ from alliance_desktop.vault.errors import VaultError, VaultLockedError
 from alliance_desktop.vault.passphrase import check_new_passphrase
 from alliance_desktop.vault.schema import CURRENT_VERSION, migrate
 from alliance_desktop.vault.search import SearchHit, fts_query, make_snippet
+from alliance_desktop.vault.writer_lock import WriterLock
 
 DEFAULT_SETTINGS: dict[str, Any] = {
     "client_rating_max": 40.0,
@@ -76,42 +78,76 @@ class ImportOutcome:
 class Vault:
     """An open, unlocked vault. Every write is one transaction."""
 
-    def __init__(self, path: Path, conn: cx.Connection):
+    def __init__(self, path: Path, conn: cx.Connection, lock: WriterLock | None = None):
         self.path = path
         self._conn: cx.Connection | None = conn
+        self._lock = lock
+        self._depth = 0  # open transactions: 1 is BEGIN IMMEDIATE, more are savepoints
         self._catalogue: dict[str, Strategy] | None = None
 
     # -- opening and closing ------------------------------------------------
 
     @classmethod
-    def create(cls, path: Path | str, passphrase: str) -> Vault:
-        """Create a new vault; refuses weak passphrases and existing files."""
+    def create(cls, path: Path | str, passphrase: str, *, lock: WriterLock | None = None) -> Vault:
+        """Create a new vault; refuses weak passphrases and existing files.
+
+        ``lock`` (the vault's writer lock, already taken) is kept by the vault and released
+        by :meth:`close`; if creating fails it is released at once.
+        """
         path = Path(path)
-        check_new_passphrase(passphrase)
-        conn = cx.create_file(path, passphrase)
         try:
-            migrate(conn)
+            check_new_passphrase(passphrase)
+            conn = cx.create_file(path, passphrase)
+            try:
+                _migrate(conn)
+            except BaseException:
+                conn.close()
+                path.unlink(missing_ok=True)
+                raise
         except BaseException:
-            conn.close()
-            path.unlink(missing_ok=True)
+            if lock is not None:
+                lock.release()
             raise
-        return cls(path, conn)
+        return cls(path, conn, lock)
 
     @classmethod
-    def open(cls, path: Path | str, passphrase: str) -> Vault:
+    def open(cls, path: Path | str, passphrase: str, *, lock: WriterLock | None = None) -> Vault:
+        """Open and unlock a vault, upgrading its schema if it is older.
+
+        Without ``lock`` the vault is opened as a reader would (nothing stops another
+        writer); with it, the vault keeps the lock until :meth:`close`. If opening fails
+        the lock is released at once, so a refused open never keeps others out.
+        """
         path = Path(path)
-        conn = cx.connect(path, passphrase)
         try:
-            migrate(conn)
+            conn = cx.connect(path, passphrase)
+            try:
+                _migrate(conn)
+            except BaseException:
+                conn.close()
+                raise
         except BaseException:
-            conn.close()
+            if lock is not None:
+                lock.release()
             raise
-        return cls(path, conn)
+        return cls(path, conn, lock)
 
     def close(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
+        """Close the connection and release the writer lock; idempotent, never raises."""
+        conn, self._conn = self._conn, None
+        self._depth = 0
+        if conn is not None:
+            with suppress(Exception):
+                conn.close()
+        lock, self._lock = self._lock, None
+        if lock is not None:
+            with suppress(Exception):
+                lock.release()
+
+    @property
+    def writer_lock(self) -> WriterLock | None:
+        """The writer lock this vault holds (None when opened as a reader)."""
+        return self._lock
 
     @property
     def is_open(self) -> bool:
@@ -131,28 +167,51 @@ class Vault:
 
     @contextmanager
     def transaction(self) -> Iterator[cx.Connection]:
-        """BEGIN … COMMIT, rolled back on any failure.
+        """One unit of work, undone completely on any failure; re-entrant.
 
-        A full disk, a file-size limit or a damaged page becomes a VaultError with a plain
-        sentence; SQLite may already have rolled back on its own (SQLITE_FULL/IOERR), so
-        ROLLBACK runs only while a transaction is still open.
+        The outermost is BEGIN IMMEDIATE … COMMIT; a transaction opened inside another
+        is a SAVEPOINT, so a use case can compose repository calls that each open their
+        own and still commit once. An inner failure rolls back to its savepoint and
+        propagates; the outer one then rolls everything back unless it handles it.
+        Driver errors arrive as VaultError kinds (disk full, damaged, busy, read-only).
+        SQLite may already have rolled back on its own (SQLITE_FULL/IOERR), so ROLLBACK
+        runs only while a transaction is still open.
         """
         conn = self.conn
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except cx.DatabaseError as exc:
-            raise _plain(exc) from exc
+        if self._depth:
+            with self._savepoint(conn) as inner:
+                yield inner
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
         try:
             yield conn
             conn.execute("COMMIT")
-        except BaseException as exc:
+        except BaseException:
             if conn.in_transaction:
                 # The original error says more; a failed ROLLBACK is undone on the next open.
-                with suppress(cx.DatabaseError):
+                with suppress(VaultError):
                     conn.execute("ROLLBACK")
-            if isinstance(exc, cx.DatabaseError):
-                raise _plain(exc) from exc
             raise
+        finally:
+            self._depth = 0
+
+    @contextmanager
+    def _savepoint(self, conn: cx.Connection) -> Iterator[cx.Connection]:
+        name = f"sp{self._depth}"
+        conn.execute(f"SAVEPOINT {name}")
+        self._depth += 1
+        try:
+            yield conn
+            conn.execute(f"RELEASE {name}")
+        except BaseException:
+            if conn.in_transaction:
+                with suppress(VaultError):
+                    conn.execute(f"ROLLBACK TO {name}")
+                    conn.execute(f"RELEASE {name}")
+            raise
+        finally:
+            self._depth -= 1
 
     def schema_version(self) -> int:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
@@ -730,16 +789,52 @@ class Vault:
         self.audit("passphrase_changed")
 
 
-def _plain(exc: cx.DatabaseError) -> Exception:
-    """A disk or damage error as its VaultError; any other database error unchanged."""
-    translated = cx.translate_error(exc)
-    return exc if type(translated) is VaultError else translated
+def _migrate(conn: cx.Connection) -> None:
+    """The schema migration tells driver errors apart itself (MigrationError)."""
+    try:
+        with conn.untranslated():
+            migrate(conn)
+    except cx.DriverError as exc:  # not one of its statements: reading the version, ROLLBACK
+        raise cx.translate_error(exc) from exc
 
 
-def ensure_private_folder(folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    if os.name == "posix":
-        os.chmod(folder, 0o700)
+def ensure_private_folder(folder: Path) -> Path:
+    """Make ``folder`` (and each missing parent) owner-only; never through a symlink.
+
+    Every folder it creates is made 0700; the folder itself is narrowed to 0700 through
+    a descriptor opened with O_NOFOLLOW, so a symlink put in its place is refused with a
+    VaultError instead of having its target's mode changed.
+    """
+    folder = Path(folder).expanduser()
+    missing = []
+    probe = folder
+    while not os.path.lexists(probe) and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
+    for parent in reversed(missing):
+        with suppress(FileExistsError):
+            parent.mkdir(mode=0o700)
+    if folder.is_symlink():
+        raise VaultError(
+            f"The folder {folder} is a symbolic link; choose the folder it points to instead."
+        )
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise VaultError(
+                f"The folder {folder} is a symbolic link; choose the folder it points to instead."
+            ) from exc
+        raise VaultError(f"The folder {folder} could not be used: {exc.strerror or exc}.") from exc
+    try:
+        os.fchmod(fd, 0o700)
+    except OSError as exc:
+        raise VaultError(
+            f"The folder {folder} could not be made private: {exc.strerror or exc}."
+        ) from exc
+    finally:
+        os.close(fd)
+    return folder
 
 
 __all__ = [

@@ -80,10 +80,22 @@ def test_random_bytes_look_like_a_wrong_passphrase(tmp_path: Path, passphrase: s
 
 def test_tiny_file_is_refused(tmp_path: Path, passphrase: str):
     path = tmp_path / "tiny.alliance"
-    path.write_bytes(b"hello")
+    path.write_bytes(b"\x8f\x01hello")
     with pytest.raises(WrongPassphraseError):
         Vault.open(path, passphrase)
-    assert path.read_bytes() == b"hello"
+    assert path.read_bytes() == b"\x8f\x01hello"
+
+
+@pytest.mark.parametrize("body", [b"hello", b"hello\n" * 2000, b"id,code\r\n1,\tA\r\n" * 500])
+def test_text_file_is_not_a_vault_rather_than_a_wrong_passphrase(
+    tmp_path: Path, passphrase: str, body: bytes
+):
+    path = tmp_path / "notes.txt"
+    path.write_bytes(body)
+    with pytest.raises(NotAVaultError) as caught:
+        Vault.open(path, passphrase)
+    assert str(caught.value) == f"{path} is a text file, so it is not an Alliance Desktop vault."
+    assert path.read_bytes() == body
 
 
 def test_empty_file_is_not_a_vault_and_stays_empty(tmp_path: Path, passphrase: str):
