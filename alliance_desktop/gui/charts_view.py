@@ -23,6 +23,8 @@ if TYPE_CHECKING:  # pragma: no cover - typing only; never imported at run time 
     from matplotlib.backend_bases import MouseEvent
     from matplotlib.figure import Figure
 
+    from alliance_desktop.vault import Vault
+
 
 def chart_theme(is_dark: bool) -> Any:
     """The charts' theme for the app's scheme (charts.theme does not import matplotlib)."""
@@ -167,41 +169,51 @@ def _toolbar_class() -> Any:
             toolitems = tuple(t for t in NavigationToolbar2QT.toolitems if t[0] in keep)
 
             def save_figure(self, *_args: Any) -> None:
-                save_chart_as(self.canvas.figure, self)
+                view = self.parent()
+                kind = view.objectName() if isinstance(view, QWidget) else ""
+                save_chart_as(self.canvas.figure, self, kind=kind)
 
         _TOOLBAR = ChartToolbar
     return _TOOLBAR
 
 
-def save_chart_as(fig: Any, parent: Any) -> Path | None:
-    """Save a chart where the user chooses, as PNG, SVG or PDF.
+def save_chart_as(
+    fig: Any, parent: Any, *, vault: Vault | None = None, kind: str = ""
+) -> Path | None:
+    """Save a chart where the user chooses, as PNG, SVG or PDF, through ``app.charts``.
 
-    Qt's own (non-native) dialog: a native one may record the file in the desktop's
-    recently-used list, which would reveal that exports exist and where.
+    The file is private (0600) from its creation, never written through a symlink, and
+    an existing file is replaced only after the user said Yes (``operations.run`` asks;
+    Qt's own question is turned off so there is exactly one). Qt's own (non-native)
+    dialog: a native one may record the file in the desktop's recently-used list.
+    ``vault`` defaults to the open vault of the window the chart is in (for the audit).
     """
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from PySide6.QtWidgets import QFileDialog
 
-    from alliance_desktop.charts import save
+    from alliance_desktop.app.charts import export_chart
+    from alliance_desktop.gui import operations
 
     tr = QCoreApplication.translate
+    if vault is None:
+        vault = operations.current_vault(parent)
+    if vault is None:
+        operations.show_problem(parent, tr("charts", "Unlock the vault to save a chart."))
+        return None
     filters = ";;".join(
         (tr("charts", "PNG image (*.png)"), tr("charts", "SVG drawing (*.svg)"),
          tr("charts", "PDF document (*.pdf)"))
     )  # fmt: skip
+    options = QFileDialog.Option.DontUseNativeDialog | QFileDialog.Option.DontConfirmOverwrite
     path, chosen = QFileDialog.getSaveFileName(
-        parent, tr("charts", "Save chart"), "", filters,
-        options=QFileDialog.Option.DontUseNativeDialog,
-    )  # fmt: skip
+        parent, tr("charts", "Save chart"), "", filters, options=options
+    )
     if not path:
         return None
     target = Path(path)
     if not target.suffix:
         target = target.with_suffix("." + chosen.rsplit("*.", 1)[-1].rstrip(")"))
-    try:
-        return save(fig, target)
-    except (OSError, ValueError) as exc:
-        QMessageBox.warning(parent, tr("charts", "Chart not saved"), str(exc))
-        return None
+    outcome = operations.run(parent, export_chart, vault, fig, target, kind=kind or "chart")
+    return None if outcome is None else outcome.value
 
 
 def _forget(fig: Any) -> None:

@@ -96,7 +96,9 @@ def test_refused_backup_changes_nothing(tmp_path: Path, qtbot):
     assert path.read_bytes() == before
 
 
-def test_chart_save_uses_qt_dialog_and_writes_the_chosen_format(tmp_path, qtbot, monkeypatch):
+def test_chart_save_uses_qt_dialog_and_writes_the_chosen_format(
+    tmp_path, qtbot, monkeypatch, vault
+):
     from matplotlib.figure import Figure
 
     from alliance_desktop.gui.charts_view import save_chart_as
@@ -110,7 +112,7 @@ def test_chart_save_uses_qt_dialog_and_writes_the_chosen_format(tmp_path, qtbot,
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake_dialog))
     fig = Figure()
     fig.add_subplot().plot([1, 2, 3])
-    out = save_chart_as(fig, None)
+    out = save_chart_as(fig, None, vault=vault)  # the vault records that a chart was saved
     assert out == tmp_path / "trend.svg"
     assert out.read_text().lstrip().startswith("<?xml")
     assert seen["options"] & QFileDialog.Option.DontUseNativeDialog
