@@ -676,8 +676,11 @@ class Vault:
             )
         ]
 
-    def add_to_plan(self, client_id: int, strategy: str, note: str = "") -> PlanItem:
-        """Add a strategy to the plan; adding it again only replaces its note."""
+    def add_to_plan(
+        self, client_id: int, strategy: str, note: str = "", *, created_at: datetime | None = None
+    ) -> PlanItem:
+        """Add a strategy to the plan; adding it again only replaces its note.
+        ``created_at`` (default now) lets an import keep the exported time."""
         strategy = strategy.strip()
         problems = [] if strategy else [Problem("strategy", "is required")]
         if self.client(client_id) is None:
@@ -688,7 +691,7 @@ class Vault:
             conn.execute(
                 "INSERT INTO plans (client_id, strategy, note, created_at) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (client_id, strategy) DO UPDATE SET note = excluded.note",
-                (client_id, strategy, note, rows.iso(rows.now())),
+                (client_id, strategy, note, rows.iso(created_at or rows.now())),
             )
         return next(p for p in self.plan(client_id) if p.strategy == strategy)
 
