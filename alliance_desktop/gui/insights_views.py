@@ -552,14 +552,14 @@ class InsightsHub(QObject):
         self._trend_client = None
         self._stale = set()
         self.alertModel.clear()
-        for view in self._chart_views():
+        for view in self.chartViews():
             view.clear()
         self.trends.suggestions.clear()
         self.planBar.clear()
         self.dashboard.alertsEmpty.clear()
         self.dashboard.empty.clear()
 
-    def _chart_views(self) -> list[ChartView]:
+    def chartViews(self) -> list[ChartView]:
         p = self.insightsPage
         return [self.dashboard.caseload, self.trends.chart, p.practice, p.outcomes,
                 p.ruptures, p.perspective]  # fmt: skip

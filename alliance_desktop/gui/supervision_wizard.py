@@ -4,8 +4,11 @@
 reflections, questions and privacy, export), the packet as it will print on the right.
 Every choice rebuilds the preview after a short pause (``PREVIEW_DELAY_MS``), so typing
 a question or ticking several clients in a row redraws once. The packet comes from the
-same ``build_packet``/``render_pdf`` as ``alliance-cli report``, so what the preview shows
-is what the PDF holds, and what the CLI would write for the same options.
+same ``build_packet`` as ``alliance-cli report`` and is exported by the same use case,
+``app.packets.export_packet`` (private file, record and audit row together), so what
+the preview shows is what the PDF holds, and what the CLI would write for the same
+options. Beside the preview, a de-identified packet's key ("Client A = code") is shown
+for the therapist only; it is never part of the PDF.
 
 ``SupervisionHub`` adds the Supervision menu to the main window (Prepare supervision,
 Past packets). On lock the controller closes the dialogs; ``clear`` and ``closeEvent``
@@ -14,7 +17,6 @@ drop the preview document so no reflection stays in memory behind a hidden windo
 
 from __future__ import annotations
 
-import contextlib
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,7 +36,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QProgressDialog,
     QPushButton,
@@ -47,8 +48,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alliance_desktop.app import packets as app_packets
 from alliance_desktop.domain.models import Client, Session
 from alliance_desktop.domain.scales import ClientRatingScale
+from alliance_desktop.gui import operations
 from alliance_desktop.gui.feedback import clear_message, error_label, show_message
 from alliance_desktop.gui.models import short_date
 from alliance_desktop.insights.analysis import analyse
@@ -58,6 +61,7 @@ from alliance_desktop.reports.supervision import PacketError, PacketOptions
 from alliance_desktop.vault import VaultError
 
 if TYPE_CHECKING:  # pragma: no cover
+    from alliance_desktop.app.changes import Changes
     from alliance_desktop.gui.main_window import MainWindow
     from alliance_desktop.reports.supervision import Packet
     from alliance_desktop.vault import Vault
@@ -348,6 +352,11 @@ class SupervisionWizard(QDialog):
         )
         self.previewTitle.setBuddy(self.preview)
         right_layout.addWidget(self.preview, 1)
+        # Which letter stands for which client: for the therapist's eyes, never exported.
+        self.privateKey = _hint("privateKeyLabel", right)
+        self.privateKey.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.privateKey.hide()
+        right_layout.addWidget(self.privateKey)
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 2)
@@ -800,6 +809,7 @@ class SupervisionWizard(QDialog):
         if options is None:
             self.packet = None
             self._set_document(None)
+            self._show_key(())
             self.preview.setPlainText(
                 self.tr("Choose a period and at least one client to see the packet here.")
             )
@@ -813,6 +823,7 @@ class SupervisionWizard(QDialog):
         except (PacketError, VaultError) as exc:
             self.packet = None
             self._set_document(None)
+            self._show_key(())
             self.preview.setPlainText(str(exc))
             self.previewState.clear()
             return
@@ -821,12 +832,29 @@ class SupervisionWizard(QDialog):
         self._close_figures()
         self.packet = packet
         self._set_document(doc)
+        self._show_key(private_key(packet))
         self.previewState.setText(
             plural(packet.client_count, self.tr("1 client"), self.tr("{n} clients"))
             + " · "
             + plural(packet.session_count, self.tr("1 session"), self.tr("{n} sessions"))
         )
         self._update_summary()
+
+    def _show_key(self, key: tuple[tuple[str, str], ...]) -> None:
+        if not key:
+            self.privateKey.clear()
+            self.privateKey.hide()
+            return
+        pairs = " · ".join(f"{label} = {code}" for label, code in key)
+        self.privateKey.setText(
+            self.tr("Private key, on this screen only (never exported): {pairs}").format(
+                pairs=pairs
+            )
+        )
+        self.privateKey.show()
+
+    def privateKeyText(self) -> str:
+        return self.privateKey.text()
 
     def _set_document(self, doc: Any) -> None:
         old = self._doc
@@ -875,7 +903,7 @@ class SupervisionWizard(QDialog):
 
     def chooseExportPath(self) -> str:
         """Ask where to write; Qt's own dialog, so the path never reaches the desktop's
-        recently-used list, and it asks before replacing a file."""
+        recently-used list. Replacing a file is asked once, by ``operations.run``."""
         start = str(Path.home() / self.tr("supervision-packet.pdf"))
         path, _ = QFileDialog.getSaveFileName(
             self,
@@ -883,14 +911,17 @@ class SupervisionWizard(QDialog):
             start,
             self.tr("PDF files (*.pdf)"),
             "",
-            QFileDialog.Option.DontUseNativeDialog,
+            QFileDialog.Option.DontUseNativeDialog | QFileDialog.Option.DontConfirmOverwrite,
         )
         return path
 
-    def exportPdf(self, path: str | None = None) -> Path | None:
-        """Write the packet, record it (with the questions) in the vault, and say so."""
-        from alliance_desktop.reports.supervision import build_packet, render_pdf
+    def _export_failed(self, message: str) -> None:
+        self.exportResult.setText("⚠ " + self.tr("Not exported: {error}").format(error=message))
 
+    def exportPdf(self, path: str | None = None) -> Path | None:
+        """Write the packet and record it (with the questions) in the vault: one use case,
+        ``app.packets.export_packet``. The file is private from its creation and an
+        existing one is replaced only after the user said Yes."""
         options = self.options()
         if options is None:
             return None
@@ -900,8 +931,6 @@ class SupervisionWizard(QDialog):
         out = Path(chosen).expanduser()
         if out.suffix.lower() != ".pdf":
             out = out.with_name(out.name + ".pdf")
-            if out.exists() and not self._confirm_replace(out):
-                return None
         progress = QProgressDialog(self.tr("Writing the packet…"), "", 0, 0, self)
         progress.setObjectName("packetProgress")
         progress.setWindowTitle(self.tr("Export supervision packet"))
@@ -912,49 +941,31 @@ class SupervisionWizard(QDialog):
         QGuiApplication.processEvents()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         try:
-            packet = build_packet(self.vault, options)
-            progress.setLabelText(self.tr("Laying out the pages…"))
-            QGuiApplication.processEvents()
-            result = render_pdf(packet, out)
-            with contextlib.suppress(OSError):
-                out.chmod(0o600)
-            self.vault.save_packet_record(
-                range_from=options.date_from,
-                range_to=options.date_to,
-                client_count=packet.client_count,
-                questions=packet.questions,
-            )
-            self.vault.audit("report")  # that a packet was written; never what it held
-        except (OSError, PacketError, VaultError) as exc:
-            with contextlib.suppress(OSError):
-                if out.exists() and out.stat().st_size == 0:
-                    out.unlink()
-            self.exportResult.setText("⚠ " + self.tr("Not exported: {error}").format(error=exc))
-            return None
+            outcome = operations.run(
+                self, app_packets.export_packet, self.vault, options, out,
+                show_error=self._export_failed,
+            )  # fmt: skip
         finally:
             QGuiApplication.restoreOverrideCursor()
             progress.close()
             progress.deleteLater()
-        packet.charts.clear()
-        self._records = self.vault.packets()
-        self.pastPackets.setRecords(self._records)
+        if outcome is None:
+            return None
+        written = outcome.value
+        try:
+            self._records = self.vault.packets()
+        except VaultError:
+            pass  # the packet is written; the list refreshes next time
+        else:
+            self.pastPackets.setRecords(self._records)
         self.exportResult.setText(
             self.tr("Wrote {pages} to {path}. It is not encrypted.").format(
-                pages=plural(result.pages, self.tr("1 page"), self.tr("{n} pages")), path=out
+                pages=plural(written.pages, self.tr("1 page"), self.tr("{n} pages")),
+                path=written.path,
             )
         )
-        self.exported.emit(out)
-        return out
-
-    def _confirm_replace(self, out: Path) -> bool:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Replace file"),
-            self.tr("{name} already exists. Replace it?").format(name=out.name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        self.exported.emit(written.path)
+        return written.path
 
     # -- lifetime ----------------------------------------------------------------------
 
@@ -969,6 +980,7 @@ class SupervisionWizard(QDialog):
         self.sessionList.clear()
         self.pastPackets.clear()
         self.questionsEdit.clear()
+        self._show_key(())
         self._clients = []
         self._sessions = []
         self._records = []
@@ -976,6 +988,13 @@ class SupervisionWizard(QDialog):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.clear()
         super().closeEvent(event)
+
+
+def private_key(packet: Packet) -> tuple[tuple[str, str], ...]:
+    """The packet's ("Client A", code) pairs for the screen (empty when it names codes)."""
+    from alliance_desktop.reports.supervision import packet_key
+
+    return tuple(packet_key(packet))
 
 
 def locale_uses_letter() -> bool:
@@ -1007,7 +1026,13 @@ class SupervisionHub(QObject):
         self.menuSupervision.setObjectName("menuSupervision")
         w.menuBar().insertMenu(w.menuHelp.menuAction(), self.menuSupervision)
         self.menuSupervision.addActions([self.actionPrepareSupervision, self.actionPastPackets])
+        operations.events().vaultChanged.connect(self._vault_changed)
         self.retranslate()
+
+    def _vault_changed(self, changes: Changes) -> None:
+        """A new redaction list (Settings) changes what the open wizard's packet shows."""
+        if self.wizard is not None and changes.settings:
+            self.wizard.redactionChanged()
 
     def retranslate(self) -> None:
         tr = self.tr
@@ -1021,7 +1046,8 @@ class SupervisionHub(QObject):
 
     def openWizard(self) -> SupervisionWizard | None:
         w = self.window
-        if w.vault is None:
+        vault = w.currentVault()
+        if vault is None:
             return None
         if self.wizard is not None:
             self.wizard.raise_()
@@ -1029,7 +1055,7 @@ class SupervisionHub(QObject):
             return self.wizard
         if w.editor.isDirty():
             w.saveDraftNow()
-        wizard = SupervisionWizard(w.vault, w)
+        wizard = SupervisionWizard(vault, w)
         wizard.settingsRequested.connect(w.settingsRequested.emit)
         wizard.exported.connect(self._exported)
         wizard.destroyed.connect(self._forget)
@@ -1054,10 +1080,11 @@ class SupervisionHub(QObject):
 
     def showPastPackets(self) -> None:
         w = self.window
-        if w.vault is None:
+        vault = w.currentVault()
+        if vault is None:
             return
         try:
-            records = w.vault.packets()
+            records = vault.packets()
         except VaultError as exc:
             w.flash(str(exc))
             return

@@ -4,7 +4,7 @@ practice log and a daily reminder.
 ``TraineeHub`` wires four small things into the window without owning its layout:
 
 - **Practice clients**: Client ▸ Add practice client… lists the vignettes (title,
-  scene, what it illustrates) and adds one with ``Vault.add_practice_client``. On a
+  scene, what it illustrates) and adds one with ``app.clients.add_practice_client``. On a
   practice client's page a card shows the scene to "see" before writing.
 - **Feedback after saving**: a card under the timeline (non-modal, dismissible, never
   in the way of saving) with ``reflection_feedback``: sections filled and how fully,

@@ -245,7 +245,7 @@ def test_lock_empties_every_chart_model_and_suggestion(app_ctl: AppController, q
     for i in range(hub.insightsPage.tabs.count()):
         hub.insightsPage.tabs.setCurrentIndex(i)
     hub.showDashboard()
-    views = hub._chart_views()
+    views = hub.chartViews()
     figures = [v.figure() for v in views]
     assert all(f is not None for f in figures)
     assert any(c.get_gid() == "client-labels" for c in figures[0].axes[0].collections)
