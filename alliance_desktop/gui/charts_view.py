@@ -139,14 +139,14 @@ class ChartView(QWidget):
 
     def simulateClick(self, xdata: float, ydata: float, axes: Any = None) -> None:
         """Click at data coordinates of ``axes`` (the first axes by default); for tests."""
-        from matplotlib.backend_bases import MouseEvent
+        from matplotlib.backend_bases import MouseButton, MouseEvent
 
         fig = self.figure()
         if fig is None:
             return
         ax = axes or fig.axes[0]
         x, y = ax.transData.transform((xdata, ydata))
-        event = MouseEvent("button_press_event", self.canvas, x, y, button=1)
+        event = MouseEvent("button_press_event", self.canvas, x, y, button=MouseButton.LEFT)
         self.canvas.callbacks.process("button_press_event", event)
 
 
@@ -166,7 +166,7 @@ def _toolbar_class() -> Any:
         keep = {"Home", "Back", "Forward", "Pan", "Zoom", "Save", None}
 
         class ChartToolbar(NavigationToolbar2QT):
-            toolitems = tuple(t for t in NavigationToolbar2QT.toolitems if t[0] in keep)
+            toolitems = [t for t in NavigationToolbar2QT.toolitems if t[0] in keep]  # noqa: RUF012 (matplotlib's own type)
 
             def save_figure(self, *_args: Any) -> None:
                 view = self.parent()
