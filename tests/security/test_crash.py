@@ -33,7 +33,7 @@ pytestmark = pytest.mark.slow
 SEED = 20260214
 KILLS_PER_OPERATION = 5
 ROOT = Path(__file__).parents[2]
-# Filled by each test; the last test prints the tally (see the report in SECURITY.md).
+# Each test records its kills here; the last test prints the tally (SECURITY.md reports it).
 TALLY: dict[str, tuple[int, int]] = {}
 
 
@@ -67,22 +67,43 @@ def _start(args: list[str], stdin: str) -> subprocess.Popen[str]:
     return proc
 
 
-def _kill_after(proc: subprocess.Popen[str], seconds: float) -> bool:
-    """SIGKILL after ``seconds`` unless it finished first; True when it was killed."""
+def _kill_after(proc: subprocess.Popen[str], seconds: float, calibration: str) -> bool:
+    """SIGKILL after ``seconds`` unless it finished first; True when it was killed.
+
+    Either way the run must have been a healthy one up to its end: one that finished
+    exited 0 and said what the calibration run said; one that was killed said on
+    stderr at most the beginning of that. A run that failed early (a busy vault, a
+    traceback) therefore fails the test instead of passing as "nothing changed".
+    """
+    assert proc.stdout is not None and proc.stderr is not None
     try:
         proc.wait(timeout=seconds)
-        return False
+        killed = False
     except subprocess.TimeoutExpired:
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-        return True
+        killed = True
+    stderr = proc.stderr.read()
+    proc.stdout.read()
+    if killed:
+        assert proc.returncode == -signal.SIGKILL, (proc.returncode, stderr)
+        assert calibration.startswith(stderr), stderr
+    else:
+        assert proc.returncode == 0 and stderr == calibration, (proc.returncode, stderr)
+    return killed
 
 
-def _timed_run(args: list[str], stdin: str) -> float:
+def _timed_run(args: list[str], stdin: str) -> tuple[float, str]:
+    """How long a whole run takes, and what it says on stderr (the healthy run's words)."""
     start = time.monotonic()
     proc = _start(args, stdin)
-    assert proc.wait(timeout=120) == 0, proc.stderr.read() if proc.stderr else ""
-    return time.monotonic() - start
+    assert proc.stderr is not None and proc.stdout is not None
+    returncode = proc.wait(timeout=120)
+    stderr = proc.stderr.read()
+    proc.stdout.read()
+    assert returncode == 0, stderr
+    assert "Traceback" not in stderr, stderr
+    return time.monotonic() - start, stderr
 
 
 def _opens_with_exactly_one(path: Path) -> str:
@@ -113,7 +134,7 @@ def test_import_of_20000_rows_killed_at_random_points(tmp_path: Path):
     calibration = tmp_path / "calibration.alliance"
     shutil.copy(base, calibration)
     args = cli_command("--vault", str(calibration), "--passphrase-stdin", "import", str(data))
-    duration = _timed_run(args, PASSPHRASE + "\n")
+    duration, said = _timed_run(args, PASSPHRASE + "\n")
     after = counts(calibration)
     assert after[1] == before[1] + 20_000
 
@@ -122,7 +143,7 @@ def test_import_of_20000_rows_killed_at_random_points(tmp_path: Path):
         target = tmp_path / f"import-{i}.alliance"
         shutil.copy(base, target)
         args = cli_command("--vault", str(target), "--passphrase-stdin", "import", str(data))
-        killed = _kill_after(_start(args, PASSPHRASE + "\n"), point)
+        killed = _kill_after(_start(args, PASSPHRASE + "\n"), point, said)
         assert _opens_with_exactly_one(target) == PASSPHRASE
         verify_ok(target)
         now = counts(target)
@@ -174,17 +195,29 @@ def _acked_lines(proc: subprocess.Popen[str], wanted: int) -> Iterator[int]:
 
 
 def _loop_then_kill(script: Path, vault: Path, wanted: int, jitter: float) -> int:
-    """Run a save loop, kill it after ``wanted`` acknowledged commits (+ jitter); the last ack."""
+    """Run a save loop, kill it after ``wanted`` acknowledged commits (+ jitter); the last ack.
+
+    The child prints its counter after each committed write. The test cannot pass on a
+    child that never wrote: all ``wanted`` acks (0, 1, 2, …) must arrive before the
+    kill, every later ack must continue the count, the child must still be running when
+    it is killed, and it must leave stderr empty (no traceback, no driver noise).
+    """
     proc = _start([sys.executable, str(script), str(vault), PASSPHRASE], "")
+    assert proc.stdout is not None and proc.stderr is not None
     acked = list(_acked_lines(proc, wanted))
-    last = acked[-1] if acked else -1
+    if len(acked) < wanted:  # the child stopped before acknowledging: say why
+        proc.wait()
+        pytest.fail(f"the child acknowledged {acked} of {wanted} writes: {proc.stderr.read()}")
     time.sleep(jitter)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    assert proc.stdout is not None
-    for line in proc.stdout.read().split():  # commits acknowledged after the last read
-        last = int(line)
-    return last
+    later = [int(line) for line in proc.stdout.read().split()]  # acks after the last read
+    stderr = proc.stderr.read()
+    assert stderr == "", stderr
+    assert proc.returncode == -signal.SIGKILL, proc.returncode  # killed, not ended on its own
+    acks = acked + later
+    assert acks == list(range(len(acks))), acks
+    return acks[-1]
 
 
 def test_session_save_loop_killed_at_random_points(tmp_path: Path):
@@ -235,7 +268,7 @@ def test_rekey_killed_at_random_points(tmp_path: Path, big_vault: Path):
     calibration = tmp_path / "calibration.alliance"
     shutil.copy(big_vault, calibration)
     args = cli_command("--vault", str(calibration), "--passphrase-stdin", "passwd")
-    duration = _timed_run(args, stdin)
+    duration, said = _timed_run(args, stdin)
     expected = counts(big_vault)
     seen = set()
     tried = 0
@@ -243,7 +276,7 @@ def test_rekey_killed_at_random_points(tmp_path: Path, big_vault: Path):
         target = tmp_path / f"rekey-{i}.alliance"
         shutil.copy(big_vault, target)
         args = cli_command("--vault", str(target), "--passphrase-stdin", "passwd")
-        _kill_after(_start(args, stdin), point)
+        _kill_after(_start(args, stdin), point, said)
         tried += 1
         which = _opens_with_exactly_one(target)
         seen.add(which)
@@ -259,7 +292,7 @@ def test_backup_killed_at_random_points(tmp_path: Path, big_vault: Path):
     args = cli_command(
         "--vault", str(calibration), "--passphrase-stdin", "backup", "--out", str(out)
     )
-    duration = _timed_run(args, PASSPHRASE + "\n")
+    duration, said = _timed_run(args, PASSPHRASE + "\n")
     expected = counts(big_vault)
     tried = 0
     for i, point in enumerate(_kill_points("backup", duration)):
@@ -269,7 +302,7 @@ def test_backup_killed_at_random_points(tmp_path: Path, big_vault: Path):
         args = cli_command(
             "--vault", str(target), "--passphrase-stdin", "backup", "--out", str(dest)
         )
-        _kill_after(_start(args, PASSPHRASE + "\n"), point)
+        _kill_after(_start(args, PASSPHRASE + "\n"), point, said)
         tried += 1
         assert _opens_with_exactly_one(target) == PASSPHRASE
         verify_ok(target)
