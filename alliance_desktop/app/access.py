@@ -113,12 +113,22 @@ def create(path: Path | str, passphrase: str) -> Vault:
     """A new, empty vault at ``path``, open as its writer (WeakPassphraseError,
     VaultExistsError)."""
     path = _path(path)
+    ensure_folder(path)
     lock = WriterLock.acquire(path)
     try:
         return Vault.create(path, passphrase, lock=lock)
     except BaseException:
         lock.release()
         raise
+
+
+def ensure_folder(path: Path) -> None:
+    """Create the vault's missing folders, each 0700 (the lock file lives beside it);
+    an existing folder is left as it is."""
+    if not path.parent.exists():
+        from alliance_desktop.app.files import private_folder
+
+        private_folder(path.parent)
 
 
 def close(vault: Vault | None) -> None:
@@ -179,4 +189,13 @@ def _sentence(exc: BaseException) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
-__all__ = ["LockReport", "close", "create", "failures", "lock", "seconds_to_wait", "unlock"]
+__all__ = [
+    "LockReport",
+    "close",
+    "create",
+    "ensure_folder",
+    "failures",
+    "lock",
+    "seconds_to_wait",
+    "unlock",
+]

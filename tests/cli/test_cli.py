@@ -161,8 +161,10 @@ def test_verify_reports_damage_with_status_1(tmp_path: Path):
     path.write_bytes(bytes(data))
     proc = with_vault(path, "verify")
     assert proc.returncode == 1, (proc.stdout, proc.stderr)
-    assert "encryption check: HMAC verification failed" in proc.stdout
-    assert "failed its check" in proc.stderr
+    # The damaged page is found when the vault opens (or by verify's own check).
+    said = proc.stdout + proc.stderr
+    assert "HMAC verification failed" in said or "fails its check" in said, said
+    assert "alliance-cli restore BACKUP" in proc.stderr
 
 
 def test_import_success_duplicates_and_atomic_failure(made: Path, tmp_path: Path):
@@ -238,7 +240,8 @@ def test_export_csv_and_json_then_import_into_a_new_vault(made: Path, tmp_path: 
     assert a == b
 
     with Vault.open(made, PASSPHRASE) as v:
-        assert [(e, d) for _at, e, d in v.audit_log()] == [("export", "csv"), ("export", "json")]
+        exports = [(e, d) for _at, e, d in v.audit_log() if e != "unlock"]
+        assert exports == [("export", "csv"), ("export", "json")]
 
 
 def test_backup_writes_a_verified_copy_and_refuses_existing(made: Path, tmp_path: Path):
@@ -309,21 +312,30 @@ def test_demo_creates_a_vault_of_synthetic_data(tmp_path: Path):
 
 
 def test_interrupt_at_the_prompt_exits_130_quietly(made: Path):
+    """Ctrl+C at the hidden prompt of a real terminal (a pseudo-terminal here)."""
+    import pty
+
+    leader, follower = pty.openpty()
     proc = subprocess.Popen(
         [sys.executable, "-m", "alliance_desktop.cli", "--vault", str(made), "verify"],
-        stdin=subprocess.PIPE,
+        stdin=follower,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        start_new_session=True,  # no terminal: getpass falls back to stdin and warns first
+        start_new_session=True,  # no controlling terminal: getpass uses the tty on stdin
     )
+    os.close(follower)
     try:
         assert proc.stderr is not None
-        proc.stderr.readline()  # the first line of getpass's warning: it is waiting now
+        seen = ""
+        while "Passphrase:" not in seen:  # the prompt is up: it is waiting now
+            seen += proc.stderr.read(1)
+            assert proc.poll() is None, seen
         time.sleep(0.2)
         proc.send_signal(signal.SIGINT)
         _out, err = proc.communicate(timeout=30)
     finally:
         proc.kill()
+        os.close(leader)
     assert proc.returncode == 130
     assert "Traceback" not in err and "KeyboardInterrupt" not in err

@@ -5,10 +5,19 @@ from __future__ import annotations
 import getpass
 from pathlib import Path
 
+import pytest
+
 from alliance_desktop import cli
+from alliance_desktop.cli import common
 from alliance_desktop.vault import Vault
 
 PASSPHRASE = "correct staple battery orbit"
+
+
+@pytest.fixture(autouse=True)
+def a_terminal(monkeypatch):
+    """These tests type at a (patched) hidden prompt, so a terminal is there."""
+    monkeypatch.setattr(common, "terminal_available", lambda: True)
 
 
 def test_unexpected_errors_are_one_line_without_content(vault: Vault, vault_path: Path,

@@ -1,0 +1,26 @@
+"""``alliance-cli backup --out FILE``: an encrypted, verified copy."""
+
+from __future__ import annotations
+
+import argparse
+
+from alliance_desktop.app import backups
+from alliance_desktop.app.errors import OutputExistsError
+from alliance_desktop.cli.common import OK, Passphrases, opened, out, out_path
+
+HELP = "encrypted, verified copy"
+
+
+def run(args: argparse.Namespace, passphrases: Passphrases) -> int:
+    target = out_path(args.out)
+    if target.exists() or target.is_symlink():
+        raise OutputExistsError(target)
+    with opened(args, passphrases, writer=False) as vault:
+        written = backups.backup(vault, target).value
+    out(f"Backup written to {written} and verified; it opens with the same passphrase.")
+    return OK
+
+
+def register(add) -> None:  # type: ignore[no-untyped-def]
+    p = add("backup", run, HELP)
+    p.add_argument("--out", metavar="FILE", required=True)

@@ -1,0 +1,38 @@
+"""``alliance-cli demo``: create a vault filled with synthetic data."""
+
+from __future__ import annotations
+
+import argparse
+
+from alliance_desktop.cli.common import OK, Failure, Passphrases, count, out, vault_path
+from alliance_desktop.cli.init import refuse_existing
+from alliance_desktop.vault.passphrase import check_new_passphrase
+
+HELP = "create a vault filled with synthetic data"
+
+
+def run(args: argparse.Namespace, passphrases: Passphrases) -> int:
+    path = vault_path(args)
+    refuse_existing(path)
+    try:
+        from alliance_desktop.app.demo import create_demo
+    except ImportError:
+        raise Failure("Demo data is not available in this version.") from None
+    passphrase = passphrases.new()
+    check_new_passphrase(passphrase)
+    clients, sessions = create_demo(
+        path, passphrase, clients=args.clients, sessions=args.sessions, seed=args.seed
+    ).value
+    out(
+        f"Created a demo vault at {path} with {clients} clients and {sessions} sessions "
+        f"of synthetic data (seed {args.seed})."
+    )
+    return OK
+
+
+def register(add) -> None:  # type: ignore[no-untyped-def]
+    p = add("demo", run, HELP)
+    p.add_argument("--clients", type=count(1, 500), default=12, metavar="N")
+    p.add_argument("--sessions", type=count(1, 1000), default=24, metavar="M",
+                   help="sessions per client")  # fmt: skip
+    p.add_argument("--seed", type=int, default=0, metavar="S")

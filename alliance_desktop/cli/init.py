@@ -1,0 +1,34 @@
+"""``alliance-cli init``: create an empty vault."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from alliance_desktop.app import access
+from alliance_desktop.cli.common import OK, Passphrases, out, refuse_busy, vault_path
+from alliance_desktop.vault.errors import VaultExistsError
+from alliance_desktop.vault.passphrase import check_new_passphrase
+
+HELP = "create an empty vault"
+
+
+def refuse_existing(path: Path) -> None:
+    if path.exists():
+        raise VaultExistsError(path)
+
+
+def run(args: argparse.Namespace, passphrases: Passphrases) -> int:
+    path = vault_path(args)
+    refuse_existing(path)
+    refuse_busy(path)
+    passphrase = passphrases.new()
+    verdict = check_new_passphrase(passphrase)
+    access.close(access.create(path, passphrase))
+    out(f"Created a new vault at {path}.")
+    out(f"Passphrase strength: {verdict.label}.")
+    return OK
+
+
+def register(add) -> None:  # type: ignore[no-untyped-def]
+    add("init", run, HELP)

@@ -1,0 +1,33 @@
+"""``alliance-cli passwd``: change the passphrase."""
+
+from __future__ import annotations
+
+import argparse
+
+from alliance_desktop.app import access
+from alliance_desktop.app.passphrase import change_passphrase, check_new
+from alliance_desktop.cli.common import OK, Passphrases, out, refuse_busy, unlock, vault_path
+from alliance_desktop.vault.errors import VaultNotFoundError
+
+HELP = "change the passphrase"
+
+
+def run(args: argparse.Namespace, passphrases: Passphrases) -> int:
+    path = vault_path(args)
+    if not path.exists():
+        raise VaultNotFoundError(path)
+    refuse_busy(path)
+    current = passphrases.current()
+    vault = unlock(path, current, writer=True)  # a wrong one stops here, before asking more
+    try:
+        new = passphrases.new("New passphrase")
+        check_new(current, new)  # the same or a weak one: refused before another KDF
+        verdict = change_passphrase(vault, current, new).value
+    finally:
+        access.close(vault)
+    out(f"Passphrase changed. Strength: {verdict.label}.")
+    return OK
+
+
+def register(add) -> None:  # type: ignore[no-untyped-def]
+    add("passwd", run, HELP)

@@ -1,0 +1,70 @@
+"""``alliance-cli report``: write a de-identified supervision packet as a PDF, headless."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from alliance_desktop.app.errors import OutputExistsError
+from alliance_desktop.app.packets import export_packet
+from alliance_desktop.cli.common import OK, Passphrases, UsageError, err, opened, out, out_path
+from alliance_desktop.reports.supervision import PacketError, PacketOptions
+
+HELP = "write a de-identified supervision packet (PDF)"
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-31") from None
+
+
+def run(args: argparse.Namespace, passphrases: Passphrases) -> int:
+    target = out_path(args.out)
+    if target.suffix.lower() != ".pdf":
+        raise UsageError(f"The packet is written as a .pdf file; {target.name!r} is not one.")
+    if target.exists() or target.is_symlink():
+        raise OutputExistsError(target)
+    try:
+        options = PacketOptions(
+            date_from=args.date_from,
+            date_to=args.date_to,
+            clients=tuple(args.client or ()),
+            identify=args.identify,
+            absolute_dates=args.absolute_dates,
+            questions=tuple(args.question or ()),
+            page_size=args.page_size,
+        )
+    except PacketError as exc:
+        raise UsageError(str(exc)) from None
+    with opened(args, passphrases, writer=False) as vault:
+        try:
+            done = export_packet(vault, options, target).value
+        except PacketError as exc:
+            raise UsageError(str(exc)) from None
+    err("Warning: the packet is not encrypted; share it only with your supervisor.")
+    n = done.client_count
+    out(
+        f"Wrote a {done.pages}-page supervision packet for {n} "
+        f"client{'s' if n != 1 else ''} to {target}."
+    )
+    return OK
+
+
+def register(add) -> None:  # type: ignore[no-untyped-def]
+    p = add("report", run, HELP)
+    p.add_argument("--out", metavar="FILE.pdf", required=True, help="a new PDF file")
+    p.add_argument("--from", dest="date_from", type=_day, metavar="DATE",
+                   help="only sessions on or after this date (YYYY-MM-DD)")  # fmt: skip
+    p.add_argument("--to", dest="date_to", type=_day, metavar="DATE",
+                   help="only sessions on or before this date (YYYY-MM-DD)")  # fmt: skip
+    p.add_argument("--client", metavar="CODE", action="append",
+                   help="include this client (repeat; default: all with sessions)")  # fmt: skip
+    p.add_argument("--identify", action="store_true",
+                   help="show client codes instead of Client A, B, ...")  # fmt: skip
+    p.add_argument("--absolute-dates", action="store_true",
+                   help="show calendar dates instead of week numbers")  # fmt: skip
+    p.add_argument("--page-size", choices=("a4", "letter"), default="a4")
+    p.add_argument("--question", metavar="TEXT", action="append",
+                   help="a question for supervision (repeat); kept in the vault")  # fmt: skip
