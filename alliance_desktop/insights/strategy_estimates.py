@@ -31,7 +31,8 @@ many strategies are compared at once: :func:`caveats` words both for every view.
 
 The fit works on per-client sums (``X'X`` and ``X'y``), so each bootstrap replicate
 is a weighted sum of small matrices and the whole bootstrap is a few array products.
-numpy is imported here only, below Qt and away from the unlock path.
+numpy is imported here (it is fine below Qt); import this module lazily from
+anything on the unlock path, which should not pay for numpy.
 """
 
 from __future__ import annotations
