@@ -233,21 +233,27 @@ def _check_pages(conn: Connection) -> None:
 _BAD_PAGE = re.compile(r"page (\d+)")
 
 
-_TEXT_BYTES = frozenset(range(0x20, 0x7F)) | {0x09, 0x0A, 0x0D}
+_TEXT_CONTROLS = frozenset("\t\n\r\f\v\ufeff")
 
 
 def is_text_file(path: Path) -> bool:
-    """True when the first page holds only printable ASCII: what SQLCipher never writes.
+    """True when the first page is printable text (UTF-8 or ASCII): what SQLCipher never writes.
 
     A SQLCipher file begins with a random salt and encrypted pages, so its bytes look
-    random; 4096 of them all printable does not happen by chance.
+    random; a page of them that decodes as printable text does not happen by chance.
     """
     try:
         with path.open("rb") as fh:
             first = fh.read(PAGE_SIZE)
     except OSError:
         return False
-    return bool(first) and all(byte in _TEXT_BYTES for byte in first)
+    try:
+        text = first.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(first) - 3:  # not only a character cut at the page's end
+            return False
+        text = first[: exc.start].decode("utf-8")
+    return bool(text) and all(c.isprintable() or c in _TEXT_CONTROLS for c in text)
 
 
 def file_damage(path: Path) -> str | None:

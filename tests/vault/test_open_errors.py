@@ -86,7 +86,15 @@ def test_tiny_file_is_refused(tmp_path: Path, passphrase: str):
     assert path.read_bytes() == b"\x8f\x01hello"
 
 
-@pytest.mark.parametrize("body", [b"hello", b"hello\n" * 2000, b"id,code\r\n1,\tA\r\n" * 500])
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"hello",
+        b"hello\n" * 2000,
+        b"id,code\r\n1,\tA\r\n" * 500,
+        "Séance notée — très bien\n".encode() * 400,  # UTF-8 text, a character cut at 4096
+    ],
+)
 def test_text_file_is_not_a_vault_rather_than_a_wrong_passphrase(
     tmp_path: Path, passphrase: str, body: bytes
 ):
