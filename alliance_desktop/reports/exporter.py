@@ -1,8 +1,10 @@
-"""Plaintext export of a vault to CSV or JSON, written only where the user asked.
+"""Plaintext export of a vault to CSV or JSON: the text, rendered in memory.
 
-Exports leave the vault's encryption behind, so files are created owner-only and
-never over an existing file, and the vault's audit log records that an export
-happened (the format, never the content).
+``render`` / ``export_bytes`` produce the export; writing it is the app layer's job
+(``app.exports.export_data`` writes through ``app.files.write_private``: 0600 from
+creation, never over an existing file unless confirmed, the audit row before the file
+appears). ``export_to_file`` and ``export_to_stream`` are deprecated: they predate
+``app.exports`` and go once the command line calls it.
 """
 
 from __future__ import annotations
@@ -36,13 +38,17 @@ def render_csv(vault: Vault) -> str:
 
 
 def render_json(vault: Vault, *, now: datetime | None = None) -> str:
-    """The whole vault as the lossless JSON document."""
+    """The whole vault as the lossless JSON document: clients, sessions, custom
+    strategies, settings, every client's plan and the past supervision packets."""
+    clients = vault.clients()
     document = build_document(
-        clients=vault.clients(),
+        clients=clients,
         sessions=_coded_sessions(vault),
         strategies=vault.custom_strategies(),
         settings=vault.settings(),
         exported_at=now or datetime.now(UTC),
+        plans=[(c.code, item) for c in clients if c.id is not None for item in vault.plan(c.id)],
+        packets=vault.packets(),
     )
     return dump_document(document)
 
@@ -54,8 +60,20 @@ def render(vault: Vault, fmt: Format) -> str:
     return RENDERERS[fmt](vault)
 
 
+def export_bytes(vault: Vault, fmt: Format) -> bytes:
+    """The export as UTF-8 bytes, for ``app.files.write_private`` or a stream.
+
+    Raises ValueError for a format other than csv or json.
+    """
+    renderer = RENDERERS.get(fmt)
+    if renderer is None:
+        raise ValueError(f"unknown export format {fmt!r}; use {' or '.join(FORMATS)}")
+    return renderer(vault).encode("utf-8")
+
+
 def export_to_stream(vault: Vault, fmt: Format, stream: BinaryIO) -> int:
-    """Write the export as UTF-8 to a binary stream (stdout); returns the bytes written."""
+    """Deprecated (use ``app.exports.export_stream``): write the export as UTF-8 to a
+    binary stream (stdout); returns the bytes written."""
     data = render(vault, fmt).encode("utf-8")
     stream.write(data)
     stream.flush()
@@ -64,7 +82,8 @@ def export_to_stream(vault: Vault, fmt: Format, stream: BinaryIO) -> int:
 
 
 def export_to_file(vault: Vault, fmt: Format, path: Path | str) -> int:
-    """Create ``path`` owner-only (0600) and write the export; never overwrites a file.
+    """Deprecated (use ``app.exports.export_data``): create ``path`` owner-only (0600)
+    and write the export; never overwrites a file.
 
     The text is rendered before the file is created, so a failure while reading the
     vault leaves no file behind; a failure while writing removes the partial file.
@@ -72,7 +91,8 @@ def export_to_file(vault: Vault, fmt: Format, path: Path | str) -> int:
     """
     path = Path(path).expanduser()
     data = render(vault, fmt).encode("utf-8")
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0), 0o600)
     try:
         with os.fdopen(fd, "wb") as fh:
             if hasattr(os, "fchmod"):

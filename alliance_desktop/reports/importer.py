@@ -2,8 +2,10 @@
 
 The whole file is checked with the domain's own validation before anything is written,
 and every problem is reported with the line (CSV) or object path (JSON) it came from.
-Only then does a single ``Vault.import_records`` call write it, in one transaction: an
-import never leaves half a file behind.
+Only then is it written, in one transaction (``Vault.import_records`` for clients,
+sessions, strategies and settings, then the plans and past packets of a JSON file):
+an import never leaves half a file behind. A JSON file's settings are validated as
+``VaultSettings``, like settings typed in the settings dialog.
 """
 
 from __future__ import annotations
@@ -17,11 +19,12 @@ from typing import Any
 from alliance_desktop.domain.errors import Problem, ValidationError
 from alliance_desktop.domain.models import Client, Session, code_key
 from alliance_desktop.domain.scales import ClientRatingScale
+from alliance_desktop.domain.settings import VaultSettings
 from alliance_desktop.domain.strategies import GROUP_KEYS, Strategy, is_valid_custom_key
-from alliance_desktop.domain.validation import client_problems, session_problems
+from alliance_desktop.domain.validation import TEXT_MAX, client_problems, session_problems
 from alliance_desktop.reports.csv_format import read_csv
 from alliance_desktop.reports.json_format import read_json
-from alliance_desktop.reports.records import Kind, ParsedFile, SessionRecord
+from alliance_desktop.reports.records import Kind, PacketRow, ParsedFile, PlanRecord, SessionRecord
 from alliance_desktop.vault.store import Vault
 
 SUFFIXES: dict[str, Kind] = {".csv": "csv", ".json": "json"}
@@ -41,6 +44,8 @@ class ImportResult:
     duplicates: int  # sessions skipped because the vault or the file already had them
     settings_applied: bool  # a JSON file's settings are applied only to an empty vault
     settings_ignored: bool  # the file had settings but the vault already held data
+    plans: int = 0  # plan items written (JSON); items the vault already had are kept
+    packets: int = 0  # past packets written (JSON); ones the vault already had are skipped
 
 
 def file_kind(path: Path) -> Kind:
@@ -109,22 +114,18 @@ def _in_file_terms(problem: Problem, fmt: str) -> Problem:
     return problem
 
 
-def _scale_from(
-    settings: dict[str, Any], fallback: ClientRatingScale
-) -> tuple[ClientRatingScale, list[Problem]]:
-    maximum = settings.get("client_rating_max", fallback.maximum)
-    threshold = settings.get("client_rating_threshold", fallback.threshold)
-    problems = [
-        Problem(key, "must be a number", "settings")
-        for key, value in (("client_rating_max", maximum), ("client_rating_threshold", threshold))
-        if isinstance(value, bool) or not isinstance(value, int | float)
-    ]
-    if problems:
-        return fallback, problems
+def _settings_from(
+    settings: dict[str, Any], vault: Vault
+) -> tuple[ClientRatingScale | None, list[Problem]]:
+    """The file's settings validated as the settings dialog validates them, over what the
+    vault holds; problems name the key (``settings.client_rating_max: ...``)."""
     try:
-        return ClientRatingScale(float(maximum), float(threshold)), []
-    except ValueError as exc:
-        return fallback, [Problem("client_rating_max", str(exc), "settings")]
+        checked = VaultSettings.from_mapping(
+            settings, base=VaultSettings.from_stored(vault.settings())
+        )
+    except ValidationError as exc:
+        return None, [p.located("settings") for p in exc.problems]
+    return checked.client_rating, []
 
 
 def _strategy_problems(parsed: ParsedFile) -> list[Problem]:
@@ -152,6 +153,60 @@ def _strategy_problems(parsed: ParsedFile) -> list[Problem]:
     return problems
 
 
+MAX_QUESTIONS = 1000
+
+
+def _text_problems(field: str, text: str, row: int | str) -> list[Problem]:
+    if "\x00" in text:
+        return [Problem(field, "contains a NUL character", row)]
+    if len(text) > TEXT_MAX:
+        size = f"is {len(text):,} characters long; the limit is {TEXT_MAX:,}"
+        return [Problem(field, size, row)]
+    return []
+
+
+def _plan_problems(records: list[PlanRecord], clients: set[str], known: set[str]) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: set[tuple[str, str]] = set()
+    for rec in records:
+        problems += rec.problems
+        if rec.problems:
+            continue
+        key = code_key(rec.client)
+        if key not in clients:
+            problems.append(
+                Problem(
+                    "client",
+                    f"{rec.client[:40]!r} is not a client in the file or the vault",
+                    rec.row,
+                )
+            )
+        if rec.strategy not in known:
+            problems.append(
+                Problem("strategy", f"{rec.strategy[:40]!r} is not a known strategy", rec.row)
+            )
+        elif (key, rec.strategy) in seen:
+            problems.append(Problem("strategy", "appears twice in the same client's plan", rec.row))
+        seen.add((key, rec.strategy))
+        problems += _text_problems("note", rec.note, rec.row)
+    return problems
+
+
+def _packet_problems(records: list[PacketRow]) -> list[Problem]:
+    problems: list[Problem] = []
+    for rec in records:
+        problems += rec.problems
+        if rec.problems:
+            continue
+        if rec.range_from and rec.range_to and rec.range_from > rec.range_to:
+            problems.append(Problem("range_to", "is before range_from", rec.row))
+        if len(rec.questions) > MAX_QUESTIONS:
+            problems.append(Problem("questions", f"at most {MAX_QUESTIONS} questions", rec.row))
+        for i, question in enumerate(rec.questions):
+            problems += _text_problems(f"questions[{i}]", question, rec.row)
+    return problems
+
+
 @dataclass
 class _Plan:
     clients: list[Client]
@@ -159,6 +214,8 @@ class _Plan:
     strategies: list[Strategy]
     settings: dict[str, Any] | None
     settings_ignored: bool
+    plans: list[PlanRecord]
+    packets: list[PacketRow]
 
 
 def _validate(vault: Vault, parsed: ParsedFile, today: date | None) -> _Plan:
@@ -171,26 +228,27 @@ def _validate(vault: Vault, parsed: ParsedFile, today: date | None) -> _Plan:
     if settings is not None and existing:
         settings, settings_ignored = None, True  # never change the scale under existing data
     elif settings is not None:
-        scale, found = _scale_from(settings, scale)
+        checked, found = _settings_from(settings, vault)
+        scale = checked or scale
         problems += found
 
     problems += _strategy_problems(parsed)
     known = set(vault.strategy_catalogue()) | {r.strategy.key for r in parsed.strategies}
 
     file_clients: dict[str, Client] = {}
-    for rec in parsed.clients:
-        problems += rec.problems
-        if "" in rec.failed:
+    for crec in parsed.clients:
+        problems += crec.problems
+        if "" in crec.failed:
             continue
         problems += [
-            p.located(rec.row)
-            for p in client_problems(rec.client, today)
-            if p.field not in rec.failed
+            p.located(crec.row)
+            for p in client_problems(crec.client, today)
+            if p.field not in crec.failed
         ]
-        key = rec.client.key
+        key = crec.client.key
         if key and key in file_clients:
-            problems.append(Problem("code", f"{rec.client.code!r} appears twice", rec.row))
-        file_clients.setdefault(key, rec.client)
+            problems.append(Problem("code", f"{crec.client.code!r} appears twice", crec.row))
+        file_clients.setdefault(key, crec.client)
 
     # Clients named only by sessions are created; each code is checked once, reported per row.
     renames = {"code": "client"}
@@ -212,6 +270,9 @@ def _validate(vault: Vault, parsed: ParsedFile, today: date | None) -> _Plan:
                     p for p in client_problems(Client(rec.client), today) if p.field == "code"
                 ]
             problems += [_rename(p, renames, rec.row) for p in code_checks[key]]
+    named = set(existing) | set(file_clients) | {code_key(r.client) for r in parsed.sessions}
+    problems += _plan_problems(parsed.plans, named - {""}, known)
+    problems += _packet_problems(parsed.packets)
     if problems:
         raise ValidationError(problems)
 
@@ -230,6 +291,8 @@ def _validate(vault: Vault, parsed: ParsedFile, today: date | None) -> _Plan:
         strategies=[r.strategy for r in parsed.strategies],
         settings=settings,
         settings_ignored=settings_ignored,
+        plans=parsed.plans,
+        packets=parsed.packets,
     )
 
 
@@ -276,17 +339,69 @@ def import_bytes(
             session.updated_at = session.created_at
         to_write.append((code, session))
 
-    outcome = vault.import_records(
-        plan.clients, to_write, strategies=plan.strategies, settings=plan.settings
-    )
-    vault.audit("import", kind)
+    with vault.transaction():  # re-entrant: one transaction whoever calls
+        outcome = vault.import_records(
+            plan.clients, to_write, strategies=plan.strategies, settings=plan.settings
+        )
+        plans = _write_plans(vault, plan.plans, stamp)
+        packets = _write_packets(vault, plan.packets)
+        vault.audit("import", kind)
     return ImportResult(
         sessions=outcome.sessions,
         new_clients=outcome.new_clients,
         duplicates=duplicates,
         settings_applied=bool(plan.settings),
         settings_ignored=plan.settings_ignored,
+        plans=plans,
+        packets=packets,
     )
+
+
+def _write_plans(vault: Vault, records: list[PlanRecord], stamp: datetime) -> int:
+    """Plan items in file order (which is each client's plan order); an item the
+    client's plan already has is kept as it is."""
+    if not records:
+        return 0
+    ids = {c.key: c.id for c in vault.clients() if c.id is not None}
+    have = {(cid, item.strategy) for cid in set(ids.values()) for item in vault.plan(cid)}
+    written = 0
+    for i, rec in enumerate(records):
+        cid = ids[code_key(rec.client)]
+        if (cid, rec.strategy) in have:
+            continue
+        created = rec.created_at or stamp + timedelta(microseconds=i)
+        vault.add_to_plan(cid, rec.strategy, rec.note, created_at=created)
+        have.add((cid, rec.strategy))
+        written += 1
+    return written
+
+
+def _packet_identity(p: Any) -> Hashable:
+    questions = tuple(q for q in (str(q).strip() for q in p.questions) if q)
+    return (p.created_at, p.range_from, p.range_to, p.client_count, questions)
+
+
+def _write_packets(vault: Vault, records: list[PacketRow]) -> int:
+    """Past packets; one the vault already records (same time, range, count and
+    questions) is skipped."""
+    if not records:
+        return 0
+    have = {_packet_identity(p) for p in vault.packets()}
+    written = 0
+    for rec in records:
+        identity = _packet_identity(rec)
+        if identity in have:
+            continue
+        vault.save_packet_record(
+            range_from=rec.range_from,
+            range_to=rec.range_to,
+            client_count=rec.client_count or 0,
+            questions=rec.questions,
+            created_at=rec.created_at,
+        )
+        have.add(identity)
+        written += 1
+    return written
 
 
 def import_file(vault: Vault, path: Path | str, *, today: date | None = None) -> ImportResult:

@@ -1,17 +1,21 @@
-"""The lossless export: every client, session, rupture, custom strategy and setting.
+"""The lossless export: every client, session, rupture, custom strategy, setting, plan
+item and past supervision packet (with its questions).
 
 The document is deterministic (sorted, stable keys) so two exports of the same data
 compare equal apart from ``exported_at``, and an export imported into an empty vault
-exports again as the same document. Sessions name their client by code.
+exports again as the same document. Sessions and plan items name their client by code.
+
+Reading is defensive: any JSON a person or a program may hand over (lone surrogate
+escapes, dates past year 9999, numbers too big for the vault, rows that are not
+objects) becomes a located problem (``sessions[3].date: ...``), never an exception.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from alliance_desktop.domain.errors import Problem
 from alliance_desktop.domain.models import (
@@ -27,19 +31,28 @@ from alliance_desktop.domain.models import (
     code_key,
 )
 from alliance_desktop.domain.strategies import Strategy
+from alliance_desktop.domain.validation import parse_day
 from alliance_desktop.reports.records import (
     ClientRecord,
+    PacketRow,
     ParsedFile,
+    PlanRecord,
     SessionRecord,
     StrategyRecord,
     decode_text,
 )
 
+if TYPE_CHECKING:  # pragma: no cover
+    from alliance_desktop.vault.store import PacketRecord, PlanItem
+
 FORMAT = "alliance-desktop-export"
-VERSION = 1
+#: 2 added ``plans`` and ``packets``; version 1 files are still read.
+VERSION = 2
 
 TOP_KEYS = ("format", "version", "exported_at", "settings", "custom_strategies", "clients",
-            "sessions")  # fmt: skip
+            "sessions", "plans", "packets")  # fmt: skip
+PLAN_KEYS = ("client", "strategy", "note", "created_at")
+PACKET_KEYS = ("created_at", "range_from", "range_to", "client_count", "questions")
 CLIENT_KEYS = ("code", "status", "start_date", "goals", "is_practice")
 STRATEGY_KEYS = ("key", "label", "group", "help")
 RUPTURE_KEYS = ("type", "resolution", "markers", "salience", "repair_strategies", "note")
@@ -47,8 +60,6 @@ REFLECTION_KEYS = ("template", "sections")
 SESSION_KEYS = ("client", "date", "duration_min", "modality", *DIMENSIONS, "client_rating",
                 "supervision", "strategies", "tags", "reflection", "ruptures", "created_at",
                 "updated_at")  # fmt: skip
-
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 # -- writing ----------------------------------------------------------------------
@@ -109,14 +120,46 @@ def strategy_dict(s: Strategy) -> dict[str, Any]:
     return {"key": s.key, "label": s.label, "group": s.group, "help": s.help}
 
 
+def plan_dict(code: str, item: PlanItem) -> dict[str, Any]:
+    created: datetime | str = item.created_at
+    if isinstance(created, str):  # the vault keeps the stamp as text
+        created = datetime.fromisoformat(created)
+    return {
+        "client": code,
+        "strategy": item.strategy,
+        "note": item.note,
+        "created_at": _stamp(created),
+    }
+
+
+def packet_dict(p: PacketRecord) -> dict[str, Any]:
+    return {
+        "created_at": _stamp(p.created_at),
+        "range_from": _day(p.range_from),
+        "range_to": _day(p.range_to),
+        "client_count": p.client_count,
+        "questions": list(p.questions),
+    }
+
+
+def _tie(d: dict[str, Any]) -> str:
+    return json.dumps(d, sort_keys=True, ensure_ascii=False)
+
+
 def build_document(
     clients: Iterable[Client],
     sessions: Iterable[tuple[str, Session]],
     strategies: Iterable[Strategy],
     settings: dict[str, Any],
     exported_at: datetime,
+    plans: Iterable[tuple[str, PlanItem]] = (),
+    packets: Iterable[PacketRecord] = (),
 ) -> dict[str, Any]:
-    """The whole export as plain JSON data, in a fixed order whatever order came in."""
+    """The whole export as plain JSON data, in a fixed order whatever order came in.
+
+    ``plans`` are ``(client code, item)`` pairs, each client's items in plan order
+    (the order they were added, which an import keeps); ``packets`` the past packets.
+    """
     session_items = [session_dict(code, s) for code, s in sessions]
     # The last key (the whole object as text) only breaks ties between sessions that
     # share client, date and creation time, so the order never depends on row ids.
@@ -125,9 +168,14 @@ def build_document(
             code_key(d["client"]),
             d["date"],
             d["created_at"] or "",
-            json.dumps(d, sort_keys=True, ensure_ascii=False),
+            _tie(d),
         )
     )
+    # Stable: each client's plan keeps its own order.
+    plan_items = sorted((plan_dict(code, item) for code, item in plans),
+                        key=lambda d: code_key(d["client"]))  # fmt: skip
+    packet_items = sorted((packet_dict(p) for p in packets),
+                          key=lambda d: (d["created_at"] or "", _tie(d)))  # fmt: skip
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -136,6 +184,8 @@ def build_document(
         "custom_strategies": [strategy_dict(s) for s in sorted(strategies, key=lambda s: s.key)],
         "clients": [client_dict(c) for c in sorted(clients, key=lambda c: (c.key, c.code))],
         "sessions": session_items,
+        "plans": plan_items,
+        "packets": packet_items,
     }
 
 
@@ -198,10 +248,13 @@ class _Reader:
         value = self.obj.get(key)
         if value is None:
             return None
-        if isinstance(value, bool) or not isinstance(value, int | float):
+        try:
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise ValueError
+            return float(value)
+        except (ValueError, OverflowError):  # an integer too big for a float
             self.fail(key, "must be a number")
             return None
-        return float(value)
 
     def flag(self, key: str) -> bool:
         value = self.obj.get(key, False)
@@ -226,25 +279,32 @@ class _Reader:
                 self.fail(key, "is required")
             return None
         try:
-            if not isinstance(value, str) or not _DATE.fullmatch(value):
+            if not isinstance(value, str):
                 raise ValueError
-            return date.fromisoformat(value)
+            return parse_day(value)  # four-digit years only: 99999-01-01 is refused
         except ValueError:
             self.fail(key, "must be a date written YYYY-MM-DD")
             return None
 
-    def stamp(self, key: str) -> datetime | None:
+    def stamp(self, key: str, required: bool = False) -> datetime | None:
+        """A date and time, in UTC; a naive one is taken as UTC. A time whose UTC form
+        falls outside years 1 to 9999 (0001-01-01T00:00+05:00) is refused here rather
+        than overflowing later."""
         value = self.obj.get(key)
         if value is None:
+            if required and self.ok:
+                self.fail(key, "is required")
             return None
         try:
-            if not isinstance(value, str):
+            if not isinstance(value, str) or len(value) > 64:
                 raise ValueError
             parsed = datetime.fromisoformat(value)
-        except ValueError:
-            self.fail(key, "must be a date and time in ISO 8601 form")
+            if parsed.tzinfo is None:
+                parsed = parsed.replace(tzinfo=UTC)
+            return parsed.astimezone(UTC)
+        except (ValueError, OverflowError):
+            self.fail(key, "must be a date and time in ISO 8601 form, years 1 to 9999")
             return None
-        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
     def choice(self, key: str, enum: type, message: str, required: bool = False) -> Any:
         value = self.obj.get(key)
@@ -358,6 +418,79 @@ def _strategy(value: object, path: str) -> StrategyRecord:
     return StrategyRecord(path, strategy, r.problems)
 
 
+def _plan(value: object, path: str) -> PlanRecord:
+    r = _Reader(value, path, PLAN_KEYS)
+    return PlanRecord(
+        row=path,
+        client=r.text("client", required=True).strip(),
+        strategy=r.text("strategy", required=True).strip(),
+        note=r.text("note"),
+        created_at=r.stamp("created_at"),
+        problems=r.problems,
+    )
+
+
+MAX_CLIENT_COUNT = 1_000_000
+
+
+def _packet(value: object, path: str) -> PacketRow:
+    r = _Reader(value, path, PACKET_KEYS)
+    count = r.integer("client_count")
+    if count is None and r.ok and "client_count" not in r.failed:
+        r.fail("client_count", "is required")
+    elif count is not None and not 0 <= count <= MAX_CLIENT_COUNT:
+        r.fail("client_count", f"must be a whole number from 0 to {MAX_CLIENT_COUNT:,}")
+        count = None
+    return PacketRow(
+        row=path,
+        created_at=r.stamp("created_at", required=True),
+        range_from=r.day("range_from"),
+        range_to=r.day("range_to"),
+        client_count=count,
+        questions=r.texts("questions"),
+        problems=r.problems,
+    )
+
+
+def _printable_key(key: str) -> str:
+    return key.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _is_text(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def broken_text(doc: object) -> list[Problem]:
+    """Every string (value or field name) that is not Unicode text: JSON lets a file
+    write a lone surrogate (``"\\ud800"``), which no vault or terminal can store or
+    show. Located by path, in document order; iterative, so nesting cannot overflow."""
+    problems: list[Problem] = []
+    stack: list[tuple[object, str]] = [(doc, "")]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, str):
+            if not _is_text(value):
+                problems.append(Problem("", _BROKEN, path or "file"))
+        elif isinstance(value, dict):
+            items = []
+            for key, item in value.items():
+                if not _is_text(key):
+                    problems.append(Problem("", f"has a field name that {_BROKEN}", path or "file"))
+                name = _printable_key(key)
+                items.append((item, f"{path}.{name}" if path else name))
+            stack += reversed(items)
+        elif isinstance(value, list):
+            stack += reversed([(item, f"{path}[{i}]") for i, item in enumerate(value)])
+    return problems
+
+
+_BROKEN = "contains an unpaired surrogate escape (like \\ud800), which is not text"
+
+
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number JSON allows")
 
@@ -406,6 +539,10 @@ def read_json(data: bytes) -> ParsedFile:
         )
         return parsed
     problems = parsed.problems
+    broken = broken_text(doc)
+    if broken:
+        problems += broken
+        return parsed
     problems += [Problem(k, "is not a known part of an export") for k in doc if k not in TOP_KEYS]
     settings = doc.get("settings")
     if settings is not None and not isinstance(settings, dict):
@@ -418,4 +555,8 @@ def read_json(data: bytes) -> ParsedFile:
         parsed.clients.append(_client(item, f"clients[{i}]"))
     for i, item in enumerate(_list(doc, "sessions", problems)):
         parsed.sessions.append(_session(item, f"sessions[{i}]"))
+    for i, item in enumerate(_list(doc, "plans", problems)):
+        parsed.plans.append(_plan(item, f"plans[{i}]"))
+    for i, item in enumerate(_list(doc, "packets", problems)):
+        parsed.packets.append(_packet(item, f"packets[{i}]"))
     return parsed

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any, Literal
 
 from alliance_desktop.domain.errors import Problem, ValidationError
@@ -45,11 +46,39 @@ class StrategyRecord:
 
 
 @dataclass
+class PlanRecord:
+    """One item of a client's plan for the next session (JSON only)."""
+
+    row: Row
+    client: str  # the client's code as written in the file
+    strategy: str
+    note: str
+    created_at: datetime | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class PacketRow:
+    """One past supervision packet (JSON only): when, which range, how many clients,
+    and the questions asked."""
+
+    row: Row
+    created_at: datetime | None
+    range_from: date | None
+    range_to: date | None
+    client_count: int | None
+    questions: tuple[str, ...]
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
 class ParsedFile:
     kind: Kind
     sessions: list[SessionRecord] = field(default_factory=list)
     clients: list[ClientRecord] = field(default_factory=list)
     strategies: list[StrategyRecord] = field(default_factory=list)
+    plans: list[PlanRecord] = field(default_factory=list)
+    packets: list[PacketRow] = field(default_factory=list)
     settings: dict[str, Any] | None = None
     problems: list[Problem] = field(default_factory=list)  # file-level, already located
 

@@ -173,7 +173,7 @@ def test_impossible_scale_in_settings_is_refused(vault):
         (
             json.dumps({"format": FORMAT, "version": 99}).encode(),
             "version: is 99: the file was written by a newer version of Alliance Desktop "
-            "(this one reads version 1)",
+            f"(this one reads version {VERSION})",
         ),
         (
             json.dumps({"format": FORMAT, "version": 1, "extra": []}).encode(),
