@@ -97,9 +97,6 @@ class Cursor(sqlcipher3.Cursor):
                 raise
             raise translate_error(exc) from exc
 
-    def __iter__(self) -> Cursor:
-        return self
-
     def __next__(self) -> Any:
         try:
             return super().__next__()

@@ -201,7 +201,9 @@ class WriterLock:
         self.release()
 
     def __del__(self) -> None:
-        self.release()
+        # A lock dropped without release() must not keep others out for the process's life.
+        with suppress(Exception):
+            self.release()
 
 
 __all__ = ["LockHolder", "WriterLock", "lock_path"]
