@@ -3,17 +3,14 @@
 ``render`` / ``export_bytes`` produce the export; writing it is the app layer's job
 (``app.exports.export_data`` writes through ``app.files.write_private``: 0600 from
 creation, never over an existing file unless confirmed, the audit row before the file
-appears). ``export_to_file`` and ``export_to_stream`` are deprecated: they predate
-``app.exports`` and go once the command line calls it.
+appears). This module opens no file and writes no audit row.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import Literal
 
 from alliance_desktop.domain.models import Session
 from alliance_desktop.reports.csv_format import write_csv
@@ -69,39 +66,3 @@ def export_bytes(vault: Vault, fmt: Format) -> bytes:
     if renderer is None:
         raise ValueError(f"unknown export format {fmt!r}; use {' or '.join(FORMATS)}")
     return renderer(vault).encode("utf-8")
-
-
-def export_to_stream(vault: Vault, fmt: Format, stream: BinaryIO) -> int:
-    """Deprecated (use ``app.exports.export_stream``): write the export as UTF-8 to a
-    binary stream (stdout); returns the bytes written."""
-    data = render(vault, fmt).encode("utf-8")
-    stream.write(data)
-    stream.flush()
-    vault.audit("export", fmt)
-    return len(data)
-
-
-def export_to_file(vault: Vault, fmt: Format, path: Path | str) -> int:
-    """Deprecated (use ``app.exports.export_data``): create ``path`` owner-only (0600)
-    and write the export; never overwrites a file.
-
-    The text is rendered before the file is created, so a failure while reading the
-    vault leaves no file behind; a failure while writing removes the partial file.
-    Raises FileExistsError when something is already at ``path``.
-    """
-    path = Path(path).expanduser()
-    data = render(vault, fmt).encode("utf-8")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0), 0o600)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            if hasattr(os, "fchmod"):
-                os.fchmod(fh.fileno(), 0o600)  # exact, whatever the umask
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except BaseException:
-        path.unlink(missing_ok=True)
-        raise
-    vault.audit("export", fmt)
-    return len(data)

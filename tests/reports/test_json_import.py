@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 from sample_data import CUSTOM, SETTINGS, fill
 
+from alliance_desktop.app.errors import OutputExistsError
+from alliance_desktop.app.exports import export_data
 from alliance_desktop.domain import Client, ValidationError
-from alliance_desktop.reports.exporter import export_to_file, render_json
+from alliance_desktop.reports.exporter import render_json
 from alliance_desktop.reports.importer import import_bytes
 from alliance_desktop.reports.json_format import FORMAT, VERSION
 from alliance_desktop.vault import Vault
@@ -210,12 +212,12 @@ def test_clients_already_in_the_vault_are_kept_as_they_are(vault):
 def test_export_file_is_private_refuses_to_overwrite_and_is_audited(vault, tmp_path: Path):
     fill(vault)
     out = tmp_path / "export.json"
-    export_to_file(vault, "json", out)
+    export_data(vault, "json", out)
     if os.name == "posix":
         assert stat.S_IMODE(out.stat().st_mode) == 0o600
     before = out.read_bytes()
-    with pytest.raises(FileExistsError):
-        export_to_file(vault, "csv", out)
+    with pytest.raises(OutputExistsError):
+        export_data(vault, "csv", out)
     assert out.read_bytes() == before
     events = [(e, d) for _at, e, d in vault.audit_log() if e == "export"]
     assert events == [("export", "json")]
