@@ -13,9 +13,8 @@ def create_demo(
 ) -> Outcome[tuple[int, int]]:
     """Create a demo vault at ``path`` (never over a file) and close it; the value is
     (clients, sessions) written. Holds the writer lock while it writes."""
-    from alliance_desktop.vault.demo import create_demo_vault
-
     from alliance_desktop.app.access import ensure_folder
+    from alliance_desktop.vault.demo import create_demo_vault
 
     path = Path(path).expanduser()
     ensure_folder(path)

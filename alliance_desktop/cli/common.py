@@ -35,6 +35,7 @@ from alliance_desktop.vault.errors import (
 )
 from alliance_desktop.vault.location import resolve_vault_path
 from alliance_desktop.vault.store import Vault
+from alliance_desktop.vault.throttle import delay_for
 from alliance_desktop.vault.writer_lock import WriterLock
 
 PROG = "alliance-cli"
@@ -165,12 +166,17 @@ def refuse_busy(path: Path) -> None:
         raise VaultBusyError(holder)
 
 
+def say_throttle(path: Path) -> None:
+    """After repeated wrong passphrases, say so (and how long this try waits)."""
+    failed = access.failures(path)
+    if delay_for(failed) > 0:
+        seconds = access.seconds_to_wait(path)
+        err(f"{failed} wrong passphrases in a row: waiting {seconds:.3g} s before trying.")
+
+
 def unlock(path: Path, passphrase: str, *, writer: bool) -> Vault:
     """``app.access.unlock``, saying first when the throttle makes it wait."""
-    seconds = access.seconds_to_wait(path)
-    if seconds > 0:
-        failed = access.failures(path)
-        err(f"{failed} wrong passphrases in a row: waiting {seconds:g} s before trying.")
+    say_throttle(path)
     return access.unlock(path, passphrase, writer=writer)
 
 

@@ -5,8 +5,16 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from alliance_desktop.app import access, backups
-from alliance_desktop.cli.common import OK, Failure, Passphrases, err, out, refuse_busy, vault_path
+from alliance_desktop.app import backups
+from alliance_desktop.cli.common import (
+    OK,
+    Failure,
+    Passphrases,
+    out,
+    refuse_busy,
+    say_throttle,
+    vault_path,
+)
 
 HELP = "check a backup, then put it in place of the vault"
 
@@ -18,11 +26,7 @@ def run(args: argparse.Namespace, passphrases: Passphrases) -> int:
     if not backup.is_file():
         raise Failure(f"There is no backup file at {backup}; nothing was changed.")
     refuse_busy(path)
-    seconds = access.seconds_to_wait(path)
-    if seconds > 0:
-        err(
-            f"{access.failures(path)} wrong passphrases in a row: waiting {seconds:g} s before trying."
-        )
+    say_throttle(path)
     result = backups.restore(backup, path, passphrases.current()).value
     out(
         f"Restored {backup} into {result.vault_path} ({result.clients} clients, "
