@@ -14,6 +14,7 @@ import pytest
 
 pypdf = pytest.importorskip("pypdf")
 
+from alliance_desktop.app.files import write_private_bytes  # noqa: E402
 from alliance_desktop.domain import Reflection, Session  # noqa: E402
 from alliance_desktop.reports.redaction import REDACTED, Redactor  # noqa: E402
 from alliance_desktop.reports.supervision import (  # noqa: E402
@@ -21,7 +22,7 @@ from alliance_desktop.reports.supervision import (  # noqa: E402
     PacketOptions,
     build_packet,
     letter_label,
-    render_pdf,
+    render_packet,
 )
 from alliance_desktop.vault import Vault  # noqa: E402
 from alliance_desktop.vault.demo import create_demo_vault  # noqa: E402
@@ -61,8 +62,8 @@ def _render(path: Path, tmp_path: Path, name: str = "p.pdf", **options) -> tuple
         packet = build_packet(vault, PacketOptions(**options))
         codes = [c.code for c in vault.clients() if not c.is_practice]
         dates = {s.date.isoformat() for s in vault.sessions()}
-    out = tmp_path / name
-    result = render_pdf(packet, out)
+    result = render_packet(packet)
+    out = write_private_bytes(tmp_path / name, result.data)
     assert result.pages == len(pypdf.PdfReader(str(out)).pages)
     return _text(out), out, codes, dates, packet, result
 
