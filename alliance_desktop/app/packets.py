@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from alliance_desktop.app.changes import Changes, Outcome
+from alliance_desktop.app.files import write_private_bytes
 from alliance_desktop.domain.errors import Problem, ValidationError
 from alliance_desktop.reports import supervision
 from alliance_desktop.reports.supervision import Packet, PacketError, PacketOptions
@@ -73,9 +74,9 @@ def export_packet(
     published = False
     try:
         with vault.transaction():
-            result = supervision.write_packet(
-                packet, target, overwrite=overwrite, before_publish=record
-            )
+            # Laid out in memory first; reports/ sits below app/, so the file is ours.
+            result = supervision.render_packet(packet)
+            write_private_bytes(target, result.data, overwrite=overwrite, before_publish=record)
             published = True
     except BaseException:
         if published:  # the commit failed after the file appeared: take it back
