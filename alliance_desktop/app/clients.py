@@ -20,8 +20,8 @@ class DeletedClient:
     drafts: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
-def _client_changes(client_id: int | None, **more: bool) -> Changes:
-    return Changes(clients=True, client_ids=frozenset({client_id} if client_id else ()), **more)
+def _client_changes(client_id: int | None) -> Changes:
+    return Changes(clients=True, client_ids=frozenset({client_id} if client_id else ()))
 
 
 def save_client(vault: Vault, client: Client) -> Outcome[Client]:

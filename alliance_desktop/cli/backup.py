@@ -6,7 +6,7 @@ import argparse
 
 from alliance_desktop.app import backups
 from alliance_desktop.app.errors import OutputExistsError
-from alliance_desktop.cli.common import OK, Passphrases, opened, out, out_path
+from alliance_desktop.cli.common import OK, Add, Passphrases, opened, out, out_path
 
 HELP = "encrypted, verified copy"
 
@@ -21,6 +21,6 @@ def run(args: argparse.Namespace, passphrases: Passphrases) -> int:
     return OK
 
 
-def register(add) -> None:  # type: ignore[no-untyped-def]
+def register(add: Add) -> None:
     p = add("backup", run, HELP)
     p.add_argument("--out", metavar="FILE", required=True)

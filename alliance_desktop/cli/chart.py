@@ -9,7 +9,17 @@ from typing import TYPE_CHECKING
 
 from alliance_desktop.app.charts import CHART_FORMATS, export_chart
 from alliance_desktop.app.errors import OutputExistsError
-from alliance_desktop.cli.common import OK, Passphrases, UsageError, day, err, opened, out, out_path
+from alliance_desktop.cli.common import (
+    OK,
+    Add,
+    Passphrases,
+    UsageError,
+    day,
+    err,
+    opened,
+    out,
+    out_path,
+)
 from alliance_desktop.cli.stats import settings_of
 from alliance_desktop.domain.models import Session
 from alliance_desktop.insights.analysis import analyse
@@ -106,7 +116,7 @@ def run(args: argparse.Namespace, passphrases: Passphrases) -> int:
     return OK
 
 
-def register(add) -> None:  # type: ignore[no-untyped-def]
+def register(add: Add) -> None:
     p = add("chart", run, HELP)
     p.add_argument("kind", choices=CHART_KINDS)
     p.add_argument("--client", metavar="CODE", help="one client (required for trend)")

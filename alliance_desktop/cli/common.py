@@ -49,6 +49,10 @@ NO_TERMINAL = (
 )
 
 
+#: How a command module adds its sub-command: ``add(name, run, help) -> parser``.
+Add = Callable[[str, Callable[..., int], str], argparse.ArgumentParser]
+
+
 class UsageError(Exception):
     """Bad input from the user (exit 2), with a sentence to show as it is."""
 
@@ -290,6 +294,7 @@ __all__ = [
     "PROG",
     "USAGE",
     "WRONG_PASSPHRASE",
+    "Add",
     "Failure",
     "Passphrases",
     "UsageError",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from alliance_desktop.cli.common import OK, Failure, Passphrases, count, out, vault_path
+from alliance_desktop.cli.common import OK, Add, Failure, Passphrases, count, out, vault_path
 from alliance_desktop.cli.init import refuse_existing
 from alliance_desktop.vault.passphrase import check_new_passphrase
 
@@ -30,7 +30,7 @@ def run(args: argparse.Namespace, passphrases: Passphrases) -> int:
     return OK
 
 
-def register(add) -> None:  # type: ignore[no-untyped-def]
+def register(add: Add) -> None:
     p = add("demo", run, HELP)
     p.add_argument("--clients", type=count(1, 500), default=12, metavar="N")
     p.add_argument("--sessions", type=count(1, 1000), default=24, metavar="M",

@@ -6,7 +6,7 @@ import argparse
 
 from alliance_desktop.app.errors import OutputExistsError
 from alliance_desktop.app.exports import FORMATS, export_data, export_stream
-from alliance_desktop.cli.common import OK, Passphrases, err, opened, out_path, stdout_bytes
+from alliance_desktop.cli.common import OK, Add, Passphrases, err, opened, out_path, stdout_bytes
 
 HELP = "plaintext export (stdout if no --out)"
 
@@ -25,7 +25,7 @@ def run(args: argparse.Namespace, passphrases: Passphrases) -> int:
     return OK
 
 
-def register(add) -> None:  # type: ignore[no-untyped-def]
+def register(add: Add) -> None:
     p = add("export", run, HELP)
     p.add_argument("--format", choices=FORMATS, required=True)
     p.add_argument("--out", metavar="FILE", help="a new file, created readable by you only")

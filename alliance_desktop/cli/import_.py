@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from alliance_desktop.app.exports import import_file
-from alliance_desktop.cli.common import OK, USAGE, Passphrases, err, opened, out
+from alliance_desktop.cli.common import OK, USAGE, Add, Passphrases, err, opened, out
 from alliance_desktop.domain.errors import ValidationError
 from alliance_desktop.reports import importer
 
@@ -36,6 +36,6 @@ def run(args: argparse.Namespace, passphrases: Passphrases) -> int:
     return OK
 
 
-def register(add) -> None:  # type: ignore[no-untyped-def]
+def register(add: Add) -> None:
     p = add("import", run, HELP)
     p.add_argument("file", metavar="FILE")

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from alliance_desktop.app import access
-from alliance_desktop.cli.common import OK, Passphrases, out, refuse_busy, vault_path
+from alliance_desktop.cli.common import OK, Add, Passphrases, out, refuse_busy, vault_path
 from alliance_desktop.vault.errors import VaultExistsError
 from alliance_desktop.vault.passphrase import check_new_passphrase
 
@@ -30,5 +30,5 @@ def run(args: argparse.Namespace, passphrases: Passphrases) -> int:
     return OK
 
 
-def register(add) -> None:  # type: ignore[no-untyped-def]
+def register(add: Add) -> None:
     add("init", run, HELP)

@@ -6,7 +6,7 @@ import argparse
 
 from alliance_desktop.app import access
 from alliance_desktop.app.passphrase import change_passphrase, check_new
-from alliance_desktop.cli.common import OK, Passphrases, out, refuse_busy, unlock, vault_path
+from alliance_desktop.cli.common import OK, Add, Passphrases, out, refuse_busy, unlock, vault_path
 from alliance_desktop.vault.errors import VaultNotFoundError
 
 HELP = "change the passphrase"
@@ -29,5 +29,5 @@ def run(args: argparse.Namespace, passphrases: Passphrases) -> int:
     return OK
 
 
-def register(add) -> None:  # type: ignore[no-untyped-def]
+def register(add: Add) -> None:
     add("passwd", run, HELP)

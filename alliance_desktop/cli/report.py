@@ -7,7 +7,7 @@ from datetime import date
 
 from alliance_desktop.app.errors import OutputExistsError
 from alliance_desktop.app.packets import export_packet
-from alliance_desktop.cli.common import OK, Passphrases, UsageError, err, opened, out, out_path
+from alliance_desktop.cli.common import OK, Add, Passphrases, UsageError, err, opened, out, out_path
 from alliance_desktop.reports.supervision import PacketError, PacketOptions
 
 HELP = "write a de-identified supervision packet (PDF)"
@@ -52,7 +52,7 @@ def run(args: argparse.Namespace, passphrases: Passphrases) -> int:
     return OK
 
 
-def register(add) -> None:  # type: ignore[no-untyped-def]
+def register(add: Add) -> None:
     p = add("report", run, HELP)
     p.add_argument("--out", metavar="FILE.pdf", required=True, help="a new PDF file")
     p.add_argument("--from", dest="date_from", type=_day, metavar="DATE",

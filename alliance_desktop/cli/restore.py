@@ -8,6 +8,7 @@ from pathlib import Path
 from alliance_desktop.app import backups
 from alliance_desktop.cli.common import (
     OK,
+    Add,
     Failure,
     Passphrases,
     out,
@@ -37,6 +38,6 @@ def run(args: argparse.Namespace, passphrases: Passphrases) -> int:
     return OK
 
 
-def register(add) -> None:  # type: ignore[no-untyped-def]
+def register(add: Add) -> None:
     p = add("restore", run, HELP)
     p.add_argument("backup", metavar="BACKUP", help="a backup file made by backup")

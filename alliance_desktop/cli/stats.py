@@ -7,7 +7,7 @@ import json
 from collections.abc import Sequence
 
 from alliance_desktop.app.settings import load_settings
-from alliance_desktop.cli.common import OK, Passphrases, UsageError, err, opened, out
+from alliance_desktop.cli.common import OK, Add, Passphrases, UsageError, err, opened, out
 from alliance_desktop.domain.models import code_key
 from alliance_desktop.domain.settings import VaultSettings
 from alliance_desktop.insights.analysis import (
@@ -176,7 +176,7 @@ def run(args: argparse.Namespace, passphrases: Passphrases) -> int:
     return OK
 
 
-def register(add) -> None:  # type: ignore[no-untyped-def]
+def register(add: Add) -> None:
     p = add("stats", run, HELP)
     p.add_argument("--client", metavar="CODE")
     p.add_argument("--json", action="store_true")

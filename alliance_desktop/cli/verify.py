@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from alliance_desktop.cli.common import FAILED, OK, PROG, Passphrases, err, opened, out
+from alliance_desktop.cli.common import FAILED, OK, PROG, Add, Passphrases, err, opened, out
 
 HELP = "integrity and schema checks"
 
@@ -24,5 +24,5 @@ def run(args: argparse.Namespace, passphrases: Passphrases) -> int:
     return OK
 
 
-def register(add) -> None:  # type: ignore[no-untyped-def]
+def register(add: Add) -> None:
     add("verify", run, HELP)

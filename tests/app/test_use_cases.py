@@ -112,7 +112,9 @@ def test_drafts_are_saved_and_discarded_without_audit(vault, client):
 
 
 def test_delete_and_restore_session(vault, client):
-    saved = app_sessions.save_session(vault, new_session(client.id, reflection=Reflection("free", {"text": "quiet"}))).value
+    saved = app_sessions.save_session(
+        vault, new_session(client.id, reflection=Reflection("free", {"text": "quiet"}))
+    ).value
     gone = app_sessions.delete_session(vault, saved.id)
     assert gone.value.id == saved.id and vault.session_count() == 0
     assert events(vault)[-1] == ("session_deleted", "1 session")
@@ -138,7 +140,9 @@ def test_save_client_and_status(vault):
 
 
 def test_delete_client_removes_drafts_in_the_same_transaction_and_restores(vault, client):
-    s = app_sessions.save_session(vault, new_session(client.id, reflection=Reflection("free", {"text": "kept"}))).value
+    s = app_sessions.save_session(
+        vault, new_session(client.id, reflection=Reflection("free", {"text": "kept"}))
+    ).value
     vault.add_to_plan(client.id, "validate", "try it")
     vault.save_draft(f"new:{client.id}", {"client_id": client.id, "trust": 5})
     vault.save_draft(f"session:{s.id}", {"client_id": client.id, "session_id": s.id})
