@@ -7,7 +7,6 @@ the session editor and (later) matplotlib load after the passphrase is accepted.
 from __future__ import annotations
 
 import argparse
-import os
 import secrets
 import sys
 import tempfile
@@ -42,12 +41,14 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
 
 
 def make_demo_vault(folder: Path):
-    """A demo vault in a private folder, under a random passphrase kept only in memory."""
-    from alliance_desktop.vault.demo import create_demo_vault
+    """A demo vault in a private folder, under a random passphrase kept only in memory;
+    opened as its writer like any vault."""
+    from alliance_desktop.app.access import unlock
+    from alliance_desktop.app.demo import create_demo
 
     passphrase = "demo-" + secrets.token_urlsafe(12)
-    vault = create_demo_vault(folder / DEMO_FILENAME, passphrase)
-    return vault, passphrase
+    create_demo(folder / DEMO_FILENAME, passphrase)
+    return unlock(folder / DEMO_FILENAME, passphrase, writer=True), passphrase
 
 
 def _quit_on_signals(controller) -> None:
@@ -70,6 +71,10 @@ def _quit_on_signals(controller) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # First thing: no core dumps (they would hold the passphrase and vault content).
+    from alliance_desktop.app.process import harden_process
+
+    harden_process()
     args = _parse(argv)
     if args.self_test:
         # Before any window or preference exists: the self-test makes its own app.
@@ -100,8 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     vault = None
     passphrase = None
     if args.demo:
+        # mkdtemp makes the folder 0700 for this user only.
         demo_dir = Path(tempfile.mkdtemp(prefix="alliance-demo-"))
-        os.chmod(demo_dir, 0o700)
         vault, passphrase = make_demo_vault(demo_dir)
         path = demo_dir / DEMO_FILENAME
     else:
@@ -110,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
     controller = AppController(
         app, path, prefs, theme, demo_dir=demo_dir, demo_passphrase=passphrase
     )
+    # A VaultError escaping a slot becomes a status message or the damaged screen.
+    install_excepthook(handled=controller.handleUncaught)
     app.aboutToQuit.connect(controller.cleanup_demo)
     _quit_on_signals(controller)
     controller.start(vault)

@@ -1,30 +1,40 @@
 """The application controller: who holds the vault, and when it is locked.
 
 Unlocking builds the main window lazily (the unlock window must appear before any
-heavy import); locking saves a draft, closes the connection and empties every view.
+heavy import). Locking never fails: the editor's draft is taken into memory, every
+widget, model, dialog and the clipboard are emptied, and only then is the vault
+handed to ``app.access.lock``, which saves the draft and the automatic backup as best
+it can and closes the connection whatever happens. A draft that could not be written
+stays in memory and is written after the next unlock; any problem is a status message
+after the lock. Quit and SIGTERM take the same path.
+
+A damaged vault, found at unlock or while the window is being filled, returns to the
+unlock screen naming the damage and offering the newest verified backup; it never
+reaches the crash dialog.
 """
 
 from __future__ import annotations
 
 import contextlib
 import shutil
-from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from alliance_desktop import __version__
-from alliance_desktop.domain import ValidationError
+from alliance_desktop.app import access
+from alliance_desktop.gui.clipboard import ClipboardGuard
 from alliance_desktop.gui.idle import IdleWatcher, SessionLockWatcher
 from alliance_desktop.gui.preferences import Preferences
 from alliance_desktop.gui.theme import ThemeManager
 from alliance_desktop.gui.unlock_window import UnlockWindow
-from alliance_desktop.insights.settings import SETTINGS_PREFIX as INSIGHT_SETTINGS_PREFIX
-from alliance_desktop.vault import Vault, VaultError
+from alliance_desktop.vault import Vault, VaultDamagedError, VaultError
 
 PREWARM_DELAY_MS = 250
+PROBLEM_MS = 30000
 
 
 class AppController(QObject):
@@ -49,11 +59,16 @@ class AppController(QObject):
         self.demo_dir = demo_dir
         self.demo_passphrase = demo_passphrase
         self.vault: Vault | None = None
-        self.window = None  # MainWindow, built on first unlock
+        self.window: Any = None  # MainWindow, built on first unlock
         self.unlock_window: UnlockWindow | None = None
         self._quitting = False
-        self.backup_problem: str | None = None
+        #: Drafts (slot -> payload) that could not be written when the vault locked;
+        #: written after the next unlock.
+        self.pending_drafts: dict[str, dict[str, Any]] = {}
+        #: What went wrong during the last lock (draft, backup), as sentences.
+        self.lock_problems: tuple[str, ...] = ()
 
+        self.clipboard = ClipboardGuard(self, is_ours=self._is_our_window)
         self.idle = IdleWatcher(self)
         self.idle.setTimeoutMinutes(prefs.auto_lock_minutes)
         self.idle.idle.connect(self.lock)
@@ -74,19 +89,37 @@ class AppController(QObject):
         self.unlock_window.setWindowTitle(self.tr("Alliance Desktop"))
         self.unlock_window.setWindowIcon(QIcon(":/icons/alliance.svg"))
         self.unlock_window.resize(560, 520)
+        self.unlock_window.closed.connect(self._unlock_window_closed)
         self.unlock_window.show()
         # Build the (empty) main window while the passphrase is being typed, so
         # unlocking only has to open the vault and fill the views.
         QTimer.singleShot(PREWARM_DELAY_MS, self._prewarm)
 
     def _prewarm(self) -> None:
-        if self.window is None and self.vault is None:
+        if self.window is None and self.vault is None and not self._quitting:
             self._ensure_window().ensurePolished()
 
     def _make_unlock_window(self, parent: QWidget | None = None) -> UnlockWindow:
-        w = UnlockWindow(self.vault_path, parent)
+        w = UnlockWindow(self.vault_path, parent, backup_folder=self.backup_folder())
         w.unlocked.connect(self._on_unlocked)
+        if self.demo_passphrase:
+            w.setToolTip(self.tr("Demo vault passphrase: {p}").format(p=self.demo_passphrase))
         return w
+
+    def _unlock_window_closed(self) -> None:
+        """The first unlock window was closed (not replaced by the main window): quit,
+        so no process is left without a window."""
+        if self.vault is None and not self._quitting:
+            self.quit()
+
+    def _is_our_window(self, widget: QWidget) -> bool:
+        ours = tuple(w for w in (self.window, self.unlock_window) if w is not None)
+        current: QWidget | None = widget
+        while current is not None:
+            if any(current is w for w in ours):
+                return True
+            current = current.parentWidget()
+        return False
 
     def _ensure_window(self):
         if self.window is None:
@@ -113,16 +146,18 @@ class AppController(QObject):
     def _on_unlocked(self, vault: Vault) -> None:
         self.vault = vault
         window = self._ensure_window()
-        was_top_level = self.unlock_window is not None and self.unlock_window.isWindow()
-        failed = self.unlock_window.failures() if self.unlock_window is not None else 0
-        window.setVault(vault)
-        with contextlib.suppress(VaultError):
-            if failed:
-                # Failed attempts cannot be written while locked: record the count now.
-                vault.audit("unlock_failed", f"{failed} wrong passphrase(s) before this unlock")
-            vault.audit("unlock")
+        self._write_pending_drafts(vault)
+        try:
+            window.setVault(vault)
+        except VaultError as exc:
+            # Damage found while filling the views (a page zeroed inside the file): back
+            # to the unlock screen, which names it and offers a backup.
+            self._close_after_failed_open(exc)
+            return
+        first_unlock = self.unlock_window is not None and self.unlock_window.isWindow()
         window.show()
-        if was_top_level:
+        if first_unlock and self.unlock_window is not None:
+            self.unlock_window.closed.disconnect(self._unlock_window_closed)
             self.unlock_window.close()
             self.unlock_window.deleteLater()
         self.unlock_window = None
@@ -134,58 +169,166 @@ class AppController(QObject):
         self.idle.start()
         self._stateTimer.start()
         self._refresh_state()
+        if self.pending_drafts:
+            window.flash(
+                self.tr(
+                    "A draft from before the lock could not be saved yet; it is still kept "
+                    "in memory and will be saved at the next lock."
+                ),
+                PROBLEM_MS,
+            )
         self.unlocked.emit()
 
-    def lock(self) -> None:
-        """Save the draft, close the vault, empty every view, show the unlock screen."""
-        if self.vault is None or self.window is None:
+    def _write_pending_drafts(self, vault: Vault) -> None:
+        """Drafts the last lock could not write go into the vault now; the window then
+        offers them as any kept draft. One that still fails stays in memory."""
+        if not self.pending_drafts:
             return
-        self.window.saveDraftNow()
-        self.autoBackup()
-        self.window.clearData()
-        self.vault.close()
-        self.vault = None
+        from alliance_desktop.app.sessions import save_draft
+
+        for slot, payload in list(self.pending_drafts.items()):
+            try:
+                save_draft(vault, slot, payload)
+            except (VaultError, ValueError):
+                continue
+            del self.pending_drafts[slot]
+
+    def _close_after_failed_open(self, error: VaultError) -> None:
+        vault, self.vault = self.vault, None
+        self._clear_screen()
+        access.close(vault)
+        self._show_unlock_screen(damaged=error)
+
+    def _take_draft(self) -> tuple[str, dict[str, Any]] | None:
+        """The editor's unsaved words, in memory, before anything is cleared."""
+        if self.window is None:
+            return None
+        try:
+            draft: tuple[str, dict[str, Any]] | None = self.window.draftPayload()
+        except Exception:  # a broken editor must not stop the lock
+            return None
+        return draft
+
+    def _clear_screen(self) -> None:
+        """Empty every widget, model and dialog, and the clipboard. Never raises."""
         self.idle.stop()
         self._stateTimer.stop()
+        self.clipboard.clear()
+        window = self.window
+        if window is None:
+            return
         for top in QApplication.topLevelWidgets():
             # Dialogs opened from the main window may show vault data: close them too.
-            if top is not self.window and top.isVisible() and top.parent() is self.window:
-                top.close()
-        self.unlock_window = self._make_unlock_window(self.window)
-        if self.demo_passphrase:
-            self.unlock_window.setToolTip(
-                self.tr("Demo vault passphrase: {p}").format(p=self.demo_passphrase)
-            )
-        self.window.showLocked(self.unlock_window)
-        self.unlock_window.setFocus()
-        if self.backup_problem:
-            self.window.flash(self.backup_problem, 30000)
+            if top is window or not top.isVisible():
+                continue
+            if self._is_our_window(top) and top is not self.unlock_window:
+                with contextlib.suppress(Exception):
+                    top.close()
+        try:
+            window.clearData()
+        except Exception:
+            # Whatever a view failed to clear is hidden behind the locked page below.
+            with contextlib.suppress(Exception):
+                window.ui.rootStack.setCurrentWidget(window.ui.lockedPage)
+
+    def _show_unlock_screen(self, *, damaged: VaultError | None = None) -> None:
+        if self.unlock_window is not None and self.unlock_window.isWindow():
+            unlock = self.unlock_window  # the first unlock window is still up
+        elif self.window is not None:
+            unlock = self._make_unlock_window(self.window)
+            self.unlock_window = unlock
+            self.window.showLocked(unlock)
+        else:
+            return
+        if damaged is not None:
+            unlock.showDamaged(damaged)
+        unlock.setFocus()
+
+    def lock(self, *, damaged: VaultError | None = None) -> None:
+        """Empty every view first, then close the vault; never fails.
+
+        The draft is taken into memory and handed to ``app.access.lock`` with the
+        automatic backup (both best effort); a draft it could not write is kept here
+        and written after the next unlock.
+        """
+        if self.vault is None or self.window is None:
+            return
+        vault, self.vault = self.vault, None
+        draft = self._take_draft()
+        self._clear_screen()
+        report = access.lock(
+            vault,
+            draft=draft,
+            backup_folder=None if damaged is not None else self._auto_backup_folder(),
+            keep=self.prefs.backup_keep,
+        )
+        if draft is not None and not report.draft_saved:
+            self.pending_drafts[draft[0]] = draft[1]
+        self.lock_problems = report.problems
+        self._show_unlock_screen(damaged=damaged)
+        if report.problems:
+            self.window.flash(" ".join(report.problems), PROBLEM_MS)
         self.locked.emit()
 
+    def showDamaged(self, error: VaultError) -> None:
+        """Damage found while the vault is open: lock to the unlock screen that names it."""
+        if self.vault is not None:
+            self.lock(damaged=error)
+        elif self.unlock_window is not None:
+            self.unlock_window.showDamaged(error)
+
+    def handleUncaught(self, exc: BaseException) -> bool:
+        """A VaultError escaped a slot: a status message or the damaged screen, never the
+        crash dialog. True when handled."""
+        if not isinstance(exc, VaultError):
+            return False
+        if isinstance(exc, VaultDamagedError):
+            self.showDamaged(exc)
+        elif self.window is not None and self.vault is not None:
+            self.window.flash(str(exc), PROBLEM_MS)
+        elif self.unlock_window is not None:
+            from alliance_desktop.gui.feedback import show_message
+
+            show_message(self.unlock_window.ui.unlockMessageLabel, str(exc))
+        return True
+
     def quit(self) -> None:
+        """Quit as the Quit action, Ctrl+C and SIGTERM do; always quits."""
         if self._quitting:
             return
         self._quitting = True
-        if self.window is not None:
-            self.prefs.window_geometry = bytes(self.window.saveGeometry().data())
+        try:
+            if self.window is not None:
+                with contextlib.suppress(Exception):
+                    self.prefs.window_geometry = bytes(self.window.saveGeometry().data())
             if self.vault is not None:
-                self.window.saveDraftNow()
-                self.autoBackup()
-                self.window.clearData()
-        self.dispose()
-        self.app.quit()
+                vault, self.vault = self.vault, None
+                draft = self._take_draft()
+                self._clear_screen()
+                access.lock(
+                    vault,
+                    draft=draft,
+                    backup_folder=self._auto_backup_folder(),
+                    keep=self.prefs.backup_keep,
+                )
+            self.clipboard.clear()
+        finally:
+            self.dispose()
+            self.app.quit()
 
     def dispose(self) -> None:
         """Close the vault and stop every timer; the controller is done after this."""
         self.idle.stop()
         self._stateTimer.stop()
+        self.clipboard.stop()
         if self.vault is not None:
-            self.vault.close()
+            access.close(self.vault)
             self.vault = None
         for widget in (self.window, self.unlock_window):
             if widget is not None:
-                widget.hide()
-                widget.deleteLater()
+                with contextlib.suppress(Exception):
+                    widget.hide()
+                    widget.deleteLater()
         self.window = None
         self.unlock_window = None
         self.cleanup_demo()
@@ -211,66 +354,56 @@ class AppController(QObject):
     def openSettings(self) -> None:
         if self.vault is None or self.window is None:
             return
+        from alliance_desktop.app.settings import load_settings, update_settings
+        from alliance_desktop.domain.settings import KNOWN_KEYS
+        from alliance_desktop.gui import operations
         from alliance_desktop.gui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.prefs.get(), self.vault.settings(), self.window)
-        if not dialog.exec():
-            return
-        prefs, vault_settings = dialog.values()
         try:
-            keys = ("client_rating_max", "client_rating_threshold", "redaction_list")
-            self.vault.set_settings(
-                {
-                    k: v
-                    for k, v in vault_settings.items()
-                    if k in keys or k.startswith(INSIGHT_SETTINGS_PREFIX)
-                }
-            )
-        except ValidationError as exc:
-            self.window.flash(str(exc))
+            current = load_settings(self.vault)
+        except VaultError as exc:
+            self.window.flash(str(exc), PROBLEM_MS)
+            return
+        dialog = SettingsDialog(self.prefs.get(), current.to_mapping(), self.window)
+        if not dialog.exec() or self.vault is None:
+            return  # cancelled, or the vault locked while the dialog was open
+        prefs, vault_settings = dialog.values()
+        changed = {k: v for k, v in vault_settings.items() if k in KNOWN_KEYS}
+        if operations.run(self.window, update_settings, self.vault, changed) is None:
             return
         self.prefs.set(prefs)
         self.idle.setTimeoutMinutes(self.prefs.auto_lock_minutes)
         self.theme.set_choice(self.prefs.theme)
         self.window.trainee.preferencesChanged()
-        self.window.supervision.settingsChanged()
-        self.window.insights.scheduleRefresh()  # thresholds may have changed
         self._refresh_state()
         self.window.flash(self.tr("Settings saved."))
 
-    def autoBackup(self) -> Path | None:
-        """A verified rotating backup on lock and quit, when anything changed since the last.
-
-        A failure must not stop the lock: the vault itself is intact either way, so the
-        problem is reported and the lock goes ahead.
-        """
-        if self.vault is None or self.demo_dir is not None:
-            return None
-        from alliance_desktop.vault.rotation import rotate_backup
-
-        self.backup_problem = None
-        try:
-            return rotate_backup(self.vault, self.backup_folder(), keep=self.prefs.backup_keep)
-        except (OSError, VaultError) as exc:
-            self.backup_problem = self.tr("Automatic backup failed: {error}").format(error=exc)
-            return None
+    def _auto_backup_folder(self) -> Path | None:
+        """Where the lock and quit backups go; none for the throwaway demo vault."""
+        return None if self.demo_dir is not None else self.backup_folder()
 
     def backup_folder(self) -> Path:
         chosen = self.prefs.backup_folder
-        return Path(chosen) if chosen else self.vault_path.parent / "backups"
+        return Path(chosen).expanduser() if chosen else self.vault_path.parent / "backups"
 
     def backupNow(self) -> None:
         if self.vault is None or self.window is None:
             return
-        folder = self.backup_folder()
+        from alliance_desktop.app import backups
+        from alliance_desktop.app.errors import OutputError
+        from alliance_desktop.app.files import private_folder
+        from alliance_desktop.gui import operations
+
         try:
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            out = self.vault.backup(folder / f"alliance-backup-{stamp}.alliance")
-        except (OSError, VaultError) as exc:
+            out = backups.backup_name(private_folder(self.backup_folder()))
+        except (OSError, OutputError) as exc:
             self.window.flash(self.tr("Backup failed: {error}").format(error=exc), 10000)
             return
-        self.window.flash(self.tr("Backup written and verified: {path}").format(path=out), 10000)
+        outcome = operations.run(self.window, backups.backup, self.vault, out)
+        if outcome is not None:
+            self.window.flash(
+                self.tr("Backup written and verified: {path}").format(path=outcome.value), 10000
+            )
 
     def showShortcuts(self) -> None:
         if self.window is None:

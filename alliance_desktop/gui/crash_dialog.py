@@ -80,8 +80,15 @@ class CrashDialog(QDialog):
 
 def install_excepthook(
     show: Callable[[str], None] | None = None,
+    *,
+    handled: Callable[[BaseException], bool] | None = None,
 ) -> Callable[[type[BaseException], BaseException, TracebackType | None], None]:
-    """Route uncaught exceptions in Qt slots to the dialog instead of stderr."""
+    """Route uncaught exceptions in Qt slots to the dialog instead of stderr.
+
+    ``handled(exc)`` is asked first: the controller takes a ``VaultError`` (a status
+    message, or the damaged-vault screen) and returns True, so an expected problem of
+    the vault never shows the crash dialog.
+    """
 
     def present(summary: str) -> None:
         parent = QApplication.activeWindow()
@@ -99,6 +106,12 @@ def install_excepthook(
             return
         active = True
         try:
+            if handled is not None:
+                try:
+                    if handled(exc):
+                        return
+                except Exception:  # the handler failed: fall back to the dialog
+                    pass
             shower(technical_summary(exc_type, tb))
         finally:
             active = False

@@ -775,15 +775,25 @@ class MainWindow(QMainWindow):
     def _editor_changed(self) -> None:
         self._draftTimer.start()
 
-    def saveDraftNow(self) -> bool:
-        """Write the editor's state into the vault; called on a timer, on lock and on quit."""
-        self._draftTimer.stop()
-        if self.vault is None or not self.editor.isDirty() or self.editor.currentClientId() is None:
-            return False
+    def draftPayload(self) -> tuple[str, dict] | None:
+        """The editor's unsaved state as (slot, payload), read into memory only; None when
+        there is nothing to keep. The controller takes it before a lock clears the editor."""
+        if not self.editor.isDirty() or self.editor.currentClientId() is None:
+            return None
         slot = draft_slot(self.editor.currentClientId(), self.editor.currentSessionId())
+        return slot, self.editor.toDraft()
+
+    def saveDraftNow(self) -> bool:
+        """Write the editor's state into the vault (the autosave timer, leaving the editor);
+        locking and quitting hand ``draftPayload()`` to ``app.access.lock`` instead."""
+        self._draftTimer.stop()
+        draft = self.draftPayload() if self.vault is not None else None
+        if self.vault is None or draft is None:
+            return False
+        slot, payload = draft
         self._draft_slot = slot
         try:
-            self.vault.save_draft(slot, self.editor.toDraft())
+            app_sessions.save_draft(self.vault, slot, payload)
         except VaultError as exc:
             self.flash(self.tr("The draft could not be saved: {error}").format(error=exc))
             return False

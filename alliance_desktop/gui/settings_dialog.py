@@ -2,6 +2,8 @@
 
 The two groups are stored in different places on purpose (see ``preferences``), and the
 dialog says which is which. Problems show beside the field; OK refuses until fixed.
+The dialog only edits values: the controller writes the vault's part through
+``app.settings.update_settings`` (validated once, in ``VaultSettings``).
 """
 
 from __future__ import annotations
@@ -11,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
+from alliance_desktop.gui import file_dialogs
 from alliance_desktop.gui.feedback import clear_message, repolish_roles, show_message
 from alliance_desktop.gui.forms.ui_settings_dialog import Ui_SettingsDialog
 from alliance_desktop.gui.preferences import AUTO_LOCK_MAX, AUTO_LOCK_MIN, clamp_prefs
@@ -160,13 +163,8 @@ class SettingsDialog(QDialog):
 
     def _browse(self) -> None:
         start = self.ui.backupFolderEdit.text().strip()
-        folder = QFileDialog.getExistingDirectory(
-            self,
-            self.tr("Choose a folder for backups"),
-            start,
-            QFileDialog.Option.ShowDirsOnly
-            | QFileDialog.Option.DontResolveSymlinks
-            | QFileDialog.Option.DontUseNativeDialog,
+        folder = file_dialogs.get_existing_directory(
+            self, self.tr("Choose a folder for backups"), start
         )
         if folder:
             self.ui.backupFolderEdit.setText(folder)

@@ -3,7 +3,13 @@
 Modelled on KeePassXC's unlock screen: one field, clear errors beside it, nothing of
 the vault's contents (no client codes, no counts). The passphrase lives in a QLineEdit
 only while it is typed; it is wiped with ``setText("")`` (``clear()`` is undoable in
-Normal echo mode, so a revealed passphrase could come back with Ctrl+Z).
+Normal echo mode, so a revealed passphrase could come back with Ctrl+Z), and no
+attribute of this window keeps it once the vault is open.
+
+Opening goes through ``app.access`` like the CLI: the one persisted throttle (the
+countdown shows ``seconds_to_wait``), and the writer lock, so a vault already open in
+another window or a CLI command is refused with who holds it. A damaged vault names
+the damage and offers the newest verified backup (``restoreBackupButton``).
 
 This module is imported before the first window appears, so it stays light: Qt
 widgets and the vault package, nothing that draws charts.
@@ -18,21 +24,24 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCursor, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QLineEdit,
     QPushButton,
     QToolButton,
     QWidget,
 )
 
-from alliance_desktop.gui import resources_rc  # noqa: F401  (registers :/ resources)
+from alliance_desktop.app import access
+from alliance_desktop.gui import (
+    file_dialogs,
+    resources_rc,  # noqa: F401  (registers :/ resources)
+)
 from alliance_desktop.gui.feedback import clear_message, repolish_roles, show_message
 from alliance_desktop.gui.forms.ui_unlock_window import Ui_UnlockWindow
 from alliance_desktop.vault import (
     NewerVaultError,
     NotAVaultError,
     NotEncryptedError,
-    Vault,
+    VaultBusyError,
     VaultDamagedError,
     VaultError,
     VaultExistsError,
@@ -105,37 +114,32 @@ class _CapsLockWatch(QObject):
 class UnlockWindow(QWidget):
     """Welcome/create page when no vault exists at the path, otherwise the unlock page.
 
-    Emits ``unlocked(vault)`` with an open :class:`Vault`. After five wrong
-    passphrases each further failure disables the field for a doubling delay
-    (``throttle_base_ms``, 2 s, 4 s, … up to ``throttle_cap_ms``). The key derivation
-    is the real defence against guessing; the delay only makes a bystander's guessing
-    at the keyboard tedious, and it never blocks the event loop.
+    Emits ``unlocked(vault)`` with a :class:`Vault` open as its writer. After the free
+    attempts each wrong passphrase disables the field for the delay the persisted
+    throttle beside the vault asks for (shared with the CLI and every other window,
+    and kept across restarts). The key derivation is the real defence against
+    guessing; the delay only makes guessing at the keyboard tedious, and the countdown
+    never blocks the event loop. ``closed`` is emitted when a top-level unlock window
+    is closed (the app quits then).
     """
 
     unlocked = Signal(object)
-
-    FREE_ATTEMPTS = 5
-    throttle_base_ms = 2000
-    throttle_cap_ms = 60_000
+    closed = Signal()
 
     def __init__(
         self,
         vault_path: Path,
         parent: QWidget | None = None,
         *,
-        throttle_base_ms: int | None = None,
-        throttle_cap_ms: int | None = None,
+        backup_folder: Path | None = None,
     ):
         super().__init__(parent)
         self.ui = Ui_UnlockWindow()
         self.ui.setupUi(self)
         self.setObjectName("unlockWindow")
         self._path = Path(vault_path)
-        if throttle_base_ms is not None:
-            self.throttle_base_ms = throttle_base_ms
-        if throttle_cap_ms is not None:
-            self.throttle_cap_ms = throttle_cap_ms
-        self._failures = 0
+        self._backup_folder = backup_folder
+        self._offered_backup: Path | None = None
         self._busy = False
 
         self._throttle = QTimer(self)
@@ -176,6 +180,7 @@ class UnlockWindow(QWidget):
             clear_message(label)
         self._update_create_page()
         self.refresh()
+        self._check_throttle()
 
     def _add_restore_button(self) -> None:
         """Offered when the vault is damaged: replace it with a verified backup."""
@@ -188,38 +193,103 @@ class UnlockWindow(QWidget):
         self.restoreButton.hide()
         self.restoreButton.clicked.connect(self._choose_backup)
 
+    def backupFolder(self) -> Path:
+        """Where the automatic backups are: the preference, or ``backups/`` beside the vault."""
+        return self._backup_folder or self._path.parent / "backups"
+
+    def offeredBackup(self) -> Path | None:
+        """The newest verified backup the restore button offers, if one was found."""
+        return self._offered_backup
+
     def _choose_backup(self) -> None:
-        start = self._path.parent / "backups"
-        path, _ = QFileDialog.getOpenFileName(
+        if self._offered_backup is not None:
+            self.restoreFrom(self._offered_backup)
+            return
+        start = self.backupFolder()
+        path, _ = file_dialogs.get_open_file_name(
             self,
             self.tr("Choose a backup to restore"),
             str(start if start.is_dir() else self._path.parent),
             self.tr("Alliance Desktop vaults (*.alliance);;All files (*)"),
-            options=QFileDialog.Option.DontUseNativeDialog,
         )
         if path:
             self.restoreFrom(Path(path))
+
+    def showDamaged(self, error: VaultError) -> None:
+        """Name the damage in one sentence and offer the newest verified backup.
+
+        Called for damage found while unlocking and for damage found while the main
+        window was being filled (the controller has closed the vault again then).
+        """
+        from alliance_desktop.app.backups import newest_verified
+
+        self.refresh()
+        try:
+            newest = newest_verified(self.backupFolder())
+        except (OSError, VaultError):
+            newest = None
+        self._offered_backup = newest.path if newest is not None else None
+        detail = str(error).strip().rstrip(".")
+        for lead in ("The vault file is damaged (", "The vault file is damaged"):
+            if detail.startswith(lead):
+                detail = detail[len(lead) :].split(")", 1)[0].strip(" :(")
+                break
+        message = (
+            self.tr("The vault file is damaged and cannot be read ({detail}).").format(
+                detail=detail
+            )
+            if detail
+            else self.tr("The vault file is damaged and cannot be read.")
+        )
+        if newest is not None:
+            when = newest.taken_at.strftime("%d %b %Y, %H:%M")
+            hint = self.tr(
+                "Type the backup's passphrase above, then restore the backup of {when}."
+            ).format(when=when)
+            self.restoreButton.setText(self.tr("Restore the backup of {when}").format(when=when))
+            self.restoreButton.setAccessibleName(
+                self.tr("Restore the backup of {when}").format(when=when)
+            )
+        else:
+            hint = self.tr(
+                "No verified backup was found in {folder}. Type a backup's passphrase above, "
+                "then choose it."
+            ).format(folder=self.backupFolder())
+            self.restoreButton.setText(self.tr("Restore a backup…"))
+            self.restoreButton.setAccessibleName(self.tr("Restore a backup"))
+        self._set_busy(False)
+        show_message(self.ui.unlockMessageLabel, message + "\n" + hint)
+        self.restoreButton.show()
+        self.ui.passphraseEdit.setFocus()
+
+    def isDamagedShown(self) -> bool:
+        return not self.restoreButton.isHidden()
 
     def restoreFrom(self, backup: Path) -> bool:
         """Verify ``backup`` with the typed passphrase, put it in place, then open it.
 
         The damaged file is kept aside, never deleted; a refused backup changes nothing.
+        A restore counts in the throttle, as an unlock does.
         """
-        from alliance_desktop.vault.restore import restore_backup
+        from alliance_desktop.app.backups import restore
 
-        passphrase = self.ui.passphraseEdit.text()
         label = self.ui.unlockMessageLabel
-        if not passphrase:
+        if self._throttle.isActive():
+            self._show_countdown()
+            return False
+        if not self.ui.passphraseEdit.text():
             show_message(label, self.tr("Type the backup's passphrase above first."))
             self.ui.passphraseEdit.setFocus()
             return False
         try:
-            result = restore_backup(backup, self._path, passphrase)
-            vault = Vault.open(self._path, passphrase)
+            result = restore(backup, self._path, self.ui.passphraseEdit.text()).value
+            vault = access.unlock(self._path, self.ui.passphraseEdit.text(), writer=True)
         except VaultError as exc:
             show_message(label, self.tr("Nothing was restored: {detail}").format(detail=exc))
+            self._check_throttle()
             return False
         wipe(self.ui.passphraseEdit)
+        self._offered_backup = None
         self.restoreButton.hide()
         kept = (
             self.tr(" The damaged file was kept as {name}.").format(name=result.replaced.name)
@@ -262,13 +332,19 @@ class UnlockWindow(QWidget):
         if not self._throttle.isActive():
             clear_message(self.ui.unlockMessageLabel)
         self.refresh()
+        self._check_throttle()
 
     def failures(self) -> int:
-        """Wrong passphrases since the last successful unlock."""
-        return self._failures
+        """Wrong passphrases in a row for this vault (the persisted count, any front end)."""
+        return access.failures(self._path)
 
     def isThrottled(self) -> bool:
         return self._throttle.isActive()
+
+    def closeEvent(self, event) -> None:
+        super().closeEvent(event)
+        if self.isWindow():
+            self.closed.emit()
 
     # -- look -------------------------------------------------------------------
 
@@ -423,7 +499,10 @@ class UnlockWindow(QWidget):
     def _create_now(self, passphrase: str) -> None:
         label = self.ui.createMessageLabel
         try:
-            vault = Vault.create(self._path, passphrase)
+            vault = access.create(self._path, passphrase)
+        except VaultBusyError as exc:
+            self._set_busy(False)
+            show_message(label, str(exc))
         except VaultExistsError:
             self._set_busy(False)
             self.refresh()
@@ -475,7 +554,7 @@ class UnlockWindow(QWidget):
         self._update_create_page()
 
     def _submit(self) -> None:
-        if self._busy or self._throttle.isActive():
+        if self._busy or self._check_throttle():
             return
         edit = self.ui.passphraseEdit
         passphrase = edit.text()
@@ -494,11 +573,14 @@ class UnlockWindow(QWidget):
         try:
             if "\x00" in passphrase:  # cannot be part of any passphrase we accept
                 raise WrongPassphraseError()
-            vault = Vault.open(self._path, passphrase)
+            vault = access.unlock(self._path, passphrase, writer=True)
         except WrongPassphraseError:
             self._set_busy(False)
             self._wrong_passphrase()
             return
+        except VaultBusyError as exc:
+            # Another window or a CLI command writes to it: do not open a second writer.
+            message = str(exc)
         except VaultNotFoundError:
             self._set_busy(False)
             self.refresh()
@@ -523,11 +605,8 @@ class UnlockWindow(QWidget):
                 "to open it; the file was not changed."
             )
         except VaultDamagedError as exc:
-            message = self.tr(
-                "The vault file is damaged and cannot be read ({detail}). Restore your most "
-                "recent backup: type its passphrase above, then choose Restore a backup."
-            ).format(detail=str(exc).rstrip("."))
-            self.restoreButton.show()
+            self.showDamaged(exc)
+            return
         except VaultError as exc:
             message = self.tr("The vault could not be opened. {detail}").format(detail=exc)
         except OSError as exc:
@@ -535,7 +614,6 @@ class UnlockWindow(QWidget):
                 detail=exc.strerror or exc
             )
         else:
-            self._failures = 0
             self._set_busy(False)
             clear_message(label)
             self.unlocked.emit(vault)
@@ -545,24 +623,23 @@ class UnlockWindow(QWidget):
         self.ui.passphraseEdit.setFocus()
 
     def _wrong_passphrase(self) -> None:
-        self._failures += 1
         show_message(self.ui.unlockMessageLabel, self.tr("Wrong passphrase, or not a vault."))
-        delay = self.throttle_delay_ms(self._failures)
-        if delay:
-            self._throttle.start(delay)
-            self._countdown.start()
-            self.ui.passphraseEdit.setEnabled(False)
-            self.ui.unlockButton.setEnabled(False)
-            self._show_countdown()
-        else:
+        if not self._check_throttle():
             self.ui.passphraseEdit.setFocus()
 
-    def throttle_delay_ms(self, failures: int) -> int:
-        """No delay for the first five failures, then base, 2×base, 4×base … up to the cap."""
-        extra = failures - self.FREE_ATTEMPTS
-        if extra <= 0:
-            return 0
-        return min(self.throttle_cap_ms, self.throttle_base_ms * 2 ** min(extra - 1, 30))
+    def _check_throttle(self) -> bool:
+        """Start the countdown if the persisted throttle asks for a wait; True if it does."""
+        if self._throttle.isActive():
+            return True
+        wait_ms = math.ceil(access.seconds_to_wait(self._path) * 1000)
+        if wait_ms <= 0:
+            return False
+        self._throttle.start(wait_ms)
+        self._countdown.start()
+        self.ui.passphraseEdit.setEnabled(False)
+        self.ui.unlockButton.setEnabled(False)
+        self._show_countdown()
+        return True
 
     def _show_countdown(self) -> None:
         if not self._throttle.isActive():
@@ -577,6 +654,9 @@ class UnlockWindow(QWidget):
             show_message(self.ui.unlockMessageLabel, text)
 
     def _end_throttle(self) -> None:
+        # Another window or a CLI run may have failed meanwhile: ask the throttle again.
+        if self._check_throttle():
+            return
         self._countdown.stop()
         self.ui.passphraseEdit.setEnabled(True)
         self.ui.unlockButton.setEnabled(not self._busy)
