@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from alliance_desktop.vault.errors import (
     DiskFullError,
     NotAVaultError,
     NotEncryptedError,
+    PassphraseChangedError,
     VaultBusyError,
     VaultDamagedError,
     VaultError,
@@ -46,64 +47,34 @@ DriverError = sqlcipher3.Error
 class Cursor(sqlcipher3.Cursor):
     """A cursor whose every driver error arrives as a VaultError."""
 
-    def _translating(self) -> bool:
-        return not getattr(self.connection, "raw_errors", False)
+    def _call(self, method: Callable[..., Any], *args: Any) -> Any:
+        try:
+            return method(*args)
+        except DriverError as exc:
+            if getattr(self.connection, "raw_errors", False):
+                raise
+            raise vault_error(self.connection, exc) from exc
 
     def execute(self, sql: str, parameters: Any = ()) -> Cursor:
-        try:
-            return super().execute(sql, parameters)
-        except DriverError as exc:
-            if not self._translating():
-                raise
-            raise translate_error(exc) from exc
+        return self._call(super().execute, sql, parameters)
 
     def executemany(self, sql: str, seq_of_parameters: Any) -> Cursor:
-        try:
-            return super().executemany(sql, seq_of_parameters)
-        except DriverError as exc:
-            if not self._translating():
-                raise
-            raise translate_error(exc) from exc
+        return self._call(super().executemany, sql, seq_of_parameters)
 
     def executescript(self, script: str) -> Cursor:
-        try:
-            return super().executescript(script)
-        except DriverError as exc:
-            if not self._translating():
-                raise
-            raise translate_error(exc) from exc
+        return self._call(super().executescript, script)
 
     def fetchone(self) -> Any:
-        try:
-            return super().fetchone()
-        except DriverError as exc:
-            if not self._translating():
-                raise
-            raise translate_error(exc) from exc
+        return self._call(super().fetchone)
 
     def fetchmany(self, size: int | None = None) -> list[Any]:
-        try:
-            return super().fetchmany(self.arraysize if size is None else size)
-        except DriverError as exc:
-            if not self._translating():
-                raise
-            raise translate_error(exc) from exc
+        return self._call(super().fetchmany, self.arraysize if size is None else size)
 
     def fetchall(self) -> list[Any]:
-        try:
-            return super().fetchall()
-        except DriverError as exc:
-            if not self._translating():
-                raise
-            raise translate_error(exc) from exc
+        return self._call(super().fetchall)
 
     def __next__(self) -> Any:
-        try:
-            return super().__next__()
-        except DriverError as exc:
-            if not self._translating():
-                raise
-            raise translate_error(exc) from exc
+        return self._call(super().__next__)
 
 
 class Connection(sqlcipher3.Connection):
@@ -111,9 +82,11 @@ class Connection(sqlcipher3.Connection):
 
     ``raw_errors`` (see :meth:`untranslated`) lets the few callers that tell driver
     errors apart themselves (keying, the schema migration) see them as they are.
+    ``path`` is the file it was opened on.
     """
 
     raw_errors = False
+    path: Path | None = None
 
     def cursor(self, factory: Any = Cursor) -> Cursor:
         try:
@@ -121,7 +94,7 @@ class Connection(sqlcipher3.Connection):
         except DriverError as exc:
             if self.raw_errors:
                 raise
-            raise translate_error(exc) from exc
+            raise vault_error(self, exc) from exc
 
     def execute(self, sql: str, parameters: Any = ()) -> Cursor:
         return self.cursor().execute(sql, parameters)
@@ -131,6 +104,19 @@ class Connection(sqlcipher3.Connection):
 
     def executescript(self, script: str) -> Cursor:
         return self.cursor().executescript(script)
+
+    def every_page_fails(self) -> bool:
+        """True when no page of the file passes its check under this connection's key:
+        the file was re-encrypted under another passphrase since it was opened."""
+        if self.path is None:
+            return False
+        try:
+            pages = self.path.stat().st_size // PAGE_SIZE
+            with self.untranslated():
+                failed = len(self.execute("PRAGMA cipher_integrity_check").fetchall())
+        except (OSError, DriverError):
+            return False
+        return pages > 1 and failed >= pages
 
     @contextmanager
     def untranslated(self) -> Iterator[Connection]:
@@ -278,6 +264,24 @@ _BUSY_WORDS = ("database is locked", "database table is locked", "database schem
 _READ_ONLY_WORDS = ("readonly database", "read-only database", "read-only file system")
 
 
+def vault_error(conn: object, exc: BaseException) -> VaultError:
+    """:func:`translate_error`, telling a passphrase changed elsewhere from damage.
+
+    Once another process (another window, ``alliance-cli passwd``) has rekeyed the
+    vault, this connection's key opens no page: SQLite says "file is not a database",
+    which alone would read as damage. Damage rarely spares no page; a rekey never does.
+    """
+    error = translate_error(exc)
+    if (
+        isinstance(error, VaultDamagedError)
+        and isinstance(conn, Connection)
+        and "not a database" in str(exc).lower()
+        and conn.every_page_fails()
+    ):
+        return PassphraseChangedError()
+    return error
+
+
 def translate_error(exc: BaseException) -> VaultError:
     """A SQLite/SQLCipher error as a VaultError whose sentence a person can act on.
 
@@ -322,6 +326,7 @@ def _keyed(path: Path, passphrase: str) -> Connection:
         )
     except DriverError as exc:
         raise VaultError(f"Could not open {path}: {exc}.") from exc
+    conn.path = path
     # Silence SQLCipher's own logging: a wrong key would otherwise print to stderr.
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f"PRAGMA key = {sql_literal(passphrase)}")

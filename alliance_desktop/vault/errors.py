@@ -29,6 +29,17 @@ class WrongPassphraseError(VaultError):
         super().__init__("Wrong passphrase, or not a vault.")
 
 
+class PassphraseChangedError(WrongPassphraseError):
+    """The open vault was re-encrypted under another passphrase by another process."""
+
+    def __init__(self) -> None:
+        VaultError.__init__(
+            self,
+            "The passphrase of this vault was changed elsewhere (in another window or with "
+            "alliance-cli passwd); lock it and unlock it with the new passphrase.",
+        )
+
+
 class NotEncryptedError(VaultError):
     def __init__(self, path: object):
         super().__init__(

@@ -17,6 +17,7 @@ from alliance_desktop.vault import Vault, VaultDamagedError, VaultError, WrongPa
 from alliance_desktop.vault import connection as cx
 from alliance_desktop.vault.errors import (
     DiskFullError,
+    PassphraseChangedError,
     VaultBusyError,
     VaultLockedError,
     VaultReadOnlyError,
@@ -177,3 +178,33 @@ def test_translate_error_is_the_one_mapping(text: str, kind: type[VaultError]):
     assert type(translated) is kind
     if kind is VaultBusyError:
         assert translated.holder is None
+
+
+NEW_PASSPHRASE = "lantern meadow copper seventeen"
+
+
+def test_a_passphrase_changed_elsewhere_is_named_not_called_damage(filled: Path, tmp_path: Path):
+    """Another process (a second window, alliance-cli passwd) rekeys the open vault."""
+    path = tmp_path / "vault.alliance"
+    shutil.copy(filled, path)
+    with Vault.open(path, PASSPHRASE) as app:
+        assert app.clients()
+        with Vault.open(path, PASSPHRASE) as other:
+            other.change_passphrase(NEW_PASSPHRASE)
+        for attempt in (app.clients, lambda: app.save_draft("editor", {"text": "x"})):
+            with pytest.raises(PassphraseChangedError) as caught:
+                attempt()
+            assert isinstance(caught.value, WrongPassphraseError)
+            assert "changed elsewhere" in str(caught.value)
+    with Vault.open(path, NEW_PASSPHRASE) as vault:  # healthy, under the new passphrase
+        assert vault.verify() == []
+
+
+def test_the_first_page_damaged_while_open_is_still_damage(filled: Path, tmp_path: Path):
+    path = tmp_path / "vault.alliance"
+    shutil.copy(filled, path)
+    with Vault.open(path, PASSPHRASE) as vault:
+        _zero_page(path, 1)
+        with pytest.raises(VaultDamagedError) as caught:
+            vault.clients()
+        assert not isinstance(caught.value, PassphraseChangedError)
