@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QPlainTextEdit
 
+from alliance_desktop.app import access
 from alliance_desktop.domain import Client
 from alliance_desktop.gui.audit_dialog import AuditDialog
 from alliance_desktop.gui.controller import AppController
@@ -22,8 +23,9 @@ PASS = "security gui passphrase"
 
 @pytest.fixture
 def unlocked(tmp_path: Path, qtbot):
-    vault = Vault.create(tmp_path / "v.alliance", PASS)
-    vault.save_client(Client("Secretcode 7", goals="Private goal words"))
+    with Vault.create(tmp_path / "v.alliance", PASS) as made:
+        made.save_client(Client("Secretcode 7", goals="Private goal words"))
+    vault = access.unlock(tmp_path / "v.alliance", PASS)  # audits the unlock, as the app does
     app = QApplication.instance()
     prefs = Preferences(QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat))
     theme = ThemeManager(app, "light")

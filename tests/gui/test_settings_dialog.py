@@ -184,3 +184,59 @@ def test_alert_thresholds_and_backup_count_round_trip(qtbot):
     chosen = InsightSettings.from_settings(vault)
     assert (chosen.drop_points, chosen.disengaging_slope, chosen.gap_fraction) == (1.5, -1.0, 0.3)
     assert chosen.drop_window == stored.drop_window and vault["extra"] == 1
+
+
+# -- through the app layer ------------------------------------------------------------
+
+
+def test_browse_uses_the_private_file_dialog(dialog, tmp_path, monkeypatch):
+    from alliance_desktop.gui import file_dialogs
+
+    asked = []
+
+    def choose(parent, caption, directory=""):
+        asked.append(caption)
+        return str(tmp_path)
+
+    monkeypatch.setattr(file_dialogs, "get_existing_directory", choose)
+    dialog.ui.browseBackupButton.click()
+    assert asked and dialog.ui.backupFolderEdit.text() == str(tmp_path)
+
+
+def test_controller_saves_vault_settings_through_the_use_case(qtbot, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from alliance_desktop.app import access
+    from alliance_desktop.gui.controller import AppController
+    from alliance_desktop.gui.theme import ThemeManager
+
+    path = tmp_path / "v.alliance"
+    app = QApplication.instance()
+    prefs = Preferences(QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat))
+    theme = ThemeManager(app, "light")
+    ctl = AppController(app, path, prefs, theme)
+    try:
+        ctl.start(access.create(path, "settings through the app layer"))
+
+        def fill() -> None:
+            dialog = QApplication.activeModalWidget()
+            if not isinstance(dialog, SettingsDialog):
+                QTimer.singleShot(10, fill)
+                return
+            dialog.ui.ratingMaxSpin.setValue(60)
+            dialog.ui.ratingThresholdSpin.setValue(48)
+            dialog.ui.autoLockSpin.setValue(12)
+            dialog.findChild(QPushButton, "okButton").click()
+
+        QTimer.singleShot(0, fill)
+        ctl.openSettings()
+        stored = ctl.vault.settings()
+        assert (stored["client_rating_max"], stored["client_rating_threshold"]) == (60.0, 48.0)
+        # The use case wrote its own audit entry in the same transaction.
+        assert [e for _at, e, _d in ctl.vault.audit_log()].count("settings_changed") == 1
+        assert ctl.prefs.auto_lock_minutes == 12
+        assert ctl.window.statusBar().currentMessage() == "Settings saved."
+    finally:
+        ctl.dispose()
+        theme.deleteLater()
