@@ -53,13 +53,19 @@ def make_demo_vault(folder: Path):
 
 def _quit_on_signals(controller) -> None:
     """Ctrl+C in the terminal (or a polite kill) quits as the Quit action does: the
-    draft is saved, the vault backed up and closed, a demo folder removed."""
+    window is emptied, the draft and backup are tried, the vault is closed whatever
+    happens, a demo folder removed."""
     import signal
 
     from PySide6.QtCore import QTimer
+    from shiboken6 import isValid
+
+    def quit_now() -> None:
+        if isValid(controller):
+            controller.quit()  # never raises; always ends the event loop
 
     def request_quit(_signum: int, _frame: object) -> None:
-        QTimer.singleShot(0, controller.quit)
+        QTimer.singleShot(0, quit_now)
 
     signal.signal(signal.SIGINT, request_quit)
     signal.signal(signal.SIGTERM, request_quit)

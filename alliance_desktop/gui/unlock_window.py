@@ -283,10 +283,22 @@ class UnlockWindow(QWidget):
             return False
         try:
             result = restore(backup, self._path, self.ui.passphraseEdit.text()).value
-            vault = access.unlock(self._path, self.ui.passphraseEdit.text(), writer=True)
         except VaultError as exc:
             show_message(label, self.tr("Nothing was restored: {detail}").format(detail=exc))
             self._check_throttle()
+            return False
+        try:
+            vault = access.unlock(self._path, self.ui.passphraseEdit.text(), writer=True)
+        except VaultError as exc:
+            wipe(self.ui.passphraseEdit)
+            self._offered_backup = None
+            self.restoreButton.hide()
+            show_message(
+                label,
+                self.tr("The backup was restored, but it could not be opened: {detail}").format(
+                    detail=exc
+                ),
+            )
             return False
         wipe(self.ui.passphraseEdit)
         self._offered_backup = None
