@@ -62,6 +62,7 @@ class AppController(QObject):
         self.window: Any = None  # MainWindow, built on first unlock
         self.unlock_window: UnlockWindow | None = None
         self._quitting = False
+        self._disposed = False
         #: Drafts (slot -> payload) that could not be written when the vault locked;
         #: written after the next unlock.
         self.pending_drafts: dict[str, dict[str, Any]] = {}
@@ -108,9 +109,16 @@ class AppController(QObject):
 
     def _unlock_window_closed(self) -> None:
         """The first unlock window was closed (not replaced by the main window): quit,
-        so no process is left without a window."""
-        if self.vault is None and not self._quitting:
-            self.quit()
+        so no process is left without a window. Deferred: when the app is already
+        quitting (Qt closes every window then) the event loop is gone and this is moot."""
+        QTimer.singleShot(0, self, self._quit_if_windowless)
+
+    def _quit_if_windowless(self) -> None:
+        if self._quitting or self.vault is not None:
+            return
+        if self.unlock_window is not None and self.unlock_window.isVisible():
+            return
+        self.quit()
 
     def _is_our_window(self, widget: QWidget) -> bool:
         ours = tuple(w for w in (self.window, self.unlock_window) if w is not None)
@@ -317,7 +325,11 @@ class AppController(QObject):
             self.app.quit()
 
     def dispose(self) -> None:
-        """Close the vault and stop every timer; the controller is done after this."""
+        """Close the vault and stop every timer; the controller is done after this.
+        Idempotent (quit disposes, and so may whoever made the controller)."""
+        if self._disposed:
+            return
+        self._disposed = True
         self.idle.stop()
         self._stateTimer.stop()
         self.clipboard.stop()

@@ -249,7 +249,8 @@ def test_damage_found_while_filling_the_window_returns_to_the_unlock_screen(
         access.unlock(path, PASS).close()
         # Quitting from there (closing the unlock window) leaves no windowless process.
         unlock.close()
-        assert ctl._quitting and ctl.window is None and ctl.unlock_window is None
+        qtbot.waitUntil(lambda: ctl._quitting)
+        assert ctl.window is None and ctl.unlock_window is None
         assert crashes == []
     finally:
         ctl.dispose()
