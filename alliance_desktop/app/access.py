@@ -19,8 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from alliance_desktop.vault.connection import PAGE_SIZE
-from alliance_desktop.vault.errors import NotAVaultError, VaultError, WrongPassphraseError
+from alliance_desktop.vault.errors import VaultError, WrongPassphraseError
 from alliance_desktop.vault.store import Vault
 from alliance_desktop.vault.throttle import Throttle
 from alliance_desktop.vault.writer_lock import WriterLock
@@ -55,17 +54,16 @@ def failures(path: Path | str) -> int:
         return 0
 
 
-def _refuse_non_vault(path: Path) -> None:
-    """A file smaller than one page cannot be a vault (a text file, a note): say so,
-    rather than "wrong passphrase", and spend neither the KDF nor a throttle count."""
-    with contextlib.suppress(OSError):
-        if path.is_file() and 0 < path.stat().st_size < PAGE_SIZE:
-            raise NotAVaultError(path, "is too small to be a vault, so it")
+def _record_unlock(vault: Vault, failed: int, *, interactive: bool) -> None:
+    """The failures could not be written while the vault was locked; record them now,
+    as a count only, so the activity log shows that someone tried.
 
-
-def _record_unlock(vault: Vault, failed: int) -> None:
-    # The failures could not be written while the vault was locked; record them now,
-    # as a count only, so the activity log shows that someone tried.
+    An interactive unlock (the app) starts a working session and is recorded as such.
+    A command-line run records only what it does (its own use case writes "import",
+    "passphrase_changed", …), so a refused import or a read leaves the file as it was.
+    """
+    if not (interactive or failed):
+        return
     with contextlib.suppress(VaultError), vault.transaction():
         if failed:
             vault.audit("unlock_failed", f"{failed} wrong passphrase(s) before this unlock")
@@ -77,16 +75,16 @@ def unlock(
     passphrase: str,
     *,
     writer: bool = True,
+    interactive: bool = False,
     sleep: Callable[[float], Any] = time.sleep,
 ) -> Vault:
     """Open the vault at ``path``; as a writer unless ``writer=False`` (readers may run
-    beside a writer).
+    beside a writer). ``interactive`` (the app) records the unlock in the activity log.
 
     Raises VaultBusyError (another writer; no key derived), WrongPassphraseError
     (counted in the throttle), or another VaultError.
     """
     path = _path(path)
-    _refuse_non_vault(path)
     throttle = Throttle(path)
     wait = throttle.seconds_to_wait()
     if wait > 0:
@@ -103,7 +101,7 @@ def unlock(
             lock.release()
         raise
     failed = throttle.failures()
-    _record_unlock(vault, failed)
+    _record_unlock(vault, failed, interactive=interactive)
     with contextlib.suppress(OSError):
         throttle.reset()
     return vault

@@ -162,6 +162,10 @@ def connect(path: Path, passphrase: str) -> Connection:
         raise NotAVaultError(path, "is an empty file, so it")
     if is_text_file(path):
         raise NotAVaultError(path, "is a text file, so it")
+    if _size(path) < PAGE_SIZE:
+        # SQLCipher writes whole pages: a shorter file was never a vault, and calling
+        # it a wrong passphrase would cost the KDF and a throttle count for nothing.
+        raise NotAVaultError(path, "is too small to be a vault, so it")
     damage = file_damage(path)
     if damage:
         raise VaultDamagedError(f"The vault file is damaged ({damage}). Restore it from a backup.")
@@ -217,6 +221,13 @@ _BAD_PAGE = re.compile(r"page (\d+)")
 
 
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v\ufeff")
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return PAGE_SIZE  # unreadable now: keying it says why, with its own message
 
 
 def is_text_file(path: Path) -> bool:

@@ -73,6 +73,18 @@ def test_unlock_counts_wrong_passphrases_in_the_one_throttle_and_audits_them(mad
     assert Throttle(made).failures() == 0
 
 
+def test_a_command_line_unlock_writes_nothing_and_the_app_records_its_session(made):
+    before = made.read_bytes()
+    access.close(access.unlock(made, PASSPHRASE))  # a CLI writer that then refuses its input
+    access.close(access.unlock(made, PASSPHRASE, writer=False))  # a reader
+    assert made.read_bytes() == before
+    vault = access.unlock(made, PASSPHRASE, interactive=True)
+    try:
+        assert [e for _at, e, _d in vault.audit_log()][-1] == "unlock"
+    finally:
+        access.close(vault)
+
+
 def test_unlock_waits_as_long_as_the_throttle_says(made, monkeypatch):
     monkeypatch.setenv(ENV_BASE_MS, "1000")
     for _ in range(7):

@@ -264,12 +264,6 @@ ARGS: dict[str, tuple[tuple[str, ...], bytes | str, int, str]] = {
         1,
         "already exists",
     ),
-    "backup into missing folder": (
-        ("backup", "--out", "{tmp}/no/such/b.alliance"),
-        PASSPHRASE + "\n",
-        1,
-        "does not exist",
-    ),
     "import missing file": (("import", "{tmp}/missing.csv"), PASSPHRASE + "\n", 1, "No such file"),
     "import wrong extension": (
         ("import", "{existing}"),
@@ -317,6 +311,18 @@ def test_cli_arguments(case: str, cli_run, seeded: Path, tmp_path: Path):
     assert words.lower() in (err + out).lower(), err[:300]
     assert seeded.read_bytes() == before
     assert existing.read_text() == "keep me"
+
+
+def test_backup_into_missing_folders_creates_each_one_private(cli_run, seeded: Path, tmp_path):
+    out = tmp_path / "no" / "such" / "b.alliance"
+    code, _out, err = cli_run(
+        "--vault", str(seeded), "--passphrase-stdin", "backup", "--out", str(out),
+        stdin=PASSPHRASE + "\n",
+    )  # fmt: skip
+    assert code == 0, err
+    for folder in (tmp_path / "no", tmp_path / "no" / "such"):
+        assert folder.stat().st_mode & 0o777 == 0o700, folder
+    assert out.stat().st_mode & 0o777 == 0o600
 
 
 # -- search --------------------------------------------------------------------------------
