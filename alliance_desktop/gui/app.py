@@ -48,7 +48,7 @@ def make_demo_vault(folder: Path):
 
     passphrase = "demo-" + secrets.token_urlsafe(12)
     create_demo(folder / DEMO_FILENAME, passphrase)
-    return unlock(folder / DEMO_FILENAME, passphrase, writer=True), passphrase
+    return unlock(folder / DEMO_FILENAME, passphrase, writer=True, interactive=True), passphrase
 
 
 def _quit_on_signals(controller) -> None:

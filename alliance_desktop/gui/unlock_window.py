@@ -288,7 +288,9 @@ class UnlockWindow(QWidget):
             self._check_throttle()
             return False
         try:
-            vault = access.unlock(self._path, self.ui.passphraseEdit.text(), writer=True)
+            vault = access.unlock(
+                self._path, self.ui.passphraseEdit.text(), writer=True, interactive=True
+            )
         except VaultError as exc:
             wipe(self.ui.passphraseEdit)
             self._offered_backup = None
@@ -585,7 +587,7 @@ class UnlockWindow(QWidget):
         try:
             if "\x00" in passphrase:  # cannot be part of any passphrase we accept
                 raise WrongPassphraseError()
-            vault = access.unlock(self._path, passphrase, writer=True)
+            vault = access.unlock(self._path, passphrase, writer=True, interactive=True)
         except WrongPassphraseError:
             self._set_busy(False)
             self._wrong_passphrase()

@@ -25,7 +25,7 @@ PASS = "security gui passphrase"
 def unlocked(tmp_path: Path, qtbot):
     with Vault.create(tmp_path / "v.alliance", PASS) as made:
         made.save_client(Client("Secretcode 7", goals="Private goal words"))
-    vault = access.unlock(tmp_path / "v.alliance", PASS)  # audits the unlock, as the app does
+    vault = access.unlock(tmp_path / "v.alliance", PASS, interactive=True)  # as the app does
     app = QApplication.instance()
     prefs = Preferences(QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat))
     theme = ThemeManager(app, "light")

@@ -59,6 +59,8 @@ def test_a_second_window_on_the_same_vault_is_refused(qtbot, existing):
         _submit(qtbot, first, PASS)
     vault = opened.args[0]
     try:
+        # The app's unlock starts a working session: recorded by app.access.unlock.
+        assert [event for _at, event, _d in vault.audit_log()][-1] == "unlock"
         second = _window(qtbot, existing)
         with qtbot.assertNotEmitted(second.unlocked):
             message = _submit(qtbot, second, PASS)
