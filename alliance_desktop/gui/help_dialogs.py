@@ -167,6 +167,20 @@ class AboutDataDialog(QDialog):
                 ),
             ),
             (
+                self.tr("Beside it"),
+                self.tr(
+                    "Two small files may sit next to the vault, and neither holds anything "
+                    "you wrote: <tt>{name}.lock</tt> names the computer, process and time "
+                    "of the window (or command) that has the vault open for writing, so a "
+                    "second one is refused instead of overwriting its drafts; "
+                    "<tt>{name}.attempts</tt> counts wrong passphrases, so the wait after "
+                    "repeated guesses survives a restart and is shared with "
+                    "<tt>alliance-cli</tt>. Locking the app empties the window and the "
+                    "clipboard (if it still holds what you copied from the app) before the "
+                    "vault is closed."
+                ).format(name=html.escape(self._path.name)),
+            ),
+            (
                 self.tr("Opening it with another tool"),
                 self.tr(
                     "Work on a copy, with Alliance Desktop closed, so nothing can change the "
