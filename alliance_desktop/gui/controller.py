@@ -22,7 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from alliance_desktop import __version__
 from alliance_desktop.app import access
@@ -377,9 +377,13 @@ class AppController(QObject):
             self.window.flash(str(exc), PROBLEM_MS)
             return
         dialog = SettingsDialog(self.prefs.get(), current.to_mapping(), self.window)
-        if not dialog.exec() or self.vault is None:
-            return  # cancelled, or the vault locked while the dialog was open
-        prefs, vault_settings = dialog.values()
+        try:
+            if not dialog.exec() or self.vault is None:
+                return  # cancelled, or the vault locked while the dialog was open
+            prefs, vault_settings = dialog.values()
+        finally:
+            # It holds the redaction list: gone with the dialog, not kept as a child.
+            dialog.deleteLater()
         changed = {k: v for k, v in vault_settings.items() if k in KNOWN_KEYS}
         if operations.run(self.window, update_settings, self.vault, changed) is None:
             return
@@ -417,27 +421,36 @@ class AppController(QObject):
                 self.tr("Backup written and verified: {path}").format(path=outcome.value), 10000
             )
 
+    @staticmethod
+    def _exec_once(dialog: QDialog) -> None:
+        """Show a modal dialog and let it go afterwards (a child of the main window would
+        otherwise live, with what it showed, until the app quits)."""
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+
     def showShortcuts(self) -> None:
         if self.window is None:
             return
         from alliance_desktop.gui.help_dialogs import ShortcutsDialog
 
         actions = [a for a in self.window.actions() if not a.shortcut().isEmpty()]
-        ShortcutsDialog(actions, self.window).exec()
+        self._exec_once(ShortcutsDialog(actions, self.window))
 
     def showAboutData(self) -> None:
         if self.window is None:
             return
         from alliance_desktop.gui.help_dialogs import AboutDataDialog
 
-        AboutDataDialog(self.vault_path, self.window).exec()
+        self._exec_once(AboutDataDialog(self.vault_path, self.window))
 
     def showAudit(self) -> None:
         if self.window is None or self.vault is None:
             return
         from alliance_desktop.gui.audit_dialog import AuditDialog
 
-        AuditDialog(self.vault.audit_log(), self.window).exec()
+        self._exec_once(AuditDialog(self.vault.audit_log(), self.window))
 
     def showAbout(self) -> None:
         QMessageBox.about(
