@@ -12,6 +12,7 @@ widget, so no client code or rating is left in memory that a view could show.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -259,7 +260,10 @@ class TrendsTab(QWidget):
 
     def dateFrom(self) -> date | None:
         months = int(self.rangeCombo.currentData() or 0)
-        return QDate.currentDate().addMonths(-months).toPython() if months else None
+        if not months:
+            return None
+        start = QDate.currentDate().addMonths(-months)
+        return date(start.year(), start.month(), start.day())
 
 
 class SuggestionPanel(QScrollArea):
@@ -279,14 +283,18 @@ class SuggestionPanel(QScrollArea):
 
     def clear(self) -> None:
         """Delete every suggestion widget (they hold alert text) and leave an empty body."""
+        self._fresh_body()
+
+    def _fresh_body(self) -> tuple[QWidget, QVBoxLayout]:
         if self._body is not None:
             self.takeWidget()
             self._body.deleteLater()
-        self._body = QWidget(self)
-        self._body.setObjectName("suggestionsBody")
-        QVBoxLayout(self._body)
-        self.setWidget(self._body)
+        body = self._body = QWidget(self)
+        body.setObjectName("suggestionsBody")
+        layout = QVBoxLayout(body)
+        self.setWidget(body)
         self.planButtons = {}
+        return body, layout
 
     def show_for(
         self,
@@ -296,10 +304,7 @@ class SuggestionPanel(QScrollArea):
         planned: set[str],
         on_add: Any,
     ) -> None:
-        self.clear()
-        body = self._body
-        assert body is not None
-        layout = body.layout()
+        body, layout = self._fresh_body()
         heading = _heading(_label("suggestionsTitle", body, wrap=False), 1.1)
         heading.setText(self.tr("Alerts and what might help"))
         layout.addWidget(heading)
@@ -654,15 +659,16 @@ class InsightsHub(QObject):
             self._draw_once("trend", self._draw_trend)
             self._draw_once("suggestions", self._fill_suggestions)
 
-    def _draw_once(self, name: str, draw: Any) -> None:
-        if self.analysis is None:
+    def _draw_once(self, name: str, draw: Callable[[Insights], None]) -> None:
+        analysis = self.analysis
+        if analysis is None:
             placeholder = self.tr("Preparing the charts…")
             if name == "caseload":
                 self.dashboard.caseload.setPlaceholder(placeholder)
             return
         if name in self._stale:
             self._stale.discard(name)
-            draw()
+            draw(analysis)
 
     def _update_dashboard_text(self) -> None:
         d = self.dashboard
@@ -695,77 +701,75 @@ class InsightsHub(QObject):
         self.alertModel.setAlerts(rows)
         self._update_dashboard_text()
 
-    def _draw_caseload(self) -> None:
+    def _draw_caseload(self, analysis: Insights) -> None:
         from alliance_desktop.charts import caseload
 
-        assert self.analysis is not None
         d = self.dashboard
         dim = d.dimensionCombo.currentData() or "trust"
         fig = caseload(
-            self.analysis.caseload, dim, theme=chart_theme(self.isDark()),
-            scale=self.analysis.scale,
+            analysis.caseload, dim, theme=chart_theme(self.isDark()),
+            scale=analysis.scale,
         )  # fmt: skip
         d.caseload.setFigure(fig)
 
-    def _draw_trend(self) -> None:
+    def _draw_trend(self, analysis: Insights) -> None:
         from alliance_desktop.charts import client_trend
 
         t = self.trends
         cid = self.window.currentClientId()
         self._trend_client = cid
-        ci = self.analysis.for_client(cid) if self.analysis and cid is not None else None
+        ci = analysis.for_client(cid) if cid is not None else None
         if ci is None:
             t.chart.setPlaceholder(self.tr("Trends appear once this client has sessions."))
             return
         fig = client_trend(
-            ci.sessions, self.analysis.scale, ci.alerts, theme=chart_theme(self.isDark()),
+            ci.sessions, analysis.scale, ci.alerts, theme=chart_theme(self.isDark()),
             show_goal=t.goalCheck.isChecked(), show_fit=t.fitCheck.isChecked(),
             date_from=t.dateFrom(), title=self.tr("Alliance over time"),
         )  # fmt: skip
         t.chart.setFigure(fig)
 
-    def _fill_suggestions(self) -> None:
+    def _fill_suggestions(self, analysis: Insights) -> None:
         cid = self.window.currentClientId()
         panel = self.trends.suggestions
-        ci = self.analysis.for_client(cid) if self.analysis and cid is not None else None
-        if ci is None or self.vault is None:
+        ci = analysis.for_client(cid) if cid is not None else None
+        if cid is None or ci is None or self.vault is None:
             panel.clear()
             return
         alerts = risk_sorted(ci.recent_alerts)[:6]
         suggestions = {
-            i: suggestions_for(a, self.analysis.outcomes, self._catalogue)
-            for i, a in enumerate(alerts)
+            i: suggestions_for(a, analysis.outcomes, self._catalogue) for i, a in enumerate(alerts)
         }
         planned = {p.strategy for p in self.vault.plan(cid)}
         panel.show_for(alerts, suggestions, self._catalogue, planned, self.addToPlan)
 
-    def _draw_practice(self) -> None:
+    def _draw_practice(self, analysis: Insights) -> None:
         from alliance_desktop.charts import practice_trend
 
-        fig = practice_trend(self.analysis.practice, theme=chart_theme(self.isDark()),
+        fig = practice_trend(analysis.practice, theme=chart_theme(self.isDark()),
                              title=self.tr("Practice: alliance by month"))  # fmt: skip
         self.insightsPage.practice.setFigure(fig)
 
-    def _draw_outcomes(self) -> None:
+    def _draw_outcomes(self, analysis: Insights) -> None:
         from alliance_desktop.charts import strategy_outcomes
 
         fig = strategy_outcomes(
-            self.analysis.outcomes, theme=chart_theme(self.isDark()), catalogue=self._catalogue,
+            analysis.outcomes, theme=chart_theme(self.isDark()), catalogue=self._catalogue,
             title=self.tr("What followed each strategy (association, not proof)"),
         )  # fmt: skip
         self.insightsPage.outcomes.setFigure(fig)
 
-    def _draw_ruptures(self) -> None:
+    def _draw_ruptures(self, analysis: Insights) -> None:
         from alliance_desktop.charts import rupture_timeline
 
-        fig = rupture_timeline(self.analysis.ruptures, theme=chart_theme(self.isDark()),
+        fig = rupture_timeline(analysis.ruptures, theme=chart_theme(self.isDark()),
                                title=self.tr("Ruptures by month"))  # fmt: skip
         self.insightsPage.ruptures.setFigure(fig)
 
-    def _draw_perspective(self) -> None:
+    def _draw_perspective(self, analysis: Insights) -> None:
         from alliance_desktop.charts import perspective_gap
 
-        fig = perspective_gap(self._sessions, self.analysis.scale, theme=chart_theme(self.isDark()),
+        fig = perspective_gap(self._sessions, analysis.scale, theme=chart_theme(self.isDark()),
                               monthly=True)  # fmt: skip
         self.insightsPage.perspective.setFigure(fig)
 

@@ -457,7 +457,7 @@ class MainWindow(QMainWindow):
             # currentChanged does not fire when the index is unchanged, yet data may be new.
             self._show_client(proxy.data(ID_ROLE))
 
-    def selectClient(self, client_id: int) -> None:
+    def selectClient(self, client_id: int | None) -> None:
         row = self.clientModel.rowForClient(client_id)
         if (
             row >= 0
@@ -619,7 +619,7 @@ class MainWindow(QMainWindow):
         if self.vault is None:
             return
         session = self.vault.session(session_id)
-        if session is None:
+        if session is None or session.client_id is None:
             return
         client = self.vault.client(session.client_id)
         if client is None:

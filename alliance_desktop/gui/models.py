@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
     QCoreApplication,
+    QDate,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -48,7 +49,7 @@ def short_date(day: date | None) -> str:
         return ""
     locale = QLocale()
     fmt = "d MMM" if day.year == date.today().year else "d MMM yyyy"
-    return locale.toString(day, fmt)
+    return locale.toString(QDate(day.year, day.month, day.day), fmt)
 
 
 def first_line(text: str, limit: int = 80) -> str:
@@ -86,7 +87,10 @@ class ClientListModel(QAbstractListModel):
     def summary(self, row: int) -> ClientSummary:
         return self._rows[row]
 
-    def rowForClient(self, client_id: int) -> int:
+    def rowForClient(self, client_id: int | None) -> int:
+        """The row showing that client; -1 when it is not listed (or not stored)."""
+        if client_id is None:
+            return -1
         for i, s in enumerate(self._rows):
             if s.client.id == client_id:
                 return i
@@ -151,6 +155,8 @@ class ClientFilterModel(QSortFilterProxyModel):
         if not needle:
             return True
         model = self.sourceModel()
+        if not isinstance(model, ClientListModel):
+            return True
         code = model.summary(source_row).client.code
         return needle.casefold() in code.casefold()
 
@@ -240,7 +246,10 @@ class TimelineModel(FlatTableModel):
     def sessions(self) -> list[Session]:
         return list(self._rows)
 
-    def rowForSession(self, session_id: int) -> int:
+    def rowForSession(self, session_id: int | None) -> int:
+        """The row showing that session; -1 when it is not listed (or not stored)."""
+        if session_id is None:
+            return -1
         for i, s in enumerate(self._rows):
             if s.id == session_id:
                 return i

@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFont, QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QIcon, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -120,6 +120,7 @@ class SessionEditor(QWidget):
         (Qt's default): the fast path is Tab from field to field in reading order."""
         if (
             watched is self.ui.dateEdit
+            and isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
             and event.key() == Qt.Key.Key_Tab
             and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
@@ -244,14 +245,15 @@ class SessionEditor(QWidget):
         for rating in self.ratings.values():
             rating.valueChanged.connect(self._edited)
         # Editing a field retires its message: the problem is being dealt with.
-        for field, (label, widget, _name) in self._fields.items():
-            signal = {
-                "date": ui.dateEdit.dateChanged,
-                "duration_min": ui.durationSpin.valueChanged,
-                "modality": ui.modalityCombo.currentIndexChanged,
-                "client_rating": ui.clientRatingEdit.textEdited,
-            }.get(field) or widget.valueChanged
-            signal.connect(lambda *_a, lab=label: lab.setVisible(False))
+        edited_signals = {
+            "date": ui.dateEdit.dateChanged,
+            "duration_min": ui.durationSpin.valueChanged,
+            "modality": ui.modalityCombo.currentIndexChanged,
+            "client_rating": ui.clientRatingEdit.textEdited,
+            **{dim: rating.valueChanged for dim, rating in self.ratings.items()},
+        }
+        for field, (label, _widget, _name) in self._fields.items():
+            edited_signals[field].connect(lambda *_a, lab=label: lab.setVisible(False))
         self.reflectionEditor.changed.connect(self._edited)
         self.reflectionEditor.templateCombo.currentIndexChanged.connect(self._update_tab_order)
         self.strategyChecklist.changed.connect(self._edited)
@@ -533,10 +535,10 @@ class SessionEditor(QWidget):
         return Session(
             client_id=self.currentClientId(),
             date=ui.dateEdit.date().toPython(),
-            trust=self.ratings["trust"].value,
-            engagement=self.ratings["engagement"].value,
-            goal_alignment=self.ratings["goal_alignment"].value,
-            approach_fit=self.ratings["approach_fit"].value,
+            trust=self.ratings["trust"].getValue(),
+            engagement=self.ratings["engagement"].getValue(),
+            goal_alignment=self.ratings["goal_alignment"].getValue(),
+            approach_fit=self.ratings["approach_fit"].getValue(),
             duration_min=duration or None,
             modality=Modality(modality) if modality else None,
             client_rating=client_rating,
@@ -565,7 +567,7 @@ class SessionEditor(QWidget):
             "date": ui.dateEdit.date().toPython().isoformat(),
             "duration_min": ui.durationSpin.value() or None,
             "modality": modality,
-            **{dim: rating.value for dim, rating in self.ratings.items()},
+            **{dim: rating.getValue() for dim, rating in self.ratings.items()},
             "client_rating": ui.clientRatingEdit.text(),
             "supervision": ui.supervisionCheck.isChecked(),
             "reflection": {

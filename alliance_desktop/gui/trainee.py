@@ -125,6 +125,8 @@ def feedback_html(fb: ReflectionFeedback, tr: Any) -> str:
 class FeedbackCard(QFrame):
     """Gentle feedback on the reflection just saved; folds away, and can be dismissed."""
 
+    body: QLabel
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reflectionFeedbackCard")
@@ -477,10 +479,11 @@ class TraineeHub(QObject):
         self.actionPracticeLog.triggered.connect(self.showPracticeLog)
         for action in (self.actionAddPracticeClient, self.actionPracticeLog):
             window.addAction(action)
-        window.menuClient.insertAction(
-            window.menuClient.actions()[0] if window.menuClient.actions() else None,
-            self.actionAddPracticeClient,
-        )
+        first = window.menuClient.actions()
+        if first:
+            window.menuClient.insertAction(first[0], self.actionAddPracticeClient)
+        else:
+            window.menuClient.addAction(self.actionAddPracticeClient)
         menu_view = getattr(getattr(window, "insights", None), "menuView", None)
         if menu_view is not None:
             menu_view.addSeparator()
