@@ -184,14 +184,13 @@ def save_chart_as(
 
     The file is private (0600) from its creation, never written through a symlink, and
     an existing file is replaced only after the user said Yes (``operations.run`` asks;
-    Qt's own question is turned off so there is exactly one). Qt's own (non-native)
-    dialog: a native one may record the file in the desktop's recently-used list.
+    Qt's own question is turned off so there is exactly one). The dialog is
+    ``file_dialogs``': the path reaches neither the desktop's recently-used list nor
+    Qt's dialog history.
     ``vault`` defaults to the open vault of the window the chart is in (for the audit).
     """
-    from PySide6.QtWidgets import QFileDialog
-
     from alliance_desktop.app.charts import export_chart
-    from alliance_desktop.gui import operations
+    from alliance_desktop.gui import file_dialogs, operations
 
     tr = QCoreApplication.translate
     if vault is None:
@@ -203,10 +202,7 @@ def save_chart_as(
         (tr("charts", "PNG image (*.png)"), tr("charts", "SVG drawing (*.svg)"),
          tr("charts", "PDF document (*.pdf)"))
     )  # fmt: skip
-    options = QFileDialog.Option.DontUseNativeDialog | QFileDialog.Option.DontConfirmOverwrite
-    path, chosen = QFileDialog.getSaveFileName(
-        parent, tr("charts", "Save chart"), "", filters, options=options
-    )
+    path, chosen = file_dialogs.get_save_file_name(parent, tr("charts", "Save chart"), "", filters)
     if not path:
         return None
     target = Path(path)

@@ -22,14 +22,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QFont,
+    QGuiApplication,
+    QKeySequence,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -51,7 +57,7 @@ from PySide6.QtWidgets import (
 from alliance_desktop.app import packets as app_packets
 from alliance_desktop.domain.models import Client, Session
 from alliance_desktop.domain.scales import ClientRatingScale
-from alliance_desktop.gui import operations
+from alliance_desktop.gui import file_dialogs, operations
 from alliance_desktop.gui.feedback import clear_message, error_label, show_message
 from alliance_desktop.gui.models import short_date
 from alliance_desktop.insights.analysis import analyse
@@ -209,8 +215,9 @@ class PastPacketsView(QWidget):
                 "next time you can see what you asked."
             )
         )
-        if records:
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        first = self.tree.topLevelItem(0)
+        if records and first is not None:
+            self.tree.setCurrentItem(first)
         else:
             self.detail.clear()
 
@@ -346,6 +353,8 @@ class SupervisionWizard(QDialog):
         self.preview = QTextBrowser(right)
         _named(self.preview, "packetPreview", tr("Packet preview"))
         self.preview.setOpenLinks(False)
+        # Shown whenever there is no packet document: messages go here, never into a packet.
+        self._blank_doc = QTextDocument(self.preview)
         # The packet is paper: its own colours on white in light and dark themes alike.
         self.preview.setStyleSheet(
             "QTextBrowser#packetPreview { background: #ffffff; color: #1d2329; padding: 14px; }"
@@ -629,6 +638,8 @@ class SupervisionWizard(QDialog):
         self._filling = True
         self.clientList.clear()
         for c in self._visible_clients():
+            if c.id is None:
+                continue
             if c.id not in in_range and c.id not in reasons and not self._client_choice.get(c.id):
                 continue
             alerts, flagged = reasons.get(c.id, (0, 0))
@@ -681,7 +692,7 @@ class SupervisionWizard(QDialog):
         self._filling = True
         self.sessionList.clear()
         for s in self._sessions:
-            if s.client_id not in chosen or not (start <= s.date <= end):
+            if s.id is None or s.client_id not in chosen or not (start <= s.date <= end):
                 continue
             line = first_line(s)
             if not line and not s.supervision:
@@ -859,10 +870,8 @@ class SupervisionWizard(QDialog):
     def _set_document(self, doc: Any) -> None:
         old = self._doc
         self._doc = doc
-        if doc is not None:
-            self.preview.setDocument(doc)
-        else:
-            self.preview.setDocument(None)  # a fresh empty document owned by the browser
+        self._blank_doc.clear()
+        self.preview.setDocument(doc if doc is not None else self._blank_doc)
         if old is not None:
             old.clear()
 
@@ -902,16 +911,12 @@ class SupervisionWizard(QDialog):
     # -- export ------------------------------------------------------------------------
 
     def chooseExportPath(self) -> str:
-        """Ask where to write; Qt's own dialog, so the path never reaches the desktop's
-        recently-used list. Replacing a file is asked once, by ``operations.run``."""
+        """Ask where to write, through ``file_dialogs``: the path never reaches the desktop's
+        recently-used list nor Qt's dialog history. Replacing a file is asked once, by
+        ``operations.run``."""
         start = str(Path.home() / self.tr("supervision-packet.pdf"))
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export supervision packet"),
-            start,
-            self.tr("PDF files (*.pdf)"),
-            "",
-            QFileDialog.Option.DontUseNativeDialog | QFileDialog.Option.DontConfirmOverwrite,
+        path, _ = file_dialogs.get_save_file_name(
+            self, self.tr("Export supervision packet"), start, self.tr("PDF files (*.pdf)")
         )
         return path
 

@@ -96,23 +96,28 @@ def test_refused_backup_changes_nothing(tmp_path: Path, qtbot):
     assert path.read_bytes() == before
 
 
-def test_chart_save_uses_qt_dialog_and_writes_the_chosen_format(
+def test_chart_save_asks_through_file_dialogs_and_writes_the_chosen_format(
     tmp_path, qtbot, monkeypatch, vault
 ):
     from matplotlib.figure import Figure
 
+    from alliance_desktop.gui import file_dialogs
     from alliance_desktop.gui.charts_view import save_chart_as
 
     seen = {}
 
-    def fake_dialog(parent, caption, folder, filters, selected="", options=None):
-        seen["options"] = options
+    def fake_dialog(parent, caption, directory="", filter="", selected_filter=""):
+        seen["filter"] = filter
         return str(tmp_path / "trend"), "SVG drawing (*.svg)"
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake_dialog))
+    def qt_static(*args, **kw):  # Qt's static dialog writes its history to QtProject.conf
+        raise AssertionError("QFileDialog.getSaveFileName must not be used")
+
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", fake_dialog)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(qt_static))
     fig = Figure()
     fig.add_subplot().plot([1, 2, 3])
     out = save_chart_as(fig, None, vault=vault)  # the vault records that a chart was saved
     assert out == tmp_path / "trend.svg"
     assert out.read_text().lstrip().startswith("<?xml")
-    assert seen["options"] & QFileDialog.Option.DontUseNativeDialog
+    assert "*.png" in seen["filter"] and "*.svg" in seen["filter"] and "*.pdf" in seen["filter"]

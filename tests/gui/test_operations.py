@@ -282,12 +282,12 @@ def _figure():
 
 
 def _pick(monkeypatch, path: Path) -> None:
-    from PySide6.QtWidgets import QFileDialog
+    from alliance_desktop.gui import file_dialogs
 
-    def fake(parent, caption, folder, filters, selected="", options=None, **kw):
+    def fake(parent, caption, directory="", filter="", selected_filter=""):
         return str(path), "PNG image (*.png)"
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", fake)
 
 
 def _answer(monkeypatch, answer) -> list[str]:

@@ -164,17 +164,23 @@ def test_wizard_packet_equals_cli_packet_and_is_recorded(app_window, tmp_path: P
     assert _pdf_text(cli_out) == _pdf_text(out)
 
 
-def test_export_uses_qt_save_dialog_without_native_recent_files(app_window, monkeypatch, tmp_path):
+def test_export_asks_through_file_dialogs_that_keep_no_history(app_window, monkeypatch, tmp_path):
+    from alliance_desktop.gui import file_dialogs
+
     wizard = _open_wizard(app_window)
     seen = {}
 
-    def fake(parent, caption, start, filters, selected, options):
-        seen["options"] = options
-        return str(tmp_path / "chosen"), filters
+    def fake(parent, caption, directory="", filter="", selected_filter=""):
+        seen["parent"], seen["filter"] = parent, filter
+        return str(tmp_path / "chosen"), filter
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
+    def qt_static(*args, **kw):  # Qt's static dialog writes its history to QtProject.conf
+        raise AssertionError("QFileDialog.getSaveFileName must not be used")
+
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", fake)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(qt_static))
     out = wizard.exportPdf()
-    assert seen["options"] & QFileDialog.Option.DontUseNativeDialog
+    assert seen["parent"] is wizard and "*.pdf" in seen["filter"]
     assert out == tmp_path / "chosen.pdf" and out.exists()
 
 
