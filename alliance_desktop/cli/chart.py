@@ -21,7 +21,7 @@ from alliance_desktop.cli.common import (
     out_path,
 )
 from alliance_desktop.cli.stats import settings_of
-from alliance_desktop.domain.models import Session
+from alliance_desktop.domain.models import DIMENSIONS, Session
 from alliance_desktop.insights.analysis import analyse
 from alliance_desktop.vault.store import Vault
 
@@ -32,7 +32,6 @@ HELP = "draw a chart into a new .png, .svg or .pdf file"
 
 #: ``chart`` kinds, in the order the help lists them.
 CHART_KINDS = ("trend", "caseload", "practice", "strategies", "ruptures", "gap")
-CASELOAD_DIMENSIONS = ("trust", "engagement", "goal_alignment", "approach_fit")
 
 
 def check_args(args: argparse.Namespace) -> None:
@@ -125,7 +124,7 @@ def register(add: Add) -> None:
     p.add_argument("--to", dest="date_to", type=day, metavar="DATE",
                    help="only sessions on or before this date (YYYY-MM-DD)")  # fmt: skip
     p.add_argument("--theme", choices=("light", "dark"), default="light")
-    p.add_argument("--dimension", choices=CASELOAD_DIMENSIONS,
+    p.add_argument("--dimension", choices=DIMENSIONS,
                    help="the rating that colours the caseload chart (default trust)")  # fmt: skip
     p.add_argument("--out", metavar="FILE", required=True,
                    help="a new file, created readable by you only")  # fmt: skip

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_desktop.app import plans as app_plans
+from alliance_desktop.domain.models import DIMENSIONS
 from alliance_desktop.gui import operations
 from alliance_desktop.gui.charts_view import ChartView, chart_theme, data_point
 from alliance_desktop.gui.feedback import heading
@@ -57,7 +58,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from alliance_desktop.vault import Vault
 
 UNLOCK_DELAY_MS = 60  # let the populated window paint before the first analysis
-DIMENSIONS = ("trust", "engagement", "goal_alignment", "approach_fit")
 RANGES = (0, 3, 6, 12)  # months; 0 = all
 
 

@@ -15,6 +15,7 @@ from datetime import date
 
 from alliance_desktop.domain.errors import Problem
 from alliance_desktop.domain.models import (
+    DIMENSIONS,
     Modality,
     Reflection,
     Resolution,
@@ -23,7 +24,7 @@ from alliance_desktop.domain.models import (
     Session,
 )
 from alliance_desktop.domain.scales import RATING_MAX, RATING_MIN
-from alliance_desktop.domain.validation import DURATION_MAX, DURATION_MIN
+from alliance_desktop.domain.validation import DURATION_MAX, DURATION_MIN, parse_day
 from alliance_desktop.reports.records import ParsedFile, SessionRecord, decode_text
 
 COLUMNS: tuple[str, ...] = (
@@ -31,10 +32,7 @@ COLUMNS: tuple[str, ...] = (
     "date",
     "duration_min",
     "modality",
-    "trust",
-    "engagement",
-    "goal_alignment",
-    "approach_fit",
+    *DIMENSIONS,  # trust, engagement, goal_alignment, approach_fit
     "client_rating",
     "ruptures",
     "strategies",
@@ -48,7 +46,6 @@ LIST_SEPARATOR = ";"
 FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 GUARD = "'"
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _INT = re.compile(r"[+-]?\d+")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 # One physical line with its ending; CRLF, CR and LF each end a line.
@@ -177,9 +174,7 @@ class _Row:
             self.fail(field, "is required")
             return None
         try:
-            if not _DATE.fullmatch(raw):
-                raise ValueError
-            return date.fromisoformat(raw)
+            return parse_day(raw)
         except ValueError:
             self.fail(field, f"must be a date written YYYY-MM-DD (found {raw[:20]!r})")
             return None
