@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
-import re
 import sys
 import warnings
 from collections.abc import Callable, Iterator
@@ -23,6 +22,7 @@ from typing import BinaryIO
 from alliance_desktop.app import access
 from alliance_desktop.app.errors import OutputError, OutputExistsError
 from alliance_desktop.domain.errors import ValidationError
+from alliance_desktop.domain.validation import parse_day
 from alliance_desktop.reports.importer import UnsupportedFileError
 from alliance_desktop.reports.supervision import PacketError
 from alliance_desktop.vault.errors import (
@@ -216,15 +216,10 @@ def count(low: int, high: int) -> Callable[[str], int]:
     return parse
 
 
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
 def day(text: str) -> date:
-    """A YYYY-MM-DD date; argparse names the option in its message."""
+    """A YYYY-MM-DD date (``parse_day``); argparse names the option in its message."""
     try:
-        if not _ISO_DAY.fullmatch(text):
-            raise ValueError
-        return date.fromisoformat(text)
+        return parse_day(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
 

@@ -8,14 +8,16 @@ from datetime import date
 from alliance_desktop.app.errors import OutputExistsError
 from alliance_desktop.app.packets import export_packet
 from alliance_desktop.cli.common import OK, Add, Passphrases, UsageError, err, opened, out, out_path
+from alliance_desktop.domain.validation import parse_day
 from alliance_desktop.reports.supervision import PacketError, PacketOptions
 
 HELP = "write a de-identified supervision packet (PDF)"
 
 
 def _day(text: str) -> date:
+    """A YYYY-MM-DD date (``parse_day``: not ``20260331``, not a week date)."""
     try:
-        return date.fromisoformat(text)
+        return parse_day(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-31") from None
 

@@ -256,6 +256,22 @@ def test_chart_usage_errors_exit_2(vault_path: Path, tmp_path: Path, args: tuple
     assert not out.exists()
 
 
+@pytest.mark.parametrize("command", ["report", "chart"])
+@pytest.mark.parametrize("option", ["--from", "--to"])
+@pytest.mark.parametrize("text", ["20260331", "2026-W14-2", "2026-3-31", "2026-03-31T00:00"])
+def test_report_and_chart_dates_are_written_yyyy_mm_dd_only(
+    vault_path: Path, tmp_path: Path, command: str, option: str, text: str
+):
+    """``date.fromisoformat`` alone takes ``20260331`` and week dates; no option does."""
+    out = tmp_path / ("packet.pdf" if command == "report" else "chart.pdf")
+    kind = ("gap",) if command == "chart" else ()
+    proc = with_vault(vault_path, command, *kind, option, text, "--out", str(out))
+    assert proc.returncode == 2, proc.stderr
+    assert option in proc.stderr and repr(text) in proc.stderr
+    assert "YYYY-MM-DD" in proc.stderr or "2026-03-31" in proc.stderr
+    assert not out.exists()
+
+
 def test_chart_refuses_other_extensions_existing_files_and_wrong_passphrase(
     vault_path: Path, tmp_path: Path
 ):
