@@ -67,10 +67,20 @@ class Rupture:
     salience: int | None = None
     repair_strategies: tuple[str, ...] = ()
     note: str = ""
+    #: The day a rupture left open in its session was repaired later; None = not (yet).
+    resolved_on: date | None = None
+    #: The vault row's id, stable across edits of the session; None before it is saved.
+    id: int | None = None
 
     @property
     def resolved(self) -> bool:
+        """Resolved within its own session."""
         return self.resolution == Resolution.YES
+
+    @property
+    def repaired(self) -> bool:
+        """Resolved in the session or repaired on a later day: no longer open."""
+        return self.resolution == Resolution.YES or self.resolved_on is not None
 
 
 @dataclass
@@ -102,6 +112,9 @@ class Session:
     duration_min: int | None = None
     modality: Modality | None = None
     client_rating: float | None = None
+    #: A client-reported outcome measure typed in from a form (0 to the outcome scale's
+    #: maximum); kept apart from ``client_rating``, the session/alliance rating.
+    outcome_rating: float | None = None
     ruptures: list[Rupture] = field(default_factory=list)
     strategies: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
@@ -115,6 +128,8 @@ class Session:
         """A dimension or the client rating by name, so insights can loop over them."""
         if dimension == "client_rating":
             return self.client_rating
+        if dimension == "outcome_rating":
+            return self.outcome_rating
         if dimension not in DIMENSIONS:
             raise KeyError(dimension)
         return getattr(self, dimension)

@@ -23,6 +23,11 @@ SETTINGS_PREFIX = "insights."
 CLIENT_RATING_MAX = "client_rating_max"
 CLIENT_RATING_THRESHOLD = "client_rating_threshold"
 REDACTION_LIST = "redaction_list"
+OUTCOME_MAX = "outcome.max"
+OUTCOME_CUTOFF = "outcome.cutoff"
+OUTCOME_RELIABLE_CHANGE = "outcome.reliable_change"
+OUTCOME_KEYS: tuple[str, ...] = (OUTCOME_MAX, OUTCOME_CUTOFF, OUTCOME_RELIABLE_CHANGE)
+FEEDBACK_CARD_FOR_ALL = "feedback.card_for_all"
 
 MAX_REDACTION_ENTRIES = 2000
 MAX_REDACTION_LENGTH = 200
@@ -43,9 +48,21 @@ class InsightSettings:
     disengaging_slope: float = -0.5  # engagement falling this fast per session, or faster
     gap_fraction: float = 0.2  # therapist minus client, as a share of the client scale
     recent_window: int = 3  # alerts on a client's last this-many sessions are recent
+    strategy_min_uses: int = 5  # a strategy's estimate is shown from this many uses ...
+    strategy_min_clients: int = 3  # ... across at least this many clients
+    not_seen_weeks: int = 6  # an active client not seen for this many weeks raises not_seen
+    recent_weeks: int = 8  # an alert is recent only if its session is this recent
 
     def __post_init__(self) -> None:
-        for name in ("drop_window", "rolling_window", "recent_window"):
+        for name in (
+            "drop_window",
+            "rolling_window",
+            "recent_window",
+            "strategy_min_uses",
+            "strategy_min_clients",
+            "not_seen_weeks",
+            "recent_weeks",
+        ):
             if int(getattr(self, name)) < 1:
                 raise ValueError(f"{name} must be at least 1")
         if self.slope_window < 3:
@@ -73,6 +90,81 @@ class InsightSettings:
             if key in settings and settings[key] is not None:
                 changes[f.name] = _number(key, settings[key], integer=f.type in ("int", int))
         return replace(cls(), **changes)
+
+
+@dataclass(frozen=True)
+class OutcomeScale:
+    """The client-reported outcome measure: its maximum, clinical cutoff and reliable change.
+
+    The defaults are the public conventions of the common 0-40 outcome forms (four 0-10
+    lines): an adult clinical cutoff of 25 and a reliable change of 5 points. Below the
+    cutoff is the clinical range; a higher score means the client is doing better.
+    """
+
+    maximum: float = 40.0
+    cutoff: float = 25.0
+    reliable_change: float = 5.0
+
+    def __post_init__(self) -> None:
+        problem = _outcome_problem(self.maximum, self.cutoff, self.reliable_change)
+        if problem is not None:
+            raise ValueError(problem[1])
+
+    @property
+    def max(self) -> float:
+        """The scale maximum (the ``outcome.max`` setting)."""
+        return self.maximum
+
+    def is_clinical(self, value: float) -> bool:
+        """Below the cutoff: in the clinical range."""
+        return value < self.cutoff
+
+    def classify(self, first: float, latest: float) -> str:
+        """Jacobson-Truax: ``recovered``, ``improved``, ``unchanged`` or ``deteriorated``.
+
+        Reliable change is a change of at least ``reliable_change`` points; recovered is
+        reliable improvement that starts in the clinical range and ends outside it.
+        """
+        change = latest - first
+        if change <= -self.reliable_change:
+            return "deteriorated"
+        if change >= self.reliable_change:
+            if self.is_clinical(first) and not self.is_clinical(latest):
+                return "recovered"
+            return "improved"
+        return "unchanged"
+
+    def to_settings(self) -> dict[str, float]:
+        return {
+            OUTCOME_MAX: self.maximum,
+            OUTCOME_CUTOFF: self.cutoff,
+            OUTCOME_RELIABLE_CHANGE: self.reliable_change,
+        }
+
+
+def _outcome_problem(maximum: float, cutoff: float, reliable: float) -> tuple[str, str] | None:
+    """The first broken outcome-scale rule as (its key, a sentence), or None."""
+    if not 1 <= maximum <= 1000:
+        return OUTCOME_MAX, "the outcome maximum must be between 1 and 1000"
+    if not 0 <= cutoff <= maximum:
+        return OUTCOME_CUTOFF, "the outcome cutoff must lie between 0 and the maximum"
+    if not 0 < reliable <= maximum:
+        return (
+            OUTCOME_RELIABLE_CHANGE,
+            "the reliable change must be above 0 and at most the maximum",
+        )
+    return None
+
+
+@dataclass(frozen=True)
+class FeedbackSettings:
+    """Where the reflection feedback card shows."""
+
+    #: False: only for practice clients and trainees; True: for every client.
+    card_for_all: bool = False
+
+    def to_settings(self) -> dict[str, bool]:
+        return {FEEDBACK_CARD_FOR_ALL: self.card_for_all}
 
 
 def _number(key: str, value: Any, *, integer: bool) -> float | int:
@@ -116,7 +208,8 @@ def _redaction_entries(value: Any) -> tuple[str, ...]:
 
 
 KNOWN_KEYS: frozenset[str] = frozenset(
-    {CLIENT_RATING_MAX, CLIENT_RATING_THRESHOLD, REDACTION_LIST}
+    {CLIENT_RATING_MAX, CLIENT_RATING_THRESHOLD, REDACTION_LIST, FEEDBACK_CARD_FOR_ALL}
+    | set(OUTCOME_KEYS)
     | {SETTINGS_PREFIX + f.name for f in fields(InsightSettings)}
 )
 
@@ -128,6 +221,8 @@ class VaultSettings:
     client_rating: ClientRatingScale = field(default_factory=ClientRatingScale)
     insights: InsightSettings = field(default_factory=InsightSettings)
     redaction_list: tuple[str, ...] = ()
+    outcome: OutcomeScale = field(default_factory=OutcomeScale)
+    feedback: FeedbackSettings = field(default_factory=FeedbackSettings)
     #: Stored keys whose values could not be used; their defaults stand in their place.
     damaged: tuple[str, ...] = field(default=(), compare=False)
 
@@ -160,6 +255,9 @@ class VaultSettings:
         if CLIENT_RATING_MAX in bad or CLIENT_RATING_THRESHOLD in bad:
             settings = replace(settings, client_rating=ClientRatingScale())
             bad |= {CLIENT_RATING_MAX, CLIENT_RATING_THRESHOLD} & set(known)
+        if bad & set(OUTCOME_KEYS):
+            settings = replace(settings, outcome=OutcomeScale())
+            bad |= set(OUTCOME_KEYS) & set(known)
         return replace(settings, damaged=tuple(sorted(bad)))
 
     @classmethod
@@ -216,7 +314,15 @@ class VaultSettings:
                 redaction = _redaction_entries(raw[REDACTION_LIST])
             except ValueError as exc:
                 problems.append(Problem(REDACTION_LIST, str(exc)))
-        return cls(scale, insights, redaction), problems
+        outcome = _parse_outcome(raw, base.outcome, problems)
+        feedback = base.feedback
+        if FEEDBACK_CARD_FOR_ALL in raw:
+            value = raw[FEEDBACK_CARD_FOR_ALL]
+            if isinstance(value, bool):
+                feedback = replace(feedback, card_for_all=value)
+            else:
+                problems.append(Problem(FEEDBACK_CARD_FOR_ALL, "must be true or false"))
+        return cls(scale, insights, redaction, outcome, feedback), problems
 
     # -- writing ------------------------------------------------------------------
 
@@ -227,11 +333,43 @@ class VaultSettings:
             CLIENT_RATING_THRESHOLD: self.client_rating.threshold,
             REDACTION_LIST: list(self.redaction_list),
             **self.insights.to_settings(),
+            **self.outcome.to_settings(),
+            **self.feedback.to_settings(),
         }
 
     def updated(self, raw: Mapping[str, Any]) -> VaultSettings:
         """These settings with ``raw`` applied, validated as from a person."""
         return VaultSettings.from_mapping(raw, base=self)
+
+
+def _parse_outcome(
+    raw: Mapping[str, Any], base: OutcomeScale, problems: list[Problem]
+) -> OutcomeScale:
+    """The outcome scale from ``raw`` over ``base``; a bad value is added to ``problems``."""
+    given = [key for key in OUTCOME_KEYS if key in raw]
+    if not given:
+        return base
+    values = {OUTCOME_MAX: base.maximum, OUTCOME_CUTOFF: base.cutoff}
+    values[OUTCOME_RELIABLE_CHANGE] = base.reliable_change
+    numbers_ok = True
+    for key in given:
+        try:
+            values[key] = float(_number(key, raw[key], integer=False))
+        except ValueError as exc:
+            problems.append(Problem(key, _reason(exc)))
+            numbers_ok = False
+    if not numbers_ok:
+        return base
+    broken = _outcome_problem(
+        values[OUTCOME_MAX], values[OUTCOME_CUTOFF], values[OUTCOME_RELIABLE_CHANGE]
+    )
+    if broken is not None:
+        key, message = broken
+        problems.append(Problem(key if key in raw else given[0], message))
+        return base
+    return OutcomeScale(
+        values[OUTCOME_MAX], values[OUTCOME_CUTOFF], values[OUTCOME_RELIABLE_CHANGE]
+    )
 
 
 def _reason(exc: ValueError) -> str:
@@ -243,9 +381,16 @@ def _reason(exc: ValueError) -> str:
 __all__ = [
     "CLIENT_RATING_MAX",
     "CLIENT_RATING_THRESHOLD",
+    "FEEDBACK_CARD_FOR_ALL",
     "KNOWN_KEYS",
+    "OUTCOME_CUTOFF",
+    "OUTCOME_KEYS",
+    "OUTCOME_MAX",
+    "OUTCOME_RELIABLE_CHANGE",
     "REDACTION_LIST",
     "SETTINGS_PREFIX",
+    "FeedbackSettings",
     "InsightSettings",
+    "OutcomeScale",
     "VaultSettings",
 ]
