@@ -70,7 +70,8 @@ class Rupture:
     #: The day a rupture left open in its session was repaired later; None = not (yet).
     resolved_on: date | None = None
     #: The vault row's id, stable across edits of the session; None before it is saved.
-    id: int | None = None
+    #: Left out of equality: two ruptures with the same content are the same record.
+    id: int | None = field(default=None, compare=False)
 
     @property
     def resolved(self) -> bool:

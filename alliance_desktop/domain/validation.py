@@ -21,6 +21,7 @@ from alliance_desktop.domain.models import (
 )
 from alliance_desktop.domain.ruptures import MARKER_TYPE
 from alliance_desktop.domain.scales import RATING_MAX, RATING_MIN, ClientRatingScale
+from alliance_desktop.domain.settings import OutcomeScale
 from alliance_desktop.domain.templates import TEMPLATES_BY_KEY
 
 CODE_MAX = 40
@@ -97,7 +98,16 @@ def _keys_problems(field: str, keys: Collection[str], known: Collection[str]) ->
     return []
 
 
-def rupture_problems(r: Rupture, prefix: str, known_strategies: Collection[str]) -> list[Problem]:
+def rupture_problems(
+    r: Rupture,
+    prefix: str,
+    known_strategies: Collection[str],
+    *,
+    session_date: date | None = None,
+    today: date | None = None,
+) -> list[Problem]:
+    """Problems with one rupture; ``resolved_on`` is checked against the session's date
+    (when known) and today."""
     problems: list[Problem] = []
     if r.type not in tuple(RuptureType):
         problems.append(Problem(f"{prefix}.type", "must be withdrawal or confrontation"))
@@ -116,7 +126,29 @@ def rupture_problems(r: Rupture, prefix: str, known_strategies: Collection[str])
         problems.append(Problem(f"{prefix}.salience", "must be a whole number from 1 to 5"))
     problems += _keys_problems(f"{prefix}.repair_strategies", r.repair_strategies, known_strategies)
     problems += _text_problems(f"{prefix}.note", r.note)
+    if r.resolved_on is not None:
+        field = f"{prefix}.resolved_on"
+        if not _is_date(r.resolved_on):
+            problems.append(Problem(field, "must be a date (YYYY-MM-DD)"))
+        elif r.resolved_on > (today or date.today()):
+            problems.append(Problem(field, "cannot be in the future"))
+        elif session_date is not None and r.resolved_on < session_date:
+            problems.append(Problem(field, "cannot be before the session's date"))
     return problems
+
+
+def _scaled_number_problems(
+    field: str, value: object, maximum: float, *, decimals: int = 1
+) -> list[Problem]:
+    """A typed-in total from 0 to ``maximum`` with at most ``decimals`` decimals."""
+    top = f"{maximum:g}"
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        return [Problem(field, f"must be a number from 0 to {top}")]
+    if not 0 <= value <= maximum:
+        return [Problem(field, f"must be from 0 to {top}")]
+    if round(value, decimals) != value:
+        return [Problem(field, "takes at most one decimal")]
+    return []
 
 
 def session_problems(
@@ -125,8 +157,12 @@ def session_problems(
     scale: ClientRatingScale,
     known_strategies: Collection[str],
     today: date | None = None,
+    outcome: OutcomeScale | None = None,
 ) -> list[Problem]:
-    """Every problem with a session; an empty list means it may be saved."""
+    """Every problem with a session; an empty list means it may be saved.
+
+    ``outcome`` is the outcome measure's scale (the default scale when None).
+    """
     problems: list[Problem] = []
     today = today or date.today()
     if not _is_date(session.date):
@@ -151,17 +187,16 @@ def session_problems(
         )
     if session.modality is not None and session.modality not in tuple(Modality):
         problems.append(Problem("modality", "must be in_person, video, phone or other"))
-    cr = session.client_rating
-    if cr is not None:
-        maximum = f"{scale.maximum:g}"
-        if isinstance(cr, bool) or not isinstance(cr, int | float) or not math.isfinite(cr):
-            problems.append(Problem("client_rating", f"must be a number from 0 to {maximum}"))
-        elif not 0 <= cr <= scale.maximum:
-            problems.append(Problem("client_rating", f"must be from 0 to {maximum}"))
-        elif round(cr, 1) != cr:
-            problems.append(Problem("client_rating", "takes at most one decimal"))
+    if session.client_rating is not None:
+        problems += _scaled_number_problems("client_rating", session.client_rating, scale.maximum)
+    if session.outcome_rating is not None:
+        top = (outcome or OutcomeScale()).maximum
+        problems += _scaled_number_problems("outcome_rating", session.outcome_rating, top)
+    session_date = session.date if _is_date(session.date) else None
     for i, rupture in enumerate(session.ruptures):
-        problems += rupture_problems(rupture, f"ruptures[{i}]", known_strategies)
+        problems += rupture_problems(
+            rupture, f"ruptures[{i}]", known_strategies, session_date=session_date, today=today
+        )
     problems += _keys_problems("strategies", session.strategies, known_strategies)
     if len(session.tags) > TAGS_MAX:
         problems.append(Problem("tags", f"at most {TAGS_MAX} tags"))
@@ -194,6 +229,11 @@ def validate_session(
     scale: ClientRatingScale,
     known_strategies: Collection[str],
     today: date | None = None,
+    outcome: OutcomeScale | None = None,
 ) -> Session:
-    raise_if(session_problems(session, scale=scale, known_strategies=known_strategies, today=today))
+    raise_if(
+        session_problems(
+            session, scale=scale, known_strategies=known_strategies, today=today, outcome=outcome
+        )
+    )
     return session

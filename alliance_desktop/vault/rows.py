@@ -20,10 +20,12 @@ from alliance_desktop.domain.models import (
 CLIENT_COLUMNS = "id, code, status, start_date, goals, is_practice"
 SESSION_COLUMNS = (
     "id, client_id, date, duration_min, modality, trust, engagement, goal_alignment, "
-    "approach_fit, client_rating, supervision, strategies, tags, template, reflection, "
+    "approach_fit, client_rating, outcome_rating, supervision, strategies, tags, template, reflection, "
     "created_at, updated_at"
 )
-RUPTURE_COLUMNS = "session_id, type, resolution, salience, markers, repair_strategies, note"
+RUPTURE_COLUMNS = (
+    "session_id, type, resolution, salience, markers, repair_strategies, note, id, resolved_on"
+)
 # The same shapes with the written text left out: trends, alerts and statistics need
 # the numbers, and skipping reflections spares decrypting and parsing most of the vault.
 SESSION_COLUMNS_NO_TEXT = SESSION_COLUMNS.replace(
@@ -62,7 +64,7 @@ def client_from_row(row: tuple) -> Client:
 
 
 def session_from_row(row: tuple, ruptures: list[Rupture]) -> Session:
-    (sid, client_id, day, duration, modality, trust, engagement, goal, fit, cr, sup,
+    (sid, client_id, day, duration, modality, trust, engagement, goal, fit, cr, outcome, sup,
      strategies, tags, template, reflection, created, updated) = row  # fmt: skip
     return Session(
         id=sid,
@@ -75,6 +77,7 @@ def session_from_row(row: tuple, ruptures: list[Rupture]) -> Session:
         goal_alignment=goal,
         approach_fit=fit,
         client_rating=cr,
+        outcome_rating=outcome,
         supervision=bool(sup),
         strategies=_keys(strategies),
         tags=_keys(tags),
@@ -96,6 +99,7 @@ def session_params(s: Session) -> tuple:
         s.goal_alignment,
         s.approach_fit,
         s.client_rating,
+        s.outcome_rating,
         int(s.supervision),
         json.dumps(list(s.strategies)),
         json.dumps(list(s.tags), ensure_ascii=False),
@@ -107,7 +111,7 @@ def session_params(s: Session) -> tuple:
 
 
 def rupture_from_row(row: tuple) -> tuple[int, Rupture]:
-    session_id, rtype, resolution, salience, markers, repair, note = row
+    session_id, rtype, resolution, salience, markers, repair, note, rid, resolved_on = row
     return session_id, Rupture(
         type=RuptureType(rtype),
         resolution=Resolution(resolution),
@@ -115,7 +119,16 @@ def rupture_from_row(row: tuple) -> tuple[int, Rupture]:
         markers=_keys(markers),
         repair_strategies=_keys(repair),
         note=note,
+        resolved_on=date.fromisoformat(resolved_on) if resolved_on else None,
+        id=rid,
     )
+
+
+#: The rupture columns :func:`rupture_params` fills, in its order.
+RUPTURE_WRITE_COLUMNS = (
+    "session_id, position, type, resolution, salience, markers, repair_strategies, note, "
+    "resolved_on"
+)
 
 
 def rupture_params(session_id: int, position: int, r: Rupture) -> tuple:
@@ -128,6 +141,7 @@ def rupture_params(session_id: int, position: int, r: Rupture) -> tuple:
         json.dumps(list(r.markers)),
         json.dumps(list(r.repair_strategies)),
         r.note,
+        r.resolved_on.isoformat() if r.resolved_on else None,
     )
 
 

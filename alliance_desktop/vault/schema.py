@@ -111,7 +111,14 @@ CREATE TABLE packets (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
+# Version 5: a client-reported outcome measure per session, kept apart from the
+# session/alliance rating, and the day a rupture left open was repaired later.
+_V5 = """
+ALTER TABLE sessions ADD COLUMN outcome_rating REAL;
+ALTER TABLE ruptures ADD COLUMN resolved_on TEXT
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -14,10 +14,18 @@ from pathlib import Path
 from typing import Any
 
 from alliance_desktop.domain.errors import Problem, ValidationError
-from alliance_desktop.domain.models import Client, ClientStatus, Session, code_key
+from alliance_desktop.domain.models import (
+    Client,
+    ClientStatus,
+    Resolution,
+    Rupture,
+    Session,
+    code_key,
+)
 from alliance_desktop.domain.scales import ClientRatingScale
+from alliance_desktop.domain.settings import OutcomeScale, VaultSettings
 from alliance_desktop.domain.strategies import GROUP_KEYS, Strategy, catalogue, is_valid_custom_key
-from alliance_desktop.domain.validation import validate_client, validate_session
+from alliance_desktop.domain.validation import rupture_problems, validate_client, validate_session
 from alliance_desktop.domain.vignettes import vignette
 from alliance_desktop.vault import connection as cx
 from alliance_desktop.vault import rows
@@ -67,6 +75,17 @@ class PlanItem:
     strategy: str
     note: str
     created_at: str
+
+
+@dataclass(frozen=True)
+class OpenRupture:
+    """A rupture neither resolved in its session nor repaired later, with where it was."""
+
+    rupture: Rupture
+    session_id: int
+    session_date: date
+    client_id: int
+    client_code: str
 
 
 @dataclass(frozen=True)
@@ -245,6 +264,10 @@ class Vault:
     def client_rating_scale(self) -> ClientRatingScale:
         s = self.settings()
         return ClientRatingScale(float(s["client_rating_max"]), float(s["client_rating_threshold"]))
+
+    def outcome_scale(self) -> OutcomeScale:
+        """The outcome measure's scale (a damaged stored value reads as the default)."""
+        return VaultSettings.from_stored(self.settings()).outcome
 
     # -- strategies ---------------------------------------------------------
 
@@ -459,23 +482,54 @@ class Vault:
             session,
             scale=self.client_rating_scale(),
             known_strategies=self.strategy_catalogue().keys(),
+            outcome=self.outcome_scale(),
         )
 
     def save_session(self, session: Session) -> Session:
-        """Validate, then insert or update the session, its ruptures and its search entry."""
-        self._validate(session)
-        if session.client_id is None or self.client(session.client_id) is None:
-            raise ValidationError([Problem("client", "choose a client for this session")])
-        stamp = rows.now()
-        session.updated_at = stamp
-        if session.created_at is None:
-            session.created_at = stamp
+        """Validate, then insert or update the session, its ruptures and its search entry.
+
+        An edit keeps each rupture's id and a later repair: a rupture without an id is
+        matched to the stored one at the same place and of the same type, and a
+        ``resolved_on`` left empty keeps the stored day (clearing a repair is
+        :meth:`clear_rupture_repair`).
+        """
         with self.transaction() as conn:
+            self._carry_over_ruptures(conn, session)
+            self._validate(session)
+            if session.client_id is None or self.client(session.client_id) is None:
+                raise ValidationError([Problem("client", "choose a client for this session")])
+            stamp = rows.now()
+            session.updated_at = stamp
+            if session.created_at is None:
+                session.created_at = stamp
             self._write_session(conn, session)
         return session
 
+    def _carry_over_ruptures(self, conn: cx.Connection, s: Session) -> None:
+        """Give an edited session's ruptures their stored ids and later repairs."""
+        if s.id is None:
+            return
+        stored = list(
+            conn.execute(
+                "SELECT id, type, resolved_on FROM ruptures WHERE session_id = ? "
+                "ORDER BY position, id",
+                (s.id,),
+            )
+        )
+        by_id = {rid: day for rid, _type, day in stored}
+        claimed = {r.id for r in s.ruptures if r.id in by_id}
+        for position, r in enumerate(s.ruptures):
+            if r.id is None and position < len(stored):
+                rid, rtype, _day = stored[position]
+                if rid not in claimed and rtype == getattr(r.type, "value", r.type):
+                    r.id = rid
+                    claimed.add(rid)
+            if r.id in by_id and r.resolved_on is None and by_id[r.id]:
+                r.resolved_on = date.fromisoformat(by_id[r.id])
+
     def _write_session(self, conn: cx.Connection, s: Session) -> None:
         params = rows.session_params(s)
+        updating = False
         if s.id is None:
             cur = conn.execute(
                 f"INSERT INTO sessions ({rows.SESSION_COLUMNS.split(', ', 1)[1]}) "
@@ -489,11 +543,12 @@ class Vault:
                 conn.execute(
                     "UPDATE sessions SET client_id = ?, date = ?, duration_min = ?, modality = ?, "
                     "trust = ?, engagement = ?, goal_alignment = ?, approach_fit = ?, "
-                    "client_rating = ?, supervision = ?, strategies = ?, tags = ?, template = ?, "
-                    "reflection = ?, created_at = ?, updated_at = ? WHERE id = ?",
+                    "client_rating = ?, outcome_rating = ?, supervision = ?, strategies = ?, "
+                    "tags = ?, template = ?, reflection = ?, created_at = ?, updated_at = ? "
+                    "WHERE id = ?",
                     (*params, s.id),
                 )
-                conn.execute("DELETE FROM ruptures WHERE session_id = ?", (s.id,))
+                updating = True
                 conn.execute("DELETE FROM search_index WHERE kind = 'session' AND ref = ?", (s.id,))
             else:  # an undone delete comes back under its old id
                 conn.execute(
@@ -501,16 +556,128 @@ class Vault:
                     f"VALUES ({', '.join('?' * (len(params) + 1))})",
                     (s.id, *params),
                 )
-        conn.executemany(
-            "INSERT INTO ruptures (session_id, position, type, resolution, salience, markers, "
-            "repair_strategies, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [rows.rupture_params(s.id, i, r) for i, r in enumerate(s.ruptures)],
-        )
+        self._write_ruptures(conn, s, updating=updating)
         body = rows.search_body(s)
         if body:
             conn.execute(
                 "INSERT INTO search_index (body, kind, ref) VALUES (?, 'session', ?)", (body, s.id)
             )
+
+    def _write_ruptures(self, conn: cx.Connection, s: Session, *, updating: bool) -> None:
+        """Write the session's ruptures in order, each keeping its id where it has one.
+
+        A rupture whose id is this session's is updated in place; one whose id is free
+        (an undone delete) comes back under it; any other is inserted under a new id,
+        written back to the rupture. Stored ruptures the session no longer has go.
+        """
+        assert s.id is not None
+        mine: set[int] = set()
+        if updating:
+            mine = {
+                rid
+                for (rid,) in conn.execute("SELECT id FROM ruptures WHERE session_id = ?", (s.id,))
+            }
+        kept: set[int] = set()
+        columns = rows.RUPTURE_WRITE_COLUMNS
+        marks = ", ".join("?" * (columns.count(",") + 1))
+        for position, r in enumerate(s.ruptures):
+            params = rows.rupture_params(s.id, position, r)
+            if r.id is not None and r.id in mine and r.id not in kept:
+                sets = ", ".join(f"{c} = ?" for c in columns.split(", "))
+                conn.execute(f"UPDATE ruptures SET {sets} WHERE id = ?", (*params, r.id))
+            elif (
+                r.id is not None
+                and r.id not in kept
+                and not conn.execute("SELECT 1 FROM ruptures WHERE id = ?", (r.id,)).fetchone()
+            ):
+                conn.execute(
+                    f"INSERT INTO ruptures (id, {columns}) VALUES (?, {marks})", (r.id, *params)
+                )
+            else:
+                cur = conn.execute(f"INSERT INTO ruptures ({columns}) VALUES ({marks})", params)
+                r.id = cur.lastrowid
+            kept.add(r.id)
+        gone = mine - kept
+        if gone:
+            conn.executemany("DELETE FROM ruptures WHERE id = ?", [(rid,) for rid in gone])
+
+    # -- ruptures repaired later -------------------------------------------
+
+    def rupture(self, rupture_id: int) -> tuple[Session, Rupture] | None:
+        """The session holding the rupture, and the rupture itself; None if there is none."""
+        row = self.conn.execute(
+            "SELECT session_id FROM ruptures WHERE id = ?", (rupture_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        session = self.session(row[0])
+        if session is None:
+            return None
+        for r in session.ruptures:
+            if r.id == rupture_id:
+                return session, r
+        return None
+
+    def mark_rupture_repaired(self, rupture_id: int, on: date) -> Rupture:
+        """Record that a rupture left open in its session was repaired on ``on``.
+
+        Refuses (ValidationError) a rupture that does not exist or was resolved in its
+        session, and a day before the session or in the future.
+        """
+        with self.transaction() as conn:
+            found = self.rupture(rupture_id)
+            if found is None:
+                raise ValidationError([Problem("rupture", "there is no such rupture")])
+            session, rupture = found
+            if rupture.resolution == Resolution.YES:
+                raise ValidationError(
+                    [Problem("resolved_on", "this rupture was already resolved in its session")]
+                )
+            problems = [
+                Problem("resolved_on", p.message)
+                for p in rupture_problems(
+                    replace(rupture, resolved_on=on),
+                    "rupture",
+                    self.strategy_catalogue().keys(),
+                    session_date=session.date,
+                )
+                if p.field == "rupture.resolved_on"
+            ]
+            if problems:
+                raise ValidationError(problems)
+            conn.execute(
+                "UPDATE ruptures SET resolved_on = ? WHERE id = ?", (on.isoformat(), rupture_id)
+            )
+        return replace(rupture, resolved_on=on)
+
+    def clear_rupture_repair(self, rupture_id: int) -> Rupture:
+        """Take back a later repair: the rupture is open again (unless resolved in session)."""
+        with self.transaction() as conn:
+            found = self.rupture(rupture_id)
+            if found is None:
+                raise ValidationError([Problem("rupture", "there is no such rupture")])
+            conn.execute("UPDATE ruptures SET resolved_on = NULL WHERE id = ?", (rupture_id,))
+        return replace(found[1], resolved_on=None)
+
+    def open_ruptures(self, client_id: int | None = None) -> list[OpenRupture]:
+        """Ruptures neither resolved in their session nor repaired later, oldest first."""
+        sql = (
+            f"SELECT {', '.join('r.' + c for c in rows.RUPTURE_COLUMNS.split(', '))}, "
+            "s.date, s.client_id, c.code "
+            "FROM ruptures r JOIN sessions s ON s.id = r.session_id "
+            "JOIN clients c ON c.id = s.client_id "
+            "WHERE r.resolution != ? AND r.resolved_on IS NULL"
+        )
+        params: tuple = (Resolution.YES.value,)
+        if client_id is not None:
+            sql += " AND s.client_id = ?"
+            params += (client_id,)
+        found = []
+        for row in self.conn.execute(sql + " ORDER BY s.date, s.id, r.position", params):
+            *rupture_row, day, cid, code = row
+            session_id, rupture = rows.rupture_from_row(tuple(rupture_row))
+            found.append(OpenRupture(rupture, session_id, date.fromisoformat(day), cid, code))
+        return found
 
     def delete_session(self, session_id: int) -> Session | None:
         """Delete and return the session, so the caller can offer to undo."""
@@ -844,6 +1011,7 @@ __all__ = [
     "CURRENT_VERSION",
     "ClientSummary",
     "ImportOutcome",
+    "OpenRupture",
     "PacketRecord",
     "PlanItem",
     "Vault",
