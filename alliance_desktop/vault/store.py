@@ -493,6 +493,9 @@ class Vault:
         ``resolved_on`` left empty keeps the stored day (clearing a repair is
         :meth:`clear_rupture_repair`).
         """
+        # Copies, so the ids and days filled in below never reach the caller's ruptures
+        # through a shallow copy of the session.
+        session.ruptures = [replace(r) for r in session.ruptures]
         with self.transaction() as conn:
             self._carry_over_ruptures(conn, session)
             self._validate(session)
