@@ -87,3 +87,15 @@ def network_attempts(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     yield attempts
     if attempts:
         pytest.fail(f"the test tried to use the network: {', '.join(attempts)}")
+
+
+@pytest.fixture(autouse=True)
+def _no_hardening_of_pytest(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In-process runs of the CLI's or the app's ``main`` must not harden the test process
+    itself: core dumps off and non-dumpable cannot be undone, and later tests read /proc
+    of children whose limits they set. The real hardening is tested in child processes."""
+    from alliance_desktop import cli
+    from alliance_desktop.app import process
+
+    monkeypatch.setattr(cli, "harden_process", lambda: True)
+    monkeypatch.setattr(process, "harden_process", lambda: True)
