@@ -26,9 +26,12 @@ Index = QModelIndex | QPersistentModelIndex
 KIND_GLYPH: dict[AlertKind, str] = {
     AlertKind.OPEN_RUPTURE: "◆",
     AlertKind.DROP: "▼",
-    AlertKind.DISENGAGING: "↘",
+    AlertKind.ENGAGEMENT_FALLING: "↘",
     AlertKind.LOW_CLIENT_RATING: "●",
+    AlertKind.LOW_RATING: "▽",
     AlertKind.PERSPECTIVE_GAP: "◐",
+    AlertKind.OUTCOME_DETERIORATION: "⬇",
+    AlertKind.NOT_SEEN: "◌",
 }
 
 
@@ -41,9 +44,12 @@ def kind_label(kind: AlertKind) -> str:
     return {
         AlertKind.OPEN_RUPTURE: _tr("Open rupture"),
         AlertKind.DROP: _tr("Drop"),
-        AlertKind.DISENGAGING: _tr("Disengaging"),
+        AlertKind.ENGAGEMENT_FALLING: _tr("Engagement falling"),
         AlertKind.LOW_CLIENT_RATING: _tr("Low client rating"),
+        AlertKind.LOW_RATING: _tr("Low rating"),
         AlertKind.PERSPECTIVE_GAP: _tr("Perspective gap"),
+        AlertKind.OUTCOME_DETERIORATION: _tr("Outcome deterioration"),
+        AlertKind.NOT_SEEN: _tr("Not seen lately"),
     }[kind]
 
 

@@ -3,46 +3,97 @@
 Each rule is deliberately simple and explainable in one sentence, because the
 therapist has to judge the alert against what they know of the client; an alert
 is a prompt to reflect, never a verdict. The messages are plain English.
+
+The rules, with the settings they read (:class:`InsightSettings` unless named):
+
+* ``drop``: a rating at least ``drop_points`` below the mean of the ``drop_window``
+  values before it, for each of the four dimensions; for the client's own rating at
+  least a tenth of its scale (4 points on 0-40: near the ceiling a small fall says a lot).
+* ``low_rating``: goal alignment or approach fit at 4 of 10 or below.
+* ``low_client_rating``: the client's rating below the scale's concern threshold.
+* ``open_rupture``: a rupture neither resolved in its session nor repaired later.
+* ``engagement_falling``: over the last ``slope_window`` sessions that rated
+  engagement (at least 5 of them), the robust (Theil-Sen) slope per session is
+  ``disengaging_slope`` or steeper. The median of pairwise slopes ignores one sharp
+  drop (8, 8, 8, 8, 8, 3 is a drop, not a fall) and an oscillation.
+* ``perspective_gap``: over the client's last 3 sessions with both views, where the
+  therapist's mean rating stands among all therapist ratings in the caseload and
+  where the client's rating stands among all client ratings, as standard scores; two
+  standard deviations apart either way is a gap. Raw numbers are never compared: the
+  two raters use different scales with different habits.
+* ``outcome_deterioration``: the outcome measure fell by the reliable change or more
+  from the first rating to the latest (Jacobson-Truax, :class:`OutcomeScale`).
+* ``not_seen``: an active client whose last session is ``not_seen_weeks`` or more ago.
+
+An alert is *recent* (worth acting on now) only if its session is among the client's
+last ``recent_window`` sessions **and** no more than ``recent_weeks`` before today; a
+closed client raises no recent alert, and ``not_seen`` is always recent for an active
+client. An open rupture therefore stops being recent once three more sessions were
+recorded: the client's page asks whether it was repaired since.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
-from operator import attrgetter
 
-from alliance_desktop.domain.models import DIMENSIONS, Resolution, Session
-from alliance_desktop.domain.scales import ClientRatingScale
+from alliance_desktop.domain.models import DIMENSIONS, Client, ClientStatus, Resolution, Session
+from alliance_desktop.domain.scales import RATING_MAX, ClientRatingScale
+from alliance_desktop.domain.settings import OutcomeScale
 from alliance_desktop.insights.settings import DEFAULT_SETTINGS, InsightSettings
-from alliance_desktop.insights.trends import MIN_TREND_VALUES, slope
+from alliance_desktop.insights.trends import Point, robust_slope
 
 # Float noise must not move a value that sits exactly on a threshold to the wrong side.
 _EPS = 1e-9
 
-_OPEN = (Resolution.NO, Resolution.PARTIAL)
+#: engagement_falling needs at least this many values in its window.
+MIN_FALL_VALUES = 5
+#: A therapist rating of goal alignment or approach fit at or below this is low.
+LOW_LEVEL = 4
+#: The dimensions the level rule watches.
+LEVEL_DIMENSIONS: tuple[str, ...] = ("goal_alignment", "approach_fit")
+#: A drop in the client's rating is at least this share of its scale maximum.
+CLIENT_DROP_SHARE = 0.1
+#: How many of a client's latest sessions with both views the perspective gap averages.
+GAP_SESSIONS = 3
+#: Standard deviations between the two standardised views that make a gap.
+GAP_SD = 2.0
+#: The caseload needs this many sessions with both views before positions mean anything.
+MIN_GAP_SESSIONS = 8
+#: A rupture of unknown salience is ranked as the middle of the 1-5 scale.
+DEFAULT_SALIENCE = 3
+
+THERAPIST_HIGHER = "therapist_higher"
+CLIENT_HIGHER = "client_higher"
 
 
 class AlertKind(StrEnum):
     DROP = "drop"
+    LOW_RATING = "low_rating"
     LOW_CLIENT_RATING = "low_client_rating"
     OPEN_RUPTURE = "open_rupture"
-    DISENGAGING = "disengaging"
+    ENGAGEMENT_FALLING = "engagement_falling"
+    #: The old name of ``ENGAGEMENT_FALLING`` (same member), for callers not yet renamed.
+    DISENGAGING = "engagement_falling"
     PERSPECTIVE_GAP = "perspective_gap"
+    OUTCOME_DETERIORATION = "outcome_deterioration"
+    NOT_SEEN = "not_seen"
 
 
 # Order of alerts on the same session (and of severity where one is needed).
 KIND_ORDER: dict[AlertKind, int] = {
     AlertKind.OPEN_RUPTURE: 0,
     AlertKind.DROP: 1,
-    AlertKind.DISENGAGING: 2,
-    AlertKind.LOW_CLIENT_RATING: 3,
-    AlertKind.PERSPECTIVE_GAP: 4,
+    AlertKind.OUTCOME_DETERIORATION: 2,
+    AlertKind.ENGAGEMENT_FALLING: 3,
+    AlertKind.LOW_CLIENT_RATING: 4,
+    AlertKind.LOW_RATING: 5,
+    AlertKind.PERSPECTIVE_GAP: 6,
+    AlertKind.NOT_SEEN: 7,
 }
-
-#: A session's own ratings (the therapist's dimensions), as one tuple.
-_THERAPIST_RATINGS = attrgetter(*DIMENSIONS)
 
 _LABEL = {
     "trust": "Trust",
@@ -50,6 +101,7 @@ _LABEL = {
     "goal_alignment": "Goal alignment",
     "approach_fit": "Approach fit",
     "client_rating": "The client's rating",
+    "outcome_rating": "The outcome rating",
 }
 
 
@@ -59,7 +111,10 @@ class Alert:
 
     ``value`` is the number that triggered it and ``reference`` what it was compared
     with (the recent mean for a drop, the threshold for a low rating, the slope limit
-    for disengaging, the therapist's scaled mean for a perspective gap).
+    for a fall, the therapist's standard score for a perspective gap whose ``value`` is
+    the client's, the first outcome rating for a deterioration, the weeks limit for
+    not seen). ``direction`` says which view is higher for a perspective gap (None for
+    every other kind); ``salience`` is an open rupture's (1-5, None when not rated).
     """
 
     kind: AlertKind
@@ -71,6 +126,8 @@ class Alert:
     reference: float | None
     recent: bool
     message: str
+    direction: str | None = None
+    salience: int | None = None
 
 
 def _num(x: float) -> str:
@@ -78,88 +135,274 @@ def _num(x: float) -> str:
     return f"{x:.2f}".rstrip("0").rstrip(".")
 
 
+def points(x: float) -> str:
+    """``1 point``, ``2 points``, ``0.5 points``: the number with its noun."""
+    return f"{_num(x)} point" if _num(x) == "1" else f"{_num(x)} points"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+# -- perspective gap norms -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GapNorms:
+    """Mean and standard deviation of each rater's ratings across the caseload.
+
+    ``therapist_*`` are over the therapist's per-session mean of the recorded
+    dimensions, ``client_*`` over the client ratings, both from sessions that carry
+    both views; ``n`` is how many such sessions there were.
+    """
+
+    therapist_mean: float
+    therapist_sd: float
+    client_mean: float
+    client_sd: float
+    n: int
+
+    def therapist_z(self, value: float) -> float:
+        return (value - self.therapist_mean) / self.therapist_sd
+
+    def client_z(self, value: float) -> float:
+        return (value - self.client_mean) / self.client_sd
+
+
+def therapist_mean(s: Session) -> float | None:
+    """The therapist's mean over the dimensions recorded on this session."""
+    total, count = 0.0, 0
+    for dim in DIMENSIONS:
+        v = getattr(s, dim)
+        if v is not None:
+            total += v
+            count += 1
+    return total / count if count else None
+
+
+def _both_views(sessions: Iterable[Session]) -> list[tuple[Session, float, float]]:
+    out = []
+    for s in sessions:
+        if s.client_rating is None:
+            continue
+        mine = therapist_mean(s)
+        if mine is not None:
+            out.append((s, mine, float(s.client_rating)))
+    return out
+
+
+def gap_norms(by_client: Iterable[Sequence[Session]]) -> GapNorms | None:
+    """The caseload's norms, or None when too few sessions or one view never varies."""
+    mine: list[float] = []
+    theirs: list[float] = []
+    for sessions in by_client:
+        for _, t, c in _both_views(sessions):
+            mine.append(t)
+            theirs.append(c)
+    n = len(mine)
+    if n < MIN_GAP_SESSIONS:
+        return None
+    t_mean, c_mean = sum(mine) / n, sum(theirs) / n
+    t_sd = math.sqrt(sum((v - t_mean) ** 2 for v in mine) / (n - 1))
+    c_sd = math.sqrt(sum((v - c_mean) ** 2 for v in theirs) / (n - 1))
+    if t_sd < 1e-9 or c_sd < 1e-9:
+        return None
+    return GapNorms(t_mean, t_sd, c_mean, c_sd, n)
+
+
+# -- the rules ------------------------------------------------------------------------
+
+
 def client_alerts(
     sessions: Sequence[Session],
     scale: ClientRatingScale,
     settings: InsightSettings = DEFAULT_SETTINGS,
+    *,
+    today: date | None = None,
+    client: Client | None = None,
+    outcome: OutcomeScale | None = None,
+    norms: GapNorms | None = None,
 ) -> list[Alert]:
-    """Every alert for one client's sessions (date order in, date order out)."""
+    """Every alert for one client's sessions (date order in, date order out).
+
+    ``norms`` are the caseload's (:func:`gap_norms`); without them the perspective gap
+    standardises against these sessions alone. ``client`` gives the status: a closed
+    client raises no recent alert and no ``not_seen``.
+    """
     alerts: list[Alert] = []
     n = len(sessions)
     if not n:
         return alerts
+    today = today or date.today()
+    outcome = outcome or OutcomeScale()
+    active = client is None or client.status == ClientStatus.ACTIVE
     first_recent = n - settings.recent_window
+    since = today - timedelta(weeks=settings.recent_weeks)
+
+    def is_recent(i: int) -> bool:
+        return active and i >= first_recent and sessions[i].date >= since
+
     window = settings.drop_window
-    drop_limit = settings.drop_points - _EPS
-    trust_seen: list[float] = []
-    engagement_seen: list[float] = []
-    gap_limit = settings.gap_fraction * scale.maximum - _EPS
+    limits = {dim: settings.drop_points - _EPS for dim in DIMENSIONS}
+    limits["client_rating"] = CLIENT_DROP_SHARE * scale.maximum - _EPS
+    seen: dict[str, list[float]] = {dim: [] for dim in limits}
     threshold, maximum = scale.threshold, scale.maximum
     low_tail = f" of {_num(maximum)}, below the concern threshold of {_num(threshold)}."
+    engagement: list[Point] = []
+    outcomes: list[tuple[int, float]] = []
     for i, s in enumerate(sessions):
-        recent = i >= first_recent
-        for dim, value, past in (
-            ("trust", s.trust, trust_seen),
-            ("engagement", s.engagement, engagement_seen),
-        ):
+        recent = is_recent(i)
+        for dim, past in seen.items():
+            value = getattr(s, dim)
             if value is None:
                 continue
             if len(past) >= window:
                 mean = sum(past[-window:]) / window
-                if mean - value >= drop_limit:
+                if mean - value >= limits[dim]:
                     alerts.append(
                         Alert(AlertKind.DROP, s.date, s.id, s.client_id, dim, float(value),
                               mean, recent,
-                              f"{_LABEL[dim]} was {_num(value)}, {_num(mean - value)} points "
-                              f"below the mean of the {window} sessions before ({_num(mean)}).")
+                              f"{_LABEL[dim]} was {_num(value)}, {points(mean - value)} "
+                              f"below the mean of the {_plural(window, 'session')} before "
+                              f"({_num(mean)}).")
                     )  # fmt: skip
             past.append(value)
-        for r in s.ruptures:
-            if r.resolution in _OPEN:
-                state = (
-                    "only partly repaired"
-                    if r.resolution == Resolution.PARTIAL
-                    else "not repaired yet"
-                )
+        if s.engagement is not None:
+            engagement.append((i, float(s.engagement)))
+        if s.outcome_rating is not None:
+            outcomes.append((i, float(s.outcome_rating)))
+        for dim in LEVEL_DIMENSIONS:
+            value = getattr(s, dim)
+            if value is not None and value <= LOW_LEVEL:
                 alerts.append(
-                    Alert(AlertKind.OPEN_RUPTURE, s.date, s.id, s.client_id, None, None, None,
-                          True,  # an open rupture stays recent until it is marked resolved
-                          f"A {r.type.value} rupture on this session is {state}.")
+                    Alert(AlertKind.LOW_RATING, s.date, s.id, s.client_id, dim, float(value),
+                          float(LOW_LEVEL), recent,
+                          f"{_LABEL[dim]} was {_num(value)} of {RATING_MAX}, at or below "
+                          f"{LOW_LEVEL}.")
                 )  # fmt: skip
+        for r in s.ruptures:
+            if r.repaired:
+                continue
+            state = (
+                "only partly repaired" if r.resolution == Resolution.PARTIAL else "not repaired yet"
+            )
+            weight = f" (salience {r.salience} of 5)" if r.salience is not None else ""
+            alerts.append(
+                Alert(AlertKind.OPEN_RUPTURE, s.date, s.id, s.client_id, None, None, None,
+                      recent, f"A {r.type.value} rupture on this session{weight} is {state}.",
+                      salience=r.salience)
+            )  # fmt: skip
         rating = s.client_rating
-        if rating is None:
-            continue
-        if rating < threshold:
+        if rating is not None and rating < threshold:
             alerts.append(
                 Alert(AlertKind.LOW_CLIENT_RATING, s.date, s.id, s.client_id, "client_rating",
                       float(rating), threshold, recent,
                       f"The client rated the session {_num(rating)}{low_tail}")
             )  # fmt: skip
-        total, count = 0.0, 0
-        for v in _THERAPIST_RATINGS(s):
-            if v is not None:
-                total += v
-                count += 1
-        if count:
-            mine = scale.from_therapist_mean(total / count)
-            if mine - rating >= gap_limit:
-                alerts.append(
-                    Alert(AlertKind.PERSPECTIVE_GAP, s.date, s.id, s.client_id, "client_rating",
-                          float(rating), mine, recent,
-                          f"Your ratings come to {_num(mine)} on the client's scale, but the client "
-                          f"gave {_num(rating)}: you may see a better relationship than they do.")
-                )  # fmt: skip
-    engagement = engagement_seen
-    if len(engagement) >= MIN_TREND_VALUES:
-        last = sessions[-1]
-        k = slope(engagement[-settings.slope_window :])
-        if k <= settings.disengaging_slope + _EPS:
-            used = min(len(engagement), settings.slope_window)
-            alerts.append(
-                Alert(AlertKind.DISENGAGING, last.date, last.id, last.client_id, "engagement",
-                      k, settings.disengaging_slope, True,
-                      f"Engagement has been falling by about {_num(-k)} points a session "
-                      f"over the last {used} sessions.")
-            )  # fmt: skip
+    index = {id(s): i for i, s in enumerate(sessions)}
+    fall = _engagement_falling(sessions, engagement, settings, is_recent)
+    if fall is not None:
+        alerts.append(fall)
+    gap = _perspective_gap(sessions, norms, index, is_recent)
+    if gap is not None:
+        alerts.append(gap)
+    worse = _outcome_deterioration(sessions, outcomes, outcome, is_recent)
+    if worse is not None:
+        alerts.append(worse)
+    last = sessions[-1]
+    weeks = (today - last.date).days / 7
+    if active and weeks >= settings.not_seen_weeks:
+        alerts.append(
+            Alert(AlertKind.NOT_SEEN, last.date, last.id, last.client_id, None,
+                  round(weeks, 1), float(settings.not_seen_weeks), True,
+                  f"Not seen for {_plural(int(weeks), 'week')}: the last session was on "
+                  f"{last.date.isoformat()} and the client is still listed as active.")
+        )  # fmt: skip
     alerts.sort(key=lambda a: (a.date, KIND_ORDER[a.kind]))
     return alerts
+
+
+def _engagement_falling(
+    sessions: Sequence[Session],
+    engagement: list[Point],
+    settings: InsightSettings,
+    is_recent: Callable[[int], bool],
+) -> Alert | None:
+    window = engagement[-settings.slope_window :]
+    if len(window) < MIN_FALL_VALUES:
+        return None
+    k = robust_slope(window)
+    if k > settings.disengaging_slope + _EPS:
+        return None
+    position = window[-1][0]
+    s = sessions[position]
+    span = position - window[0][0] + 1
+    return Alert(
+        AlertKind.ENGAGEMENT_FALLING, s.date, s.id, s.client_id, "engagement", k,
+        settings.disengaging_slope, is_recent(position),
+        f"Engagement falling: about {points(-k)} a session over the last "
+        f"{_plural(span, 'session')} ({_num(window[0][1])} to {_num(window[-1][1])}).",
+    )  # fmt: skip
+
+
+def _perspective_gap(
+    sessions: Sequence[Session],
+    norms: GapNorms | None,
+    index: dict[int, int],
+    is_recent: Callable[[int], bool],
+) -> Alert | None:
+    if norms is None:
+        norms = gap_norms([sessions])
+        if norms is None:
+            return None
+    both = _both_views(sessions)[-GAP_SESSIONS:]
+    if not both:
+        return None
+    mine = sum(norms.therapist_z(t) for _, t, _ in both) / len(both)
+    theirs = sum(norms.client_z(c) for _, _, c in both) / len(both)
+    gap = mine - theirs
+    if abs(gap) < GAP_SD - _EPS:
+        return None
+    s = both[-1][0]
+    used = _plural(len(both), "session")
+    where = f"over the last {used} with both views"
+    if gap > 0:
+        direction = THERAPIST_HIGHER
+        text = (
+            f"Your ratings sit higher in your own range ({mine:+.1f} SD) than the client's "
+            f"do in theirs ({theirs:+.1f} SD) {where}: you may see a better relationship "
+            "than they do."
+        )
+    else:
+        direction = CLIENT_HIGHER
+        text = (
+            f"The client's ratings sit higher in their range ({theirs:+.1f} SD) than yours do "
+            f"in your own ({mine:+.1f} SD) {where}: they may feel better about the work than "
+            "your ratings say."
+        )
+    return Alert(
+        AlertKind.PERSPECTIVE_GAP, s.date, s.id, s.client_id, "client_rating", theirs, mine,
+        is_recent(index[id(s)]), text, direction=direction,
+    )  # fmt: skip
+
+
+def _outcome_deterioration(
+    sessions: Sequence[Session],
+    outcomes: list[tuple[int, float]],
+    scale: OutcomeScale,
+    is_recent: Callable[[int], bool],
+) -> Alert | None:
+    if len(outcomes) < 2:
+        return None
+    first, latest = outcomes[0][1], outcomes[-1][1]
+    if scale.classify(first, latest) != "deteriorated":
+        return None
+    position = outcomes[-1][0]
+    s = sessions[position]
+    return Alert(
+        AlertKind.OUTCOME_DETERIORATION, s.date, s.id, s.client_id, "outcome_rating", latest,
+        first, is_recent(position),
+        f"The outcome rating was {_num(latest)}, {points(first - latest)} below the first "
+        f"({_num(first)}): a reliable deterioration (a change of "
+        f"{points(scale.reliable_change)} or more).",
+    )  # fmt: skip

@@ -1,7 +1,9 @@
 """Caseload risk order: who to look at first before supervision.
 
 Recent open ruptures come first because an unspoken strain is the strongest
-early sign of drop-out; then recent drops; then any other recent alert; then
+early sign of drop-out, the most salient rupture first (a rupture whose salience
+was not rated counts as the middle of the 1-5 scale); then recent drops and
+reliable deteriorations of the outcome measure; then any other recent alert; then
 everyone else. Within each tier the lowest latest trust leads.
 """
 
@@ -11,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from alliance_desktop.domain.models import Client, Session
-from alliance_desktop.insights.alerts import Alert, AlertKind
+from alliance_desktop.insights.alerts import DEFAULT_SALIENCE, KIND_ORDER, Alert, AlertKind
 
 #: How many of each client's latest sessions the caseload overview shows.
 CASELOAD_SESSIONS = 12
@@ -31,6 +33,7 @@ class CaseloadRow:
     latest_trust: float | None
     recent_kinds: tuple[AlertKind, ...]  # distinct kinds of recent alerts, most serious first
     last_sessions: tuple[Session, ...]  # up to CASELOAD_SESSIONS, oldest first
+    salience: int = 0  # the highest salience among recent open ruptures (0: none)
 
     @property
     def has_recent_alerts(self) -> bool:
@@ -42,15 +45,25 @@ def risk_tier(alerts: Iterable[Alert]) -> tuple[int, tuple[AlertKind, ...]]:
     kinds = {a.kind for a in alerts if a.recent}
     if AlertKind.OPEN_RUPTURE in kinds:
         tier = TIER_OPEN_RUPTURE
-    elif AlertKind.DROP in kinds:
+    elif AlertKind.DROP in kinds or AlertKind.OUTCOME_DETERIORATION in kinds:
         tier = TIER_DROP
     elif kinds:
         tier = TIER_OTHER_ALERT
     else:
         tier = TIER_NO_ALERT
-    order = (AlertKind.OPEN_RUPTURE, AlertKind.DROP, AlertKind.DISENGAGING,
-             AlertKind.LOW_CLIENT_RATING, AlertKind.PERSPECTIVE_GAP)  # fmt: skip
-    return tier, tuple(k for k in order if k in kinds)
+    return tier, tuple(sorted(kinds, key=KIND_ORDER.__getitem__))
+
+
+def rupture_salience(alerts: Iterable[Alert]) -> int:
+    """The highest salience among recent open-rupture alerts; 0 when there is none."""
+    return max(
+        (
+            a.salience if a.salience is not None else DEFAULT_SALIENCE
+            for a in alerts
+            if a.recent and a.kind == AlertKind.OPEN_RUPTURE
+        ),
+        default=0,
+    )
 
 
 def latest_value(sessions: Sequence[Session], dimension: str) -> float | None:
@@ -64,6 +77,7 @@ def latest_value(sessions: Sequence[Session], dimension: str) -> float | None:
 def caseload_row(
     client: Client, sessions: Sequence[Session], alerts: Iterable[Alert]
 ) -> CaseloadRow:
+    alerts = list(alerts)
     tier, kinds = risk_tier(alerts)
     return CaseloadRow(
         client=client,
@@ -71,14 +85,17 @@ def caseload_row(
         latest_trust=latest_value(sessions, "trust"),
         recent_kinds=kinds,
         last_sessions=tuple(sessions[-CASELOAD_SESSIONS:]),
+        salience=rupture_salience(alerts),
     )
 
 
 def risk_order(rows: Iterable[CaseloadRow]) -> list[CaseloadRow]:
-    """Sort by tier, then lowest latest trust (unrated last), then code ignoring case."""
+    """Sort by tier, then the most salient open rupture, then lowest latest trust (unrated
+    last), then code ignoring case."""
 
-    def key(row: CaseloadRow) -> tuple[int, bool, float, str]:
+    def key(row: CaseloadRow) -> tuple[int, int, bool, float, str]:
         trust = row.latest_trust
-        return (row.tier, trust is None, trust if trust is not None else 0.0, row.client.key)
+        return (row.tier, -row.salience, trust is None, trust if trust is not None else 0.0,
+                row.client.key)  # fmt: skip
 
     return sorted(rows, key=key)

@@ -1,11 +1,14 @@
 """What tended to follow each strategy in this therapist's own records.
 
 For every session that has a next session with the same client, the change in trust
-and engagement to that next session is attributed to each strategy ticked on it, and
+and engagement to that next session is attributed to each strategy used on it (ticked
+on the session or as a repair inside one of its ruptures), and
 set beside the same change after sessions without the strategy. The comparison is an
 association in one person's caseload: clients, timing and the reasons a strategy was
 chosen all differ, so it can never show that a strategy caused a change. Every label
-built on it says so.
+built on it says so. This naive comparison is what the charts and the packet drew
+before :mod:`alliance_desktop.insights.strategy_estimates`, which allows for regression
+to the mean and is what every view should show; it stays until they are rewired.
 """
 
 from __future__ import annotations
@@ -97,6 +100,17 @@ class StrategyOutcome:
         return getattr(self, dimension if with_strategy else f"{dimension}_without")
 
 
+def used_strategies(session: Session) -> set[str]:
+    """Strategies ticked on the session plus repair strategies ticked inside its ruptures.
+
+    The same rule as ``strategy_estimates.strategies_used``, without importing numpy.
+    """
+    used = set(session.strategies)
+    for rupture in session.ruptures:
+        used.update(rupture.repair_strategies)
+    return used
+
+
 def strategy_outcomes(
     by_client: Iterable[Sequence[Session]], strategies: Iterable[str] = ()
 ) -> dict[str, StrategyOutcome]:
@@ -118,7 +132,7 @@ def strategy_outcomes(
                 all_trust.append(dt)
             if de is not None:
                 all_engagement.append(de)
-            for key in set(this.strategies):
+            for key in used_strategies(this):
                 lists = per.get(key)
                 if lists is None:
                     lists = per[key] = ([], [])

@@ -16,7 +16,6 @@ from typing import Any
 from alliance_desktop.domain.models import (
     DIMENSIONS,
     Client,
-    Resolution,
     RuptureType,
     Session,
     code_key,
@@ -44,7 +43,7 @@ class RuptureCounts:
     total: int = 0
     withdrawal: int = 0
     confrontation: int = 0
-    unresolved: int = 0  # resolution is anything but "yes"
+    unresolved: int = 0  # neither resolved in its session nor repaired later
 
 
 @dataclass(frozen=True)
@@ -107,7 +106,7 @@ class _Accumulator:
                 self.withdrawal += 1
             elif r.type == RuptureType.CONFRONTATION:
                 self.confrontation += 1
-            if r.resolution != Resolution.YES:
+            if not r.repaired:
                 self.unresolved += 1
 
     def stats(self, code: str) -> ClientStats:
