@@ -74,8 +74,8 @@ def test_caseload_risk_order():
         + series(trust=[9, 9, 9, 9], client_rating=[30.0] * 4, client_id=4)  # low rating
         + series(trust=[3, 3, 3, 3], client_id=5)  # no alerts, trust 3
     )
-    sessions[8].ruptures = [rupture()]
-    result = analyse(clients, sessions, ClientRatingScale())
+    sessions[9].ruptures = [rupture()]  # two sessions later it is still a recent alert
+    result = analyse(clients, sessions, ClientRatingScale(), today=sessions[-1].date)
     order = [(r.client.code, r.tier) for r in result.caseload]
     assert order == [("rupt", TIER_OPEN_RUPTURE), ("drop", TIER_DROP), ("gap", TIER_OTHER_ALERT),
                      ("old", TIER_NO_ALERT), ("calm", TIER_NO_ALERT)]  # fmt: skip
@@ -87,8 +87,47 @@ def test_caseload_risk_order():
 def test_old_alerts_do_not_lift_a_client():
     clients = [Client("a", id=1), Client("b", id=2)]
     sessions = series(trust=[9, 9, 9, 6, 9, 9, 9], client_id=1) + series(trust=[5] * 4, client_id=2)
-    order = [r.client.code for r in analyse(clients, sessions).caseload]
+    order = [r.client.code for r in analyse(clients, sessions, today=sessions[6].date).caseload]
     assert order == ["b", "a"]  # a's drop is no longer recent; b has the lower trust
+
+
+def test_risk_order_weighs_rupture_salience():
+    clients = [Client(code, id=i) for i, code in enumerate(["low", "high", "unrated"], 1)]
+    sessions = []
+    for cid, salience in ((1, 2), (2, 5), (3, None)):
+        own = series(trust=[5 - cid, 5 - cid], client_id=cid)  # low trust leads otherwise
+        r = rupture()
+        r.salience = salience
+        own[-1].ruptures = [r]
+        sessions += own
+    result = analyse(clients, sessions, today=sessions[-1].date)
+    # Salience first; an unrated rupture counts as the middle of the scale (3).
+    assert [row.client.code for row in result.caseload] == ["high", "unrated", "low"]
+    assert [row.salience for row in result.caseload] == [5, 3, 2]
+
+
+def test_analyse_exposes_strategy_estimates_and_caveats():
+    from alliance_desktop.domain.demo import generate
+
+    clients, sessions = generate(12, 24, seed=3, today=date(2025, 6, 1)).with_ids()
+    result = analyse(clients, sessions, today=date(2025, 6, 1))
+    assert result.estimates and {e.dimension for e in result.estimates} == {"trust", "engagement"}
+    regression, compared = result.caveats
+    assert "regression" in regression or "usual level" in regression
+    assert "compared" in compared
+    e = result.estimates[0]
+    assert result.estimate(e.strategy, e.dimension) is e
+
+
+def test_repairs_ticked_inside_a_rupture_count_as_uses_everywhere():
+    s = series(trust=[5, 7, 8], engagement=[6, 6, 6])
+    r = rupture()
+    r.repair_strategies = ("own_contribution",)
+    s[0].ruptures = [r]
+    outcomes = strategy_outcomes([s])
+    assert outcomes["own_contribution"].trust.n == 1
+    result = analyse([Client("a", id=1)], s, today=s[-1].date)
+    assert {e.strategy for e in result.estimates} == {"own_contribution"}
 
 
 def test_practice_trend_by_month_with_gaps():
@@ -117,7 +156,9 @@ def test_suggestions_follow_catalogue_groups():
     assert [s.strategy for s in trust_drop] == ["normalize", "validate", "transparency"]
     eng = suggestions_for(_alert(AlertKind.DROP, dimension="engagement"), outcomes, cat)
     assert [s.strategy for s in eng] == ["small_steps", "implementation_intention", "strong_ending"]
-    dis = suggestions_for(_alert(AlertKind.DISENGAGING, dimension="engagement"), outcomes, cat)
+    dis = suggestions_for(
+        _alert(AlertKind.ENGAGEMENT_FALLING, dimension="engagement"), outcomes, cat
+    )
     assert [s.strategy for s in dis] == [s.strategy for s in eng]
     repair = suggestions_for(_alert(AlertKind.OPEN_RUPTURE), outcomes, cat)
     assert {s.strategy for s in repair} == {
