@@ -1,49 +1,137 @@
 """From an alert to strategies worth trying, with how they have gone for you before.
 
 The mapping follows the catalogue's groups: the problem an alert points at is the
-problem a group of strategies answers. The therapist's own past outcomes come along
-so they can weigh a suggestion against their experience, not against a promise.
+problem a group of strategies answers. Every sentence is hedged ("may help", "can
+mean many things"): an alert is a prompt, the records show associations, and the
+therapist knows the client. Each suggestion names the idea it comes from in a word
+(``Autonomy``, ``Small wins``) and no two suggestions for one alert share a sentence:
+the alert's own lead sentence comes once, with the first suggestion.
+
+The therapist's own past uses come along (a repair strategy ticked inside a rupture
+counts as a use, as everywhere), with the estimate that allows for regression to the
+mean when there are enough uses, so a suggestion is weighed against experience, not
+against a promise.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from alliance_desktop.domain.strategies import Strategy
-from alliance_desktop.insights.alerts import Alert, AlertKind
+from alliance_desktop.insights.alerts import CLIENT_HIGHER, Alert, AlertKind
 from alliance_desktop.insights.strategy_outcomes import Change, StrategyOutcome
 
-# Why a strategy from the linked group may help with this kind of alert; the
-# strategy's own help text follows as the second sentence.
-_WHY: dict[tuple[AlertKind, str | None], str] = {
-    (AlertKind.DROP, "trust"): "When trust dips, making it safer to speak usually comes first.",
-    (AlertKind.DROP, "engagement"): (
-        "When engagement dips, a lighter and clearer next step can bring the client back in."
+if TYPE_CHECKING:
+    from alliance_desktop.insights.strategy_estimates import StrategyEstimate
+
+#: Shown where a list of alerts is empty: the rules found nothing, which is not a verdict.
+NO_ALERTS = "No alerts under your current rules."
+NO_CLIENT_ALERTS = "No recent alerts for this client under your current rules."
+
+# One hedged lead per alert (kind, dimension or direction); it opens the first suggestion.
+_LEAD: dict[tuple[AlertKind, str | None], str] = {
+    (AlertKind.DROP, "trust"): (
+        "A dip in trust can mean many things; making it safer to speak may help."
     ),
-    (AlertKind.DISENGAGING, "engagement"): (
-        "A steady slide in engagement often means the work feels too big or too vague."
+    (AlertKind.DROP, "engagement"): (
+        "A dip in engagement can mean many things; a lighter, clearer next step may help."
+    ),
+    (AlertKind.DROP, "goal_alignment"): (
+        "A dip in goal alignment can mean the goals have drifted from the client's own."
+    ),
+    (AlertKind.DROP, "approach_fit"): (
+        "A dip in approach fit can mean the method no longer feels right to the client."
+    ),
+    (AlertKind.DROP, "client_rating"): (
+        "A fall in the client's own rating can mean many things; asking about it may help."
+    ),
+    (AlertKind.LOW_RATING, "goal_alignment"): (
+        "Low goal alignment can mean you and the client want different things from the work."
+    ),
+    (AlertKind.LOW_RATING, "approach_fit"): (
+        "Low approach fit can mean the way of working does not suit the client yet."
+    ),
+    (AlertKind.ENGAGEMENT_FALLING, None): (
+        "A steady slide in engagement can mean many things, among them work that feels "
+        "too big or too vague."
     ),
     (AlertKind.OPEN_RUPTURE, None): (
-        "A strain that stays unspoken tends to grow; naming it together is how repair starts."
+        "A strain left unspoken may grow; coming back to it together may help."
     ),
-    (AlertKind.LOW_CLIENT_RATING, "client_rating"): (
-        "The client has told you something is not working; asking about it shows you want to know."
+    (AlertKind.LOW_CLIENT_RATING, None): (
+        "A low rating from the client can mean many things; asking about it shows you want to know."
     ),
-    (AlertKind.PERSPECTIVE_GAP, "client_rating"): (
-        "You and the client see the relationship differently; talking about it narrows the gap."
+    (AlertKind.PERSPECTIVE_GAP, None): (
+        "You and the client may see the relationship differently; talking about it may help."
+    ),
+    (AlertKind.PERSPECTIVE_GAP, CLIENT_HIGHER): (
+        "The client may value the work more than your ratings say, or find critical "
+        "feedback hard to give; either can be worth a gentle question."
+    ),
+    (AlertKind.OUTCOME_DETERIORATION, None): (
+        "A reliable fall in the outcome measure can mean many things, in therapy or outside "
+        "it; reviewing it together may help."
+    ),
+    (AlertKind.NOT_SEEN, None): (
+        "A long gap can mean many things; a short check-in may help if your setting allows."
     ),
 }
+
+# For each built-in strategy: the idea it comes from, in a word, and one hedged sentence.
+_IDEA: dict[str, tuple[str, str]] = {
+    "normalize": ("Social norms", "Hearing that many people feel this way may make it "
+                  "easier to say."),
+    "validate": ("Validation", "Showing that the client's feelings make sense from where "
+                 "they stand may ease the fear of being judged."),
+    "transparency": ("Uncertainty", "Saying what happens next and why may make the work "
+                     "feel less risky."),
+    "collaborative_goals": ("Ownership", "Goals put in the client's own words may feel "
+                            "more like theirs."),
+    "progress_review": ("Goal-gradient", "Seeing how far they have come may help some "
+                        "clients keep going."),
+    "offer_choice": ("Autonomy", "Real choices about what to work on and how may ease a "
+                     "sense of being pushed."),
+    "rationale": ("Expectations", "Knowing why a task should help may make it easier to "
+                  "try."),
+    "adapt_approach": ("Fit", "Shaping the task to what the client finds useful may help "
+                       "when the method feels foreign."),
+    "small_steps": ("Small wins", "A first step small enough to feel easy may help when the "
+                    "work feels too big."),
+    "implementation_intention": ("If-then plans", "Agreeing when, where and how may help a "
+                                 "next step actually happen."),
+    "strong_ending": ("Peak-end", "A deliberate, warm close may colour how the session is "
+                      "remembered."),
+    "invite_feedback": ("Feedback", "Asking how the session felt may bring out what is not "
+                        "being said."),
+    "metacommunication": ("Metacommunication", "Wondering aloud about what is happening "
+                          "between you may open the strain up for talk."),
+    "own_contribution": ("Accountability", "Acknowledging your own part may make it "
+                         "safer for the client to name theirs."),
+    "clarify_misunderstanding": ("Clarity", "Checking what was heard and meant may put "
+                                 "right something that was missed."),
+    "change_task": ("Flexibility", "Shifting the task in response to the strain, rather "
+                    "than pushing on, may ease it."),
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
 class Suggestion:
-    """A strategy that answers an alert, why, and your past outcomes with it (if any)."""
+    """A strategy that answers an alert, why, and your past uses of it (if any).
+
+    ``why`` is the idea in a word and a hedged sentence (the first suggestion of an
+    alert opens with the alert's lead); ``estimate`` is what followed the strategy on
+    ``dimension`` beyond regression to the mean, when computed; ``outcome`` the older
+    naive comparison, kept for views not yet rewired.
+    """
 
     strategy: str
     why: str
     outcome: StrategyOutcome | None
     dimension: str  # which change to the next session matters for this alert
+    idea: str = ""
+    estimate: StrategyEstimate | None = None
 
     @property
     def past_change(self) -> Change | None:
@@ -52,41 +140,102 @@ class Suggestion:
 
     @property
     def n(self) -> int:
+        """How many times you used it (with a next session rated)."""
+        if self.estimate is not None:
+            return self.estimate.uses
         change = self.past_change
         return change.n if change else 0
+
+    @property
+    def past_text(self) -> str:
+        """One hedged line on your own past uses of this strategy."""
+        e = self.estimate
+        if e is None or e.uses == 0:
+            return "You have no recorded uses of it yet."
+        counts = f"{_plural(e.uses, 'use')}, {_plural(e.clients, 'client')}"
+        if not e.shown or e.estimate is None or e.ci_low is None or e.ci_high is None:
+            return f"Not enough of your own uses yet to say what followed it ({counts})."
+        return (
+            f"In your records, {e.dimension} changed by {e.estimate:+.1f} to the next "
+            f"session beyond what regression to the mean predicts (95% interval "
+            f"{e.ci_low:+.1f} to {e.ci_high:+.1f}; {counts}): an association, not proof."
+        )
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _by_group(catalogue: Mapping[str, Strategy], group: str) -> list[str]:
     return [key for key, s in catalogue.items() if s.group == group]
 
 
+def _keys(catalogue: Mapping[str, Strategy], *keys: str) -> list[str]:
+    return [k for k in keys if k in catalogue]
+
+
+_GROUP_OF = {"trust": "trust", "engagement": "engagement", "goal_alignment": "goals",
+             "approach_fit": "fit"}  # fmt: skip
+
+
 def strategies_for(alert: Alert, catalogue: Mapping[str, Strategy]) -> list[str]:
     """The catalogue keys that answer this alert, in catalogue order."""
-    kind = alert.kind
-    if kind == AlertKind.DROP:
-        return _by_group(catalogue, "trust" if alert.dimension == "trust" else "engagement")
-    if kind == AlertKind.DISENGAGING:
+    kind, dim = alert.kind, alert.dimension
+    if kind in (AlertKind.DROP, AlertKind.LOW_RATING) and dim in _GROUP_OF:
+        return _by_group(catalogue, _GROUP_OF[dim])
+    if kind == AlertKind.DROP:  # the client's own rating
+        return _keys(catalogue, "invite_feedback", "metacommunication")
+    if kind == AlertKind.ENGAGEMENT_FALLING:
         return _by_group(catalogue, "engagement")
     if kind == AlertKind.OPEN_RUPTURE:
         return _by_group(catalogue, "repair")
     if kind == AlertKind.PERSPECTIVE_GAP:
-        return [k for k in ("invite_feedback", "metacommunication") if k in catalogue]
+        return _keys(catalogue, "invite_feedback", "metacommunication")
     if kind == AlertKind.LOW_CLIENT_RATING:
-        return [k for k in ("invite_feedback",) if k in catalogue]
+        return _keys(catalogue, "invite_feedback")
+    if kind == AlertKind.OUTCOME_DETERIORATION:
+        return _keys(catalogue, "progress_review", "collaborative_goals", "invite_feedback")
     return []
+
+
+def lead_for(alert: Alert) -> str:
+    """The alert's hedged lead sentence ("" when there is none)."""
+    return (
+        _LEAD.get((alert.kind, alert.direction))
+        or _LEAD.get((alert.kind, alert.dimension))
+        or _LEAD.get((alert.kind, None), "")
+    )
+
+
+def idea_of(key: str, strategy: Strategy | None) -> tuple[str, str]:
+    """The idea behind a strategy in a word, and one hedged sentence about it."""
+    if key in _IDEA:
+        return _IDEA[key]
+    help_text = strategy.help.strip() if strategy is not None else ""
+    return "Your own", help_text or "A strategy from your own catalogue."
 
 
 def suggestions_for(
     alert: Alert,
     outcomes: Mapping[str, StrategyOutcome],
     catalogue: Mapping[str, Strategy],
+    estimates: Iterable[StrategyEstimate] = (),
 ) -> list[Suggestion]:
     """Strategies that answer ``alert``, each with a reason and your own track record."""
     dimension = alert.dimension if alert.dimension in ("trust", "engagement") else "trust"
-    lead = _WHY.get((alert.kind, alert.dimension)) or _WHY.get((alert.kind, None), "")
-    out = []
+    found = {(e.strategy, e.dimension): e for e in estimates}
+    lead = lead_for(alert)
+    out: list[Suggestion] = []
+    said: set[str] = {lead}
     for key in strategies_for(alert, catalogue):
-        help_text = catalogue[key].help.strip()
-        why = f"{lead} {help_text}".strip() if help_text else lead
-        out.append(Suggestion(key, why, outcomes.get(key), dimension))
+        idea, sentence = idea_of(key, catalogue.get(key))
+        if sentence in said:  # two custom strategies with the same help text
+            sentence = ""
+        said.add(sentence)
+        why = f"{idea}: {sentence}".strip() if sentence else idea
+        if not out and lead:
+            why = f"{lead} {why}"
+        out.append(
+            Suggestion(key, why, outcomes.get(key), dimension, idea, found.get((key, dimension)))
+        )
     return out
