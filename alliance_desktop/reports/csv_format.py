@@ -34,6 +34,7 @@ COLUMNS: tuple[str, ...] = (
     "modality",
     *DIMENSIONS,  # trust, engagement, goal_alignment, approach_fit
     "client_rating",
+    "outcome_rating",
     "ruptures",
     "strategies",
     "tags",
@@ -84,6 +85,12 @@ def _optional(value: object) -> str:
     return "" if value is None else str(value)
 
 
+def rupture_cell(r: Rupture) -> str:
+    """``type:resolution``, with ``:YYYY-MM-DD`` when it was repaired on a later day."""
+    cell = f"{r.type.value}:{r.resolution.value}"
+    return f"{cell}:{r.resolved_on.isoformat()}" if r.resolved_on else cell
+
+
 def session_cells(code: str, s: Session) -> list[str]:
     """The row for one session, in :data:`COLUMNS` order, before formula guarding."""
     return [
@@ -96,7 +103,8 @@ def session_cells(code: str, s: Session) -> list[str]:
         _optional(s.goal_alignment),
         _optional(s.approach_fit),
         _number(s.client_rating),
-        LIST_SEPARATOR.join(f"{r.type.value}:{r.resolution.value}" for r in s.ruptures),
+        _number(s.outcome_rating),
+        LIST_SEPARATOR.join(rupture_cell(r) for r in s.ruptures),
         LIST_SEPARATOR.join(s.strategies),
         LIST_SEPARATOR.join(s.tags),
         s.reflection.plain_text(),
@@ -197,16 +205,28 @@ class _Row:
     def ruptures(self) -> list[Rupture]:
         found: list[Rupture] = []
         for item in self.items("ruptures"):
-            kind, _sep, resolution = (p.strip().lower() for p in item.partition(":"))
+            kind, _sep, rest = (p.strip().lower() for p in item.partition(":"))
+            resolution, has_day, day = (p.strip() for p in rest.partition(":"))
+            shown = item[:30]
             try:
-                found.append(Rupture(RuptureType(kind), Resolution(resolution)))
+                rupture = Rupture(RuptureType(kind), Resolution(resolution))
             except ValueError:
-                shown = item[:30]
                 self.fail(
                     "ruptures",
-                    f"{shown!r} is not type:resolution, where type is withdrawal or "
-                    "confrontation and resolution is yes, partial or no",
+                    f"{shown!r} is not type:resolution or type:resolution:YYYY-MM-DD, where "
+                    "type is withdrawal or confrontation and resolution is yes, partial or no",
                 )
+                continue
+            if has_day:
+                try:
+                    rupture.resolved_on = parse_day(day)
+                except ValueError:
+                    self.fail(
+                        "ruptures",
+                        f"{shown!r}: the day it was repaired must be written YYYY-MM-DD",
+                    )
+                    continue
+            found.append(rupture)
         return found
 
 
@@ -223,6 +243,7 @@ def _session(row: _Row) -> Session:
         goal_alignment=row.integer("goal_alignment", scale),
         approach_fit=row.integer("approach_fit", scale),
         client_rating=row.number("client_rating"),
+        outcome_rating=row.number("outcome_rating"),
         ruptures=row.ruptures(),
         strategies=row.items("strategies"),
         tags=row.items("tags"),

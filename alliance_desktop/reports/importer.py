@@ -18,7 +18,6 @@ from typing import Any
 
 from alliance_desktop.domain.errors import Problem, ValidationError
 from alliance_desktop.domain.models import Client, Session, code_key
-from alliance_desktop.domain.scales import ClientRatingScale
 from alliance_desktop.domain.settings import VaultSettings
 from alliance_desktop.domain.strategies import GROUP_KEYS, Strategy, is_valid_custom_key
 from alliance_desktop.domain.validation import TEXT_MAX, client_problems, session_problems
@@ -62,12 +61,13 @@ def file_kind(path: Path) -> Kind:
 def fingerprint(kind: Kind, code: str, s: Session, *, timed: bool = False) -> Hashable:
     """Everything the format can carry, so equal fingerprints mean identical imports.
 
-    CSV carries the reflection only as plain text and ruptures only as type and
-    resolution, so those are compared in that form. JSON carries everything; its
+    CSV carries the reflection only as plain text and ruptures only as type,
+    resolution and repair day, so those are compared in that form. JSON carries everything; its
     ``created_at`` takes part only when the file gave one (``timed``), which keeps two
     genuinely separate but identical-looking sessions of an export apart.
     """
     rating = None if s.client_rating is None else float(s.client_rating)
+    outcome = None if s.outcome_rating is None else float(s.outcome_rating)
     common = (
         code_key(code),
         s.date,
@@ -78,15 +78,16 @@ def fingerprint(kind: Kind, code: str, s: Session, *, timed: bool = False) -> Ha
         s.goal_alignment,
         s.approach_fit,
         rating,
+        outcome,
         tuple(s.strategies),
         tuple(s.tags),
     )
     if kind == "csv":
-        ruptures = tuple((r.type.value, r.resolution.value) for r in s.ruptures)
+        ruptures = tuple((r.type.value, r.resolution.value, r.resolved_on) for r in s.ruptures)
         return (*common, ruptures, s.reflection.plain_text())
     full_ruptures = tuple(
         (r.type.value, r.resolution.value, tuple(r.markers), r.salience,
-         tuple(r.repair_strategies), r.note)
+         tuple(r.repair_strategies), r.note, r.resolved_on)
         for r in s.ruptures
     )  # fmt: skip
     reflection = (s.reflection.template, tuple(s.reflection.sections.items()))
@@ -116,7 +117,7 @@ def _in_file_terms(problem: Problem, fmt: str) -> Problem:
 
 def _settings_from(
     settings: dict[str, Any], vault: Vault
-) -> tuple[ClientRatingScale | None, list[Problem]]:
+) -> tuple[VaultSettings | None, list[Problem]]:
     """The file's settings validated as the settings dialog validates them, over what the
     vault holds; problems name the key (``settings.client_rating_max: ...``)."""
     try:
@@ -125,7 +126,7 @@ def _settings_from(
         )
     except ValidationError as exc:
         return None, [p.located("settings") for p in exc.problems]
-    return checked.client_rating, []
+    return checked, []
 
 
 def _strategy_problems(parsed: ParsedFile) -> list[Problem]:
@@ -223,13 +224,15 @@ def _validate(vault: Vault, parsed: ParsedFile, today: date | None) -> _Plan:
     existing = {c.key: c for c in vault.clients()}
 
     scale = vault.client_rating_scale()
+    outcome = vault.outcome_scale()
     settings = parsed.settings
     settings_ignored = False
     if settings is not None and existing:
         settings, settings_ignored = None, True  # never change the scale under existing data
     elif settings is not None:
         checked, found = _settings_from(settings, vault)
-        scale = checked or scale
+        if checked is not None:
+            scale, outcome = checked.client_rating, checked.outcome
         problems += found
 
     problems += _strategy_problems(parsed)
@@ -257,7 +260,9 @@ def _validate(vault: Vault, parsed: ParsedFile, today: date | None) -> _Plan:
         problems += rec.problems
         if "" in rec.failed:
             continue
-        found = session_problems(rec.session, scale=scale, known_strategies=known, today=today)
+        found = session_problems(
+            rec.session, scale=scale, known_strategies=known, today=today, outcome=outcome
+        )
         problems += [
             _in_file_terms(p, parsed.kind).located(rec.row)
             for p in found

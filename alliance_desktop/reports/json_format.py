@@ -46,8 +46,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from alliance_desktop.vault.store import PacketRecord, PlanItem
 
 FORMAT = "alliance-desktop-export"
-#: 2 added ``plans`` and ``packets``; version 1 files are still read.
-VERSION = 2
+#: 2 added ``plans`` and ``packets``; 3 added ``outcome_rating`` on sessions and
+#: ``resolved_on`` on ruptures. Files of versions 1 and 2 are still read.
+VERSION = 3
 
 TOP_KEYS = ("format", "version", "exported_at", "settings", "custom_strategies", "clients",
             "sessions", "plans", "packets")  # fmt: skip
@@ -55,10 +56,11 @@ PLAN_KEYS = ("client", "strategy", "note", "created_at")
 PACKET_KEYS = ("created_at", "range_from", "range_to", "client_count", "questions")
 CLIENT_KEYS = ("code", "status", "start_date", "goals", "is_practice")
 STRATEGY_KEYS = ("key", "label", "group", "help")
-RUPTURE_KEYS = ("type", "resolution", "markers", "salience", "repair_strategies", "note")
+RUPTURE_KEYS = ("type", "resolution", "markers", "salience", "repair_strategies", "note",
+                "resolved_on")  # fmt: skip
 REFLECTION_KEYS = ("template", "sections")
 SESSION_KEYS = ("client", "date", "duration_min", "modality", *DIMENSIONS, "client_rating",
-                "supervision", "strategies", "tags", "reflection", "ruptures", "created_at",
+                "outcome_rating", "supervision", "strategies", "tags", "reflection", "ruptures", "created_at",
                 "updated_at")  # fmt: skip
 
 
@@ -92,6 +94,7 @@ def rupture_dict(r: Rupture) -> dict[str, Any]:
         "salience": r.salience,
         "repair_strategies": list(r.repair_strategies),
         "note": r.note,
+        "resolved_on": _day(r.resolved_on),
     }
 
 
@@ -106,6 +109,7 @@ def session_dict(code: str, s: Session) -> dict[str, Any]:
         "goal_alignment": s.goal_alignment,
         "approach_fit": s.approach_fit,
         "client_rating": s.client_rating,
+        "outcome_rating": s.outcome_rating,
         "supervision": bool(s.supervision),
         "strategies": list(s.strategies),
         "tags": list(s.tags),
@@ -328,6 +332,7 @@ def _rupture(value: object, path: str) -> tuple[Rupture, list[Problem], set[str]
         salience=r.integer("salience"),
         repair_strategies=r.texts("repair_strategies"),
         note=r.text("note"),
+        resolved_on=r.day("resolved_on"),
     )
     failed = set(r.failed)
     if not r.ok:
@@ -379,6 +384,7 @@ def _session(value: object, path: str) -> SessionRecord:
         goal_alignment=r.integer("goal_alignment"),
         approach_fit=r.integer("approach_fit"),
         client_rating=r.number("client_rating"),
+        outcome_rating=r.number("outcome_rating"),
         supervision=r.flag("supervision"),
         strategies=r.texts("strategies"),
         tags=r.texts("tags"),

@@ -51,7 +51,7 @@ def test_write_csv_has_the_documented_header_and_guards_cells():
     text = write_csv([("=A1", s)])
     lines = text.split("\r\n")
     assert lines[0] == ",".join(COLUMNS)
-    assert lines[1].startswith("'=A1,2025-01-02,,,7,6,,,35.5,,,'-x,")
+    assert lines[1].startswith("'=A1,2025-01-02,,,7,6,,,35.5,,,,'-x,")
 
 
 def test_records_are_located_by_their_first_line_even_after_multiline_notes():
@@ -88,17 +88,19 @@ def test_bom_is_accepted_and_not_part_of_the_first_column():
 def test_all_fields_are_parsed():
     data = (
         ",".join(COLUMNS) + "\n"
-        "A 1,2025-01-01,50,video,7,6,5,4,35.5,withdrawal:partial; Confrontation:YES,"
-        "validate;normalize,a;b c,'=note\n"
+        "A 1,2025-01-01,50,video,7,6,5,4,35.5,18.5,withdrawal:partial; Confrontation:YES;"
+        "confrontation:no:2025-01-15,validate;normalize,a;b c,'=note\n"
     ).encode()
     [rec] = read_csv(data).sessions
     s = rec.session
     assert rec.problems == []
     assert (s.duration_min, s.modality, s.trust, s.engagement) == (50, Modality.VIDEO, 7, 6)
     assert (s.goal_alignment, s.approach_fit, s.client_rating) == (5, 4, 35.5)
-    assert [(r.type, r.resolution) for r in s.ruptures] == [
-        (RuptureType.WITHDRAWAL, Resolution.PARTIAL),
-        (RuptureType.CONFRONTATION, Resolution.YES),
+    assert s.outcome_rating == 18.5
+    assert [(r.type, r.resolution, r.resolved_on) for r in s.ruptures] == [
+        (RuptureType.WITHDRAWAL, Resolution.PARTIAL, None),
+        (RuptureType.CONFRONTATION, Resolution.YES, None),
+        (RuptureType.CONFRONTATION, Resolution.NO, date(2025, 1, 15)),
     ]
     assert s.strategies == ("validate", "normalize")
     assert s.tags == ("a", "b c")

@@ -55,7 +55,7 @@ def test_export_then_import_into_an_empty_vault_reproduces_the_sessions(vault, o
 def test_formula_cells_are_neutralised_in_the_file_and_restored_on_import(vault, other):
     fill(vault)
     text = render_csv(vault)
-    assert "\r\nalba,2025-04-01,,,0,10,,,,,,,\"'=HYPERLINK(" in text
+    assert "\r\nalba,2025-04-01,,,0,10,,,,,,,,\"'=HYPERLINK(" in text
     assert ",'@mention,'@mention\r\n" in text  # the tag and the note, each guarded
     assert "''=already quoted" in text
     prepare(other)
@@ -187,9 +187,9 @@ def test_sessions_on_one_day_keep_the_file_order(vault):
     import_bytes(vault, data.encode(), "csv")
     assert [s.trust for s in vault.sessions()] == [1, 2, 3]
     assert render_csv(vault).splitlines()[1:] == [
-        "A,2025-01-01,,,1,1,,,,,,,first",
-        "A,2025-01-01,,,2,2,,,,,,,second",
-        "A,2025-01-01,,,3,3,,,,,,,third",
+        "A,2025-01-01,,,1,1,,,,,,,,first",
+        "A,2025-01-01,,,2,2,,,,,,,,second",
+        "A,2025-01-01,,,3,3,,,,,,,,third",
     ]
 
 

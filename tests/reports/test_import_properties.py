@@ -57,15 +57,24 @@ class Row:
     goal: int | None
     fit: int | None
     rating: float | None
-    ruptures: tuple[tuple[RuptureType, Resolution], ...]
+    outcome: float | None
+    #: type, resolution and the days after the session it was repaired (None: not yet)
+    ruptures: tuple[tuple[RuptureType, Resolution, int | None], ...]
     strategies: tuple[str, ...]
     tags: tuple[str, ...]
     note: str
 
+    def repaired(self) -> tuple[tuple[RuptureType, Resolution, date | None], ...]:
+        """The ruptures with their repair days (never after today)."""
+        return tuple(
+            (t, r, None if later is None else min(self.day + timedelta(days=later), date.today()))
+            for t, r, later in self.ruptures
+        )
+
     def expected(self) -> tuple:
         return (code_key(self.client), self.day, self.duration, self.modality, self.trust,
-                self.engagement, self.goal, self.fit, self.rating, self.ruptures,
-                self.strategies, self.tags, self.note.strip())  # fmt: skip
+                self.engagement, self.goal, self.fit, self.rating, self.outcome,
+                self.repaired(), self.strategies, self.tags, self.note.strip())  # fmt: skip
 
     def cells(self) -> dict[str, str]:
         opt = lambda v: "" if v is None else str(v)  # noqa: E731
@@ -79,7 +88,11 @@ class Row:
             "goal_alignment": opt(self.goal),
             "approach_fit": opt(self.fit),
             "client_rating": opt(self.rating),
-            "ruptures": ";".join(f"{t.value}:{r.value}" for t, r in self.ruptures),
+            "outcome_rating": opt(self.outcome),
+            "ruptures": ";".join(
+                f"{t.value}:{r.value}" + (f":{day.isoformat()}" if day else "")
+                for t, r, day in self.repaired()
+            ),
             "strategies": ";".join(self.strategies),
             "tags": ";".join(self.tags),
             "note": self.note,
@@ -109,8 +122,14 @@ rows = st.builds(
     goal=optional_rating,
     fit=optional_rating,
     rating=st.none() | st.integers(0, 400).map(lambda n: n / 10),
+    outcome=st.none() | st.integers(0, 400).map(lambda n: n / 10),
     ruptures=st.lists(
-        st.tuples(st.sampled_from(RuptureType), st.sampled_from(Resolution)), max_size=3
+        st.tuples(
+            st.sampled_from(RuptureType),
+            st.sampled_from(Resolution),
+            st.none() | st.integers(0, 60),
+        ),
+        max_size=3,
     ).map(tuple),
     strategies=st.lists(st.sampled_from([s.key for s in BUILTIN]), max_size=3).map(tuple),
     tags=st.lists(tags, max_size=3).map(tuple),
@@ -147,8 +166,8 @@ def _sessions_of(vault: Vault, suffix: str) -> list[tuple]:
     codes_ = {c.id: c.code for c in vault.clients() if c.code.endswith(suffix)}
     return [
         (code_key(codes_[s.client_id]), s.date, s.duration_min, s.modality, s.trust,
-         s.engagement, s.goal_alignment, s.approach_fit, s.client_rating,
-         tuple((r.type, r.resolution) for r in s.ruptures), s.strategies, s.tags,
+         s.engagement, s.goal_alignment, s.approach_fit, s.client_rating, s.outcome_rating,
+         tuple((r.type, r.resolution, r.resolved_on) for r in s.ruptures), s.strategies, s.tags,
          s.reflection.plain_text())
         for s in vault.sessions()
         if s.client_id in codes_
@@ -204,8 +223,15 @@ BREAKAGES: list[tuple[str, str]] = [
     ("client_rating", "40.1"),
     ("client_rating", "12.25"),
     ("client_rating", "lots"),
+    ("outcome_rating", "1e309"),
+    ("outcome_rating", "-1"),
+    ("outcome_rating", "abc"),
+    ("outcome_rating", "40.5"),
     ("ruptures", "withdrawal"),
     ("ruptures", "sulking:yes"),
+    ("ruptures", "withdrawal:no:2024-13-45"),
+    ("ruptures", "confrontation:partial:1999-12-31"),  # before any generated session
+    ("ruptures", f"withdrawal:partial:{FUTURE}"),
     ("strategies", "validate;not_a_strategy"),
     ("tags", "x" * 41),
     ("client", ""),

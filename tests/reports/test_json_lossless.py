@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from alliance_desktop.domain import ValidationError
+from alliance_desktop.domain import Resolution, Rupture, RuptureType, ValidationError
 from alliance_desktop.reports.exporter import export_bytes, render_json
 from alliance_desktop.reports.importer import ImportResult, import_bytes
 from alliance_desktop.reports.json_format import FORMAT, VERSION
@@ -63,6 +63,12 @@ def demo(tmp_path_factory: pytest.TempPathFactory):
                              client_count=2, questions=("Why does A go quiet?", "Pace?"),
                              created_at=datetime(2026, 3, 2, 9, 30, tzinfo=UTC))  # fmt: skip
     vault.save_packet_record(range_from=None, range_to=None, client_count=3, questions=())
+    # The v3 fields, set here whatever the demo itself holds.
+    sessions = vault.sessions(clients[1].id)
+    sessions[0].outcome_rating = 17.5
+    sessions[0].ruptures = [Rupture(RuptureType.WITHDRAWAL, Resolution.PARTIAL, ("denial",))]
+    vault.save_session(sessions[0])
+    vault.mark_rupture_repaired(vault.session(sessions[0].id).ruptures[0].id, sessions[2].date)
     yield vault
     vault.close()
 
@@ -106,6 +112,63 @@ def test_export_import_export_is_the_same_document(demo: Vault, empty: Vault) ->
     again = import_bytes(empty, export_bytes(demo, "json"), "json")
     assert (again.sessions, again.plans, again.packets) == (0, 0, 0)
     assert _doc(empty) == before
+
+
+def test_outcome_ratings_and_later_repairs_are_in_the_export(demo: Vault) -> None:
+    doc = _doc(demo)
+    assert VERSION == 3
+    assert all("outcome_rating" in s for s in doc["sessions"])
+    assert 17.5 in {s["outcome_rating"] for s in doc["sessions"]}
+    ruptures = [r for s in doc["sessions"] for r in s["ruptures"]]
+    assert all("resolved_on" in r for r in ruptures)
+    assert any(r["resolved_on"] for r in ruptures)
+
+
+def test_an_outcome_is_checked_against_the_files_own_outcome_scale(empty: Vault) -> None:
+    data = _file(
+        settings={"outcome.max": 100, "outcome.cutoff": 50},
+        sessions=[{**SESSION, "outcome_rating": 80}],
+    )
+    assert import_bytes(empty, data, "json").sessions == 1
+    assert empty.sessions()[0].outcome_rating == 80
+    assert empty.outcome_scale().maximum == 100
+
+
+def test_a_version_2_file_without_the_new_fields_still_imports(empty: Vault) -> None:
+    data = json.dumps({"format": FORMAT, "version": 2, "sessions": [
+        {**SESSION, "ruptures": [{"type": "withdrawal", "resolution": "no"}]}]}).encode()  # fmt: skip
+    assert import_bytes(empty, data, "json").sessions == 1
+    (session,) = empty.sessions()
+    assert session.outcome_rating is None and session.ruptures[0].resolved_on is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ('"outcome_rating": 1e309', "sessions[0].outcome_rating: must be a number from 0 to 40"),
+        ('"outcome_rating": -1', "sessions[0].outcome_rating: must be from 0 to 40"),
+        ('"outcome_rating": "abc"', "sessions[0].outcome_rating: must be a number"),
+        ('"outcome_rating": 10e400', "sessions[0].outcome_rating: must be a number"),
+        ('"ruptures": [{"type": "withdrawal", "resolution": "no", "resolved_on": "2024-13-45"}]',
+         "sessions[0].ruptures[0].resolved_on: must be a date written YYYY-MM-DD"),
+        ('"ruptures": [{"type": "withdrawal", "resolution": "no", "resolved_on": "2024-12-31"}]',
+         "sessions[0].ruptures[0].resolved_on: cannot be before the session's date"),
+        ('"ruptures": [{"type": "withdrawal", "resolution": "no", "resolved_on": "9999-01-01"}]',
+         "sessions[0].ruptures[0].resolved_on: cannot be in the future"),
+        ('"ruptures": [{"type": "withdrawal", "resolution": "no", "resolved_on": 20250102}]',
+         "sessions[0].ruptures[0].resolved_on: must be a date written YYYY-MM-DD"),
+    ],
+)  # fmt: skip
+def test_hostile_outcome_and_repair_values_are_located(
+    empty: Vault, raw: str, expected: str
+) -> None:
+    data = (
+        '{"format": "alliance-desktop-export", "version": 3, "sessions": '
+        '[{"client": "A", "date": "2025-01-01", "trust": 5, "engagement": 5, ' + raw + "}]}"
+    ).encode()
+    messages = _problems(empty, data)
+    assert messages == [expected] or any(m.startswith(expected) for m in messages), messages
+    assert len(messages) == 1, messages
 
 
 def test_a_version_1_file_without_plans_still_imports(empty: Vault) -> None:
@@ -242,6 +305,9 @@ def test_plans_must_name_known_clients_and_strategies(empty: Vault) -> None:
         ({"insights.drop_window": -3}, "settings.insights.drop_window:"),
         ({"client_rating_max": 10, "client_rating_threshold": 20},
          "settings.client_rating_threshold:"),
+        ({"outcome.max": 20}, "settings.outcome.max:"),
+        ({"outcome.reliable_change": 0}, "settings.outcome.reliable_change:"),
+        ({"feedback.card_for_all": "yes"}, "settings.feedback.card_for_all:"),
     ],
 )  # fmt: skip
 def test_imported_settings_are_validated(empty: Vault, values: dict, expected: str) -> None:
