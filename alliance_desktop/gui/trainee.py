@@ -8,9 +8,14 @@ practice log and a daily reminder.
   practice client's page a card shows the scene to "see" before writing.
 - **Feedback after saving**: a card under the timeline (non-modal, dismissible, never
   in the way of saving) with ``reflection_feedback``: sections filled and how fully,
-  feelings named, a next step, links, and the depth level labelled as an estimate.
-- **Practice log** (View ▸ Practice log): reflections a week, prompts used, depth
-  estimates over time (``insights.practice_log`` + ``charts.practice_log``).
+  feelings named, a next step, links, and a four-level rubric where the writer (or
+  their supervisor) chooses the level; marker words are shown only as hints. The
+  choice is kept as a reserved tag on the session (``reflection-level:<key>``,
+  ``supervisor-level:<key>``). The card shows for practice clients, and for every
+  client when the vault setting ``feedback.card_for_all`` is on.
+- **Practice log** (View ▸ Practice log): reflections a week, prompts used, and the
+  chosen levels over time with their weekly median (``insights.practice_log`` +
+  ``charts.practice_log``).
 - **Daily reminder**: at a chosen time, a tray notification (status-bar message when
   there is no tray) with a fixed sentence: no client code, name or count.
 """
@@ -24,14 +29,18 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
+    QComboBox,
     QDialog,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QRadioButton,
     QSplitter,
     QSystemTrayIcon,
     QToolButton,
@@ -40,17 +49,27 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_desktop.app import clients as app_clients
+from alliance_desktop.app import sessions as app_sessions
+from alliance_desktop.app.settings import load_settings
 from alliance_desktop.domain.templates import TEMPLATES_BY_KEY
 from alliance_desktop.domain.vignettes import VIGNETTES, Vignette
 from alliance_desktop.gui import operations
 from alliance_desktop.gui.charts_view import ChartView, chart_theme
 from alliance_desktop.gui.feedback import heading
-from alliance_desktop.insights.reflection_feedback import ReflectionFeedback, reflection_feedback
+from alliance_desktop.insights.reflection_feedback import (
+    RUBRIC,
+    Chooser,
+    Level,
+    ReflectionFeedback,
+    reflection_feedback,
+    with_chosen_level,
+)
 from alliance_desktop.vault import VaultError
 
 if TYPE_CHECKING:  # pragma: no cover
     from alliance_desktop.app.changes import Changes
     from alliance_desktop.domain.models import Session
+    from alliance_desktop.domain.settings import VaultSettings
     from alliance_desktop.gui.main_window import MainWindow
     from alliance_desktop.gui.preferences import Preferences
     from alliance_desktop.gui.theme import ThemeManager
@@ -75,6 +94,11 @@ def _card(name: str, parent: QWidget) -> QFrame:
 # -- feedback card ------------------------------------------------------------------------
 
 
+def card_for_all(settings: VaultSettings) -> bool:
+    """The vault setting ``feedback.card_for_all``: the card for every client's sessions."""
+    return bool(settings.feedback.card_for_all)
+
+
 def feedback_html(fb: ReflectionFeedback, tr: Any) -> str:
     """The feedback as a short list; symbols and words, never colour alone."""
     e = html.escape
@@ -87,9 +111,13 @@ def feedback_html(fb: ReflectionFeedback, tr: Any) -> str:
             state = tr("{n} words, full").format(n=s.words)
             mark = "●"
         else:
-            state = tr("{n} words, could say more").format(n=s.words)
+            state = (
+                tr("1 word, could say more")
+                if s.words == 1
+                else tr("{n} words, could say more").format(n=s.words)
+            )
             mark = "◐"
-        rows.append(f"{mark} {e(s.prompt)}: {e(state)}")
+        rows.append(f"{mark} {e(tr(s.prompt))}: {e(state)}")
     checks = [
         (
             fb.names_feelings,
@@ -110,22 +138,222 @@ def feedback_html(fb: ReflectionFeedback, tr: Any) -> str:
     ]
     for ok, text in checks:
         rows.append(("✓ " if ok else "– ") + e(text))
-    depth = tr("Depth: {level}").format(level=fb.depth_label)
-    why = "; ".join(fb.depth_reasons)
     out = "<br>".join(rows)
-    out += f"<p style='margin-top:6px'><b>{e(depth)}</b>"
-    if why:
-        out += f" — {e(why)}"
-    out += "</p>"
     if fb.notes:
-        out += "<p style='margin-top:4px'>" + "<br>".join("→ " + e(n) for n in fb.notes) + "</p>"
+        out += (
+            "<p style='margin-top:4px'>" + "<br>".join("→ " + e(tr(n)) for n in fb.notes) + "</p>"
+        )
     return out
 
 
-class FeedbackCard(QFrame):
-    """Gentle feedback on the reflection just saved; folds away, and can be dismissed."""
+def hints_html(fb: ReflectionFeedback, tr: Any) -> str:
+    """The marker words as hints, with the sentence that says they are not a verdict."""
+    e = html.escape
+    leads = {
+        "reasons": tr("Words that often mark explaining"),
+        "readings": tr("Words that often mark weighing other readings"),
+        "frame": tr("Words that often mark questioning the frame"),
+    }
+    if not fb.hints:
+        return e(
+            tr("No marker words noticed. That says nothing about the level: choose it by reading.")
+        )
+    rows = [f"{e(leads.get(h.key, h.lead))}: <i>{e(', '.join(h.words))}</i>" for h in fb.hints]
+    rows.append(e(tr("These words turn up at every level: hints for your reading, not a score.")))
+    return "<br>".join(rows)
 
-    body: QLabel
+
+class RubricPanel(QFrame):
+    """The four levels in plain words; the writer (or their supervisor) chooses one.
+
+    Nothing is pre-selected from the text: until someone chooses, no level is shown.
+    """
+
+    #: The level chosen (0 to clear) and who chose it ("self" or "supervisor").
+    levelChosen = Signal(int, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reflectionRubric")
+        self._levels: dict[str, Level | None] = {"self": None, "supervisor": None}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.setSpacing(4)
+        top = QHBoxLayout()
+        self.title = _heading(QLabel(self), 1.0)
+        self.title.setObjectName("rubricTitle")
+        self.chooserLabel = QLabel(self)
+        self.chooser = QComboBox(self)
+        self.chooser.setObjectName("rubricChooser")
+        self.chooser.addItem("", "self")
+        self.chooser.addItem("", "supervisor")
+        self.chooserLabel.setBuddy(self.chooser)
+        self.chooser.currentIndexChanged.connect(self._chooser_changed)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.chooserLabel)
+        top.addWidget(self.chooser)
+        layout.addLayout(top)
+        self.intro = QLabel(self)
+        self.intro.setObjectName("rubricIntro")
+        self.intro.setProperty("role", "hint")
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(2)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.radios: dict[Level, QRadioButton] = {}
+        self.descriptions: dict[Level, QLabel] = {}
+        self.examples: dict[Level, QLabel] = {}
+        for i, r in enumerate(RUBRIC):
+            radio = QRadioButton(self)
+            radio.setObjectName(f"rubricLevel_{r.level.key}")
+            self.group.addButton(radio, int(r.level))
+            desc = QLabel(self)
+            desc.setObjectName(f"rubricDescription_{r.level.key}")
+            desc.setWordWrap(True)
+            desc.setProperty("role", "hint")
+            desc.setIndent(22)
+            example = QLabel(self)
+            example.setObjectName(f"rubricExample_{r.level.key}")
+            example.setWordWrap(True)
+            example.setIndent(22)
+            example.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            example.hide()
+            cell = QVBoxLayout()
+            cell.setSpacing(1)
+            cell.addWidget(radio)
+            cell.addWidget(desc)
+            cell.addWidget(example)
+            cell.addStretch(1)
+            grid.addLayout(cell, i // 2, i % 2)
+            self.radios[r.level] = radio
+            self.descriptions[r.level] = desc
+            self.examples[r.level] = example
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        layout.addLayout(grid)
+        self.hints = QLabel(self)
+        self.hints.setObjectName("rubricHints")
+        self.hints.setWordWrap(True)
+        self.hints.setTextFormat(Qt.TextFormat.RichText)
+        self.hints.setProperty("role", "hint")
+        layout.addWidget(self.hints)
+        buttons = QHBoxLayout()
+        self.examplesButton = QPushButton(self)
+        self.examplesButton.setObjectName("rubricExamplesButton")
+        self.examplesButton.setCheckable(True)
+        self.examplesButton.setFlat(True)
+        self.examplesButton.toggled.connect(self._show_examples)
+        self.status = QLabel(self)
+        self.status.setObjectName("rubricStatus")
+        self.status.setWordWrap(True)
+        self.clearButton = QPushButton(self)
+        self.clearButton.setObjectName("clearLevelButton")
+        self.clearButton.clicked.connect(lambda: self.levelChosen.emit(0, self.chooserKey()))
+        self.saveButton = QPushButton(self)
+        self.saveButton.setObjectName("saveLevelButton")
+        self.saveButton.setEnabled(False)
+        self.saveButton.clicked.connect(self._save)
+        self.group.idToggled.connect(self._selection_changed)
+        buttons.addWidget(self.examplesButton)
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.clearButton)
+        buttons.addWidget(self.saveButton)
+        layout.addLayout(buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        tr = self.tr
+        self.title.setText(tr("Which level fits this reflection?"))
+        self.chooserLabel.setText(tr("&Chosen by:"))
+        self.chooser.setItemText(0, tr("Me"))
+        self.chooser.setItemText(1, tr("My supervisor"))
+        self.chooser.setAccessibleName(tr("Who is choosing the level"))
+        self.intro.setText(
+            tr(
+                "Read the four and choose the one that fits best. The app does not decide "
+                "the level; the words it noticed are shown below only as hints."
+            )
+        )
+        for i, r in enumerate(RUBRIC, start=1):
+            self.radios[r.level].setText(tr("{n}. {name}").format(n=i, name=tr(r.name)))
+            self.radios[r.level].setAccessibleName(tr(r.name))
+            self.radios[r.level].setAccessibleDescription(tr(r.description))
+            self.descriptions[r.level].setText(tr(r.description))
+            self.examples[r.level].setText(tr("For example: “{text}”").format(text=tr(r.example)))
+        self.examplesButton.setText(
+            tr("Hide examples") if self.examplesButton.isChecked() else tr("Show &examples")
+        )
+        self.examplesButton.setAccessibleName(tr("Show or hide an example of each level"))
+        self.clearButton.setText(tr("Clear"))
+        self.clearButton.setAccessibleName(tr("Clear the chosen level"))
+        self.saveButton.setText(tr("&Keep this level"))
+        self.saveButton.setAccessibleName(tr("Keep the chosen level with this session"))
+        self._update_status()
+
+    def chooserKey(self) -> str:
+        return str(self.chooser.currentData() or "self")
+
+    def checkedLevel(self) -> Level | None:
+        i = self.group.checkedId()
+        return Level(i) if i > 0 else None
+
+    def setLevels(self, own: Level | None, supervisor: Level | None, hints: str) -> None:
+        self._levels = {"self": own, "supervisor": supervisor}
+        self.hints.setText(hints)
+        self._sync_radios()
+
+    def _sync_radios(self) -> None:
+        stored = self._levels.get(self.chooserKey())
+        self.group.setExclusive(False)
+        for level, radio in self.radios.items():
+            radio.setChecked(level == stored)
+        self.group.setExclusive(True)
+        self._update_status()
+
+    def _chooser_changed(self, *_: Any) -> None:
+        self._sync_radios()
+
+    def _selection_changed(self, *_: Any) -> None:
+        self._update_status()
+
+    def _save(self) -> None:
+        level = self.checkedLevel()
+        if level is not None:
+            self.levelChosen.emit(int(level), self.chooserKey())
+
+    def _show_examples(self, on: bool) -> None:
+        for label in self.examples.values():
+            label.setVisible(on)
+        self.retranslate()
+
+    def _update_status(self) -> None:
+        tr = self.tr
+        stored = self._levels.get(self.chooserKey())
+        checked = self.checkedLevel()
+        self.saveButton.setEnabled(checked is not None and checked != stored)
+        self.clearButton.setEnabled(stored is not None)
+        parts = []
+        own, sup = self._levels["self"], self._levels["supervisor"]
+        parts.append(
+            tr("You chose: {level}.").format(level=tr(own.label))
+            if own is not None
+            else tr("You have not chosen a level yet.")
+        )
+        if sup is not None:
+            parts.append(tr("Your supervisor chose: {level}.").format(level=tr(sup.label)))
+        self.status.setText(" ".join(parts))
+
+
+class FeedbackCard(QFrame):
+    """Gentle feedback on the reflection just saved, and the rubric to choose its level;
+    folds away, and can be dismissed."""
+
+    body: QWidget
+    #: Asked to keep a level with the session: the level (0 clears it) and who chose it.
+    levelSaveRequested = Signal(int, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -134,6 +362,7 @@ class FeedbackCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.session_id: int | None = None
         self.client_id: int | None = None
+        self.feedback: ReflectionFeedback | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 8)
         head = QHBoxLayout()
@@ -155,11 +384,20 @@ class FeedbackCard(QFrame):
         head.addWidget(self.summary, 1)
         head.addWidget(self.dismiss)
         layout.addLayout(head)
-        self.body = QLabel(self)
-        self.body.setObjectName("feedbackBody")
-        self.body.setWordWrap(True)
-        self.body.setTextFormat(Qt.TextFormat.RichText)
-        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.body = QWidget(self)
+        self.body.setObjectName("feedbackBodyArea")
+        body_layout = QVBoxLayout(self.body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.setSpacing(2)
+        self.checks = QLabel(self.body)
+        self.checks.setObjectName("feedbackBody")
+        self.checks.setWordWrap(True)
+        self.checks.setTextFormat(Qt.TextFormat.RichText)
+        self.checks.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.rubric = RubricPanel(self.body)
+        self.rubric.levelChosen.connect(self.levelSaveRequested)
+        body_layout.addWidget(self.checks)
+        body_layout.addWidget(self.rubric)
         layout.addWidget(self.body)
         self.retranslate()
         self.hide()
@@ -169,23 +407,36 @@ class FeedbackCard(QFrame):
         self.toggle.setAccessibleName(self.tr("Show or hide the feedback on your reflection"))
         self.dismiss.setText(self.tr("Dismiss"))
         self.dismiss.setAccessibleName(self.tr("Dismiss the feedback"))
+        self.rubric.retranslate()
+        if self.feedback is not None:
+            self._fill(self.feedback)
 
     def _fold(self, open_: bool) -> None:
         self.body.setVisible(open_)
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
 
-    def showFeedback(self, session: Session) -> ReflectionFeedback:
-        fb = reflection_feedback(session)
-        self.session_id = session.id
-        self.client_id = session.client_id
+    def _fill(self, fb: ReflectionFeedback) -> None:
         filled = sum(1 for s in fb.sections if s.filled)
+        level = (
+            self.tr("level you chose: {level}").format(level=self.tr(fb.level.label))
+            if fb.level is not None
+            else self.tr("level not chosen yet")
+        )
         self.summary.setText(
             self.tr("{filled} of {total} prompts · {level}").format(
-                filled=filled, total=len(fb.sections), level=fb.depth_label
+                filled=filled, total=len(fb.sections), level=level
             )
         )
-        self.body.setText(feedback_html(fb, self.tr))
-        self.body.setAccessibleName(self.body.text())
+        self.checks.setText(feedback_html(fb, self.tr))
+        self.checks.setAccessibleName(self.checks.text())
+        self.rubric.setLevels(fb.level, fb.supervisor_level, hints_html(fb, self.tr))
+
+    def showFeedback(self, session: Session) -> ReflectionFeedback:
+        fb = reflection_feedback(session)
+        self.feedback = fb
+        self.session_id = session.id
+        self.client_id = session.client_id
+        self._fill(fb)
         self._fold(True)
         self.show()
         return fb
@@ -196,9 +447,11 @@ class FeedbackCard(QFrame):
     def clear(self) -> None:
         self.session_id = None
         self.client_id = None
+        self.feedback = None
         self.summary.clear()
-        self.body.clear()
-        self.body.setAccessibleName("")
+        self.checks.clear()
+        self.checks.setAccessibleName("")
+        self.rubric.setLevels(None, None, "")
         self.hide()
 
 
@@ -284,7 +537,7 @@ class PracticeClientDialog(QDialog):
 
 
 class PracticeLogDialog(QDialog):
-    """Reflections a week, prompts used and depth estimates over time (non-modal)."""
+    """Reflections a week, prompts used and the chosen levels over time (non-modal)."""
 
     def __init__(self, vault: Vault, dark: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -346,20 +599,32 @@ class PracticeLogDialog(QDialog):
                 self.tr("Nothing here yet: save a session with a few lines of reflection.")
             )
             return
-        weeks = len(log.weeks)
+        self.summary.setText(self.summaryText(log))
+
+    def summaryText(self, log: Any) -> str:
+        tr = self.tr
+        n, weeks = log.total, len(log.weeks)
         active = sum(1 for w in log.weeks if w.reflections)
-        latest = log.latest_depth()
-        self.summary.setText(
-            self.tr(
-                "{n} reflections over {weeks} weeks (written in {active} of them). "
-                "Latest depth: {level} (an estimate)."
-            ).format(
-                n=log.total,
-                weeks=weeks,
-                active=active,
-                level=latest.label if latest else "—",
+        reflections = tr("1 reflection") if n == 1 else tr("{n} reflections").format(n=n)
+        if weeks == 1:
+            text = tr("{reflections} in 1 week.").format(reflections=reflections)
+        else:
+            text = tr("{reflections} over {weeks} weeks, written in {active} of them.").format(
+                reflections=reflections, weeks=weeks, active=active
             )
-        )
+        median = log.median_level()
+        if median is None:
+            text += " " + tr("No level chosen yet: choose one on the feedback card after saving.")
+        else:
+            text += " " + tr("Median of the levels you chose ({chosen} of {n}): {level}.").format(
+                chosen=log.chosen, n=n, level=tr(median.label)
+            )
+        supervisor = log.supervisor_median_level()
+        if supervisor is not None:
+            text += " " + tr("Your supervisor's median: {level}.").format(
+                level=tr(supervisor.label)
+            )
+        return str(text)
 
     def closeEvent(self, event: Any) -> None:
         self.chart.clear()
@@ -468,6 +733,7 @@ class TraineeHub(QObject):
         page_layout.insertWidget(page_layout.indexOf(ui.clientGoals) + 1, self.sceneCard)
 
         self.feedback = FeedbackCard(ui.timelineTab)
+        self.feedback.levelSaveRequested.connect(self.saveLevel)
         tl = ui.timelineLayout
         tl.insertWidget(tl.indexOf(ui.timelineEmpty) + 1, self.feedback)
 
@@ -589,13 +855,55 @@ class TraineeHub(QObject):
 
     # -- feedback ------------------------------------------------------------------------
 
+    def cardWanted(self, session: Session) -> bool:
+        """The card is for practice: on for a practice client's sessions, and for every
+        session when the vault's ``feedback.card_for_all`` is set (a trainee's vault)."""
+        vault = self.vault
+        if vault is None:
+            return False
+        try:
+            client = vault.client(session.client_id) if session.client_id is not None else None
+            if client is not None and client.is_practice:
+                return True
+            return card_for_all(load_settings(vault))
+        except VaultError:
+            return False
+
     def _session_saved(self, session: Session, _was_new: bool) -> None:
-        if session.reflection.plain_text().strip():
+        if session.reflection.plain_text().strip() and self.cardWanted(session):
             self.feedback.showFeedback(session)
         else:
             self.feedback.clear()
 
-    # -- practice log --------------------------------------------------------------------
+    def saveLevel(self, level: int, by: str) -> Session | None:
+        """Keep the chosen rubric level with the card's session (a reserved tag), on top
+        of the session as it is in the vault now, so nothing else in it is overwritten."""
+        vault, session_id = self.vault, self.feedback.session_id
+        if vault is None or session_id is None:
+            return None
+        chooser: Chooser = "supervisor" if by == "supervisor" else "self"
+        try:
+            current = vault.session(session_id)
+        except VaultError as exc:
+            self.window.flash(str(exc))
+            return None
+        if current is None:
+            self.feedback.clear()
+            return None
+        chosen = Level(level) if level else None
+        updated = current.with_(tags=with_chosen_level(current.tags, chosen, chooser))
+        outcome = operations.run(self.window, app_sessions.save_session, vault, updated)
+        if outcome is None:
+            return None
+        self.feedback.showFeedback(outcome.value)
+        self.window.flash(
+            self.tr("Level kept with the session.")
+            if chosen is not None
+            else self.tr("Level cleared.")
+        )
+        return outcome.value
+
+    # -- practice log ----------------------------------------------------------------------
 
     def showPracticeLog(self) -> PracticeLogDialog | None:
         w = self.window
