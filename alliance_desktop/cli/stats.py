@@ -1,23 +1,31 @@
-"""``alliance-cli stats``: the per-client summary, with trends and alerts."""
+"""``alliance-cli stats``: the per-client summary, with trends, alerts, the outcome
+measure and what followed each strategy beyond regression to the mean."""
 
 from __future__ import annotations
 
 import argparse
 import json
 from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING
 
 from alliance_desktop.app.settings import load_settings
 from alliance_desktop.cli.common import OK, Add, Passphrases, UsageError, err, opened, out
 from alliance_desktop.domain.models import code_key
 from alliance_desktop.domain.settings import VaultSettings
+from alliance_desktop.insights.alerts import gap_norms
 from alliance_desktop.insights.analysis import (
     ClientInsights,
     client_insights,
     client_json,
+    estimates_for,
     group_sessions,
 )
 from alliance_desktop.insights.summary import ClientStats, Summary, summarize, summary_dict
 from alliance_desktop.vault.store import Vault
+
+if TYPE_CHECKING:
+    from alliance_desktop.insights.strategy_estimates import StrategyEstimate
 
 HELP = "per-client summary"
 
@@ -45,7 +53,7 @@ def _table(
     """The stats table; with ``insights`` (by code key) it adds the trust slope and alerts."""
     headers = ("client", "sessions", "first", "last", "trust", "engage", "goals", "fit",
                "rating", "ruptures", "withdr", "confr", "unresolved")  # fmt: skip
-    extra = ("slope", "alerts", "recent") if insights is not None else ()
+    extra = ("slope", "alerts", "recent", "status", "outcome") if insights is not None else ()
     rows = [
         (
             c.code,
@@ -77,11 +85,18 @@ def _table(
     return [line(headers), *(line(r) for r in rows)]
 
 
-def _insight_cells(ci: ClientInsights | None) -> tuple[str, str, str]:
-    """Trust's slope per session, all alerts, and the recent ones (the ones to act on)."""
+def _insight_cells(ci: ClientInsights | None) -> tuple[str, ...]:
+    """Trust's slope per session, all alerts, the recent ones (the ones to act on), the
+    client's status and how their outcome measure moved."""
     if ci is None:
-        return ("-", "0", "0")
-    return (_signed(ci.trends["trust"].slope), str(len(ci.alerts)), str(len(ci.recent_alerts)))
+        return ("-", "0", "0", "-", "-")
+    return (
+        _signed(ci.trends["trust"].slope),
+        str(len(ci.alerts)),
+        str(len(ci.recent_alerts)),
+        str(ci.client.status),
+        ci.outcome.status if ci.outcome is not None else "-",
+    )
 
 
 def _recent_alert_lines(
@@ -104,6 +119,20 @@ def _recent_alert_lines(
             f"  {code.ljust(code_w)}  {a.date.isoformat()}  {str(a.kind).ljust(kind_w)}  {a.message}"
         )
     return lines
+
+
+def _strategy_lines(estimates: Sequence[StrategyEstimate], caveats: Sequence[str]) -> list[str]:
+    """What followed each strategy, one line per (strategy, dimension), then the caveats."""
+    if not estimates:
+        return ["", "Strategy outcomes: no strategy recorded yet."]
+    from alliance_desktop.insights.strategy_estimates import status_text
+
+    width = max(len(e.strategy) for e in estimates)
+    dim_w = max(len(e.dimension) for e in estimates)
+    lines = ["", "Strategy outcomes (next-session change beyond regression to the mean):"]
+    for e in estimates:
+        lines.append(f"  {e.strategy.ljust(width)}  {e.dimension.ljust(dim_w)}  {status_text(e)}")
+    return [*lines, *(f"  {sentence}" for sentence in caveats)]
 
 
 def _stats_text(
@@ -131,8 +160,13 @@ def stats_report(
     client: str | None = None,
     as_json: bool = False,
     include_practice: bool = False,
+    today: date | None = None,
 ) -> str:
-    """What `stats` prints for an open vault (the benchmark times exactly this)."""
+    """What `stats` prints for an open vault (the benchmark times exactly this).
+
+    ``today`` (default: the real date) decides which alerts are recent and who was
+    not seen for a while.
+    """
     every_client = vault.clients()
     sessions = vault.sessions(text=False)
     settings = settings_of(vault)
@@ -149,19 +183,33 @@ def stats_report(
         if one is None:
             raise UsageError(f"There is no client with the code {client!r} in this vault.")
         clients = [one]
-    # Trends and alerts only for the clients shown: one client's stats stay cheap.
+    # The perspective gap places each view in the whole caseload's range, and strategy
+    # outcomes are caseload-wide, so both come from every client; trends and alerts are
+    # computed only for the clients shown.
+    groups = group_sessions(every_client, sessions)
     wanted = {code_key(c.code) for c in clients}
     chosen = [c for c in every_client if c.key in wanted]
-    per = client_insights(chosen, group_sessions(chosen, sessions), scale, settings.insights)
+    per = client_insights(
+        chosen, groups, scale, settings.insights, today=today or date.today(),
+        outcome=settings.outcome, norms=gap_norms(groups.values()),
+    )  # fmt: skip
     insights = {ci.client.key: ci for ci in per.values()}
+    everyone = [ClientInsights(c, tuple(groups[c.id]), {}, ()) for c in every_client]
+    estimates = estimates_for(everyone, settings.insights)
+    from alliance_desktop.insights.strategy_estimates import caveats, estimates_json
+
+    sentences = list(caveats(estimates))
     if as_json:
         doc = summary_dict(summary, clients)
         for entry in doc["clients"]:
             entry.update(client_json(insights[code_key(entry["code"])]))
+        doc["strategy_outcomes"] = estimates_json(estimates)
+        doc["strategy_caveats"] = sentences
         # One line: it is for programs (jq and the like), and the C encoder that compact
         # output allows is several times faster on a large caseload than indenting.
         return json.dumps(doc, ensure_ascii=False)
-    return "\n".join(_stats_text(summary, clients, insights))
+    lines = _stats_text(summary, clients, insights)
+    return "\n".join([*lines, *_strategy_lines(estimates, sentences)])
 
 
 def run(args: argparse.Namespace, passphrases: Passphrases) -> int:

@@ -25,9 +25,10 @@ PASSPHRASE = "correct staple battery orbit"
 pytestmark = pytest.mark.slow
 
 CLIENT_KEYS = ["code", "sessions", "first_session", "last_session", "means", "ruptures",
-               "trend", "alerts"]  # fmt: skip
+               "trend", "alerts", "status", "open_ruptures", "outcome"]  # fmt: skip
 TREND_DIMENSIONS = ["trust", "engagement", "goal_alignment", "approach_fit", "client_rating"]
-ALERT_KEYS = ["kind", "date", "dimension", "value", "reference", "recent", "message"]
+ALERT_KEYS = ["kind", "date", "dimension", "value", "reference", "recent", "message",
+              "direction"]  # fmt: skip
 NO_TREND = {"latest": None, "rolling_mean": None, "slope": None}
 
 
@@ -120,25 +121,31 @@ def test_stats_json_trend_numbers_are_exact_and_rounded(stats_doc: dict):
 
 
 def test_stats_json_alerts_in_date_order_with_nulls(stats_doc: dict):
+    # The sessions are from 2025, long before today: nothing on them is recent any more,
+    # and both active clients have not been seen for weeks.
     ash = stats_doc["clients"][0]["alerts"]
     assert [(a["kind"], a["date"]) for a in ash] == [
         ("drop", "2025-01-27"),
         ("low_client_rating", "2025-01-27"),
+        ("not_seen", "2025-01-27"),
     ]
-    drop, low = ash
+    drop, low, gone = ash
     assert (drop["dimension"], drop["value"], drop["reference"], drop["recent"]) == (
-        "trust", 5.0, 8.0, True,
+        "trust", 5.0, 8.0, False,
     )  # fmt: skip
     assert "Trust was 5" in drop["message"]
     assert (low["dimension"], low["value"], low["reference"], low["recent"]) == (
-        "client_rating", 30.0, 36.0, True,
+        "client_rating", 30.0, 36.0, False,
     )  # fmt: skip
+    assert gone["recent"] is True and gone["message"].startswith("Not seen for ")
+    assert all(a["direction"] is None for a in ash)
     birch = stats_doc["clients"][1]["alerts"]
-    assert [a["kind"] for a in birch] == ["open_rupture"]  # ratings above the threshold
+    assert [a["kind"] for a in birch] == ["open_rupture", "not_seen"]
     rupture = birch[0]
     assert rupture["date"] == "2025-02-03"
     assert rupture["dimension"] is None and rupture["value"] is None
-    assert rupture["reference"] is None and rupture["recent"] is True
+    assert rupture["reference"] is None and rupture["recent"] is False
+    assert stats_doc["clients"][1]["open_ruptures"] == 1
 
 
 def test_stats_json_for_one_client_and_vault_settings(vault_path: Path, tmp_path: Path):
@@ -148,6 +155,7 @@ def test_stats_json_for_one_client_and_vault_settings(vault_path: Path, tmp_path
     assert [c["code"] for c in doc["clients"]] == ["Birch"]
     assert doc["vault"]["sessions"] == 6  # the vault part stays whole
     assert doc["clients"][0]["alerts"][0]["kind"] == "open_rupture"
+    assert [e["strategy"] for e in doc["strategy_outcomes"]] == ["normalize"] * 2 + ["validate"] * 2
 
     # Thresholds and the client-rating scale come from the vault's own settings.
     path = tmp_path / "strict.alliance"
@@ -160,7 +168,8 @@ def test_stats_json_for_one_client_and_vault_settings(vault_path: Path, tmp_path
                                    client_rating=6.5 if day == 4 else None))  # fmt: skip
     doc = json.loads(with_vault(path, "stats", "--json").stdout)
     alerts = doc["clients"][0]["alerts"]
-    assert [a["kind"] for a in alerts] == ["low_client_rating"]  # a 3-point drop is under 4
+    # a 3-point drop is under 4
+    assert [a["kind"] for a in alerts if a["kind"] != "not_seen"] == ["low_client_rating"]
     assert (alerts[0]["value"], alerts[0]["reference"]) == (6.5, 7.0)
 
 
@@ -169,16 +178,15 @@ def test_stats_table_shows_slope_alert_counts_and_recent_alerts(vault_path: Path
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
     header = next(line for line in lines if line.startswith("client"))
-    assert header.split()[-3:] == ["slope", "alerts", "recent"]
+    assert header.split()[-5:] == ["slope", "alerts", "recent", "status", "outcome"]
     ash = next(line for line in lines if line.startswith("Ash "))
-    assert ash.split()[-3:] == ["-0.90", "2", "2"]
+    assert ash.split()[-5:] == ["-0.90", "3", "1", "active", "-"]
     cedar = next(line for line in lines if line.startswith("Cedar"))
-    assert cedar.split()[-3:] == ["-", "0", "0"]
-    start = lines.index("Recent alerts (3):")
-    recent = lines[start + 1 :]
-    assert recent[0].split()[:3] == ["Ash", "2025-01-27", "drop"]
-    assert recent[1].split()[:3] == ["Ash", "2025-01-27", "low_client_rating"]
-    assert recent[2].split()[:3] == ["Birch", "2025-02-03", "open_rupture"]
+    assert cedar.split()[-5:] == ["-", "0", "0", "active", "-"]
+    start = lines.index("Recent alerts (2):")
+    recent = lines[start + 1 : start + 3]
+    assert recent[0].split()[:3] == ["Ash", "2025-01-27", "not_seen"]
+    assert recent[1].split()[:3] == ["Birch", "2025-02-10", "not_seen"]
 
 
 # -- chart ---------------------------------------------------------------------------
