@@ -39,6 +39,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from operator import attrgetter
 
 from alliance_desktop.domain.models import DIMENSIONS, Client, ClientStatus, Resolution, Session
 from alliance_desktop.domain.scales import RATING_MAX, ClientRatingScale
@@ -65,6 +66,11 @@ GAP_SD = 2.0
 MIN_GAP_SESSIONS = 8
 #: A rupture of unknown salience is ranked as the middle of the 1-5 scale.
 DEFAULT_SALIENCE = 3
+
+#: The ratings the drop rule watches, read in one C-level call per session (the hot loop).
+_DROP_DIMENSIONS: tuple[str, ...] = (*DIMENSIONS, "client_rating")
+_DROP_VALUES = attrgetter(*_DROP_DIMENSIONS)
+_LEVEL_VALUES = attrgetter(*LEVEL_DIMENSIONS)
 
 THERAPIST_HIGHER = "therapist_higher"
 CLIENT_HIGHER = "client_higher"
@@ -243,22 +249,22 @@ def client_alerts(
         return active and i >= first_recent and sessions[i].date >= since
 
     window = settings.drop_window
-    limits = {dim: settings.drop_points - _EPS for dim in DIMENSIONS}
-    limits["client_rating"] = CLIENT_DROP_SHARE * scale.maximum - _EPS
-    seen: dict[str, list[float]] = {dim: [] for dim in limits}
+    drop_limit = settings.drop_points - _EPS
+    limits = (*(drop_limit,) * len(DIMENSIONS), CLIENT_DROP_SHARE * scale.maximum - _EPS)
+    seen: tuple[list[float], ...] = tuple([] for _ in _DROP_DIMENSIONS)
     threshold, maximum = scale.threshold, scale.maximum
     low_tail = f" of {_num(maximum)}, below the concern threshold of {_num(threshold)}."
     engagement: list[Point] = []
     outcomes: list[tuple[int, float]] = []
     for i, s in enumerate(sessions):
         recent = is_recent(i)
-        for dim, past in seen.items():
-            value = getattr(s, dim)
+        for dim, value, past, limit in zip(_DROP_DIMENSIONS, _DROP_VALUES(s), seen, limits,
+                                           strict=True):  # fmt: skip
             if value is None:
                 continue
             if len(past) >= window:
                 mean = sum(past[-window:]) / window
-                if mean - value >= limits[dim]:
+                if mean - value >= limit:
                     alerts.append(
                         Alert(AlertKind.DROP, s.date, s.id, s.client_id, dim, float(value),
                               mean, recent,
@@ -271,8 +277,7 @@ def client_alerts(
             engagement.append((i, float(s.engagement)))
         if s.outcome_rating is not None:
             outcomes.append((i, float(s.outcome_rating)))
-        for dim in LEVEL_DIMENSIONS:
-            value = getattr(s, dim)
+        for dim, value in zip(LEVEL_DIMENSIONS, _LEVEL_VALUES(s), strict=True):
             if value is not None and value <= LOW_LEVEL:
                 alerts.append(
                     Alert(AlertKind.LOW_RATING, s.date, s.id, s.client_id, dim, float(value),

@@ -99,8 +99,8 @@ def _caseload_rows(n_clients=5):
     for c in clients:
         sessions += series(trust=[c.id % 10] * 14, client_id=c.id)
     sessions[3].trust = None  # first client: a session without trust, in the window
-    sessions[20].ruptures = [rupture()]  # second client: open rupture
-    return analyse(clients, sessions).caseload
+    sessions[27].ruptures = [rupture()]  # second client: open rupture, on the latest session
+    return analyse(clients, sessions, today=sessions[-1].date).caseload
 
 
 def test_caseload_cells_and_badges():
