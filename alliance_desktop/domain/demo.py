@@ -6,6 +6,20 @@ goals that are not shared, a gap between the client's view and the therapist's).
 is assembled from sentence templates written for this product, never from any
 instrument. Everything comes from one ``random.Random(seed)``, so a seed always gives
 the same caseload (tests, screenshots and bug reports can rely on it).
+
+The numbers behave as real records do, so the insights have something true to find:
+
+* client alliance ratings crowd near the top of the 0-40 scale (mostly 35-40), lower
+  when a session was strained;
+* a separate outcome measure (0-40, clinical cutoff 25) starts in the clinical range
+  for most clients and moves over treatment: many improve, one deteriorates;
+* clients start and end on different dates: one finished a few weeks ago, one drifted
+  away and was last seen months ago (closed), one had a gap for a break;
+* one rupture left open in its session is repaired two sessions later (``resolved_on``);
+* reflections read like the session's ratings (a low-trust hour reads strained);
+* exactly one strategy, :data:`PLANTED_STRATEGY`, is followed by a better next session
+  (+:data:`PLANTED_EFFECT` on trust and engagement); every other strategy is ticked
+  at random, independently of how the session went, and has no effect at all.
 """
 
 from __future__ import annotations
@@ -42,6 +56,22 @@ class Archetype(StrEnum):
 
 
 ARCHETYPES: tuple[Archetype, ...] = tuple(Archetype)
+
+#: The one strategy with a real effect in the demo: the next session's trust and
+#: engagement are this much higher (before rounding and the 0-10 bounds).
+PLANTED_STRATEGY = "strong_ending"
+PLANTED_EFFECT = 1.25
+
+#: Where each client's outcome measure starts and ends (0-40, higher is better).
+_OUTCOME_PATHS: dict[Archetype, tuple[float, float]] = {
+    Archetype.GROWTH: (16.0, 31.0),  # reliable improvement across the cutoff: recovered
+    Archetype.RUPTURE_DIP: (19.0, 27.5),
+    Archetype.DISENGAGING: (21.0, 20.0),  # the one who deteriorates is set apart below
+    Archetype.PLATEAU: (20.5, 21.5),
+    Archetype.GOAL_MISALIGNMENT: (18.0, 23.5),
+    Archetype.PERSPECTIVE_GAP: (27.0, 31.0),  # starts outside the clinical range
+}
+_DETERIORATING = (22.0, 14.0)
 
 
 @dataclass
@@ -418,6 +448,24 @@ _QUIET_MARKERS = ("deferential", "content_affect_split", "minimal_response")
 
 _DURATIONS = (45, 50, 50, 50, 50, 55, 60)
 
+# Roles within each dozen clients (index % 12), on top of their archetype.
+_ROLE_REPAIRED_LATER = 1  # a rupture-dip client whose rupture is repaired two sessions on
+_ROLE_DETERIORATES = 2  # a disengaging client whose outcome reliably worsens
+_ROLE_FINISHED = 6  # a growth client who finished a few weeks ago (closed)
+_ROLE_DROPPED_OUT = 8  # a disengaging client who stopped coming months ago (closed)
+_ROLE_LEVELLED_OFF = 9  # a plateau client who ended about two months ago (closed)
+_ROLE_BREAK = 4  # a client whose sessions paused for a few weeks
+
+# The strategies ticked at random (repair strategies come with ruptures). Each story
+# favours a few, but every client uses every one now and then, and none depends on how
+# the session went, so only the planted one is followed by any change.
+_EVERYDAY = tuple(s.key for s in BUILTIN if s.group != "repair")
+# The everyday strategies are drawn from a stream of their own. Any name gives a null
+# strategy an interval that excludes zero about one time in twenty, by chance; this
+# one was chosen so that the default demo (seed 0) shows no such chance finding, and
+# tests/domain/test_demo.py checks that it still holds.
+_PICKS_STREAM = "alliance-demo-strategies-{seed}/16"
+
 
 # -- trajectories -------------------------------------------------------------
 
@@ -438,6 +486,10 @@ class _Plan:
     level: float  # a per-client shift so two clients of a story are not identical
     rupture_at: int  # the big rupture of the rupture-dip story; -1 if none
     themes: tuple[str, ...]
+    role: int = -1  # the client's index within its dozen (see the _ROLE_ constants)
+    outcome: tuple[float, float] = (20.0, 20.0)  # outcome measure at intake and at the end
+    end_before: int = 0  # days between the last session and today
+    fortnightly: bool = False
 
 
 def _curve(plan: _Plan, k: int, n: int) -> tuple[float, float, float, float]:
@@ -531,12 +583,24 @@ def _ruptures_at(plan: _Plan, k: int, n: int, rng: random.Random) -> list[Ruptur
 
 
 def _mood(trust: int, engagement: int, ruptures: list[Rupture]) -> str:
+    """How the session reads: a low trust or engagement rating reads strained whatever
+    the other one was, and only a session good on both reads warm."""
     if ruptures:
         return "rupture"
-    mean = (trust + engagement) / 2
-    if mean >= 7:
+    low, mean = min(trust, engagement), (trust + engagement) / 2
+    if low <= 4:
+        return "strained"
+    if mean >= 7 and low >= 6:
         return "warm"
-    return "flat" if mean >= 5 else "strained"
+    return "flat"
+
+
+# What a strained session makes one think, whatever the client's story.
+_ANALYSE_STRAINED = (
+    "Something made it harder to be open today; I do not yet know what.",
+    "They may be holding back; perhaps {topic} feels riskier to talk about than I assumed.",
+    "The distance today may be about us as much as about {topic}.",
+)
 
 
 # -- sessions ------------------------------------------------------------------
@@ -598,23 +662,66 @@ def _client_rating(
     if rng.random() >= (0.85 if gap else 0.45):
         return None
     if gap:
-        value = min(34.5, rng.gauss(28.0, 2.0))
+        value = min(34.5, rng.gauss(31.0, 1.8))
     else:
+        # Near the ceiling, as session ratings are in real use: a point or two below 40
+        # when all is well, a few more off when the session was strained.
         mean = sum(ratings) / len(ratings)
-        value = 25.0 + 1.6 * mean + rng.gauss(0.0, 1.0) - (3.0 if ruptured else 0.0)
+        value = 39.6 - 1.3 * max(0.0, 8.5 - mean) - abs(rng.gauss(0.0, 1.0))
+        value -= 2.5 if ruptured else 0.0
     return round(max(0.0, min(40.0, value)), 1)
+
+
+def _outcome_rating(rng: random.Random, plan: _Plan, k: int, n: int) -> float | None:
+    """The client's outcome measure at session k: mostly filled in, moving from the
+    plan's start to its end with some noise (a rupture-dip client slips around it)."""
+    if rng.random() >= 0.8:
+        return None
+    start, end = plan.outcome
+    t = k / (n - 1) if n > 1 else 1.0
+    value = _lerp(start, end, t) + rng.gauss(0.0, 1.3)
+    if plan.archetype == Archetype.RUPTURE_DIP and 0 <= k - plan.rupture_at < 3:
+        value -= 3.0
+    return round(max(0.0, min(40.0, value)), 1)
+
+
+def _pick_strategies(rng: random.Random, favoured: tuple[str, ...]) -> list[str]:
+    """None to three everyday strategies: often one of the story's own, the rest drawn
+    from the whole everyday list, so every client uses every strategy now and then."""
+    count = rng.choice((0, 1, 1, 2, 2, 3))
+    chosen = rng.sample(_EVERYDAY, count)
+    if count and rng.random() < 0.3:
+        chosen[0] = rng.choice([k for k in favoured if k not in chosen[1:]] or chosen[:1])
+    return list(dict.fromkeys(chosen))
 
 
 def _dedupe(keys: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
-def _client_sessions(rng: random.Random, plan: _Plan, n: int, today: date) -> list[Session]:
-    end = today - timedelta(days=rng.choice((0, 0, 1, 2, 3, 4)))
-    days = [end]
-    for _ in range(n - 1):
-        days.append(days[-1] - timedelta(days=14 if rng.random() < 0.08 else 7))
+def _session_days(rng: random.Random, plan: _Plan, n: int, today: date) -> list[date]:
+    """Weekly (or fortnightly) days ending ``plan.end_before`` days before today; now and
+    then a week is skipped, and the break client pauses for a few weeks mid-course."""
+    days = [today - timedelta(days=plan.end_before)]
+    pause_at = n // 2 if plan.role == _ROLE_BREAK else -1
+    for k in range(n - 1, 0, -1):
+        if k == pause_at:
+            gap = 7 * rng.choice((4, 5, 6))
+        elif plan.fortnightly:
+            gap = 7 if rng.random() < 0.15 else 14
+        else:
+            gap = 14 if rng.random() < 0.08 else 7
+        days.append(days[-1] - timedelta(days=gap))
     days.reverse()
+    return days
+
+
+def _client_sessions(
+    rng: random.Random, plan: _Plan, n: int, today: date, picks: random.Random
+) -> list[Session]:
+    """The client's sessions; ``picks`` (a stream of its own) chooses the everyday
+    strategies, so they are independent of everything else by construction."""
+    days = _session_days(rng, plan, n, today)
     home, away = (Modality.IN_PERSON, Modality.VIDEO)
     if rng.random() < 0.35:
         home, away = away, home
@@ -624,24 +731,28 @@ def _client_sessions(rng: random.Random, plan: _Plan, n: int, today: date) -> li
     noise = 0.45 if plan.archetype in (Archetype.RUPTURE_DIP, Archetype.DISENGAGING) else 0.6
     gauss, rand = rng.gauss, rng.random
     sessions: list[Session] = []
+    lift = 0.0  # the planted strategy's effect on this session, from the one before
+    linger = 0.0
     for k, day in enumerate(days):
         ruptures = _ruptures_at(plan, k, n, rng)
         base = _curve(plan, k, n)
         if ruptures and plan.archetype != Archetype.RUPTURE_DIP:
             base = (base[0] - 1.0, base[1] - 0.5, base[2], base[3])
-        trust = _rating(base[0] + gauss(0, noise))
-        engagement = _rating(base[1] + gauss(0, noise))
+        trust = _rating(base[0] + lift - linger + gauss(0, noise))
+        engagement = _rating(base[1] + lift - linger / 2 + gauss(0, noise))
+        # A rupture left open still weighs on the next session a little.
+        linger = 0.6 if any(r.resolution != Resolution.YES for r in ruptures) else 0.0
+        if plan.archetype == Archetype.RUPTURE_DIP:
+            linger = 0.0  # its own curve already climbs back slowly
         goal = _rating(base[2] + gauss(0, noise)) if rand() < 0.9 else None
         fit = _rating(base[3] + gauss(0, noise)) if rand() < 0.9 else None
         present = tuple(v for v in (trust, engagement, goal, fit) if v is not None)
 
-        late = k >= n - 6
-        chosen = list(rng.sample(pool, rng.choice((0, 1, 1, 2, 2, 3))))
-        if late and plan.archetype in (Archetype.DISENGAGING, Archetype.PERSPECTIVE_GAP):
-            chosen.append(rng.choice(("invite_feedback", "offer_choice")))
+        chosen = _pick_strategies(picks, pool)
         for r in ruptures:
             chosen += r.repair_strategies
         strategies = _dedupe(chosen)
+        lift = PLANTED_EFFECT if PLANTED_STRATEGY in strategies else 0.0
 
         mood = _mood(trust, engagement, ruptures)
         slots = {
@@ -652,6 +763,10 @@ def _client_sessions(rng: random.Random, plan: _Plan, n: int, today: date) -> li
         }
         settling = plan.archetype == Archetype.RUPTURE_DIP and k < plan.rupture_at
         analyses = _ANALYSE_SETTLING if settling else _ANALYSE[plan.archetype]
+        if mood == "strained":
+            analyses = _ANALYSE_STRAINED
+        elif mood == "warm" and plan.archetype == Archetype.DISENGAGING:
+            analyses = _ANALYSE_SETTLING
 
         tags = [rng.choice(plan.themes)]
         if rand() < 0.3:
@@ -677,6 +792,7 @@ def _client_sessions(rng: random.Random, plan: _Plan, n: int, today: date) -> li
                 duration_min=rng.choice(_DURATIONS),
                 modality=_modality(rand(), home, away),
                 client_rating=_client_rating(rng, plan, present, bool(ruptures)),
+                outcome_rating=_outcome_rating(rng, plan, k, n),
                 ruptures=ruptures,
                 strategies=strategies,
                 tags=_dedupe(tags),
@@ -686,7 +802,35 @@ def _client_sessions(rng: random.Random, plan: _Plan, n: int, today: date) -> li
                 updated_at=datetime.combine(day, time(hour, 50), UTC),
             )
         )
+    if plan.role == _ROLE_REPAIRED_LATER and 0 <= plan.rupture_at < n - 2:
+        _repair_later(rng, sessions[plan.rupture_at], sessions[plan.rupture_at + 2])
     return sessions
+
+
+_CAME_BACK = (
+    "We went back to what went wrong two weeks ago; they said it had stayed with them, "
+    "and this time we could talk it through.",
+    "I asked about the session that went badly; they said they had felt pushed, "
+    "and naming it together eased something.",
+)
+
+
+def _repair_later(rng: random.Random, at: Session, later: Session) -> None:
+    """The rupture left open at ``at`` is repaired in the session ``later``."""
+    open_ = [r for r in at.ruptures if r.resolution != Resolution.YES]
+    if not open_:
+        return
+    open_[0].resolved_on = later.date
+    sentence = rng.choice(_CAME_BACK)
+    sections = later.reflection.sections
+    first = next(iter(sections), None)
+    if first is None:
+        later.reflection = Reflection("free", {"text": sentence})
+    else:
+        sections[first] = f"{sentence} {sections[first]}".strip()
+    for key in ("metacommunication", "own_contribution"):
+        if key not in later.strategies:
+            later.strategies = (*later.strategies, key)
 
 
 def _modality(roll: float, home: Modality, away: Modality) -> Modality:
@@ -721,6 +865,7 @@ def generate(
         raise ValueError("need zero or more clients and at least one session each")
     today = today or date.today()
     rng = random.Random(seed)
+    picks = random.Random(_PICKS_STREAM.format(seed=seed))
     names = list(_NAMES)
     rng.shuffle(names)
     taken: set[str] = set()
@@ -728,6 +873,17 @@ def generate(
     for i in range(clients):
         archetype = ARCHETYPES[i % len(ARCHETYPES)]
         themes = tuple(rng.sample(_THEME_KEYS, rng.choice((2, 2, 3))))
+        role = i % 12
+        start, end = _DETERIORATING if role == _ROLE_DETERIORATES else _OUTCOME_PATHS[archetype]
+        shift = rng.uniform(-2.5, 2.5)
+        if role == _ROLE_FINISHED:
+            end_before = rng.randint(28, 49)
+        elif role == _ROLE_LEVELLED_OFF:
+            end_before = rng.randint(56, 84)
+        elif role == _ROLE_DROPPED_OUT:
+            end_before = rng.randint(100, 150)
+        else:
+            end_before = rng.choice((0, 0, 1, 2, 3, 4))
         plan = _Plan(
             archetype=archetype,
             level=rng.uniform(-0.5, 0.5),
@@ -735,12 +891,16 @@ def generate(
             if archetype == Archetype.RUPTURE_DIP
             else -1,
             themes=themes,
+            role=role,
+            outcome=(start + shift, end + shift),
+            end_before=end_before,
+            fortnightly=i % 4 == 3,
         )
         code = _unique_code(rng, i, names, taken)
-        client_sessions = _client_sessions(rng, plan, sessions, today)
+        client_sessions = _client_sessions(rng, plan, sessions, today, picks)
         goals = " and ".join(_THEMES[t][1] for t in themes[:2])
-        # A couple in every dozen have finished: one who grew, one who levelled off.
-        closed = i % 12 in (6, 9)
+        # In every dozen: one finished, one levelled off and ended, one dropped out.
+        closed = role in (_ROLE_FINISHED, _ROLE_LEVELLED_OFF, _ROLE_DROPPED_OUT)
         client = Client(
             code=code,
             status=ClientStatus.CLOSED if closed else ClientStatus.ACTIVE,
@@ -753,4 +913,4 @@ def generate(
     return out
 
 
-__all__ = ["ARCHETYPES", "Archetype", "DemoData", "generate"]
+__all__ = ["ARCHETYPES", "PLANTED_EFFECT", "PLANTED_STRATEGY", "Archetype", "DemoData", "generate"]

@@ -10,11 +10,20 @@ from statistics import mean
 import pytest
 
 from alliance_desktop.domain import ClientRatingScale, ClientStatus, Resolution, Session
-from alliance_desktop.domain.demo import ARCHETYPES, Archetype, DemoData, generate
+from alliance_desktop.domain.demo import (
+    ARCHETYPES,
+    PLANTED_EFFECT,
+    PLANTED_STRATEGY,
+    Archetype,
+    DemoData,
+    generate,
+)
 from alliance_desktop.domain.ruptures import MARKER_TYPE
+from alliance_desktop.domain.settings import OutcomeScale
 from alliance_desktop.domain.strategies import BUILTIN, BUILTIN_BY_KEY
 from alliance_desktop.domain.templates import TEMPLATES_BY_KEY
 from alliance_desktop.domain.validation import client_problems, session_problems
+from alliance_desktop.insights.strategy_estimates import strategy_estimates
 
 TODAY = date(2026, 3, 2)
 
@@ -106,16 +115,32 @@ def test_small_and_empty_caseloads_still_valid():
         generate(sessions=0)
 
 
-def test_sessions_are_weekly_and_end_on_or_just_before_today(big):
+def test_sessions_are_weekly_or_fortnightly_and_active_clients_were_seen_lately(big):
     gaps: Counter[int] = Counter()
-    for code, sessions in by_client(big).items():
-        days = [s.date for s in sessions]
+    for client in big.clients:
+        days = [s.date for s in by_client(big)[client.code]]
         assert days == sorted(days)
-        assert 0 <= (TODAY - days[-1]).days <= 6, code
+        if client.status == ClientStatus.ACTIVE:
+            assert 0 <= (TODAY - days[-1]).days <= 6, client.code
+        else:  # finished, levelled off or dropped out: a few weeks to months ago
+            assert 28 <= (TODAY - days[-1]).days <= 150, client.code
         gaps.update((b - a).days for a, b in pairwise(days))
-    assert set(gaps) <= {7, 14}
-    assert gaps[7] > 0.85 * sum(gaps.values())
-    assert gaps[14] > 0, "a skipped week now and then"
+    assert set(gaps) <= {7, 14, 28, 35, 42}
+    assert gaps[7] > 0.6 * sum(gaps.values())
+    assert gaps[14] > 0, "a skipped week now and then, and fortnightly clients"
+    assert gaps[28] + gaps[35] + gaps[42] > 0, "a break of a few weeks"
+
+
+def test_intakes_and_endings_fall_on_different_dates(demo):
+    starts = {c.start_date for c in demo.clients}
+    ends = {ss[-1].date for ss in by_client(demo).values()}
+    assert len(starts) >= 8 and len(ends) >= 5
+    closed = [c for c in demo.clients if c.status == ClientStatus.CLOSED]
+    last_seen = {c.code: by_client(demo)[c.code][-1].date for c in closed}
+    assert len(closed) == 3
+    dropped = [code for code, day in last_seen.items() if (TODAY - day).days >= 100]
+    assert len(dropped) == 1, "one client dropped out months ago"
+    assert demo.archetypes[dropped[0]] == Archetype.DISENGAGING
 
 
 def test_default_today_is_the_real_today():
@@ -195,7 +220,7 @@ def test_perspective_gap_client_rates_low_while_the_therapist_rates_high(big):
         assert mean(s.trust for s in sessions) >= 7
 
 
-def test_client_ratings_on_about_half_the_sessions_and_high_when_all_is_well(big):
+def test_client_ratings_on_about_half_the_sessions_and_near_the_ceiling(big):
     rated = [s for _, s in big.sessions if s.client_rating is not None]
     assert 0.35 <= len(rated) / len(big.sessions) <= 0.7
     assert all(round(s.client_rating, 1) == s.client_rating for s in rated)
@@ -205,11 +230,91 @@ def test_client_ratings_on_about_half_the_sessions_and_high_when_all_is_well(big
         for code, s in big.sessions
         if s.client_rating is not None and big.archetypes[code] != Archetype.PERSPECTIVE_GAP
     ]
+    near_top = [s for s in agreeing if 35 <= s.client_rating <= 40]
+    assert len(near_top) >= 0.7 * len(agreeing), "mostly 35-40, as in real use"
     warm = [s.client_rating for s in agreeing if s.trust >= 8 and s.engagement >= 8]
     strained = [s.client_rating for s in agreeing if s.trust <= 4 and s.engagement <= 4]
     assert warm and strained
     assert mean(strained) < 34
-    assert mean(warm) >= 36
+    assert mean(warm) >= 37
+
+
+def test_outcome_ratings_start_in_the_clinical_range_and_move(demo, big):
+    outcome = OutcomeScale()
+    for data in (demo, big):
+        statuses: Counter[str] = Counter()
+        starts_clinical = 0
+        for sessions in by_client(data).values():
+            values = [s.outcome_rating for s in sessions if s.outcome_rating is not None]
+            assert len(values) >= 0.6 * len(sessions)
+            assert all(0 <= v <= 40 and round(v, 1) == v for v in values)
+            starts_clinical += outcome.is_clinical(values[0])
+            statuses[outcome.classify(values[0], values[-1])] += 1
+        n = len(data.clients)
+        assert starts_clinical >= 0.6 * n, "most start below the cutoff"
+        assert statuses["recovered"] + statuses["improved"] >= 0.3 * n, statuses
+        assert statuses["deteriorated"] >= 1, statuses
+    deteriorated = []
+    for code, sessions in by_client(demo).items():
+        values = [s.outcome_rating for s in sessions if s.outcome_rating is not None]
+        if outcome.classify(values[0], values[-1]) == "deteriorated":
+            deteriorated.append(code)
+    assert len(deteriorated) == 1, deteriorated
+
+
+def test_one_open_rupture_is_repaired_two_sessions_later(demo):
+    repaired = [
+        (code, i, r)
+        for code, sessions in by_client(demo).items()
+        for i, s in enumerate(sessions)
+        for r in s.ruptures
+        if r.resolved_on is not None
+    ]
+    assert len(repaired) == 1
+    code, i, rupture = repaired[0]
+    sessions = by_client(demo)[code]
+    assert rupture.resolution != Resolution.YES and rupture.repaired
+    assert rupture.resolved_on == sessions[i + 2].date
+    assert "two weeks ago" in sessions[i + 2].reflection.plain_text() or (
+        "went badly" in sessions[i + 2].reflection.plain_text()
+    )
+
+
+_WARM_OPENINGS = ("They arrived with a list", "Easy start today", "They described a better week")
+
+
+def test_reflections_read_like_the_sessions_ratings(big):
+    for _, s in big.sessions:
+        text = s.reflection.plain_text()
+        if min(s.trust, s.engagement) <= 3 and not s.ruptures:
+            assert not any(w in text for w in _WARM_OPENINGS), text
+            assert "building their confidence" not in text, text
+
+
+def test_exactly_one_strategy_is_followed_by_a_better_next_session():
+    data = generate(today=TODAY)  # the default demo: 12 clients x 24 sessions, seed 0
+    clients, sessions = data.with_ids()
+    shown = [e for e in strategy_estimates(clients, sessions) if e.shown]
+    planted = [e for e in shown if e.strategy == PLANTED_STRATEGY]
+    assert {e.dimension for e in planted} == {"trust", "engagement"}
+    for e in planted:
+        assert e.ci_low > 0 and 0.8 <= e.estimate <= 1.8, e
+    others = [e for e in shown if e.strategy != PLANTED_STRATEGY]
+    assert len(others) >= 20
+    assert [e for e in others if e.excludes_zero] == []
+
+
+def test_a_large_demo_finds_the_planted_effect_and_nothing_of_note_elsewhere():
+    data = generate(clients=200, sessions=100, seed=0, today=TODAY)
+    clients, sessions = data.with_ids()
+    shown = [e for e in strategy_estimates(clients, sessions) if e.shown]
+    for e in shown:
+        if e.strategy == PLANTED_STRATEGY:
+            assert e.ci_low > 1.0 and abs(e.estimate - PLANTED_EFFECT) < 0.2, e
+        else:
+            assert abs(e.estimate) < 0.2, e
+    others = [e for e in shown if e.strategy != PLANTED_STRATEGY]
+    assert sum(not e.excludes_zero for e in others) >= 0.8 * len(others)
 
 
 def test_optional_dimensions_present_on_most_sessions(big):
