@@ -317,9 +317,7 @@ class SuggestionPanel(QScrollArea):
             layout.addWidget(line)
         if not alerts:
             none = _label("suggestionsEmpty", body)
-            none.setText(
-                self.tr("No recent alerts for this client: nothing here asks for a change.")
-            )
+            none.setText(self.tr("No recent alerts for this client under your current rules."))
             layout.addWidget(none)
         for i, alert in enumerate(alerts):
             box = QFrame(body)
@@ -686,9 +684,7 @@ class InsightsHub(QObject):
         has_alerts = self.alertModel.rowCount() > 0
         d.alertList.setVisible(has_alerts)
         d.alertsEmpty.setVisible(not has_alerts and self.analysis is not None)
-        d.alertsEmpty.setText(
-            "" if has_alerts else self.tr("No alerts: every relationship looks steady.")
-        )
+        d.alertsEmpty.setText("" if has_alerts else self.tr("No alerts under your current rules."))
 
     def _fill_alerts(self) -> None:
         analysis = self.analysis
