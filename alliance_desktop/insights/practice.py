@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from alliance_desktop.domain.models import DIMENSIONS, Resolution, RuptureType, Session
+from alliance_desktop.domain.models import DIMENSIONS, RuptureType, Session
 from alliance_desktop.domain.scales import ClientRatingScale
 
 
@@ -31,7 +31,7 @@ class RuptureMonth:
     month: date
     withdrawal: int
     confrontation: int
-    resolved: int  # of those ruptures, how many are marked fully resolved
+    resolved: int  # of those ruptures, how many are repaired (in the session or later)
 
     @property
     def total(self) -> int:
@@ -102,7 +102,7 @@ def rupture_months(sessions: Iterable[Session]) -> list[RuptureMonth]:
         a = acc.setdefault(month_of(s.date), [0, 0, 0])
         for r in s.ruptures:
             a[0 if r.type == RuptureType.WITHDRAWAL else 1] += 1
-            a[2] += r.resolution == Resolution.YES
+            a[2] += r.repaired
     if not acc:
         return []
     return [RuptureMonth(m, *acc.get(m, (0, 0, 0))) for m in _months(min(acc), max(acc))]

@@ -147,6 +147,9 @@ def test_rupture_months_share_resolved():
     (may,) = rupture_months(s)
     assert (may.withdrawal, may.confrontation, may.resolved, may.total) == (2, 1, 1, 3)
     assert may.share_resolved == pytest.approx(1 / 3)
+    s[1].ruptures[0].resolved_on = date(2025, 6, 2)  # repaired later counts as repaired
+    (may,) = rupture_months(s)
+    assert may.resolved == 2
 
 
 def test_suggestions_follow_catalogue_groups():
