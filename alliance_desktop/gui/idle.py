@@ -12,6 +12,7 @@ Neither imports a Qt network module. QtDBus links only QtCore (checked with ldd 
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -167,14 +168,17 @@ class SessionLockWatcher(QObject):
         return list(self._connections)
 
     def _connect_dbus(self, system: object | None, session: object | None) -> None:
-        qtdbus = _qtdbus()
+        # QtDBus is imported only here (see _qtdbus), so the buses are typed loosely.
+        qtdbus: Any = _qtdbus()
         if qtdbus is None:
             return
         if system is None:
             system = qtdbus.QDBusConnection.systemBus()
         if session is None:
             session = qtdbus.QDBusConnection.sessionBus()
-        wanted = [(system, "system", _LOGIN1, "PrepareForSleep", "1_sleeping(bool)")]
+        wanted: list[tuple[Any, str, tuple[str, str], str, str]] = [
+            (system, "system", _LOGIN1, "PrepareForSleep", "1_sleeping(bool)")
+        ]
         wanted += [
             (session, "session", names, "ActiveChanged", "1_screensaver(bool)")
             for names in _SCREENSAVERS
