@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: venv run demo test lint format regenerate screenshots bench clean
-.PHONY: package icons install-desktop uninstall-desktop
+.PHONY: package bundle deb manpages icons install-desktop uninstall-desktop
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -53,17 +53,44 @@ BUNDLE := dist/alliance-desktop
 PREFIX ?= $(HOME)/.local
 ICON_SIZES := 16 22 24 32 48 64 128 256 512
 
-# The Linux one-folder bundle from packaging/alliance-desktop.spec, its self-test, then
-# the packaging tests including the slow ones (a fresh venv from the wheel).
-package: $(STAMP)
+# The Linux one-folder bundle from packaging/alliance-desktop.spec (alliance-desktop
+# and alliance-cli over one _internal), its self-test and the 150 MiB budget.
+bundle: $(STAMP)
 	$(BIN)/python -m pip install --quiet "pyinstaller>=6.10,<7" "build>=1.2"
 	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist \
 		--workpath build/pyinstaller packaging/alliance-desktop.spec
 	QT_QPA_PLATFORM=offscreen $(BUNDLE)/alliance-desktop --self-test
+	$(BUNDLE)/alliance-cli --version
 	@du -sh $(BUNDLE)
 	@mib=$$(du -sm $(BUNDLE) | cut -f1); test $$mib -le 150 \
 		|| { echo "$(BUNDLE) is $$mib MiB, over its 150 MiB budget (packaging/README.md)"; exit 1; }
+
+# The bundle, then the packaging tests including the slow ones (a fresh venv from the
+# wheel; the .deb's own tests skip unless `make deb` built one).
+package: bundle
 	ALLIANCE_PACKAGING_TESTS=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/packaging
+
+# Manual pages and alliance-cli's bash and zsh completion, generated from the argparse
+# parsers (argparse-manpage, shtab: the `packaging` extra).
+GENERATED := build/deb-generated
+manpages: $(STAMP)
+	$(BIN)/python -m pip install --quiet "argparse-manpage>=4.5,<5" "shtab>=1.7,<2"  # = the packaging extra
+	$(BIN)/python packaging/linux/gen_docs.py $(GENERATED)
+
+# dist/alliance-desktop_<version>-1_<arch>.deb from the bundle with dpkg-deb, offline
+# (packaging/linux/build_deb.py); builds the bundle first if there is none. Then lintian
+# (no errors allowed; skipped with a note if it is not installed) and the package's tests:
+# its file list, and both commands run from it unpacked (installed and purged with
+# dpkg --root where we are root).
+deb: manpages
+	@[ -x $(BUNDLE)/alliance-cli ] || $(MAKE) bundle
+	$(BIN)/python packaging/linux/build_deb.py --bundle $(BUNDLE) --generated $(GENERATED) --out dist
+	@du -h dist/alliance-desktop_*.deb
+	@if command -v lintian >/dev/null; then \
+	  lintian --fail-on error --tag-display-limit 0 dist/alliance-desktop_*.deb; \
+	else echo "lintian not installed (apt-get install lintian): not checked"; fi
+	ALLIANCE_PACKAGING_TESTS=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q \
+		tests/packaging/test_deb.py
 
 # Re-render the committed PNG/ICO/ICNS icons after resources/icons/alliance.svg changes.
 icons: $(STAMP)

@@ -273,6 +273,47 @@ def check_chart(test: SelfTest) -> str:
     return f"client trend, {len(data) // 1024} KiB PNG, Agg and QtAgg"
 
 
+def cli_command() -> list[str]:
+    """How to start alliance-cli from here: in a bundle the executable beside this one
+    (both share one _internal folder), else this Python with ``-m alliance_desktop.cli``."""
+    if getattr(sys, "frozen", False):
+        exe = Path(sys.executable)
+        return [str(exe.with_name("alliance-cli" + exe.suffix))]
+    return [sys.executable, "-m", "alliance_desktop.cli"]
+
+
+def check_cli(test: SelfTest) -> str:
+    """alliance-cli, as its own process: ``--version`` and ``verify`` on the throwaway vault
+    (a reader, so it may run while this process has the vault open)."""
+    import subprocess
+
+    if test.vault is None or test.folder is None:
+        raise CheckFailed("skipped: no vault")
+    command = cli_command()
+    if not Path(command[0]).exists():
+        raise CheckFailed(f"{command[0]} is missing")
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    env.pop("ALLIANCE_VAULT", None)
+    version = subprocess.run(
+        [*command, "--version"], capture_output=True, text=True, timeout=60, env=env
+    )
+    if version.returncode != 0 or version.stdout.strip() != f"alliance-cli {__version__}":
+        raise CheckFailed(f"--version gave {version.stdout.strip() or version.stderr.strip()!r}")
+    vault_path = test.folder / "self-test.alliance"
+    done = subprocess.run(
+        [*command, "--vault", str(vault_path), "--passphrase-stdin", "verify"],
+        input=SELF_TEST_PASSPHRASE + "\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    if done.returncode != 0 or not done.stdout.startswith("vault OK"):
+        detail = (done.stderr or done.stdout).strip().splitlines()
+        raise CheckFailed(f"verify exited {done.returncode}: {detail[-1] if detail else ''}")
+    return "--version and verify"
+
+
 def run(out: TextIO | None = None) -> int:
     """Run every check, print one line each to ``out``; 0 if all passed, else 1."""
     if out is None:
@@ -300,6 +341,7 @@ def run(out: TextIO | None = None) -> int:
             test.check("session write/read", lambda: check_session(test))
             test.check("verify", lambda: check_verify(test))
             test.check("chart", lambda: check_chart(test))
+            test.check("alliance-cli", lambda: check_cli(test))
             if test.vault is not None:
                 test.vault.close()
         test.check("temporary folder removed", lambda: _gone(folder))

@@ -20,10 +20,20 @@ DEMO_FILENAME = "demo.alliance"
 DESKTOP_FILE_ID = "org.alliancedesktop.AllianceDesktop"
 
 
-def _parse(argv: list[str] | None) -> argparse.Namespace:
+def build_parser() -> argparse.ArgumentParser:
+    """The command line of ``alliance-desktop``; the manual page and the documentation
+    are generated from this parser (packaging/linux/generate.py)."""
     parser = argparse.ArgumentParser(
         prog="alliance-desktop",
         description="Private, offline reflection on the therapeutic alliance.",
+        epilog="With no PATH and no --vault, the vault is $ALLIANCE_VAULT, else vault.alliance "
+        "in the user data folder (~/.local/share/AllianceDesktop/ on Linux).",
+    )
+    parser.add_argument(
+        "path",
+        nargs="?",
+        metavar="PATH",
+        help="the vault file to open or create (what a file manager passes on double-click)",
     )
     parser.add_argument("--vault", metavar="PATH", help="the vault file to open or create")
     parser.add_argument(
@@ -37,7 +47,35 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
         action="store_true",
         help="check this installation on a throwaway vault, print one line per check, and exit",
     )
-    return parser.parse_args(argv)
+    return parser
+
+
+def _local_path(value: str) -> str:
+    """A desktop entry's %f is a local path; some launchers still hand over a file:// URI."""
+    if value.startswith("file://"):
+        from urllib.parse import unquote, urlsplit
+
+        parts = urlsplit(value)
+        if parts.netloc not in ("", "localhost"):
+            raise ValueError(value)
+        return unquote(parts.path)
+    return value
+
+
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.path is not None:
+        try:
+            args.path = _local_path(args.path)
+        except ValueError:
+            parser.error(f"{args.path} is not a file on this computer")
+        if args.vault is not None and Path(args.vault).expanduser() != Path(args.path).expanduser():
+            parser.error("give the vault either as PATH or with --vault, not both")
+        if args.demo:
+            parser.error("--demo opens its own vault; leave out PATH")
+        args.vault = args.path
+    return args
 
 
 def make_demo_vault(folder: Path):

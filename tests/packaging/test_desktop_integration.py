@@ -23,6 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
 LINUX = ROOT / "packaging" / "linux"
 DESKTOP = LINUX / f"{DESKTOP_FILE_ID}.desktop"
 METAINFO = LINUX / f"{DESKTOP_FILE_ID}.metainfo.xml"
+MIME = LINUX / f"{DESKTOP_FILE_ID}.mime.xml"
+MIME_TYPE = "application/x-alliance-vault"
 
 
 def _entry() -> configparser.SectionProxy:
@@ -38,6 +40,9 @@ def test_desktop_entry_matches_the_app():
     assert entry["StartupWMClass"] == DESKTOP_FILE_ID
     assert entry["Icon"] == DESKTOP_FILE_ID
     assert entry["Exec"].split()[0] == "alliance-desktop"
+    # A double-clicked vault arrives as the positional PATH (gui/app.py).
+    assert entry["Exec"] == "alliance-desktop %f"
+    assert entry["MimeType"] == f"{MIME_TYPE};"
     assert entry["Name"] == "Alliance Desktop"
     assert entry["Keywords"].endswith(";")
 
@@ -52,6 +57,44 @@ def test_metainfo_matches_version_and_ids():
     assert releases[0].get("version") == __version__
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", releases[0].get("date", ""))
     assert root.find("content_rating").get("type").startswith("oars-")
+    assert root.findtext("project_license") == "GPL-3.0-or-later"
+    provides = root.find("provides")
+    assert {b.text for b in provides.findall("binary")} == {"alliance-desktop", "alliance-cli"}
+    assert provides.findtext("mediatype") == MIME_TYPE
+
+
+def test_mime_type_is_by_extension_only():
+    ns = {"m": "http://www.freedesktop.org/standards/shared-mime-info"}
+    root = ET.parse(MIME).getroot()
+    (mime,) = root.findall("m:mime-type", ns)
+    assert mime.get("type") == MIME_TYPE
+    assert [g.get("pattern") for g in mime.findall("m:glob", ns)] == ["*.alliance"]
+    # SQLCipher files have no fixed header bytes: no magic rule could match them.
+    assert mime.find("m:magic", ns) is None
+    assert mime.find("m:icon", ns).get("name") == DESKTOP_FILE_ID
+
+
+@pytest.mark.skipif(shutil.which("xmllint") is None,
+                    reason="xmllint not installed (apt-get install libxml2-utils)")  # fmt: skip
+def test_xml_files_are_well_formed():
+    for path in (MIME, METAINFO):
+        proc = subprocess.run(["xmllint", "--noout", str(path)], capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stderr
+
+
+@pytest.mark.skipif(shutil.which("update-mime-database") is None,
+                    reason="update-mime-database not installed (apt-get install shared-mime-info)")  # fmt: skip
+def test_mime_database_recognises_vault_files(tmp_path: Path):
+    packages = tmp_path / "mime" / "packages"
+    packages.mkdir(parents=True)
+    shutil.copy(MIME, packages / f"{DESKTOP_FILE_ID}.xml")
+    proc = subprocess.run(["update-mime-database", "-V", str(tmp_path / "mime")],
+                          capture_output=True, text=True)  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert "warning" not in proc.stderr.lower(), proc.stderr
+    globs = (tmp_path / "mime" / "globs2").read_text(encoding="utf-8")
+    assert f"50:{MIME_TYPE}:*.alliance" in globs.splitlines()
+    assert (tmp_path / "mime" / "application" / "x-alliance-vault.xml").is_file()
 
 
 def test_changelog_has_this_version():

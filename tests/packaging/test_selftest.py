@@ -24,6 +24,7 @@ CHECKS = (
     "session write/read",
     "verify",
     "chart",
+    "alliance-cli",
     "temporary folder removed",
 )
 
@@ -58,6 +59,7 @@ def test_a_failing_check_prints_fail_and_exits_1(qapp, monkeypatch):
     assert "FAIL SQLCipher 4 with FTS5: RuntimeError: no FTS5 here\n" in text
     assert "second line" not in text
     assert "ok   chart" in text  # one failure does not hide the other results
+    assert "ok   alliance-cli" in text
     assert text.splitlines()[-1].startswith("SOME CHECKS FAILED")
 
 
@@ -93,3 +95,16 @@ def test_self_test_flag_runs_without_a_display(tmp_path: Path):
     # No Qt settings written; matplotlib may make its (empty) config folder, and its
     # cache holds fonts only.
     assert not [p for p in (tmp_path / "config").rglob("*") if p.is_file()]
+
+
+def test_cli_check_fails_when_the_command_is_missing(monkeypatch, tmp_path: Path):
+    test = selftest.SelfTest(folder=tmp_path, vault=object())
+    monkeypatch.setattr(selftest, "cli_command", lambda: [str(tmp_path / "alliance-cli")])
+    assert not test.check("alliance-cli", lambda: selftest.check_cli(test))
+    assert test.results[0].detail.endswith("alliance-cli is missing")
+
+
+def test_cli_command_in_a_bundle_is_the_sibling_executable(monkeypatch, tmp_path: Path):
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "alliance-desktop"))
+    assert selftest.cli_command() == [str(tmp_path / "alliance-cli")]

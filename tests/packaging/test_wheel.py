@@ -84,6 +84,13 @@ def test_wheel_metadata_and_entry_points(wheel: Path):
         metadata = zf.read(f"{info}/METADATA").decode()
         entry_points = zf.read(f"{info}/entry_points.txt").decode()
     assert f"\nVersion: {__version__}\n" in metadata
+    # PEP 639: an SPDX expression and the licence file itself, no "Proprietary" text.
+    assert "\nLicense-Expression: GPL-3.0-or-later\n" in metadata
+    assert "\nLicense-File: LICENSE\n" in metadata
+    with zipfile.ZipFile(wheel) as zf:
+        licence = zf.read(f"{info}/licenses/LICENSE").decode()
+    assert licence.startswith("                    GNU GENERAL PUBLIC LICENSE\n")
+    assert "Version 3, 29 June 2007" in licence
     assert "[console_scripts]\nalliance-cli = alliance_desktop.cli:main" in entry_points
     assert "[gui_scripts]\nalliance-desktop = alliance_desktop.gui.app:main" in entry_points
 
@@ -103,6 +110,15 @@ def test_sdist_carries_the_sources_of_the_generated_code(dist: Path):
         "alliance_desktop/gui/resources_rc.py",
         "alliance_desktop/data/common_passwords.txt",
         "packaging/alliance-desktop.spec",
+        "packaging/launcher.py",
+        "packaging/cli_launcher.py",
+        "packaging/linux/build_deb.py",
+        "packaging/linux/gen_docs.py",
+        "packaging/linux/debian/copyright",
+        "SECURITY.md",
+        "LICENSE",
+        "docs/architecture.md",
+        "docs/vault-format.md",
     ):
         assert required in names, required
 
