@@ -7,9 +7,9 @@ of our own with one calm accent.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QFile, QIODevice, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QFile, QIODevice, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 from alliance_desktop.charts.theme import DARK, LIGHT
 from alliance_desktop.gui import resources_rc  # noqa: F401  (registers :/ resources)
@@ -61,6 +61,83 @@ def _palette(dark: bool) -> QPalette:
     return p
 
 
+def _mix(a: QColor, b: QColor, share_of_a: float) -> QColor:
+    def channel(x: int, y: int) -> int:
+        return round(x * share_of_a + y * (1 - share_of_a))
+
+    return QColor(
+        channel(a.red(), b.red()), channel(a.green(), b.green()), channel(a.blue(), b.blue())
+    )
+
+
+def indicator_outline(palette: QPalette) -> QColor:
+    """The ring of an unchecked box or radio button: text mixed into base, so it stands
+    at least 3:1 against both the window and the field (WCAG non-text contrast) in
+    either theme. Fusion's own ring is the window colour darkened, which on a dark
+    window is darker still and all but vanishes (1.1:1)."""
+    text = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text)
+    base = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Base)
+    return _mix(text, base, 0.65)
+
+
+class IndicatorStyle(QProxyStyle):
+    """Fusion, with check box and radio button rings drawn at a readable contrast.
+
+    Fusion paints the indicator (fill, check mark, dot); this repaints only its ring:
+    the outline colour when idle, the accent at two pixels under keyboard focus, so
+    focus stays obvious with the style sheet's focus rectangles turned off. Disabled
+    controls keep Fusion's faint ring."""
+
+    def __init__(self) -> None:
+        super().__init__("Fusion")
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        if element not in (
+            QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+            QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+        ):
+            return
+        state = option.state
+        if not state & QStyle.StateFlag.State_Enabled:
+            return
+        focused = bool(
+            state & QStyle.StateFlag.State_HasFocus
+            and state & QStyle.StateFlag.State_KeyboardFocusChange
+        )
+        palette = option.palette
+        rect = option.rect
+        if focused:
+            pen = QPen(palette.color(QPalette.ColorRole.Highlight), 2)
+            inset = 1.0
+        else:
+            pen = QPen(indicator_outline(palette), 1)
+            inset = 0.5
+        painter.save()
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            if element == QStyle.PrimitiveElement.PE_IndicatorCheckBox:
+                box = QRectF(rect).adjusted(inset, inset, -inset, -inset)
+                painter.drawRect(box)
+            else:
+                # Fusion's circle: centred one pixel down and right of the rect's centre.
+                centre = QPointF(rect.center()) + QPointF(1, 1)
+                radius = (rect.width() + (rect.width() + 1) % 2) / 2.0 - 1
+                if focused:
+                    radius -= 0.5
+                painter.drawEllipse(centre, radius, radius)
+        finally:
+            painter.restore()
+
+
 def system_is_dark() -> bool:
     hints = QGuiApplication.styleHints()
     return hints.colorScheme() == Qt.ColorScheme.Dark
@@ -85,7 +162,9 @@ class ThemeManager(QObject):
         super().__init__(app)
         self._app = app
         self._choice = choice if choice in THEMES else "system"
-        app.setStyle("Fusion")
+        # Keep a reference: the Python overrides live as long as this object does.
+        self._style = IndicatorStyle()
+        app.setStyle(self._style)
         app.setStyleSheet(_style_sheet())
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_changed)
         self.apply()
