@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_desktop.app import access
+from alliance_desktop.charts.theme import OKABE_ITO
 from alliance_desktop.gui import (
     file_dialogs,
     resources_rc,  # noqa: F401  (registers :/ resources)
@@ -52,13 +53,15 @@ from alliance_desktop.vault import (
 from alliance_desktop.vault.passphrase import MIN_LENGTH, Strength, strength
 
 # Okabe-Ito colours for the strength bar; the label beside it carries the meaning.
+# The strength bar's colours are the charts' Okabe-Ito palette (one palette, by name).
 _BAR_COLOURS = {
-    "too short": "#D55E00",
-    "common": "#D55E00",
-    "weak": "#E69F00",
-    "fair": "#56B4E9",
-    "strong": "#009E73",
-    "very strong": "#009E73",
+    "too short": "vermillion",
+    "common": "vermillion",
+    "too simple": "vermillion",
+    "weak": "orange",
+    "fair": "sky_blue",
+    "strong": "green",
+    "very strong": "green",
 }
 _BAR_STYLE = (
     "QProgressBar {{ border: 1px solid palette(mid); border-radius: 3px;"
@@ -441,6 +444,7 @@ class UnlockWindow(QWidget):
         names = {
             "too short": self.tr("too short"),
             "common": self.tr("too common"),
+            "too simple": self.tr("too simple"),
             "weak": self.tr("weak"),
             "fair": self.tr("fair"),
             "strong": self.tr("strong"),
@@ -454,6 +458,16 @@ class UnlockWindow(QWidget):
             "strong": self.tr("good."),
             "very strong": self.tr("excellent."),
         }
+        simple = {  # why vault.passphrase refused it (Strength.reason)
+            "repeated": self.tr("it is one character repeated; try a few unrelated words."),
+            "pattern": self.tr("it is a short pattern repeated; try a few unrelated words."),
+            "few": self.tr("it uses too few different characters; try a few unrelated words."),
+            "sequence": self.tr(
+                "it is a run of neighbouring keys, letters or digits; try a few unrelated words."
+            ),
+        }
+        if verdict.label == "too simple":
+            advice["too simple"] = simple.get(verdict.reason, verdict.advice)
         return names.get(verdict.label, verdict.label), advice.get(verdict.label, verdict.advice)
 
     def _update_create_page(self) -> None:
@@ -481,7 +495,7 @@ class UnlockWindow(QWidget):
             value = 0
         self.ui.strengthBar.setValue(value)
         self.ui.strengthBar.setStyleSheet(
-            _BAR_STYLE.format(colour=_BAR_COLOURS.get(verdict.label, "#56B4E9"))
+            _BAR_STYLE.format(colour=OKABE_ITO[_BAR_COLOURS.get(verdict.label, "sky_blue")])
         )
         self.ui.strengthBar.setAccessibleDescription(self.ui.strengthLabel.text())
 

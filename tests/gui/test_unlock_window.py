@@ -74,7 +74,14 @@ def test_missing_vault_shows_the_create_page(make_window, vault_path):
 
 
 @pytest.mark.parametrize(
-    ("passphrase", "why"), [("short one", "too short"), ("password123", "too common")]
+    ("passphrase", "why"),
+    [
+        ("short one", "too short"),
+        ("password123", "too common"),
+        ("aaaaaaaaaaaa", "too simple — it is one character repeated"),
+        ("abcabcabcabc", "too simple — it is a short pattern repeated"),
+        ("qwertyuiopas", "too simple — it is a run of neighbouring keys"),
+    ],
 )
 def test_weak_passphrase_keeps_create_disabled_and_says_why(
     qtbot, make_window, vault_path, passphrase, why
@@ -96,6 +103,21 @@ def test_strength_feedback_names_the_level(qtbot, make_window, vault_path):
     w.ui.newPassphraseEdit.setText(PASSPHRASE)
     assert "strong" in w.ui.strengthLabel.text()
     assert w.ui.strengthBar.value() > 50
+
+
+def test_the_strength_bar_takes_its_colours_from_the_chart_palette(
+    make_window, vault_path, monkeypatch
+):
+    """One palette: the bar's colours are charts.theme.OKABE_ITO, not copies of it."""
+    from alliance_desktop.charts import theme
+
+    monkeypatch.setitem(theme.OKABE_ITO, "orange", "#123456")
+    monkeypatch.setitem(theme.OKABE_ITO, "green", "#654321")
+    w = make_window(vault_path)
+    w.ui.newPassphraseEdit.setText("qwpoeiruty")  # weak
+    assert "#123456" in w.ui.strengthBar.styleSheet()
+    w.ui.newPassphraseEdit.setText(PASSPHRASE)  # strong
+    assert "#654321" in w.ui.strengthBar.styleSheet()
 
 
 def test_mismatch_is_reported_and_blocks_create(qtbot, make_window, vault_path):
