@@ -18,7 +18,13 @@ from PySide6.QtCore import (
 
 from alliance_desktop.domain.models import Client
 from alliance_desktop.gui.models import CLIENT_ID_ROLE, SESSION_ROLE, FlatTableModel, short_date
-from alliance_desktop.insights.alerts import KIND_ORDER, Alert, AlertKind
+from alliance_desktop.insights.alerts import (
+    CLIENT_HIGHER,
+    KIND_ORDER,
+    THERAPIST_HIGHER,
+    Alert,
+    AlertKind,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -55,6 +61,28 @@ def kind_label(kind: AlertKind) -> str:
 
 def kind_text(kind: AlertKind) -> str:
     return f"{KIND_GLYPH[kind]} {kind_label(kind)}"
+
+
+def direction_label(alert: Alert) -> str:
+    """Which view is higher for a perspective gap ("" for every other alert)."""
+    if alert.kind != AlertKind.PERSPECTIVE_GAP:
+        return ""
+    return {
+        THERAPIST_HIGHER: _tr("you rate higher"),
+        CLIENT_HIGHER: _tr("the client rates higher"),
+    }.get(alert.direction or "", "")
+
+
+def alert_kind_text(alert: Alert) -> str:
+    """Glyph and words for one alert's kind, with a perspective gap's direction."""
+    text = kind_text(alert.kind)
+    direction = direction_label(alert)
+    return f"{text} · {direction}" if direction else text
+
+
+def no_alerts_text() -> str:
+    """The empty state of every alert list: it says whose rules found nothing."""
+    return _tr("No alerts under your current rules.")
 
 
 def risk_sorted(alerts: Iterable[Alert]) -> list[Alert]:
@@ -96,7 +124,7 @@ class AlertListModel(FlatTableModel):
             return client.id
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "kind":
-                return kind_text(alert.kind)
+                return alert_kind_text(alert)
             if column == "client":
                 return client.code
             if column == "date":
@@ -106,6 +134,8 @@ class AlertListModel(FlatTableModel):
             return alert.message
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if column == "kind":
-                return kind_label(alert.kind)
+                direction = direction_label(alert)
+                label = kind_label(alert.kind)
+                return f"{label}, {direction}" if direction else label
             return str(self.data(index) or "")
         return None

@@ -10,10 +10,22 @@ import time
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import (
+    QDate,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDateEdit,
+    QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -21,26 +33,35 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSizePolicy,
+    QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
 from alliance_desktop.app import clients as app_clients
+from alliance_desktop.app import ruptures as app_ruptures
 from alliance_desktop.app import sessions as app_sessions
 from alliance_desktop.app.changes import Changes
 from alliance_desktop.domain import Client, ClientStatus, Session, ValidationError
+from alliance_desktop.domain.settings import OutcomeScale, VaultSettings
 from alliance_desktop.gui import operations
 from alliance_desktop.gui.client_delegate import ClientDelegate
 from alliance_desktop.gui.client_dialogs import ClientDialog, DeleteClientDialog
-from alliance_desktop.gui.feedback import repolish_roles
+from alliance_desktop.gui.feedback import clear_message, error_label, repolish_roles, show_message
 from alliance_desktop.gui.forms.ui_main_window import Ui_MainWindow
 from alliance_desktop.gui.insights_views import InsightsHub
 from alliance_desktop.gui.models import (
     ID_ROLE,
+    OPEN_ROLE,
+    RUPTURE_ROLE,
     SESSION_ROLE,
     ClientFilterModel,
     ClientListModel,
+    RuptureListModel,
     SearchResultsModel,
     TimelineModel,
+    outcome_chip,
+    rupture_type_label,
     sessions_label,
     short_date,
 )
@@ -49,15 +70,66 @@ from alliance_desktop.gui.search_delegate import HighlightDelegate
 from alliance_desktop.gui.session_editor import SessionEditor
 from alliance_desktop.gui.supervision_wizard import SupervisionHub
 from alliance_desktop.gui.trainee import TraineeHub
+from alliance_desktop.gui.widgets.rupture_editor import PriorRupture
+from alliance_desktop.insights.outcome import OutcomeChange, outcome_change
 from alliance_desktop.vault import Vault, VaultError
 
 DRAFT_DELAY_MS = 2000  # well inside the promise of at most 5 s of typing lost
 UNDO_WINDOW_MS = 15000
 SEARCH_LIMIT = 100
+#: Okabe-Ito colours for the outcome chip's border; each is at least 3:1 against both
+#: the light and the dark window, and the words and the glyph carry the meaning anyway.
+CHIP_BORDER = {
+    "recovered": "#009E73",
+    "improved": "#0072B2",
+    "unchanged": "#808080",
+    "deteriorated": "#D55E00",
+}
 
 
 def draft_slot(client_id: int | None, session_id: int | None) -> str:
     return f"session:{session_id}" if session_id else f"new:{client_id}"
+
+
+class OutcomeChip(QLabel):
+    """The client's outcome classification, first to latest, beside the page title.
+
+    Hidden below two outcome ratings. The words and a glyph carry the status; the
+    border colour only repeats it. Text uses the window's own text colour, so it keeps
+    its contrast in light and dark.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("outcomeStatusChip")
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reachable, so it can be read out
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self._status: str | None = None
+        self.hide()
+
+    def setChange(self, change: OutcomeChange | None, scale: OutcomeScale) -> None:
+        chip = outcome_chip(change, scale)
+        if chip is None:
+            self._status = None
+            self.clear()
+            self.setToolTip("")
+            self.setAccessibleDescription("")
+            self.hide()
+            return
+        self._status, text, tip = chip
+        self.setText(text)
+        self.setToolTip(tip)
+        self.setAccessibleDescription(tip)
+        border = CHIP_BORDER[self._status]
+        self.setStyleSheet(
+            f"QLabel#outcomeStatusChip {{ border: 2px solid {border}; border-radius: 10px; "
+            "padding: 2px 10px; background: palette(base); color: palette(text); "
+            "font-weight: 600; }"
+        )
+        self.show()
+
+    def status(self) -> str | None:
+        return self._status
 
 
 class MainWindow(QMainWindow):
@@ -104,6 +176,7 @@ class MainWindow(QMainWindow):
         # Supervision menu and wizard; practice clients, reflection feedback, practice log.
         self.supervision = SupervisionHub(self)
         self.trainee = TraineeHub(self)
+        self._build_client_extras()
         self._retranslate()
         repolish_roles(self)
         self._set_unlocked_ui(False)
@@ -184,6 +257,205 @@ class MainWindow(QMainWindow):
         self.editor.saveRequested.connect(self.saveSession)
         self.editor.cancelRequested.connect(self.closeEditor)
         self.editor.changed.connect(self._editor_changed)
+        self.editor.repairRequested.connect(self._repair_from_editor)
+        self.editor.reopenRequested.connect(self._reopen_from_editor)
+        self.editor.ui.dateEdit.dateChanged.connect(self._editor_date_changed)
+        self._editor_repaired: list[int] = []  # marked repaired from this editor, for Undo
+
+    def _build_client_extras(self) -> None:
+        """The outcome chip beside the title, the still-open prompt and the Ruptures tab."""
+        ui = self.ui
+        page = ui.clientPage
+        layout = ui.clientPageLayout
+        # The chip sits on the title's line.
+        index = layout.indexOf(ui.clientTitle)
+        layout.removeWidget(ui.clientTitle)
+        title_row = QHBoxLayout()
+        title_row.setSpacing(10)
+        title_row.addWidget(ui.clientTitle, 1)
+        self.outcomeChip = OutcomeChip(page)
+        title_row.addWidget(self.outcomeChip, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.insertLayout(index, title_row)
+
+        # "Still open from DATE: repaired since?"
+        self.stillOpenPrompt = QFrame(page)
+        self.stillOpenPrompt.setObjectName("stillOpenPrompt")
+        self.stillOpenPrompt.setProperty("role", "card")
+        row = QHBoxLayout(self.stillOpenPrompt)
+        row.setContentsMargins(10, 6, 10, 6)
+        row.setSpacing(8)
+        self.stillOpenLabel = QLabel(self.stillOpenPrompt)
+        self.stillOpenLabel.setObjectName("stillOpenLabel")
+        self.stillOpenLabel.setWordWrap(True)
+        self.stillOpenYesButton = QPushButton(self.stillOpenPrompt)
+        self.stillOpenYesButton.setObjectName("stillOpenYesButton")
+        self.stillOpenNotYetButton = QPushButton(self.stillOpenPrompt)
+        self.stillOpenNotYetButton.setObjectName("stillOpenNotYetButton")
+        row.addWidget(self.stillOpenLabel, 1)
+        row.addWidget(self.stillOpenYesButton)
+        row.addWidget(self.stillOpenNotYetButton)
+        layout.insertWidget(layout.indexOf(ui.draftBar) + 1, self.stillOpenPrompt)
+        self.stillOpenPrompt.hide()
+        self.stillOpenYesButton.clicked.connect(self._still_open_yes)
+        self.stillOpenNotYetButton.clicked.connect(self._still_open_not_yet)
+        self._prompt_rupture: int | None = None
+        self._not_yet: set[int] = set()  # "Not yet" for this unlock; asked again after
+
+        # The Ruptures tab: open ones first, each can be marked repaired or reopened.
+        self.rupturesTab = QWidget()
+        self.rupturesTab.setObjectName("rupturesTab")
+        tab = QVBoxLayout(self.rupturesTab)
+        self.ruptureListHint = QLabel(self.rupturesTab)
+        self.ruptureListHint.setObjectName("ruptureListHint")
+        self.ruptureListHint.setProperty("role", "hint")
+        self.ruptureListHint.setWordWrap(True)
+        self.ruptureModel = RuptureListModel(self)
+        self.ruptureListView = QTableView(self.rupturesTab)
+        self.ruptureListView.setObjectName("ruptureListView")
+        self.ruptureListView.setModel(self.ruptureModel)
+        self.ruptureListView.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.ruptureListView.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.ruptureListView.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.ruptureListView.setShowGrid(False)
+        self.ruptureListView.setAlternatingRowColors(True)
+        self.ruptureListView.setWordWrap(False)
+        self.ruptureListView.verticalHeader().hide()
+        header = self.ruptureListView.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        self.ruptureListView.selectionModel().currentRowChanged.connect(
+            lambda *_a: self._sync_rupture_buttons()
+        )
+        self.ruptureListView.activated.connect(lambda _i: self._rupture_activated())
+        self.ruptureListEmpty = QLabel(self.rupturesTab)
+        self.ruptureListEmpty.setObjectName("ruptureListEmpty")
+        self.ruptureListEmpty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.ruptureListEmpty.setWordWrap(True)
+
+        self.repairDateRow = QFrame(self.rupturesTab)
+        self.repairDateRow.setObjectName("repairDateRow")
+        self.repairDateRow.setProperty("role", "card")
+        date_row = QHBoxLayout(self.repairDateRow)
+        date_row.setContentsMargins(10, 6, 10, 6)
+        date_row.setSpacing(8)
+        self.repairDateLabel = QLabel(self.repairDateRow)
+        self.repairDateLabel.setObjectName("repairDateLabel")
+        self.repairDateEdit = QDateEdit(self.repairDateRow)
+        self.repairDateEdit.setObjectName("repairDateEdit")
+        self.repairDateEdit.setCalendarPopup(True)
+        self.repairDateEdit.setDisplayFormat("ddd d MMM yyyy")
+        self.repairDateLabel.setBuddy(self.repairDateEdit)
+        self.confirmRepairButton = QPushButton(self.repairDateRow)
+        self.confirmRepairButton.setObjectName("confirmRepairButton")
+        self.confirmRepairButton.setDefault(True)
+        self.cancelRepairButton = QPushButton(self.repairDateRow)
+        self.cancelRepairButton.setObjectName("cancelRepairButton")
+        date_row.addWidget(self.repairDateLabel)
+        date_row.addWidget(self.repairDateEdit)
+        date_row.addWidget(self.confirmRepairButton)
+        date_row.addWidget(self.cancelRepairButton)
+        date_row.addStretch(1)
+        self.repairDateRow.hide()
+        self.confirmRepairButton.clicked.connect(self._confirm_repair)
+        self.cancelRepairButton.clicked.connect(self._cancel_repair)
+        self.repairDateEdit.installEventFilter(self)
+        self._repairing: int | None = None
+        self.ruptureListError = error_label("ruptureListError", self.rupturesTab)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.markRepairedButton = QPushButton(self.rupturesTab)
+        self.markRepairedButton.setObjectName("markRepairedButton")
+        self.reopenRuptureButton = QPushButton(self.rupturesTab)
+        self.reopenRuptureButton.setObjectName("reopenRuptureButton")
+        buttons.addWidget(self.markRepairedButton)
+        buttons.addWidget(self.reopenRuptureButton)
+        self.markRepairedButton.clicked.connect(self._mark_repaired_clicked)
+        self.reopenRuptureButton.clicked.connect(self._reopen_clicked)
+        tab.addWidget(self.ruptureListHint)
+        tab.addWidget(self.ruptureListView, 1)
+        tab.addWidget(self.ruptureListEmpty, 1)
+        tab.addWidget(self.repairDateRow)
+        tab.addWidget(self.ruptureListError)
+        tab.addLayout(buttons)
+        self.rupturesIndex = ui.clientTabs.addTab(self.rupturesTab, "")
+        QWidget.setTabOrder(self.ruptureListView, self.repairDateEdit)
+        QWidget.setTabOrder(self.repairDateEdit, self.confirmRepairButton)
+        QWidget.setTabOrder(self.confirmRepairButton, self.cancelRepairButton)
+        QWidget.setTabOrder(self.cancelRepairButton, self.markRepairedButton)
+        QWidget.setTabOrder(self.markRepairedButton, self.reopenRuptureButton)
+        # A lock empties the client list: what these show goes with it.
+        self.clientModel.cleared.connect(self._clear_client_extras)
+        self._sync_rupture_buttons()
+
+    def _retranslate_client_extras(self) -> None:
+        tr = self.tr
+        self.stillOpenYesButton.setText(tr("Yes, mark repaired…"))
+        self.stillOpenYesButton.setAccessibleName(tr("Yes, it was repaired: choose the day"))
+        self.stillOpenNotYetButton.setText(tr("Not yet"))
+        self.stillOpenNotYetButton.setAccessibleName(tr("Not yet repaired"))
+        self.ruptureListView.setAccessibleName(tr("Ruptures, open ones first"))
+        self.ruptureListHint.setText(
+            tr(
+                "Open ruptures first. One left open in its session can be marked repaired "
+                "on the day it was; Reopen takes that back."
+            )
+        )
+        self.ruptureListEmpty.setText(
+            tr("No ruptures noted for this client. Add one from a session's Ruptures section.")
+        )
+        self.repairDateLabel.setText(tr("&Repaired on"))
+        self.repairDateEdit.setAccessibleName(tr("Day the rupture was repaired"))
+        self.confirmRepairButton.setText(tr("Mark repaired"))
+        self.confirmRepairButton.setAccessibleName(tr("Mark the rupture repaired on this day"))
+        self.cancelRepairButton.setText(tr("Cancel"))
+        self.cancelRepairButton.setAccessibleName(tr("Cancel marking the rupture repaired"))
+        self.markRepairedButton.setText(tr("Mark repaired…"))
+        self.markRepairedButton.setAccessibleName(tr("Mark the selected rupture repaired"))
+        self.markRepairedButton.setToolTip(tr("Record the day an open rupture was repaired."))
+        self.reopenRuptureButton.setText(tr("Reopen"))
+        self.reopenRuptureButton.setAccessibleName(tr("Reopen the selected rupture"))
+        self.reopenRuptureButton.setToolTip(
+            tr("Take back a later repair: the rupture is open again.")
+        )
+        self.outcomeChip.setAccessibleName(tr("Outcome status"))
+        self._set_ruptures_tab_text()
+
+    def _set_ruptures_tab_text(self) -> None:
+        count = self.ruptureModel.openCount()
+        text = self.tr("Ruptures")
+        if count:
+            text = self.tr("Ruptures ({n} open)").format(n=count)
+        self.ui.clientTabs.setTabText(self.rupturesIndex, text)
+
+    def _clear_client_extras(self) -> None:
+        self.ruptureModel.clear()
+        self.outcomeChip.setChange(None, OutcomeScale())
+        self.stillOpenLabel.clear()
+        self.stillOpenPrompt.hide()
+        self._prompt_rupture = None
+        self._not_yet = set()
+        self._editor_repaired = []
+        self._cancel_repair()
+        clear_message(self.ruptureListError)
+        self._set_ruptures_tab_text()
+        self._sync_rupture_buttons()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in the repair date confirms it and Esc cancels, as in any small form."""
+        if (
+            watched is self.repairDateEdit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+        ):
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._confirm_repair()
+                return True
+            if event.key() == Qt.Key.Key_Escape:
+                self._cancel_repair()
+                return True
+        return super().eventFilter(watched, event)
 
     def _action(self, name: str, icon: str | None = None, shortcut=None, slot=None) -> QAction:
         action = QAction(self)
@@ -330,6 +602,7 @@ class MainWindow(QMainWindow):
         for action, text in texts.items():
             action.setText(text)
             action.setToolTip(text.replace("&", "").rstrip("…"))
+        self._retranslate_client_extras()
         self.menuFile.setTitle(tr("&File"))
         self.menuEdit.setTitle(tr("&Edit"))
         self.menuClient.setTitle(tr("&Client"))
@@ -491,10 +764,238 @@ class MainWindow(QMainWindow):
         try:
             if changes.clients or changes.sessions or changes.vault_replaced:
                 self.reloadClients()
+            elif changes.settings and self._client_id is not None:
+                self._show_client(self._client_id, switch_page=False)  # the outcome scale
             elif changes.drafts:
                 self._update_draft_bar()
+            if (changes.sessions or changes.settings) and self.editor.currentClientId():
+                self._refresh_prior_ruptures()
         except VaultError as exc:
             self.flash(str(exc))
+
+    # -- ruptures, outcome status -------------------------------------------
+
+    def _vault_settings(self) -> VaultSettings:
+        assert self.vault is not None
+        return VaultSettings.from_stored(self.vault.settings())
+
+    def _show_client_extras(self, sessions: list[Session]) -> None:
+        """The outcome chip, the Ruptures tab and the still-open prompt for ``sessions``."""
+        settings = self._vault_settings()
+        ordered = sorted(sessions, key=lambda s: (s.date, s.id or 0))
+        self.outcomeChip.setChange(outcome_change(ordered, settings.outcome), settings.outcome)
+        keep = self._selected_rupture()
+        self.ruptureModel.setSessions(ordered)
+        has = self.ruptureModel.rowCount() > 0
+        self.ruptureListView.setVisible(has)
+        self.ruptureListEmpty.setVisible(not has)
+        row = self.ruptureModel.rowForRupture(keep)
+        if row >= 0:
+            self.ruptureListView.selectRow(row)
+        elif has:
+            self.ruptureListView.selectRow(0)
+        if self._repairing is not None and self.ruptureModel.rowForRupture(self._repairing) < 0:
+            self._cancel_repair()
+        self._set_ruptures_tab_text()
+        self._sync_rupture_buttons()
+        self._update_still_open(ordered, settings.insights.recent_window)
+
+    def _update_still_open(self, ordered: list[Session], after: int) -> None:
+        """Ask about the oldest rupture still open ``after`` or more sessions later."""
+        position = {s.id: i for i, s in enumerate(ordered)}
+        asked: tuple[Session, int] | None = None
+        for s in ordered:
+            later = len(ordered) - 1 - position[s.id]
+            if later < after:
+                break
+            for r in s.ruptures:
+                if not r.repaired and r.id is not None and r.id not in self._not_yet:
+                    asked = (s, r.id)
+                    break
+            if asked:
+                break
+        if asked is None:
+            self._prompt_rupture = None
+            self.stillOpenLabel.clear()
+            self.stillOpenPrompt.hide()
+            return
+        session, rid = asked
+        self._prompt_rupture = rid
+        rupture = next(r for r in session.ruptures if r.id == rid)
+        self.stillOpenLabel.setText(
+            self.tr("Still open from {date} ({kind}): repaired since?").format(
+                date=short_date(session.date), kind=rupture_type_label(rupture).lower()
+            )
+        )
+        self.stillOpenPrompt.setAccessibleName(self.stillOpenLabel.text())
+        self.stillOpenPrompt.show()
+
+    def _still_open_yes(self) -> None:
+        rid = self._prompt_rupture
+        if rid is None:
+            return
+        self.ui.clientTabs.setCurrentWidget(self.rupturesTab)
+        row = self.ruptureModel.rowForRupture(rid)
+        if row >= 0:
+            self.ruptureListView.selectRow(row)
+            self._ask_repair_date(row)
+
+    def _still_open_not_yet(self) -> None:
+        if self._prompt_rupture is not None:
+            self._not_yet.add(self._prompt_rupture)
+        self._show_client(self._client_id, switch_page=False)
+        self.ui.timelineView.setFocus()
+
+    def _selected_rupture(self) -> int | None:
+        index = self.ruptureListView.currentIndex()
+        return index.data(RUPTURE_ROLE) if index.isValid() else None
+
+    def _sync_rupture_buttons(self) -> None:
+        index = self.ruptureListView.currentIndex()
+        is_open = bool(index.isValid() and index.data(OPEN_ROLE))
+        later = False
+        if index.isValid() and not is_open:
+            _sid, _day, r = self.ruptureModel.rupture(index.row())
+            later = r.resolved_on is not None and not r.resolved
+        self.markRepairedButton.setEnabled(is_open and self.vault is not None)
+        self.reopenRuptureButton.setEnabled(later and self.vault is not None)
+
+    def _rupture_activated(self) -> None:
+        index = self.ruptureListView.currentIndex()
+        if index.isValid() and index.data(OPEN_ROLE):
+            self._ask_repair_date(index.row())
+
+    def _mark_repaired_clicked(self) -> None:
+        index = self.ruptureListView.currentIndex()
+        if index.isValid() and index.data(OPEN_ROLE):
+            self._ask_repair_date(index.row())
+
+    def _ask_repair_date(self, row: int) -> None:
+        """Show the inline "Repaired on [day]" row: today, not before the session."""
+        _sid, day, rupture = self.ruptureModel.rupture(row)
+        if rupture.id is None:
+            return
+        self._repairing = rupture.id
+        today = QDate.currentDate()
+        self.repairDateEdit.setMinimumDate(QDate(day.year, day.month, day.day))
+        self.repairDateEdit.setMaximumDate(today)
+        self.repairDateEdit.setDate(today)
+        clear_message(self.ruptureListError)
+        self.repairDateRow.show()
+        self.repairDateEdit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _cancel_repair(self) -> None:
+        was_open = self.repairDateRow.isVisible()
+        self._repairing = None
+        self.repairDateRow.hide()
+        if was_open:
+            self.ruptureListView.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _confirm_repair(self) -> None:
+        rid = self._repairing
+        if self.vault is None or rid is None:
+            return
+        day: date = self.repairDateEdit.date().toPython()  # type: ignore[assignment]
+        outcome = operations.run(
+            self,
+            app_ruptures.repair_rupture,
+            self.vault,
+            rid,
+            day,
+            show_error=lambda message: show_message(self.ruptureListError, message),
+        )
+        if outcome is None:
+            return
+        self._cancel_repair()
+        row = self.ruptureModel.rowForRupture(rid)
+        if row >= 0:
+            self.ruptureListView.selectRow(row)
+        self.ruptureListView.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.flash(
+            self.tr("Rupture marked repaired on {date}. Reopen takes it back.").format(
+                date=short_date(day)
+            )
+        )
+
+    def _reopen_clicked(self) -> None:
+        rid = self._selected_rupture()
+        if self.vault is None or rid is None:
+            return
+        outcome = operations.run(
+            self,
+            app_ruptures.reopen_rupture,
+            self.vault,
+            rid,
+            show_error=lambda message: show_message(self.ruptureListError, message),
+        )
+        if outcome is None:
+            return
+        row = self.ruptureModel.rowForRupture(rid)
+        if row >= 0:
+            self.ruptureListView.selectRow(row)
+        self.flash(self.tr("The rupture is open again."))
+
+    # From a later session's editor: "Open rupture from DATE · Mark repaired".
+
+    def _refresh_prior_ruptures(self) -> None:
+        """Offer the editor the client's open ruptures from sessions before this one."""
+        client_id = self.editor.currentClientId()
+        if self.vault is None or client_id is None:
+            self.editor.setPriorRuptures([])
+            return
+        this = self.editor.currentSessionId()
+        day = self.editor.ui.dateEdit.date().toPython()
+        items: list[PriorRupture] = []
+        for found in self.vault.open_ruptures(client_id):
+            if found.session_id != this and found.session_date <= day:
+                items.append(PriorRupture(found.rupture, found.session_date))
+        shown = {item.rupture.id for item in items}
+        for rid in self._editor_repaired:
+            got = self.vault.rupture(rid)
+            if got is not None and rid not in shown and got[1].resolved_on is not None:
+                items.append(PriorRupture(got[1], got[0].date))
+        items.sort(key=lambda item: (item.session_date, item.rupture.id or 0))
+        self.editor.setPriorRuptures(items)
+
+    def _editor_date_changed(self, *_args: object) -> None:
+        if self.editor.currentClientId() is not None and self.vault is not None:
+            self._refresh_prior_ruptures()
+
+    def _repair_from_editor(self, rupture_id: int) -> None:
+        if self.vault is None:
+            return
+        day = self.editor.repairDate()
+        outcome = operations.run(
+            self,
+            app_ruptures.repair_rupture,
+            self.vault,
+            rupture_id,
+            day,
+            show_error=self.editor.showRuptureMessage,
+        )
+        if outcome is None:
+            return
+        if rupture_id not in self._editor_repaired:
+            self._editor_repaired.append(rupture_id)
+        self._refresh_prior_ruptures()
+        self.flash(self.tr("Rupture marked repaired on {date}.").format(date=short_date(day)))
+
+    def _reopen_from_editor(self, rupture_id: int) -> None:
+        if self.vault is None:
+            return
+        outcome = operations.run(
+            self,
+            app_ruptures.reopen_rupture,
+            self.vault,
+            rupture_id,
+            show_error=self.editor.showRuptureMessage,
+        )
+        if outcome is None:
+            return
+        if rupture_id in self._editor_repaired:
+            self._editor_repaired.remove(rupture_id)
+        self._refresh_prior_ruptures()
+        self.flash(self.tr("The rupture is open again."))
 
     def currentClient(self) -> Client | None:
         if self.vault is None or self._client_id is None:
@@ -522,7 +1023,9 @@ class MainWindow(QMainWindow):
             if goals
             else self.tr("No goals written yet (Ctrl+E).")
         )
-        self.timelineModel.setSessions(self.vault.sessions(client_id))
+        sessions = self.vault.sessions(client_id)
+        self.timelineModel.setSessions(sessions)
+        self._show_client_extras(sessions)
         has = self.timelineModel.rowCount() > 0
         self.ui.timelineView.setVisible(has)
         self.ui.timelineEmpty.setVisible(not has)
@@ -603,7 +1106,10 @@ class MainWindow(QMainWindow):
     def _refresh_context(self) -> None:
         if self.vault is not None:
             self.editor.setContext(
-                self.vault.strategy_catalogue(), self.vault.client_rating_scale(), self.vault.tags()
+                self.vault.strategy_catalogue(),
+                self.vault.client_rating_scale(),
+                self.vault.tags(),
+                self.vault.outcome_scale(),
             )
 
     def newSession(self) -> None:
@@ -648,6 +1154,8 @@ class MainWindow(QMainWindow):
         else:
             self.editor.load(client, session)
         self._draft_slot = draft_slot(client.id, session.id if session else None)
+        self._editor_repaired = []
+        self._refresh_prior_ruptures()
         title = (
             self.tr("New session")
             if session is None

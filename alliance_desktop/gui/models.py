@@ -20,11 +20,19 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
-from alliance_desktop.domain import DIMENSIONS, ClientStatus, Resolution, RuptureType, Session
+from alliance_desktop.domain import (
+    DIMENSIONS,
+    ClientStatus,
+    Resolution,
+    Rupture,
+    RuptureType,
+    Session,
+)
 from alliance_desktop.vault import ClientSummary, SearchHit
 from alliance_desktop.vault.search import MATCH_END, MATCH_START
 
@@ -36,6 +44,8 @@ CLOSED_ROLE = Qt.ItemDataRole.UserRole + 3
 SESSION_ROLE = Qt.ItemDataRole.UserRole + 4
 CLIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 5
 ALERTS_ROLE = Qt.ItemDataRole.UserRole + 6  # number of recent alerts, for the list's badge
+RUPTURE_ROLE = Qt.ItemDataRole.UserRole + 7  # a rupture's id
+OPEN_ROLE = Qt.ItemDataRole.UserRole + 8  # whether that rupture is still open
 
 _DIM_LETTER = {"trust": "T", "engagement": "E", "goal_alignment": "G", "approach_fit": "A"}
 
@@ -64,6 +74,9 @@ def sessions_label(n: int) -> str:
 class ClientListModel(QAbstractListModel):
     """Clients with their session count and last session date."""
 
+    #: Emitted by ``clear`` (a lock): views built from the list forget what they showed.
+    cleared = Signal()
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[ClientSummary] = []
@@ -83,6 +96,7 @@ class ClientListModel(QAbstractListModel):
     def clear(self) -> None:
         self._alerts = {}
         self.setSummaries([])
+        self.cleared.emit()
 
     def summary(self, row: int) -> ClientSummary:
         return self._rows[row]
@@ -179,13 +193,31 @@ def ruptures_text(s: Session) -> str:
     parts = []
     for r in s.ruptures:
         kind = "▽" if r.type == RuptureType.WITHDRAWAL else "▲"
-        state = {
-            Resolution.YES: _tr("repaired"),
-            Resolution.PARTIAL: _tr("partly"),
-            Resolution.NO: _tr("open"),
-        }[r.resolution]
+        if r.resolution != Resolution.YES and r.resolved_on is not None:
+            state = _tr("repaired later")
+        else:
+            state = {
+                Resolution.YES: _tr("repaired"),
+                Resolution.PARTIAL: _tr("partly"),
+                Resolution.NO: _tr("open"),
+            }[r.resolution]
         parts.append(f"{kind} {state}")
     return ", ".join(parts)
+
+
+def rupture_type_label(r: Rupture) -> str:
+    return _tr("Withdrawal") if r.type == RuptureType.WITHDRAWAL else _tr("Confrontation")
+
+
+def rupture_state_text(r: Rupture) -> str:
+    """Where a rupture stands, in words: resolved in session, repaired later, or open."""
+    if r.resolution == Resolution.YES:
+        return _tr("Resolved in the session")
+    if r.resolved_on is not None:
+        return _tr("Repaired on {date}").format(date=short_date(r.resolved_on))
+    if r.resolution == Resolution.PARTIAL:
+        return _tr("Open · partly resolved in the session")
+    return _tr("Open · not resolved in the session")
 
 
 class FlatTableModel(QAbstractTableModel):
@@ -290,6 +322,131 @@ class TimelineModel(FlatTableModel):
             from PySide6.QtGui import QFontDatabase
 
             return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        return None
+
+
+#: A shape per outcome status, so the chip never rests on colour.
+OUTCOME_GLYPH = {"recovered": "✓", "improved": "▲", "unchanged": "＝", "deteriorated": "▼"}
+
+
+def _n(x: float) -> str:
+    return f"{round(x, 1):g}"
+
+
+def outcome_chip(change: Any, scale: Any) -> tuple[str, str, str] | None:
+    """(status, chip text, tooltip) for an ``OutcomeChange``; None below two ratings.
+
+    The words stay close to the numbers (reliable change, the cutoff) and claim no
+    cause: the chip reports how the client's own form moved, nothing more.
+    """
+    if change is None:
+        return None
+    words = {
+        "recovered": _tr("Recovered"),
+        "improved": _tr("Improved"),
+        "unchanged": _tr("No reliable change"),
+        "deteriorated": _tr("Deteriorated"),
+    }
+    status = str(change.status)
+    text = _tr("{glyph} {status} · outcome {first} → {latest}").format(
+        glyph=OUTCOME_GLYPH.get(status, ""),
+        status=words.get(status, status),
+        first=_n(change.first),
+        latest=_n(change.latest),
+    )
+    meaning = {
+        "recovered": _tr(
+            "It rose by at least the reliable change and crossed the cutoff from below."
+        ),
+        "improved": _tr("It rose by at least the reliable change."),
+        "unchanged": _tr("It moved by less than the reliable change either way."),
+        "deteriorated": _tr("It fell by at least the reliable change."),
+    }.get(status, "")
+    tip = " ".join(
+        (
+            _tr(
+                "The client's own outcome form, from the first rating to the latest ({n} ratings)."
+            ).format(n=change.n),
+            meaning,
+            _tr("Reliable change: {rc} points; cutoff: {cut} of {top}.").format(
+                rc=_n(scale.reliable_change), cut=_n(scale.cutoff), top=_n(scale.maximum)
+            ),
+            _tr("It describes the numbers, not why they moved."),
+        )
+    )
+    return status, text, tip
+
+
+class RuptureListModel(FlatTableModel):
+    """A client's ruptures: open ones first (oldest first), then the others, newest first.
+
+    Rows are (session id, session date, rupture); ``RUPTURE_ROLE`` gives the rupture's id
+    and ``OPEN_ROLE`` whether it is still open. Only the type, salience and state are
+    shown, never the note.
+    """
+
+    COLUMNS = ("date", "type", "salience", "resolution")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[tuple[int | None, date, Rupture]] = []
+
+    def headers(self) -> tuple[str, ...]:
+        return (_tr("Session"), _tr("Type"), _tr("Salience"), _tr("Where it stands"))
+
+    def setSessions(self, sessions: list[Session]) -> None:
+        rows = [(s.id, s.date, r) for s in sessions for r in s.ruptures]
+        open_rows = sorted(
+            (row for row in rows if not row[2].repaired), key=lambda row: (row[1], row[0] or 0)
+        )
+        closed = sorted(
+            (row for row in rows if row[2].repaired),
+            key=lambda row: (row[1], row[0] or 0),
+            reverse=True,
+        )
+        self.beginResetModel()
+        self._rows = [*open_rows, *closed]
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._rows = []
+        self.endResetModel()
+
+    def rupture(self, row: int) -> tuple[int | None, date, Rupture]:
+        return self._rows[row]
+
+    def openCount(self) -> int:
+        return sum(1 for _sid, _day, r in self._rows if not r.repaired)
+
+    def rowForRupture(self, rupture_id: int | None) -> int:
+        for i, (_sid, _day, r) in enumerate(self._rows):
+            if rupture_id is not None and r.id == rupture_id:
+                return i
+        return -1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        session_id, day, r = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == RUPTURE_ROLE:
+            return r.id
+        if role == OPEN_ROLE:
+            return not r.repaired
+        if role == SESSION_ROLE:
+            return session_id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if column == "date":
+                return short_date(day)
+            if column == "type":
+                return rupture_type_label(r)
+            if column == "salience":
+                if r.salience is None:
+                    return "–" if role == Qt.ItemDataRole.DisplayRole else _tr("not rated")
+                return _tr("{n} of 5").format(n=r.salience)
+            mark = "◆ " if not r.repaired and role == Qt.ItemDataRole.DisplayRole else ""
+            return mark + rupture_state_text(r)
         return None
 
 

@@ -28,14 +28,20 @@ from PySide6.QtWidgets import (
 from alliance_desktop.domain.errors import Problem, ValidationError
 from alliance_desktop.domain.models import Client, Modality, Session
 from alliance_desktop.domain.scales import ClientRatingScale
+from alliance_desktop.domain.settings import OutcomeScale
 from alliance_desktop.domain.strategies import Strategy, catalogue
 from alliance_desktop.gui import resources_rc  # noqa: F401  (registers :/icons)
-from alliance_desktop.gui.feedback import error_label
+from alliance_desktop.gui.feedback import error_label, show_message
 from alliance_desktop.gui.forms.ui_session_editor import Ui_SessionEditorForm
 from alliance_desktop.gui.widgets.collapsible import CollapsibleSection
 from alliance_desktop.gui.widgets.rating_input import RatingInput
 from alliance_desktop.gui.widgets.reflection_editor import ReflectionEditor
-from alliance_desktop.gui.widgets.rupture_editor import RuptureEditor, rupture_state
+from alliance_desktop.gui.widgets.rupture_editor import (
+    PriorRupture,
+    PriorRupturesBox,
+    RuptureEditor,
+    rupture_state,
+)
 from alliance_desktop.gui.widgets.strategy_checklist import StrategyChecklist
 from alliance_desktop.gui.widgets.tag_edit import TagEdit
 
@@ -71,6 +77,10 @@ class SessionEditor(QWidget):
     saveRequested = Signal()
     cancelRequested = Signal()
     changed = Signal()
+    #: An open rupture of an earlier session was marked repaired here (its id), or
+    #: that is taken back; the window runs the use case and feeds ``setPriorRuptures``.
+    repairRequested = Signal(int)
+    reopenRequested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +95,7 @@ class SessionEditor(QWidget):
         self._updated_at: datetime | None = None
         self._catalogue: dict[str, Strategy] = catalogue()
         self._scale = ClientRatingScale()
+        self._outcome = OutcomeScale()
         self._dirty = False
         self._loading = False
         self._ruptures: list[RuptureEditor] = []
@@ -145,6 +156,11 @@ class SessionEditor(QWidget):
             self.ui.scrollContents,
         )
         self.rupturesSection.setObjectName("rupturesSection")
+        self._ruptures_hint = self.rupturesSection.hint.text()
+        self.priorRuptures = PriorRupturesBox(self.rupturesSection.body)
+        self.priorRuptures.repairRequested.connect(self.repairRequested)
+        self.priorRuptures.reopenRequested.connect(self.reopenRequested)
+        self.rupturesSection.addWidget(self.priorRuptures)
         self.rupturesList = QWidget(self.rupturesSection.body)
         self.rupturesList.setObjectName("rupturesList")
         self._ruptures_layout = QVBoxLayout(self.rupturesList)
@@ -232,6 +248,11 @@ class SessionEditor(QWidget):
             ),
             "approach_fit": (ui.approachFitError, ui.approachFitInput, self.tr("Approach fit")),
             "client_rating": (ui.clientRatingError, ui.clientRatingEdit, self.tr("Client rating")),
+            "outcome_rating": (
+                ui.outcomeRatingError,
+                ui.outcomeRatingInput,
+                self.tr("Outcome"),
+            ),
         }
 
     def _connect(self) -> None:
@@ -241,6 +262,7 @@ class SessionEditor(QWidget):
         ui.durationSpin.valueChanged.connect(self._edited)
         ui.modalityCombo.currentIndexChanged.connect(self._edited)
         ui.clientRatingEdit.textChanged.connect(self._edited)
+        ui.outcomeRatingInput.valueChanged.connect(self._edited)
         ui.supervisionCheck.toggled.connect(self._edited)
         for rating in self.ratings.values():
             rating.valueChanged.connect(self._edited)
@@ -250,6 +272,7 @@ class SessionEditor(QWidget):
             "duration_min": ui.durationSpin.valueChanged,
             "modality": ui.modalityCombo.currentIndexChanged,
             "client_rating": ui.clientRatingEdit.textEdited,
+            "outcome_rating": ui.outcomeRatingInput.valueChanged,
             **{dim: rating.valueChanged for dim, rating in self.ratings.items()},
         }
         for field, (label, _widget, _name) in self._fields.items():
@@ -279,8 +302,10 @@ class SessionEditor(QWidget):
             ui.modalityCombo,
             *self.ratings.values(),
             ui.clientRatingEdit,
+            ui.outcomeRatingInput,
             *self.reflectionEditor.focusChain(),
             self.rupturesSection.toggle,
+            *self.priorRuptures.focusChain(),
         ]
         for editor in self._ruptures:
             chain += editor.focusChain()
@@ -335,11 +360,17 @@ class SessionEditor(QWidget):
 
     # ------------------------------------------------------------------ context and loading
     def setContext(
-        self, catalogue: dict[str, Strategy], scale: ClientRatingScale, tags: list[str]
+        self,
+        catalogue: dict[str, Strategy],
+        scale: ClientRatingScale,
+        tags: list[str],
+        outcome: OutcomeScale | None = None,
     ) -> None:
-        """The vault's strategy catalogue, client-rating scale and known tags."""
+        """The vault's strategy catalogue, client-rating scale, known tags and outcome scale."""
         self._catalogue = dict(catalogue)
         self._scale = scale
+        if outcome is not None:
+            self._outcome = outcome
         self.strategyChecklist.setCatalogue(self._catalogue)
         for editor in self._ruptures:
             editor.setCatalogue(self._catalogue)
@@ -351,6 +382,32 @@ class SessionEditor(QWidget):
         self.ui.clientRatingScaleLabel.setText(
             self.tr("of %1 · optional").replace("%1", f"{self._scale.maximum:g}")
         )
+        top = f"{self._outcome.maximum:g}"
+        self.ui.outcomeRatingScaleLabel.setText(self.tr("of %1 · optional").replace("%1", top))
+        self.ui.outcomeRatingInput.setAccessibleDescription(
+            self.tr("0 to %1, or not recorded").replace("%1", top)
+        )
+        # A value already shown above a lowered maximum stays as it is: the domain then
+        # says it is out of range, rather than the field silently clamping it.
+        self._set_outcome(self._outcome_value())
+
+    # ------------------------------------------------------------------ outcome
+    def _outcome_value(self) -> float | None:
+        box = self.ui.outcomeRatingInput
+        value = box.value()
+        return None if value < 0 else round(value, 1)
+
+    def _set_outcome(self, value: float | None) -> None:
+        box = self.ui.outcomeRatingInput
+        top = float(self._outcome.maximum)
+        if value is not None and value > top:
+            top = float(value)
+        box.setMaximum(top)
+        box.setValue(-1.0 if value is None else float(value))
+
+    def outcomeRating(self) -> float | None:
+        """The outcome entered, or None when not recorded."""
+        return self._outcome_value()
 
     def _reset_fields(self) -> None:
         """Every field to its new-session default; callers hold ``_loading``."""
@@ -364,10 +421,13 @@ class SessionEditor(QWidget):
         for rating in self.ratings.values():
             rating.setValue(None)
         ui.clientRatingEdit.setText("")  # setText also drops the line edit's undo history
+        self._set_outcome(None)
         ui.supervisionCheck.setChecked(False)
         self.reflectionEditor.clearAll()
         self._set_ruptures([])
         self._removed = None
+        self.priorRuptures.setItems([])
+        self.rupturesSection.hint.setText(self._ruptures_hint)
         self.strategyChecklist.setChecked((), notify=False)
         self.tagEdit.setText("")
         for section in (self.rupturesSection, self.strategiesSection, self.tagsSection):
@@ -419,6 +479,7 @@ class SessionEditor(QWidget):
         for dim, rating in self.ratings.items():
             rating.setValue(getattr(s, dim))
         ui.clientRatingEdit.setText("" if s.client_rating is None else f"{s.client_rating:g}")
+        self._set_outcome(None if s.outcome_rating is None else float(s.outcome_rating))
         ui.supervisionCheck.setChecked(bool(s.supervision))
         self.reflectionEditor.setReflection(s.reflection)
         self._set_ruptures([rupture_state(r) for r in s.ruptures])
@@ -500,6 +561,35 @@ class SessionEditor(QWidget):
         self._edited()
         editor.focusChain()[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
+    # ------------------------------------------------------------------ earlier ruptures
+    def setPriorRuptures(self, items: list[PriorRupture]) -> None:
+        """Open ruptures of this client's earlier sessions (and any just marked repaired
+        here, for Undo): each gets a "Mark repaired" line in the rupture section."""
+        self.priorRuptures.setItems(items)
+        still_open = sum(1 for item in items if item.rupture.resolved_on is None)
+        if still_open == 1:
+            hint = self.tr("1 rupture from an earlier session is still open")
+        elif still_open:
+            hint = self.tr("%1 ruptures from earlier sessions are still open").replace(
+                "%1", str(still_open)
+            )
+        else:
+            hint = self._ruptures_hint
+        self.rupturesSection.hint.setText(hint)
+        self._update_tab_order()
+
+    def priorRuptureItems(self) -> list[PriorRupture]:
+        return self.priorRuptures.items()
+
+    def repairDate(self) -> date:
+        """The day a repair marked here is recorded on: this session's date, at most today."""
+        return min(self.ui.dateEdit.date().toPython(), date.today())
+
+    def showRuptureMessage(self, message: str) -> None:
+        """A problem with marking an earlier rupture repaired, shown in the section."""
+        self.rupturesSection.setExpanded(True)
+        show_message(self.rupturesError, message)
+
     # ------------------------------------------------------------------ building a session
     def _client_rating(self) -> float | None:
         text = self.ui.clientRatingEdit.text().strip()
@@ -542,6 +632,7 @@ class SessionEditor(QWidget):
             duration_min=duration or None,
             modality=Modality(modality) if modality else None,
             client_rating=client_rating,
+            outcome_rating=self._outcome_value(),
             ruptures=ruptures,
             strategies=self.strategyChecklist.checked(),
             tags=self.tagEdit.tags(),
@@ -569,6 +660,7 @@ class SessionEditor(QWidget):
             "modality": modality,
             **{dim: rating.getValue() for dim, rating in self.ratings.items()},
             "client_rating": ui.clientRatingEdit.text(),
+            "outcome_rating": self._outcome_value(),
             "supervision": ui.supervisionCheck.isChecked(),
             "reflection": {
                 "template": self.reflectionEditor.templateKey(),
@@ -605,6 +697,12 @@ class SessionEditor(QWidget):
             for dim, rating in self.ratings.items():
                 rating.setValue(draft.get(dim))
             ui.clientRatingEdit.setText(str(draft.get("client_rating") or ""))
+            outcome = draft.get("outcome_rating")
+            self._set_outcome(
+                float(outcome)
+                if isinstance(outcome, int | float) and not isinstance(outcome, bool)
+                else None
+            )
             ui.supervisionCheck.setChecked(bool(draft.get("supervision")))
             reflection = draft.get("reflection") or {}
             self.reflectionEditor.setContent(
@@ -733,6 +831,7 @@ class SessionEditor(QWidget):
             self._catalogue = catalogue()
             self.strategyChecklist.setCatalogue(self._catalogue)
             self._scale = ClientRatingScale()
+            self._outcome = OutcomeScale()
             self._set_scale_label()
             self.tagEdit.clearAll()
             self._set_title()

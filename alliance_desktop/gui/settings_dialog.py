@@ -13,23 +13,31 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QDoubleSpinBox, QWidget
 
+from alliance_desktop.domain.errors import ValidationError
+from alliance_desktop.domain.settings import (
+    FEEDBACK_CARD_FOR_ALL,
+    OUTCOME_CUTOFF,
+    OUTCOME_MAX,
+    OUTCOME_RELIABLE_CHANGE,
+    VaultSettings,
+)
 from alliance_desktop.gui import file_dialogs
 from alliance_desktop.gui.feedback import clear_message, repolish_roles, show_message
 from alliance_desktop.gui.forms.ui_settings_dialog import Ui_SettingsDialog
 from alliance_desktop.gui.preferences import AUTO_LOCK_MAX, AUTO_LOCK_MIN, clamp_prefs
 from alliance_desktop.insights.settings import InsightSettings
 from alliance_desktop.reports.redaction import SETTING_KEY as REDACTION_KEY
-from alliance_desktop.reports.redaction import parse_list
 from alliance_desktop.vault.store import DEFAULT_SETTINGS
 
 
 class SettingsDialog(QDialog):
     """Edit ``prefs`` (auto_lock_minutes, theme, backup_folder, reminder_enabled,
     reminder_time, backup_keep) and ``vault_settings`` (client_rating_max,
-    client_rating_threshold, the alert thresholds ``insights.*``, redaction_list); read
-    the result with ``values()``.
+    client_rating_threshold, the outcome scale ``outcome.*``, the alert thresholds
+    ``insights.*``, ``feedback.card_for_all``, redaction_list); read the result with
+    ``values()``.
 
     The redaction list is edited one entry a line and stored in the vault as a list:
     names and places must never reach QSettings."""
@@ -71,7 +79,8 @@ class SettingsDialog(QDialog):
         ui.reminderTimeEdit.setEnabled(clean["reminder_enabled"])
         ui.reminderCheck.toggled.connect(ui.reminderTimeEdit.setEnabled)
         self._redaction_given = REDACTION_KEY in vault_settings
-        ui.redactionEdit.setPlainText("\n".join(parse_list(vault_settings.get(REDACTION_KEY))))
+        listed = VaultSettings.from_stored(vault_settings).redaction_list
+        ui.redactionEdit.setPlainText("\n".join(listed))
         vault = {**DEFAULT_SETTINGS, **vault_settings}
         ui.ratingMaxSpin.setValue(float(vault["client_rating_max"]))
         ui.ratingThresholdSpin.setValue(float(vault["client_rating_threshold"]))
@@ -82,14 +91,25 @@ class SettingsDialog(QDialog):
             alerts = InsightSettings()
         self._alerts = alerts
         ui.dropPointsSpin.setValue(alerts.drop_points)
-        ui.disengagingSpin.setValue(-alerts.disengaging_slope)
-        ui.gapSpin.setValue(round(alerts.gap_fraction * 100))
+        ui.engagementFallingSpin.setValue(-alerts.disengaging_slope)
+        ui.recentWeeksSpin.setValue(alerts.recent_weeks)
+        ui.notSeenWeeksSpin.setValue(alerts.not_seen_weeks)
+        ui.strategyMinUsesSpin.setValue(alerts.strategy_min_uses)
+        ui.strategyMinClientsSpin.setValue(alerts.strategy_min_clients)
+        # The outcome scale and the feedback switch, as the vault's one policy reads them.
+        stored = VaultSettings.from_stored(vault_settings)
+        ui.outcomeMaxSpin.setValue(stored.outcome.maximum)
+        ui.outcomeCutoffSpin.setValue(stored.outcome.cutoff)
+        ui.outcomeReliableSpin.setValue(stored.outcome.reliable_change)
+        ui.feedbackCardCheck.setChecked(stored.feedback.card_for_all)
 
         ui.browseBackupButton.clicked.connect(self._browse)
         ui.buttonBox.accepted.connect(self.accept)
         ui.buttonBox.rejected.connect(self.reject)
         ui.ratingMaxSpin.valueChanged.connect(self._validate)
         ui.ratingThresholdSpin.valueChanged.connect(self._validate)
+        for spin in (ui.outcomeMaxSpin, ui.outcomeCutoffSpin, ui.outcomeReliableSpin):
+            spin.valueChanged.connect(self._validate)
         ui.backupFolderEdit.textChanged.connect(self._validate)
         self._validate()
         ui.autoLockSpin.setFocus()
@@ -114,14 +134,36 @@ class SettingsDialog(QDialog):
             **replace(
                 self._alerts,
                 drop_points=ui.dropPointsSpin.value(),
-                disengaging_slope=-ui.disengagingSpin.value(),
-                gap_fraction=ui.gapSpin.value() / 100,
+                disengaging_slope=-ui.engagementFallingSpin.value(),
+                recent_weeks=ui.recentWeeksSpin.value(),
+                not_seen_weeks=ui.notSeenWeeksSpin.value(),
+                strategy_min_uses=ui.strategyMinUsesSpin.value(),
+                strategy_min_clients=ui.strategyMinClientsSpin.value(),
             ).to_settings(),
+            **self._outcome_values(),
+            FEEDBACK_CARD_FOR_ALL: ui.feedbackCardCheck.isChecked(),
         }
         entries = self.redactionEntries()
         if entries or self._redaction_given:
             vault[REDACTION_KEY] = entries
         return prefs, vault
+
+    def _outcome_values(self) -> dict[str, float]:
+        ui = self.ui
+        return {
+            OUTCOME_MAX: ui.outcomeMaxSpin.value(),
+            OUTCOME_CUTOFF: ui.outcomeCutoffSpin.value(),
+            OUTCOME_RELIABLE_CHANGE: ui.outcomeReliableSpin.value(),
+        }
+
+    def _outcome_problem(self) -> tuple[str, str] | None:
+        """The outcome scale checked by the domain's own rules: (key, sentence) or None."""
+        try:
+            VaultSettings.from_mapping(self._outcome_values())
+        except ValidationError as exc:
+            problem = exc.problems[0]
+            return problem.field, problem.message
+        return None
 
     def redactionEntries(self) -> list[str]:
         """The redaction list as typed: one entry a line, blanks and repeats dropped."""
@@ -159,7 +201,39 @@ class SettingsDialog(QDialog):
             clear_message(self.ui.ratingThresholdError)
             ok = True
         self.ui.ratingThresholdSpin.setAccessibleDescription(self.ui.ratingThresholdError.text())
-        return ok and folder_ok
+        outcome_ok = self._show_outcome_problem()
+        return ok and folder_ok and outcome_ok
+
+    def _outcome_spin(self, key: str) -> QDoubleSpinBox:
+        ui = self.ui
+        return {
+            OUTCOME_MAX: ui.outcomeMaxSpin,
+            OUTCOME_CUTOFF: ui.outcomeCutoffSpin,
+            OUTCOME_RELIABLE_CHANGE: ui.outcomeReliableSpin,
+        }.get(key, ui.outcomeCutoffSpin)
+
+    def _show_outcome_problem(self) -> bool:
+        ui = self.ui
+        for spin in (ui.outcomeMaxSpin, ui.outcomeCutoffSpin, ui.outcomeReliableSpin):
+            spin.setAccessibleDescription("")
+        problem = self._outcome_problem()
+        if problem is None:
+            clear_message(ui.outcomeError)
+            return True
+        key, _message = problem
+        names = {
+            OUTCOME_MAX: self.tr("Outcome maximum: must be between 1 and 1000."),
+            OUTCOME_CUTOFF: self.tr(
+                "Clinical cutoff: must not be above the outcome maximum ({maximum:g})."
+            ).format(maximum=ui.outcomeMaxSpin.value()),
+            OUTCOME_RELIABLE_CHANGE: self.tr(
+                "Reliable change: must be above 0 and not above the outcome maximum ({maximum:g})."
+            ).format(maximum=ui.outcomeMaxSpin.value()),
+        }
+        text = names.get(key, self.tr("The outcome scale does not add up."))
+        show_message(ui.outcomeError, text)
+        self._outcome_spin(key).setAccessibleDescription(text)
+        return False
 
     def _browse(self) -> None:
         start = self.ui.backupFolderEdit.text().strip()
@@ -171,11 +245,14 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         if not self._validate():
-            first = (
-                self.ui.backupFolderEdit
-                if self.ui.backupFolderError.isVisibleTo(self)
-                else self.ui.ratingThresholdSpin
-            )
+            ui = self.ui
+            problem = self._outcome_problem()
+            if ui.backupFolderError.isVisibleTo(self):
+                first: QWidget = ui.backupFolderEdit
+            elif ui.ratingThresholdError.isVisibleTo(self):
+                first = ui.ratingThresholdSpin
+            else:
+                first = self._outcome_spin(problem[0] if problem else OUTCOME_CUTOFF)
             first.setFocus()
             return
         super().accept()

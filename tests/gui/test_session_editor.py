@@ -140,7 +140,7 @@ def test_every_interactive_widget_is_named(qtbot, editor: SessionEditor) -> None
 def test_tab_order_follows_reading_order(qtbot, editor: SessionEditor) -> None:
     editor.ui.dateEdit.setFocus()
     seen = []
-    for _ in range(14):
+    for _ in range(15):
         focused = QApplication.focusWidget()
         while focused is not None and (
             not focused.objectName() or focused.objectName().startswith("qt_")
@@ -157,6 +157,7 @@ def test_tab_order_follows_reading_order(qtbot, editor: SessionEditor) -> None:
         "goalAlignmentInput",
         "approachFitInput",
         "clientRatingEdit",
+        "outcomeRatingInput",
         "reflectionEdit",
         "reflectionTemplateCombo",
         "rupturesSectionToggle",

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alliance_desktop.domain.settings import FeedbackSettings, OutcomeScale
 from alliance_desktop.gui.preferences import DEFAULTS, Preferences, clamp_prefs
 from alliance_desktop.gui.settings_dialog import SettingsDialog
 from alliance_desktop.insights.settings import InsightSettings
@@ -29,7 +30,12 @@ PREFS = {
     "reminder_time": "17:30",
     "backup_keep": 10,
 }
-ALERTS = InsightSettings().to_settings()  # the thresholds the dialog always writes back
+# The thresholds, the outcome scale and the feedback switch the dialog always writes back.
+ALERTS = {
+    **InsightSettings().to_settings(),
+    **OutcomeScale().to_settings(),
+    **FeedbackSettings().to_settings(),
+}
 VAULT = {"client_rating_max": 40.0, "client_rating_threshold": 36.0}
 
 
@@ -169,20 +175,17 @@ def test_alert_thresholds_and_backup_count_round_trip(qtbot):
     dialog = SettingsDialog({"backup_keep": 7}, {**stored.to_settings(), "extra": 1})
     qtbot.addWidget(dialog)
     ui = dialog.ui
-    assert (ui.dropPointsSpin.value(), ui.disengagingSpin.value(), ui.gapSpin.value()) == (
-        3.0,
-        0.8,
-        25,
-    )
+    assert (ui.dropPointsSpin.value(), ui.engagementFallingSpin.value()) == (3.0, 0.8)
     assert ui.backupKeepSpin.value() == 7
     ui.dropPointsSpin.setValue(1.5)
-    ui.disengagingSpin.setValue(1.0)
-    ui.gapSpin.setValue(30)
+    ui.engagementFallingSpin.setValue(1.0)
     ui.backupKeepSpin.setValue(20)
     prefs, vault = dialog.values()
     assert prefs["backup_keep"] == 20
     chosen = InsightSettings.from_settings(vault)
-    assert (chosen.drop_points, chosen.disengaging_slope, chosen.gap_fraction) == (1.5, -1.0, 0.3)
+    assert (chosen.drop_points, chosen.disengaging_slope) == (1.5, -1.0)
+    # The perspective gap no longer uses a fraction; a stored one passes through untouched.
+    assert chosen.gap_fraction == 0.25
     assert chosen.drop_window == stored.drop_window and vault["extra"] == 1
 
 

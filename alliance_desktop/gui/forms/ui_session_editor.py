@@ -15,10 +15,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit,
-    QFrame, QGridLayout, QHBoxLayout, QLabel,
-    QLineEdit, QPushButton, QScrollArea, QSizePolicy,
-    QSpacerItem, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QCheckBox, QComboBox,
+    QDateEdit, QDoubleSpinBox, QFrame, QGridLayout,
+    QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QScrollArea, QSizePolicy, QSpacerItem, QSpinBox,
+    QVBoxLayout, QWidget)
 
 from alliance_desktop.gui.widgets.rating_input import RatingInput
 
@@ -261,6 +262,52 @@ class Ui_SessionEditorForm(object):
 
         self.ratingsGrid.addWidget(self.clientRatingError, 9, 1, 1, 2)
 
+        self.outcomeRatingLabel = QLabel(self.scrollContents)
+        self.outcomeRatingLabel.setObjectName(u"outcomeRatingLabel")
+
+        self.ratingsGrid.addWidget(self.outcomeRatingLabel, 10, 0, 1, 1, Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
+
+        self.outcomeRatingRow = QHBoxLayout()
+        self.outcomeRatingRow.setSpacing(8)
+        self.outcomeRatingRow.setObjectName(u"outcomeRatingRow")
+        self.outcomeRatingInput = QDoubleSpinBox(self.scrollContents)
+        self.outcomeRatingInput.setObjectName(u"outcomeRatingInput")
+        self.outcomeRatingInput.setDecimals(1)
+        self.outcomeRatingInput.setMinimum(-1.000000000000000)
+        self.outcomeRatingInput.setMaximum(40.000000000000000)
+        self.outcomeRatingInput.setValue(-1.000000000000000)
+        self.outcomeRatingInput.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
+
+        self.outcomeRatingRow.addWidget(self.outcomeRatingInput)
+
+        self.outcomeRatingScaleLabel = QLabel(self.scrollContents)
+        self.outcomeRatingScaleLabel.setObjectName(u"outcomeRatingScaleLabel")
+        self.outcomeRatingScaleLabel.setProperty(u"role", u"hint")
+
+        self.outcomeRatingRow.addWidget(self.outcomeRatingScaleLabel)
+
+        self.outcomeRatingSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.outcomeRatingRow.addItem(self.outcomeRatingSpacer)
+
+
+        self.ratingsGrid.addLayout(self.outcomeRatingRow, 10, 1, 1, 2)
+
+        self.outcomeRatingHint = QLabel(self.scrollContents)
+        self.outcomeRatingHint.setObjectName(u"outcomeRatingHint")
+        self.outcomeRatingHint.setWordWrap(True)
+        self.outcomeRatingHint.setProperty(u"role", u"hint")
+
+        self.ratingsGrid.addWidget(self.outcomeRatingHint, 11, 1, 1, 2)
+
+        self.outcomeRatingError = QLabel(self.scrollContents)
+        self.outcomeRatingError.setObjectName(u"outcomeRatingError")
+        self.outcomeRatingError.setVisible(False)
+        self.outcomeRatingError.setWordWrap(True)
+        self.outcomeRatingError.setProperty(u"role", u"error")
+
+        self.ratingsGrid.addWidget(self.outcomeRatingError, 12, 1, 1, 2)
+
         self.ratingsGrid.setColumnStretch(2, 1)
 
         self.contentLayout.addLayout(self.ratingsGrid)
@@ -330,6 +377,7 @@ class Ui_SessionEditorForm(object):
         self.goalAlignmentLabel.setBuddy(self.goalAlignmentInput)
         self.approachFitLabel.setBuddy(self.approachFitInput)
         self.clientRatingLabel.setBuddy(self.clientRatingEdit)
+        self.outcomeRatingLabel.setBuddy(self.outcomeRatingInput)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.dateEdit, self.durationSpin)
         QWidget.setTabOrder(self.durationSpin, self.modalityCombo)
@@ -338,7 +386,8 @@ class Ui_SessionEditorForm(object):
         QWidget.setTabOrder(self.engagementInput, self.goalAlignmentInput)
         QWidget.setTabOrder(self.goalAlignmentInput, self.approachFitInput)
         QWidget.setTabOrder(self.approachFitInput, self.clientRatingEdit)
-        QWidget.setTabOrder(self.clientRatingEdit, self.supervisionCheck)
+        QWidget.setTabOrder(self.clientRatingEdit, self.outcomeRatingInput)
+        QWidget.setTabOrder(self.outcomeRatingInput, self.supervisionCheck)
         QWidget.setTabOrder(self.supervisionCheck, self.saveSessionButton)
         QWidget.setTabOrder(self.saveSessionButton, self.cancelButton)
 
@@ -425,6 +474,19 @@ class Ui_SessionEditorForm(object):
 #endif // QT_CONFIG(tooltip)
         self.clientRatingEdit.setPlaceholderText(QCoreApplication.translate("SessionEditorForm", u"\u2014", None))
         self.clientRatingScaleLabel.setText(QCoreApplication.translate("SessionEditorForm", u"of 40", None))
+        self.outcomeRatingLabel.setText(QCoreApplication.translate("SessionEditorForm", u"&Outcome (client's form)", None))
+#if QT_CONFIG(tooltip)
+        self.outcomeRatingLabel.setToolTip(QCoreApplication.translate("SessionEditorForm", u"The total of the client's own outcome form: how their life is going. Kept apart from the session rating. Optional.", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.outcomeRatingInput.setAccessibleName(QCoreApplication.translate("SessionEditorForm", u"Outcome, from the client's own form", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.outcomeRatingInput.setToolTip(QCoreApplication.translate("SessionEditorForm", u"The total of the client's own outcome form: how their life is going. Kept apart from the session rating. Optional.", None))
+#endif // QT_CONFIG(tooltip)
+        self.outcomeRatingInput.setSpecialValueText(QCoreApplication.translate("SessionEditorForm", u"not recorded", None))
+        self.outcomeRatingScaleLabel.setText(QCoreApplication.translate("SessionEditorForm", u"of 40 \u00b7 optional", None))
+        self.outcomeRatingHint.setText(QCoreApplication.translate("SessionEditorForm", u"The client's own outcome measure (how life is going), not the session rating above.", None))
         self.reflectionHeading.setText(QCoreApplication.translate("SessionEditorForm", u"Reflection", None))
 #if QT_CONFIG(accessibility)
         self.supervisionCheck.setAccessibleName(QCoreApplication.translate("SessionEditorForm", u"Bring to supervision", None))

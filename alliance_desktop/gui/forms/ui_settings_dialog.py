@@ -25,9 +25,14 @@ class Ui_SettingsDialog(object):
     def setupUi(self, settingsDialog):
         if not settingsDialog.objectName():
             settingsDialog.setObjectName(u"settingsDialog")
-        settingsDialog.resize(560, 600)
+        settingsDialog.resize(940, 560)
         self.rootLayout = QVBoxLayout(settingsDialog)
         self.rootLayout.setObjectName(u"rootLayout")
+        self.columnsLayout = QHBoxLayout()
+        self.columnsLayout.setSpacing(12)
+        self.columnsLayout.setObjectName(u"columnsLayout")
+        self.leftColumn = QVBoxLayout()
+        self.leftColumn.setObjectName(u"leftColumn")
         self.computerGroup = QGroupBox(settingsDialog)
         self.computerGroup.setObjectName(u"computerGroup")
         self.computerForm = QFormLayout(self.computerGroup)
@@ -130,7 +135,7 @@ class Ui_SettingsDialog(object):
         self.computerForm.setWidget(6, QFormLayout.ItemRole.SpanningRole, self.computerHint)
 
 
-        self.rootLayout.addWidget(self.computerGroup)
+        self.leftColumn.addWidget(self.computerGroup)
 
         self.vaultGroup = QGroupBox(settingsDialog)
         self.vaultGroup.setObjectName(u"vaultGroup")
@@ -180,8 +185,81 @@ class Ui_SettingsDialog(object):
         self.vaultForm.setWidget(3, QFormLayout.ItemRole.SpanningRole, self.vaultHint)
 
 
-        self.rootLayout.addWidget(self.vaultGroup)
+        self.leftColumn.addWidget(self.vaultGroup)
 
+        self.outcomeGroup = QGroupBox(settingsDialog)
+        self.outcomeGroup.setObjectName(u"outcomeGroup")
+        self.outcomeForm = QFormLayout(self.outcomeGroup)
+        self.outcomeForm.setObjectName(u"outcomeForm")
+        self.outcomeForm.setLabelAlignment(Qt.AlignLeading|Qt.AlignLeft|Qt.AlignVCenter)
+        self.outcomeMaxLabel = QLabel(self.outcomeGroup)
+        self.outcomeMaxLabel.setObjectName(u"outcomeMaxLabel")
+
+        self.outcomeForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.outcomeMaxLabel)
+
+        self.outcomeMaxSpin = QDoubleSpinBox(self.outcomeGroup)
+        self.outcomeMaxSpin.setObjectName(u"outcomeMaxSpin")
+        self.outcomeMaxSpin.setDecimals(1)
+        self.outcomeMaxSpin.setMinimum(1.000000000000000)
+        self.outcomeMaxSpin.setMaximum(1000.000000000000000)
+        self.outcomeMaxSpin.setSingleStep(1.000000000000000)
+
+        self.outcomeForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.outcomeMaxSpin)
+
+        self.outcomeCutoffLabel = QLabel(self.outcomeGroup)
+        self.outcomeCutoffLabel.setObjectName(u"outcomeCutoffLabel")
+
+        self.outcomeForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.outcomeCutoffLabel)
+
+        self.outcomeCutoffSpin = QDoubleSpinBox(self.outcomeGroup)
+        self.outcomeCutoffSpin.setObjectName(u"outcomeCutoffSpin")
+        self.outcomeCutoffSpin.setDecimals(1)
+        self.outcomeCutoffSpin.setMinimum(0.000000000000000)
+        self.outcomeCutoffSpin.setMaximum(1000.000000000000000)
+        self.outcomeCutoffSpin.setSingleStep(1.000000000000000)
+
+        self.outcomeForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.outcomeCutoffSpin)
+
+        self.outcomeReliableLabel = QLabel(self.outcomeGroup)
+        self.outcomeReliableLabel.setObjectName(u"outcomeReliableLabel")
+
+        self.outcomeForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.outcomeReliableLabel)
+
+        self.outcomeReliableSpin = QDoubleSpinBox(self.outcomeGroup)
+        self.outcomeReliableSpin.setObjectName(u"outcomeReliableSpin")
+        self.outcomeReliableSpin.setDecimals(1)
+        self.outcomeReliableSpin.setMinimum(0.100000000000000)
+        self.outcomeReliableSpin.setMaximum(1000.000000000000000)
+        self.outcomeReliableSpin.setSingleStep(0.500000000000000)
+
+        self.outcomeForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.outcomeReliableSpin)
+
+        self.outcomeError = QLabel(self.outcomeGroup)
+        self.outcomeError.setObjectName(u"outcomeError")
+        self.outcomeError.setWordWrap(True)
+        self.outcomeError.setProperty(u"role", u"error")
+
+        self.outcomeForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.outcomeError)
+
+        self.outcomeHint = QLabel(self.outcomeGroup)
+        self.outcomeHint.setObjectName(u"outcomeHint")
+        self.outcomeHint.setWordWrap(True)
+        self.outcomeHint.setProperty(u"role", u"hint")
+
+        self.outcomeForm.setWidget(4, QFormLayout.ItemRole.SpanningRole, self.outcomeHint)
+
+
+        self.leftColumn.addWidget(self.outcomeGroup)
+
+        self.leftSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.leftColumn.addItem(self.leftSpacer)
+
+
+        self.columnsLayout.addLayout(self.leftColumn)
+
+        self.rightColumn = QVBoxLayout()
+        self.rightColumn.setObjectName(u"rightColumn")
         self.alertsGroup = QGroupBox(settingsDialog)
         self.alertsGroup.setObjectName(u"alertsGroup")
         self.alertsForm = QFormLayout(self.alertsGroup)
@@ -201,42 +279,91 @@ class Ui_SettingsDialog(object):
 
         self.alertsForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.dropPointsSpin)
 
-        self.disengagingLabel = QLabel(self.alertsGroup)
-        self.disengagingLabel.setObjectName(u"disengagingLabel")
+        self.engagementFallingLabel = QLabel(self.alertsGroup)
+        self.engagementFallingLabel.setObjectName(u"engagementFallingLabel")
 
-        self.alertsForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.disengagingLabel)
+        self.alertsForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.engagementFallingLabel)
 
-        self.disengagingSpin = QDoubleSpinBox(self.alertsGroup)
-        self.disengagingSpin.setObjectName(u"disengagingSpin")
-        self.disengagingSpin.setDecimals(1)
-        self.disengagingSpin.setMinimum(0.100000000000000)
-        self.disengagingSpin.setMaximum(5.000000000000000)
-        self.disengagingSpin.setSingleStep(0.100000000000000)
+        self.engagementFallingSpin = QDoubleSpinBox(self.alertsGroup)
+        self.engagementFallingSpin.setObjectName(u"engagementFallingSpin")
+        self.engagementFallingSpin.setDecimals(1)
+        self.engagementFallingSpin.setMinimum(0.100000000000000)
+        self.engagementFallingSpin.setMaximum(5.000000000000000)
+        self.engagementFallingSpin.setSingleStep(0.100000000000000)
 
-        self.alertsForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.disengagingSpin)
+        self.alertsForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.engagementFallingSpin)
 
-        self.gapLabel = QLabel(self.alertsGroup)
-        self.gapLabel.setObjectName(u"gapLabel")
+        self.recentWeeksLabel = QLabel(self.alertsGroup)
+        self.recentWeeksLabel.setObjectName(u"recentWeeksLabel")
 
-        self.alertsForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.gapLabel)
+        self.alertsForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.recentWeeksLabel)
 
-        self.gapSpin = QSpinBox(self.alertsGroup)
-        self.gapSpin.setObjectName(u"gapSpin")
-        self.gapSpin.setMinimum(5)
-        self.gapSpin.setMaximum(100)
-        self.gapSpin.setSingleStep(5)
+        self.recentWeeksSpin = QSpinBox(self.alertsGroup)
+        self.recentWeeksSpin.setObjectName(u"recentWeeksSpin")
+        self.recentWeeksSpin.setMinimum(1)
+        self.recentWeeksSpin.setMaximum(104)
+        self.recentWeeksSpin.setSingleStep(1)
 
-        self.alertsForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.gapSpin)
+        self.alertsForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.recentWeeksSpin)
+
+        self.notSeenWeeksLabel = QLabel(self.alertsGroup)
+        self.notSeenWeeksLabel.setObjectName(u"notSeenWeeksLabel")
+
+        self.alertsForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.notSeenWeeksLabel)
+
+        self.notSeenWeeksSpin = QSpinBox(self.alertsGroup)
+        self.notSeenWeeksSpin.setObjectName(u"notSeenWeeksSpin")
+        self.notSeenWeeksSpin.setMinimum(1)
+        self.notSeenWeeksSpin.setMaximum(104)
+        self.notSeenWeeksSpin.setSingleStep(1)
+
+        self.alertsForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.notSeenWeeksSpin)
+
+        self.strategyMinUsesLabel = QLabel(self.alertsGroup)
+        self.strategyMinUsesLabel.setObjectName(u"strategyMinUsesLabel")
+
+        self.alertsForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.strategyMinUsesLabel)
+
+        self.strategyMinUsesSpin = QSpinBox(self.alertsGroup)
+        self.strategyMinUsesSpin.setObjectName(u"strategyMinUsesSpin")
+        self.strategyMinUsesSpin.setMinimum(1)
+        self.strategyMinUsesSpin.setMaximum(1000)
+        self.strategyMinUsesSpin.setSingleStep(1)
+
+        self.alertsForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.strategyMinUsesSpin)
+
+        self.strategyMinClientsLabel = QLabel(self.alertsGroup)
+        self.strategyMinClientsLabel.setObjectName(u"strategyMinClientsLabel")
+
+        self.alertsForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.strategyMinClientsLabel)
+
+        self.strategyMinClientsSpin = QSpinBox(self.alertsGroup)
+        self.strategyMinClientsSpin.setObjectName(u"strategyMinClientsSpin")
+        self.strategyMinClientsSpin.setMinimum(1)
+        self.strategyMinClientsSpin.setMaximum(1000)
+        self.strategyMinClientsSpin.setSingleStep(1)
+
+        self.alertsForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.strategyMinClientsSpin)
+
+        self.feedbackCardCheck = QCheckBox(self.alertsGroup)
+        self.feedbackCardCheck.setObjectName(u"feedbackCardCheck")
+
+        self.alertsForm.setWidget(6, QFormLayout.ItemRole.SpanningRole, self.feedbackCardCheck)
 
         self.alertsHint = QLabel(self.alertsGroup)
         self.alertsHint.setObjectName(u"alertsHint")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.alertsHint.sizePolicy().hasHeightForWidth())
+        self.alertsHint.setSizePolicy(sizePolicy)
         self.alertsHint.setWordWrap(True)
         self.alertsHint.setProperty(u"role", u"hint")
 
-        self.alertsForm.setWidget(3, QFormLayout.ItemRole.SpanningRole, self.alertsHint)
+        self.alertsForm.setWidget(7, QFormLayout.ItemRole.SpanningRole, self.alertsHint)
 
 
-        self.rootLayout.addWidget(self.alertsGroup)
+        self.rightColumn.addWidget(self.alertsGroup)
 
         self.redactionGroup = QGroupBox(settingsDialog)
         self.redactionGroup.setObjectName(u"redactionGroup")
@@ -261,11 +388,17 @@ class Ui_SettingsDialog(object):
         self.redactionLayout.addWidget(self.redactionHint)
 
 
-        self.rootLayout.addWidget(self.redactionGroup)
+        self.rightColumn.addWidget(self.redactionGroup)
 
-        self.bottomSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+        self.rightSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
-        self.rootLayout.addItem(self.bottomSpacer)
+        self.rightColumn.addItem(self.rightSpacer)
+
+
+        self.columnsLayout.addLayout(self.rightColumn)
+
+
+        self.rootLayout.addLayout(self.columnsLayout)
 
         self.buttonBox = QDialogButtonBox(settingsDialog)
         self.buttonBox.setObjectName(u"buttonBox")
@@ -281,9 +414,15 @@ class Ui_SettingsDialog(object):
         self.backupKeepLabel.setBuddy(self.backupKeepSpin)
         self.ratingMaxLabel.setBuddy(self.ratingMaxSpin)
         self.ratingThresholdLabel.setBuddy(self.ratingThresholdSpin)
+        self.outcomeMaxLabel.setBuddy(self.outcomeMaxSpin)
+        self.outcomeCutoffLabel.setBuddy(self.outcomeCutoffSpin)
+        self.outcomeReliableLabel.setBuddy(self.outcomeReliableSpin)
         self.dropPointsLabel.setBuddy(self.dropPointsSpin)
-        self.disengagingLabel.setBuddy(self.disengagingSpin)
-        self.gapLabel.setBuddy(self.gapSpin)
+        self.engagementFallingLabel.setBuddy(self.engagementFallingSpin)
+        self.recentWeeksLabel.setBuddy(self.recentWeeksSpin)
+        self.notSeenWeeksLabel.setBuddy(self.notSeenWeeksSpin)
+        self.strategyMinUsesLabel.setBuddy(self.strategyMinUsesSpin)
+        self.strategyMinClientsLabel.setBuddy(self.strategyMinClientsSpin)
         self.redactionLabel.setBuddy(self.redactionEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.autoLockSpin, self.themeCombo)
@@ -294,10 +433,17 @@ class Ui_SettingsDialog(object):
         QWidget.setTabOrder(self.reminderTimeEdit, self.backupKeepSpin)
         QWidget.setTabOrder(self.backupKeepSpin, self.ratingMaxSpin)
         QWidget.setTabOrder(self.ratingMaxSpin, self.ratingThresholdSpin)
-        QWidget.setTabOrder(self.ratingThresholdSpin, self.dropPointsSpin)
-        QWidget.setTabOrder(self.dropPointsSpin, self.disengagingSpin)
-        QWidget.setTabOrder(self.disengagingSpin, self.gapSpin)
-        QWidget.setTabOrder(self.gapSpin, self.redactionEdit)
+        QWidget.setTabOrder(self.ratingThresholdSpin, self.outcomeMaxSpin)
+        QWidget.setTabOrder(self.outcomeMaxSpin, self.outcomeCutoffSpin)
+        QWidget.setTabOrder(self.outcomeCutoffSpin, self.outcomeReliableSpin)
+        QWidget.setTabOrder(self.outcomeReliableSpin, self.dropPointsSpin)
+        QWidget.setTabOrder(self.dropPointsSpin, self.engagementFallingSpin)
+        QWidget.setTabOrder(self.engagementFallingSpin, self.recentWeeksSpin)
+        QWidget.setTabOrder(self.recentWeeksSpin, self.notSeenWeeksSpin)
+        QWidget.setTabOrder(self.notSeenWeeksSpin, self.strategyMinUsesSpin)
+        QWidget.setTabOrder(self.strategyMinUsesSpin, self.strategyMinClientsSpin)
+        QWidget.setTabOrder(self.strategyMinClientsSpin, self.feedbackCardCheck)
+        QWidget.setTabOrder(self.feedbackCardCheck, self.redactionEdit)
 
         self.retranslateUi(settingsDialog)
     # setupUi
@@ -337,7 +483,7 @@ class Ui_SettingsDialog(object):
         self.backupKeepSpin.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Number of automatic backups to keep", None))
 #endif // QT_CONFIG(accessibility)
         self.computerHint.setText(QCoreApplication.translate("SettingsDialog", u"Kept in this computer's settings. They say nothing about your clients.", None))
-        self.vaultGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"Client-reported rating (kept in the vault)", None))
+        self.vaultGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"Client's session rating (kept in the vault)", None))
         self.ratingMaxLabel.setText(QCoreApplication.translate("SettingsDialog", u"Scale &maximum", None))
 #if QT_CONFIG(accessibility)
         self.ratingMaxSpin.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Client rating scale maximum", None))
@@ -347,27 +493,66 @@ class Ui_SettingsDialog(object):
         self.ratingThresholdSpin.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Client rating concern threshold", None))
 #endif // QT_CONFIG(accessibility)
         self.vaultHint.setText(QCoreApplication.translate("SettingsDialog", u"A client-reported total below the threshold is flagged for you to discuss.", None))
-        self.alertsGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"Alerts (kept in the vault)", None))
+        self.outcomeGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"Client's outcome form (kept in the vault)", None))
+        self.outcomeMaxLabel.setText(QCoreApplication.translate("SettingsDialog", u"Scale ma&ximum", None))
+        self.outcomeMaxSpin.setSuffix("")
+#if QT_CONFIG(accessibility)
+        self.outcomeMaxSpin.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Outcome scale maximum", None))
+#endif // QT_CONFIG(accessibility)
+        self.outcomeCutoffLabel.setText(QCoreApplication.translate("SettingsDialog", u"Clinical c&utoff", None))
+        self.outcomeCutoffSpin.setSuffix("")
+#if QT_CONFIG(accessibility)
+        self.outcomeCutoffSpin.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Outcome clinical cutoff", None))
+#endif // QT_CONFIG(accessibility)
+        self.outcomeReliableLabel.setText(QCoreApplication.translate("SettingsDialog", u"Reliable c&hange", None))
+        self.outcomeReliableSpin.setSuffix(QCoreApplication.translate("SettingsDialog", u" points", None))
+#if QT_CONFIG(accessibility)
+        self.outcomeReliableSpin.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Outcome reliable change in points", None))
+#endif // QT_CONFIG(accessibility)
+        self.outcomeHint.setText(QCoreApplication.translate("SettingsDialog", u"Below the cutoff is the clinical range. A change of at least the reliable change counts as real rather than noise; the defaults are the usual ones for 0\u201340 outcome forms.", None))
+        self.alertsGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"Alerts and feedback (kept in the vault)", None))
         self.dropPointsLabel.setText(QCoreApplication.translate("SettingsDialog", u"A &drop is at least", None))
         self.dropPointsSpin.setSuffix(QCoreApplication.translate("SettingsDialog", u" points below the recent mean", None))
 #if QT_CONFIG(accessibility)
         self.dropPointsSpin.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Points below the recent mean that count as a drop", None))
 #endif // QT_CONFIG(accessibility)
-        self.disengagingLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Disengaging when engagement falls", None))
-        self.disengagingSpin.setSuffix(QCoreApplication.translate("SettingsDialog", u" points a session or faster", None))
+        self.engagementFallingLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Engagement falling at", None))
+        self.engagementFallingSpin.setSuffix(QCoreApplication.translate("SettingsDialog", u" points a session or faster", None))
 #if QT_CONFIG(accessibility)
-        self.disengagingSpin.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Engagement fall per session that counts as disengaging", None))
+        self.engagementFallingSpin.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Engagement fall per session that counts as engagement falling", None))
 #endif // QT_CONFIG(accessibility)
-        self.gapLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Perspective gap of at least", None))
-        self.gapSpin.setSuffix(QCoreApplication.translate("SettingsDialog", u" % of the client scale", None))
+        self.recentWeeksLabel.setText(QCoreApplication.translate("SettingsDialog", u"Alerts stay recent &for", None))
+        self.recentWeeksSpin.setSuffix(QCoreApplication.translate("SettingsDialog", u" weeks", None))
 #if QT_CONFIG(accessibility)
-        self.gapSpin.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Perspective gap as a percentage of the client scale", None))
+        self.recentWeeksSpin.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Weeks an alert stays recent", None))
 #endif // QT_CONFIG(accessibility)
-        self.alertsHint.setText(QCoreApplication.translate("SettingsDialog", u"These decide when the dashboard and the trends flag a relationship. The defaults follow the product's documented rules.", None))
+        self.notSeenWeeksLabel.setText(QCoreApplication.translate("SettingsDialog", u"N&ot seen lately after", None))
+        self.notSeenWeeksSpin.setSuffix(QCoreApplication.translate("SettingsDialog", u" weeks", None))
+#if QT_CONFIG(accessibility)
+        self.notSeenWeeksSpin.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Weeks without a session before an active client counts as not seen lately", None))
+#endif // QT_CONFIG(accessibility)
+        self.strategyMinUsesLabel.setText(QCoreApplication.translate("SettingsDialog", u"Strategy est&imates from", None))
+        self.strategyMinUsesSpin.setSuffix(QCoreApplication.translate("SettingsDialog", u" uses", None))
+#if QT_CONFIG(accessibility)
+        self.strategyMinUsesSpin.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Uses a strategy needs before its estimate is shown", None))
+#endif // QT_CONFIG(accessibility)
+        self.strategyMinClientsLabel.setText(QCoreApplication.translate("SettingsDialog", u"\u2026 across at &least", None))
+        self.strategyMinClientsSpin.setSuffix(QCoreApplication.translate("SettingsDialog", u" clients", None))
+#if QT_CONFIG(accessibility)
+        self.strategyMinClientsSpin.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Clients a strategy needs before its estimate is shown", None))
+#endif // QT_CONFIG(accessibility)
+        self.feedbackCardCheck.setText(QCoreApplication.translate("SettingsDialog", u"Show reflection feedback for every &client", None))
+#if QT_CONFIG(accessibility)
+        self.feedbackCardCheck.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Show reflection feedback for every client", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.feedbackCardCheck.setToolTip(QCoreApplication.translate("SettingsDialog", u"Off: the feedback card shows for practice clients and trainees only.", None))
+#endif // QT_CONFIG(tooltip)
+        self.alertsHint.setText(QCoreApplication.translate("SettingsDialog", u"These decide when a relationship is flagged and when a strategy has enough uses for an estimate.", None))
         self.redactionGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"Redaction in supervision packets (kept in the vault)", None))
         self.redactionLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Names, places and employers to hide, one a line:", None))
         self.redactionEdit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", u"Kestrel Bay\n"
-"Marlowe", None))
+"    Marlowe", None))
 #if QT_CONFIG(accessibility)
         self.redactionEdit.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Redaction list", None))
 #endif // QT_CONFIG(accessibility)

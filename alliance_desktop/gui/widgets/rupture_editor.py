@@ -7,6 +7,8 @@ but only the visible ones are saved.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -29,6 +31,7 @@ from alliance_desktop.domain.models import Resolution, Rupture, RuptureType
 from alliance_desktop.domain.ruptures import MARKERS
 from alliance_desktop.domain.strategies import Strategy
 from alliance_desktop.gui.feedback import error_label
+from alliance_desktop.gui.models import short_date
 from alliance_desktop.gui.widgets.rating_input import RatingInput
 from alliance_desktop.gui.widgets.reflection_editor import SectionEdit
 from alliance_desktop.gui.widgets.strategy_checklist import StrategyChecklist
@@ -71,7 +74,107 @@ def rupture_state(rupture: Rupture) -> dict[str, Any]:
         "resolution": rupture.resolution.value if rupture.resolution else None,
         "repair_strategies": list(rupture.repair_strategies),
         "note": rupture.note,
+        "id": rupture.id,
+        "resolved_on": rupture.resolved_on.isoformat() if rupture.resolved_on else None,
     }
+
+
+def _day(value: object) -> date | None:
+    try:
+        return date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class PriorRupture:
+    """An open rupture of an earlier session, offered for "Mark repaired" in a later one."""
+
+    rupture: Rupture
+    session_date: date
+
+
+class PriorRupturesBox(QFrame):
+    """One line per earlier open rupture: "Open rupture from 3 Mar · Mark repaired".
+
+    A line just marked repaired stays, saying so, with an Undo, until the editor is
+    loaded again. The box only asks; the window runs the use case.
+    """
+
+    repairRequested = Signal(int)
+    reopenRequested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("priorRupturesBox")
+        self.setProperty("role", "card")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._items: list[PriorRupture] = []
+        self._buttons: list[QPushButton] = []
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(10, 6, 10, 6)
+        self._layout.setSpacing(4)
+        self.setVisible(False)
+
+    def items(self) -> list[PriorRupture]:
+        return list(self._items)
+
+    def focusChain(self) -> list[QWidget]:
+        return list(self._buttons)
+
+    def setItems(self, items: list[PriorRupture]) -> None:
+        while self._layout.count():
+            entry = self._layout.takeAt(0)
+            row = entry.layout() if entry is not None else None
+            while row is not None and row.count():
+                child = row.takeAt(0)
+                widget = child.widget() if child is not None else None
+                if widget is not None:
+                    widget.hide()
+                    widget.setParent(None)  # gone from findChild at once, not at deletion
+                    widget.deleteLater()
+        self._items = [item for item in items if item.rupture.id is not None]
+        self._buttons = []
+        for i, item in enumerate(self._items):
+            r = item.rupture
+            when = short_date(item.session_date)
+            kind = type_labels()[r.type].lower()
+            label = QLabel(self)
+            label.setObjectName(f"priorRuptureLabel_{i}")
+            label.setWordWrap(True)
+            if r.resolved_on is None:
+                label.setText(
+                    _t("◆ Open rupture from %1 (%2)").replace("%1", when).replace("%2", kind)
+                )
+                button = QPushButton(_t("Mark repaired"), self)
+                button.setObjectName(f"priorRuptureRepairButton_{i}")
+                button.setAccessibleName(
+                    _t("Mark the rupture from %1 repaired on this session's date").replace(
+                        "%1", when
+                    )
+                )
+                button.setToolTip(_t("Recorded as repaired on this session's date."))
+                button.clicked.connect(lambda _=False, rid=r.id: self.repairRequested.emit(rid))
+            else:
+                label.setText(
+                    _t("✓ Rupture from %1 (%2) marked repaired on %3")
+                    .replace("%1", when)
+                    .replace("%2", kind)
+                    .replace("%3", short_date(r.resolved_on))
+                )
+                button = QPushButton(_t("Undo"), self)
+                button.setObjectName(f"priorRuptureUndoButton_{i}")
+                button.setAccessibleName(
+                    _t("Undo: the rupture from %1 is open again").replace("%1", when)
+                )
+                button.clicked.connect(lambda _=False, rid=r.id: self.reopenRequested.emit(rid))
+            row = QHBoxLayout()
+            row.setSpacing(8)
+            row.addWidget(label, 1)
+            row.addWidget(button)
+            self._layout.addLayout(row)
+            self._buttons.append(button)
+        self.setVisible(bool(self._items))
 
 
 class RuptureEditor(QFrame):
@@ -217,6 +320,15 @@ class RuptureEditor(QFrame):
         row += 1
         self.noteError = error_label("ruptureNoteError", self)
         grid.addWidget(self.noteError, row, 1)
+        row += 1
+        self.repairedLaterLabel = QLabel(self)
+        self.repairedLaterLabel.setObjectName("ruptureRepairedLaterLabel")
+        self.repairedLaterLabel.setProperty("role", "hint")
+        self.repairedLaterLabel.setWordWrap(True)
+        self.repairedLaterLabel.setVisible(False)
+        grid.addWidget(self.repairedLaterLabel, row, 1)
+        self._id: int | None = None
+        self._resolved_on: date | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 10)
@@ -320,6 +432,8 @@ class RuptureEditor(QFrame):
             problems.append(Problem(f"{prefix}.resolution", _t("choose whether it was resolved")))
         if rtype is None or resolution is None:
             raise ValidationError(problems)
+        # resolved_on is left to the vault, which keeps the stored one: a repair marked
+        # or taken back from the client page since this editor opened is not undone.
         return Rupture(
             type=rtype,
             resolution=resolution,
@@ -327,6 +441,7 @@ class RuptureEditor(QFrame):
             salience=self.salienceInput.getValue(),
             repair_strategies=self.repairChecklist.checked(),
             note=self.noteEdit.toPlainText(),
+            id=self._id,
         )
 
     def setRupture(self, rupture: Rupture) -> None:
@@ -342,6 +457,8 @@ class RuptureEditor(QFrame):
             "resolution": resolution.value if resolution else None,
             "repair_strategies": list(self.repairChecklist.checked()),
             "note": self.noteEdit.toPlainText(),
+            "id": self._id,
+            "resolved_on": self._resolved_on.isoformat() if self._resolved_on else None,
         }
 
     def setState(self, state: dict[str, Any]) -> None:
@@ -363,6 +480,16 @@ class RuptureEditor(QFrame):
             self.resolutionGroup.setExclusive(True)
             self.repairChecklist.setChecked(state.get("repair_strategies") or (), notify=False)
             self.noteEdit.setPlainText(state.get("note") or "")
+            rid = state.get("id")
+            self._id = rid if isinstance(rid, int) and not isinstance(rid, bool) else None
+            self._resolved_on = _day(state.get("resolved_on"))
+            self.repairedLaterLabel.setVisible(self._resolved_on is not None)
+            if self._resolved_on is not None:
+                self.repairedLaterLabel.setText(
+                    self.tr("Marked repaired later, on %1.").replace(
+                        "%1", short_date(self._resolved_on)
+                    )
+                )
             self._sync_type()
         finally:
             self._loading = False
