@@ -41,6 +41,10 @@ SESSION_X_ATTR = "alliance_session_x"
 #: Attribute on a data line with the session id behind each of its points.
 POINT_IDS_ATTR = "alliance_point_session_ids"
 
+#: Attribute on every figure with a plain-text description of what it shows, for
+#: screen readers (the GUI sets it as the canvas's accessible description) and exports.
+DESCRIPTION_ATTR = "alliance_description"
+
 #: gid of the texts of a figure's key (the hand-laid legend).
 KEY_LABEL_GID = "key-label"
 #: gid of the sample marks of a figure's key.
@@ -61,6 +65,33 @@ def new_figure(theme: Theme, width: float, height: float) -> Figure:
     fig = Figure(figsize=(width, height), dpi=100, facecolor=theme.window)
     fig.alliance_theme = theme.name  # type: ignore[attr-defined]
     return fig
+
+
+def describe(fig: Figure, text: str) -> None:
+    """Hang a plain-text description of what the chart shows on the figure."""
+    setattr(fig, DESCRIPTION_ATTR, " ".join(text.split()))
+
+
+def description(fig: Figure) -> str:
+    """The figure's text description ("" when a builder set none)."""
+    return str(getattr(fig, DESCRIPTION_ATTR, ""))
+
+
+def wrap_lines(text: str, width_in: float, size: float) -> list[str]:
+    """``text`` broken into lines no wider than ``width_in`` inches at ``size`` points."""
+    limit = width_in * 72
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        trial = f"{line} {word}" if line else word
+        if line and text_width(trial, size) > limit:
+            lines.append(line)
+            line = word
+        else:
+            line = trial
+    if line:
+        lines.append(line)
+    return lines
 
 
 def top_left(fig: Figure) -> Transform:
@@ -107,6 +138,9 @@ def show_message(ax: Axes, message: str, theme: Theme) -> None:
     ax.set_axis_off()
     ax.text(0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center",
             fontsize=10, color=theme.muted, wrap=True, gid=EMPTY_GID)  # fmt: skip
+    fig = ax.get_figure()
+    if isinstance(fig, Figure):  # the chart says in words that it shows nothing
+        describe(fig, f"{description(fig)} {message}")
 
 
 def days(dates: list[date]) -> list[float]:

@@ -15,6 +15,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator, FuncFormatter
 
 _STEPS = (1, 2, 4, 8, 13, 26, 52, 104)
+_NO_XLABEL = "alliance_no_xlabel"  # charts.trend.NO_XLABEL_ATTR
 
 
 def _date_axes(fig: Figure) -> list:
@@ -43,7 +44,8 @@ def label_weeks(fig: Figure, first: date, *, max_ticks: int = 10) -> None:
             FuncFormatter(lambda x, _pos: f"{round((x - origin) / 7) + 1}")
         )
         ax.xaxis.set_minor_locator(FixedLocator([]))
-        ax.set_xlabel("Week (week 1 begins with the first session)")
+        if not getattr(ax, _NO_XLABEL, False):  # a panel below carries the label
+            ax.set_xlabel("Week (week 1 begins with the first session)")
 
 
 def label_months(fig: Figure, first: date, *, max_ticks: int = 12) -> None:
@@ -65,7 +67,8 @@ def label_months(fig: Figure, first: date, *, max_ticks: int = 12) -> None:
 
         ax.xaxis.set_major_formatter(FuncFormatter(fmt))
         ax.xaxis.set_minor_locator(FixedLocator([]))
-        ax.set_xlabel("Month of the period (month 1 is the first)")
+        if not getattr(ax, _NO_XLABEL, False):
+            ax.set_xlabel("Month of the period (month 1 is the first)")
 
 
 __all__ = ["label_months", "label_weeks", "week_number"]

@@ -44,6 +44,7 @@ class Theme:
     alert: str  # alerts, ruptures and the concern threshold
     resolved: str  # the resolved share in the rupture timeline
     bars: str  # neutral bars such as session counts
+    outcome: str = "#882255"  # the client's outcome measure (its own panel)
     colormap: str = "cividis"  # sequential and readable with colour-vision deficiencies
 
     def colour(self, dimension: str) -> str:
@@ -116,6 +117,7 @@ DARK = Theme(
     alert=OKABE_ITO["vermillion"],
     resolved=OKABE_ITO["yellow"],
     bars="#4a5058",
+    outcome="#EE99AA",  # a light rose that reads on the dark surface
 )
 
 THEMES: dict[str, Theme] = {"light": LIGHT, "dark": DARK}

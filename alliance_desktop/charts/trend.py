@@ -10,7 +10,17 @@ Artists carry stable gids so the GUI and tests can find them:
   ``rupture-confrontation-open``, ``rupture-confrontation-resolved`` (open = hollow);
 - ``alerts`` (rings on the therapist ratings) and ``alerts-client-rating`` (rings on
   the client's ratings); an open rupture's alert is its hollow rupture marker;
-- ``strategies``: the rug of sessions where a strategy was ticked.
+- ``strategies``: the rug of sessions where a strategy was ticked;
+- when the client has outcome ratings, a panel below on the outcome scale: the line
+  ``outcome_rating``, the clinical cutoff ``outcome-cutoff`` (dashed) with its label
+  ``outcome-cutoff-label`` on the plot, and ``alerts-outcome`` (rings on an outcome
+  deterioration).
+
+Alert rings: a drop or a low level (goal alignment, approach fit) on the therapist's
+0-10 axis; a drop in the client's own rating and a perspective gap on the client-rating
+axis; an outcome deterioration in the outcome panel (``not_seen`` has no session to
+ring). With fewer than three sessions rating trust the chart says so instead of
+drawing. ``fig.alliance_description`` says in words what the chart shows.
 
 Mapping a click to a session: the figure carries ``alliance_session_ids`` (session
 ids in x order) and ``alliance_session_x`` (their x positions); ``session_at(fig, x)``
@@ -29,6 +39,7 @@ from typing import Any
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.transforms import Bbox, blended_transform_factory
 
 from alliance_desktop.charts._common import (
     EMPTY_GID,
@@ -39,6 +50,7 @@ from alliance_desktop.charts._common import (
     add_title,
     date_axis,
     days,
+    describe,
     inch_axes,
     key_row,
     new_figure,
@@ -49,10 +61,18 @@ from alliance_desktop.charts._common import (
 from alliance_desktop.charts.theme import LIGHT, Theme
 from alliance_desktop.domain.models import RuptureType, Session
 from alliance_desktop.domain.scales import ClientRatingScale
+from alliance_desktop.domain.settings import OutcomeScale
 from alliance_desktop.insights.alerts import Alert, AlertKind
 from alliance_desktop.insights.trends import MIN_TREND_VALUES
 
-NOT_ENOUGH = "Not enough sessions yet: trends need {n} sessions with a trust rating."
+NOT_ENOUGH = (
+    "Not enough sessions yet to draw a trend: it needs {n} sessions with a trust rating, "
+    "and {have} in this period."
+)
+#: Attribute on an axes whose x label is left to the panel below it (relative.py reads it).
+NO_XLABEL_ATTR = "alliance_no_xlabel"
+_OUTCOME_PANEL_IN = 1.25  # height of the outcome panel
+_OUTCOME_GAP_IN = 0.3
 
 _LABELS = {
     "trust": "Trust",
@@ -103,12 +123,14 @@ def client_trend(
     date_from: date | None = None,
     date_to: date | None = None,
     title: str = "Alliance over time",
+    outcome: OutcomeScale | None = None,
 ) -> Figure:
     """Trust and engagement (bold), goal and fit (thin), the client's rating, ruptures,
-    strategies and alerts for one client's sessions (any order; drawn by date)."""
+    strategies and alerts for one client's sessions (any order; drawn by date), and
+    the outcome rating in its own panel on ``outcome``'s scale when there is one."""
     with themed(theme):
         return _build(sessions, scale, list(alerts), theme, show_goal, show_fit,
-                      date_from, date_to, title)  # fmt: skip
+                      date_from, date_to, title, outcome or OutcomeScale())  # fmt: skip
 
 
 def _build(
@@ -121,20 +143,25 @@ def _build(
     date_from: date | None,
     date_to: date | None,
     title: str,
+    outcome: OutcomeScale,
 ) -> Figure:
     shown = sorted(
         (s for s in sessions
          if (date_from is None or s.date >= date_from) and (date_to is None or s.date <= date_to)),
         key=lambda s: s.date,
     )  # fmt: skip
-    fig = new_figure(theme, 9.0, 4.8)
-    ax = inch_axes(fig, left=0.7, bottom=0.5, right=0.75, top=1.15)
+    have = sum(s.trust is not None for s in shown)
+    outcomes = have >= MIN_TREND_VALUES and any(s.outcome_rating is not None for s in shown)
+    below = _OUTCOME_PANEL_IN + _OUTCOME_GAP_IN if outcomes else 0.0
+    fig = new_figure(theme, 9.0, 4.8 + below)
+    ax = inch_axes(fig, left=0.7, bottom=0.5 + below, right=0.75, top=1.15)
     add_title(fig, title)
     xs = days([s.date for s in shown])
     setattr(fig, SESSION_IDS_ATTR, [s.id for s in shown])
     setattr(fig, SESSION_X_ATTR, xs)
-    if sum(s.trust is not None for s in shown) < MIN_TREND_VALUES:
-        show_message(ax, NOT_ENOUGH.format(n=MIN_TREND_VALUES), theme)
+    describe(fig, f"{title}: trend chart of one client's ratings, session by session.")
+    if have < MIN_TREND_VALUES:
+        show_message(ax, NOT_ENOUGH.format(n=MIN_TREND_VALUES, have=_count(have)), theme)
         return fig
 
     style_axes(ax, theme)
@@ -199,11 +226,100 @@ def _build(
                      gid="threshold-label")
         )  # fmt: skip
 
-    handles += _alert_rings(ax, ax2, shown, x_of, alerts, theme)
+    ax3: Axes | None = None
+    if outcomes:
+        ax3 = _outcome_panel(fig, ax, shown, x_of, outcome, theme)
+        handles.append(KeyEntry((_style(_line(ax3, "outcome_rating")),),
+                                f"Outcome rating (0–{outcome.maximum:g})"))  # fmt: skip
+    handles += _alert_rings(ax, ax2, ax3, shown, x_of, alerts, theme, dims)
     handles += _strategy_rug(ax, shown, x_of, theme)
     handles += _ruptures(ax, shown, x_of, theme)  # last: its long label may run on
     key_row(fig, handles, left=0.68, top=0.64)
+    describe(fig, _description(title, shown, dims, rated, outcomes, outcome, alerts, scale))
     return fig
+
+
+def _count(n: int) -> str:
+    return "none" if n == 0 else "only 1" if n == 1 else f"only {n}"
+
+
+def _line(ax: Axes, gid: str) -> Line2D:
+    return next(line for line in ax.get_lines() if line.get_gid() == gid)
+
+
+def _outcome_panel(
+    fig: Figure,
+    ax: Axes,
+    shown: list[Session],
+    x_of: dict[int, float],
+    outcome: OutcomeScale,
+    theme: Theme,
+) -> Axes:
+    """The outcome rating on its own scale, below the alliance, with the clinical cutoff."""
+
+    def locate(_ax: object, _renderer: object) -> Bbox:
+        w, h = fig.get_size_inches()
+        width = max(w - 0.7 - 0.75, 0.5)
+        return Bbox.from_bounds(0.7 / w, 0.5 / h, width / w, _OUTCOME_PANEL_IN / h)
+
+    w, h = fig.get_size_inches()
+    ax3 = fig.add_axes((0.7 / w, 0.5 / h, 1 - 1.45 / w, _OUTCOME_PANEL_IN / h))
+    ax3.set_axes_locator(locate)
+    ax3.sharex(ax)
+    style_axes(ax3, theme)
+    ax.tick_params(axis="x", labelbottom=False)  # the dates sit under the lowest panel
+    setattr(ax, NO_XLABEL_ATTR, True)
+    pts = [(x_of[id(s)], float(s.outcome_rating), s.id) for s in shown
+           if s.outcome_rating is not None]  # fmt: skip
+    (line,) = ax3.plot(
+        [p[0] for p in pts], [p[1] for p in pts], color=theme.outcome, linewidth=1.8,
+        marker="^", markersize=4.5, gid="outcome_rating", picker=5, zorder=3,
+    )  # fmt: skip
+    _set_ids(line, [p[2] for p in pts])
+    ax3.axhline(outcome.cutoff, color=theme.muted, linewidth=1.0, linestyle="--",
+                gid="outcome-cutoff", zorder=1)  # fmt: skip
+    where = blended_transform_factory(ax3.transAxes, ax3.transData)
+    ax3.text(0.005, outcome.cutoff, f" Clinical cutoff ({outcome.cutoff:g})", transform=where,
+             ha="left", va="bottom", fontsize=7.5, color=theme.muted,
+             gid="outcome-cutoff-label")  # fmt: skip
+    ax3.set_ylim(-outcome.maximum * 0.05, outcome.maximum * 1.08)
+    ax3.set_yticks([0, outcome.cutoff, outcome.maximum])
+    ax3.set_ylabel(f"Outcome (0–{outcome.maximum:g})")
+    date_axis(ax3)
+    return ax3
+
+
+def _description(
+    title: str,
+    shown: list[Session],
+    dims: list[str],
+    rated: list[tuple[float, int | None, float]],
+    outcomes: bool,
+    outcome: OutcomeScale,
+    alerts: list[Alert],
+    scale: ClientRatingScale,
+) -> str:
+    first, last = shown[0].date, shown[-1].date
+    span = f"{len(shown)} sessions from {first.isoformat()} to {last.isoformat()}"
+    drawn = ", ".join(_LABELS[d].lower() for d in dims)
+    parts = [f"{title}: {span}. Lines for {drawn} on the therapist's 0–10 scale."]
+    if rated:
+        parts.append(
+            f"The client's rating on its 0–{scale.maximum:g} scale, with the concern "
+            f"threshold at {scale.threshold:g}."
+        )
+    if outcomes:
+        values = [s.outcome_rating for s in shown if s.outcome_rating is not None]
+        parts.append(
+            f"Outcome rating from {values[0]:g} to {values[-1]:g} in a panel below, "
+            f"clinical cutoff {outcome.cutoff:g}."
+        )
+    ids = {s.id for s in shown}
+    ringed = sum(1 for a in alerts if a.session_id in ids and a.kind != AlertKind.NOT_SEEN)
+    ruptures = sum(len(s.ruptures) for s in shown)
+    parts.append(f"{ringed} alert{'s' if ringed != 1 else ''} and {ruptures} "
+                 f"rupture{'s' if ruptures != 1 else ''} marked.")  # fmt: skip
+    return " ".join(parts)
 
 
 def _ruptures(
@@ -236,29 +352,42 @@ def _ruptures(
 def _alert_rings(
     ax: Axes,
     ax2: Axes | None,
+    ax3: Axes | None,
     shown: list[Session],
     x_of: dict[int, float],
     alerts: list[Alert],
     theme: Theme,
+    dims: list[str],
 ) -> list[KeyEntry]:
+    """Rings on the value that raised each alert, on the axis that value is drawn on."""
     by_id = {s.id: s for s in shown}
     on_ratings: dict[tuple[float, float], Alert] = {}
     on_client: dict[tuple[float, float], Alert] = {}
+    on_outcome: dict[tuple[float, float], Alert] = {}
     for a in alerts:
         s = by_id.get(a.session_id)
-        if s is None or a.kind == AlertKind.OPEN_RUPTURE:
+        if s is None or a.kind in (AlertKind.OPEN_RUPTURE, AlertKind.NOT_SEEN):
             continue
         x = x_of[id(s)]
-        if a.kind in (AlertKind.DROP, AlertKind.DISENGAGING) and a.dimension:
+        if a.kind == AlertKind.OUTCOME_DETERIORATION:
+            if s.outcome_rating is not None:
+                on_outcome.setdefault((x, float(s.outcome_rating)), a)
+        elif a.dimension == "client_rating" or a.kind == AlertKind.PERSPECTIVE_GAP:
+            # The client's own rating (its drop, or a gap) is ringed on its own axis.
+            if s.client_rating is not None:
+                on_client.setdefault((x, s.client_rating), a)
+        elif (
+            a.kind in (AlertKind.DROP, AlertKind.ENGAGEMENT_FALLING, AlertKind.LOW_RATING)
+            and a.dimension in dims
+        ):
             y = getattr(s, a.dimension)
             if y is not None:
                 on_ratings.setdefault((x, y), a)
-        elif a.kind == AlertKind.PERSPECTIVE_GAP and s.client_rating is not None:
-            on_client.setdefault((x, s.client_rating), a)
     ring: dict[str, Any] = {"linestyle": "none", "marker": "o", "markersize": 13, "markerfacecolor": "none",
             "markeredgecolor": theme.alert, "markeredgewidth": 1.6, "zorder": 5}  # fmt: skip
     made = False
-    for target, pts, gid in ((ax, on_ratings, "alerts"), (ax2, on_client, "alerts-client-rating")):
+    for target, pts, gid in ((ax, on_ratings, "alerts"), (ax2, on_client, "alerts-client-rating"),
+                             (ax3, on_outcome, "alerts-outcome")):  # fmt: skip
         if target is None or not pts:
             continue
         (line,) = target.plot([p[0] for p in pts], [p[1] for p in pts], gid=gid, **ring)

@@ -91,7 +91,7 @@ def chart_figure(args: argparse.Namespace, vault: Vault) -> Figure:
     if args.kind == "strategies":
         whose = f" with {code}" if code else ""
         return charts.strategy_outcomes(
-            found.outcomes, theme=theme, catalogue=vault.strategy_catalogue(),
+            found.estimates, theme=theme, catalogue=vault.strategy_catalogue(),
             title=f"What followed each strategy{whose} (association, not proof)",
         )  # fmt: skip
     return charts.perspective_gap(shown, scale, theme=theme)

@@ -26,6 +26,10 @@ if TYPE_CHECKING:  # pragma: no cover - typing only; never imported at run time 
     from alliance_desktop.vault import Vault
 
 
+#: charts._common.DESCRIPTION_ATTR (not imported: that module loads matplotlib).
+DESCRIPTION_ATTR = "alliance_description"
+
+
 def chart_theme(is_dark: bool) -> Any:
     """The charts' theme for the app's scheme (charts.theme does not import matplotlib)."""
     from alliance_desktop.charts.theme import theme_for
@@ -83,6 +87,8 @@ class ChartView(QWidget):
         canvas.setParent(self)
         canvas.setObjectName(f"{self.objectName()}Canvas")
         canvas.setAccessibleName(self.accessibleName())
+        # What the chart shows, in words (set by every chart builder), for screen readers.
+        canvas.setAccessibleDescription(str(getattr(fig, DESCRIPTION_ATTR, "")))
         canvas.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         if self._fixed_height:
             w_in, h_in = fig.get_size_inches()

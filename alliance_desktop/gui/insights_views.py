@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from alliance_desktop.app import plans as app_plans
 from alliance_desktop.domain.models import DIMENSIONS
+from alliance_desktop.domain.settings import VaultSettings
 from alliance_desktop.gui import operations
 from alliance_desktop.gui.charts_view import ChartView, chart_theme, data_point
 from alliance_desktop.gui.feedback import heading
@@ -45,16 +46,18 @@ from alliance_desktop.gui.insights_models import AlertListModel, kind_text, risk
 from alliance_desktop.gui.models import CLIENT_ID_ROLE, SESSION_ROLE, short_date
 from alliance_desktop.insights.analysis import Insights, analyse
 from alliance_desktop.insights.settings import DEFAULT_SETTINGS, InsightSettings
-from alliance_desktop.insights.strategy_outcomes import ASSOCIATION_NOTE
 from alliance_desktop.insights.suggestions import Suggestion, suggestions_for
 from alliance_desktop.vault import VaultError
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Mapping, Sequence
+
     from alliance_desktop.app.changes import Changes
     from alliance_desktop.domain.models import Session
     from alliance_desktop.domain.strategies import Strategy
     from alliance_desktop.gui.main_window import MainWindow
     from alliance_desktop.gui.theme import ThemeManager
+    from alliance_desktop.insights.strategy_estimates import StrategyEstimate
     from alliance_desktop.vault import Vault
 
 UNLOCK_DELAY_MS = 60  # let the populated window paint before the first analysis
@@ -163,7 +166,12 @@ class DashboardPage(QWidget):
 
 
 class InsightsPage(QWidget):
-    """Practice-wide charts in tabs; strategy outcomes are labelled an association."""
+    """Practice-wide charts in tabs.
+
+    The strategy tab shows the regression-aware estimates (``Insights.estimates``): an
+    introduction, the chart, the strategies with too few uses for an estimate ("not
+    enough yet: N uses, K clients") and the two caveats every view of them carries.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -184,6 +192,10 @@ class InsightsPage(QWidget):
         outcomes_layout.addWidget(self.outcomesNote)
         self.outcomesScroll = _scroll("outcomesScroll", self.outcomes, outcomes_page)
         outcomes_layout.addWidget(self.outcomesScroll, 1)
+        self.outcomesNotEnough = _label("outcomesNotEnough", outcomes_page)
+        outcomes_layout.addWidget(self.outcomesNotEnough)
+        self.outcomesCaveats = _label("outcomesCaveats", outcomes_page)
+        outcomes_layout.addWidget(self.outcomesCaveats)
         self.tabs.addTab(self.practice, "")
         self.tabs.addTab(outcomes_page, "")
         self.tabs.addTab(self.ruptures, "")
@@ -201,8 +213,50 @@ class InsightsPage(QWidget):
         self.ruptures.setAccessibleName(self.tr("Rupture timeline chart"))
         self.perspective.setAccessibleName(self.tr("Perspective gap chart"))
         self.outcomesNote.setText(
-            self.tr("What followed each strategy in your own notes. ") + self.tr(ASSOCIATION_NOTE)
+            self.tr(
+                "What followed each strategy in your own records: the change to the next "
+                "session beyond what regression to the mean predicts, with 95% intervals "
+                "from resampling clients. An association, not proof."
+            )
         )
+
+    def showEstimates(
+        self, estimates: Sequence[StrategyEstimate], caveats: Sequence[str],
+        catalogue: Mapping[str, Strategy],
+    ) -> None:  # fmt: skip
+        """The strategies without an estimate yet, and the two caveats, under the chart."""
+        waiting: dict[str, StrategyEstimate] = {}
+        for e in estimates:
+            if not e.shown and (e.strategy not in waiting or e.uses > waiting[e.strategy].uses):
+                waiting[e.strategy] = e
+        shown = {e.strategy for e in estimates if e.shown}
+        lines = []
+        for key, e in waiting.items():
+            if key in shown:
+                continue  # one dimension has an estimate: the chart row says the rest
+            name = catalogue[key].label if key in catalogue else key
+            lines.append(
+                self.tr("{name}: not enough yet: {uses}, {clients}").format(
+                    name=name,
+                    uses=_plural(self, e.uses, "use"),
+                    clients=_plural(self, e.clients, "client"),
+                )
+            )
+        self.outcomesNotEnough.setVisible(bool(lines))
+        self.outcomesNotEnough.setText(
+            self.tr("No estimate yet for:") + "\n" + "\n".join(lines) if lines else ""
+        )
+        self.outcomesCaveats.setText("\n\n".join(self.tr(c) for c in caveats))
+
+    def clearEstimates(self) -> None:
+        self.outcomesNotEnough.clear()
+        self.outcomesCaveats.clear()
+
+
+def _plural(owner: QWidget, n: int, word: str) -> str:
+    if word == "use":
+        return owner.tr("1 use") if n == 1 else owner.tr("{n} uses").format(n=n)
+    return owner.tr("1 client") if n == 1 else owner.tr("{n} clients").format(n=n)
 
 
 class TrendsTab(QWidget):
@@ -369,14 +423,8 @@ class SuggestionPanel(QScrollArea):
         return row
 
     def _past(self, s: Suggestion) -> str:
-        change = s.past_change
-        if change is None or change.n == 0 or change.mean is None:
-            return self.tr("You have no recorded sessions with it yet.")
-        dim = self.tr("trust") if s.dimension == "trust" else self.tr("engagement")
-        return self.tr(
-            "In your notes, {dim} changed by {mean:+.1f} on average to the next session "
-            "after you used it (n={n}): an association, not proof."
-        ).format(dim=dim, mean=change.mean, n=change.n)
+        """Your own past uses, from the estimate that allows for regression to the mean."""
+        return self.tr(s.past_text)
 
 
 def _escape(text: str) -> str:
@@ -558,6 +606,7 @@ class InsightsHub(QObject):
         for view in self.chartViews():
             view.clear()
         self.trends.suggestions.clear()
+        self.insightsPage.clearEstimates()
         self.planBar.clear()
         self.dashboard.alertsEmpty.clear()
         self.dashboard.empty.clear()
@@ -587,16 +636,18 @@ class InsightsHub(QObject):
         if vault is None or vault is not self.window.currentVault():
             return
         try:
-            try:
-                self.settings = InsightSettings.from_settings(vault.settings())
-            except ValueError:
-                self.settings = DEFAULT_SETTINGS  # a bad stored threshold must not hide insights
+            # One policy: a damaged stored threshold gives way to its default.
+            self.settings = VaultSettings.from_stored(vault.settings()).insights
             self._catalogue = vault.strategy_catalogue()
             clients = vault.clients()
             self._sessions = vault.sessions(text=False)  # numbers only: no writing kept here
         except VaultError:
             return  # closed under us (quit or a crash) before the deferred refresh ran
-        self.analysis = analyse(clients, self._sessions, vault.client_rating_scale(), self.settings)
+        # The one analysis per vault change (vaultChanged) or unlock, dropped on lock; every
+        # view draws from it, and its strategy estimates (numpy, a bootstrap) are computed
+        # once, when a view first asks, so revisiting the Insights page costs a redraw only.
+        self.analysis = analyse(clients, self._sessions, vault.client_rating_scale(),
+                                self.settings, outcome=vault.outcome_scale())  # fmt: skip
         counts = {cid: len(ci.recent_alerts) for cid, ci in self.analysis.clients.items()}
         self.window.clientModel.setAlertCounts(counts)
         self._fill_alerts()
@@ -722,6 +773,7 @@ class InsightsHub(QObject):
             ci.sessions, analysis.scale, ci.alerts, theme=chart_theme(self.isDark()),
             show_goal=t.goalCheck.isChecked(), show_fit=t.fitCheck.isChecked(),
             date_from=t.dateFrom(), title=self.tr("Alliance over time"),
+            outcome=analysis.outcome_scale,
         )  # fmt: skip
         t.chart.setFigure(fig)
 
@@ -733,8 +785,9 @@ class InsightsHub(QObject):
             panel.clear()
             return
         alerts = risk_sorted(ci.recent_alerts)[:6]
+        estimates = analysis.estimates if alerts else ()
         suggestions = {
-            i: suggestions_for(a, analysis.outcomes, self._catalogue) for i, a in enumerate(alerts)
+            i: suggestions_for(a, {}, self._catalogue, estimates) for i, a in enumerate(alerts)
         }
         planned = {p.strategy for p in self.vault.plan(cid)}
         panel.show_for(alerts, suggestions, self._catalogue, planned, self.addToPlan)
@@ -749,11 +802,14 @@ class InsightsHub(QObject):
     def _draw_outcomes(self, analysis: Insights) -> None:
         from alliance_desktop.charts import strategy_outcomes
 
+        # The caveats are printed beside the chart (selectable, read by screen readers),
+        # so the figure itself leaves them out here.
         fig = strategy_outcomes(
-            analysis.outcomes, theme=chart_theme(self.isDark()), catalogue=self._catalogue,
-            title=self.tr("What followed each strategy (association, not proof)"),
+            analysis.estimates, theme=chart_theme(self.isDark()), catalogue=self._catalogue,
+            title=self.tr("What followed each strategy (association, not proof)"), note=False,
         )  # fmt: skip
         self.insightsPage.outcomes.setFigure(fig)
+        self.insightsPage.showEstimates(analysis.estimates, analysis.caveats, self._catalogue)
 
     def _draw_ruptures(self, analysis: Insights) -> None:
         from alliance_desktop.charts import rupture_timeline

@@ -1,9 +1,9 @@
-"""The supervision packet: a de-identified PDF a therapist brings to supervision.
+"""The supervision packet: a pseudonymised PDF a therapist brings to supervision.
 
 Two steps, so the GUI wizard can show a live preview before anything is written:
 
 - ``build_packet(vault, options)`` (or ``make_packet(...)`` on plain domain objects)
-  gathers and de-identifies everything into a ``Packet``: pure data plus the
+  gathers and pseudonymises everything into a ``Packet``: pure data plus the
   matplotlib figures of its charts. ``packet.html()`` is the whole packet as
   HTML for Qt's rich-text engine (charts as ``chart:<name>`` image sources).
 - ``packet_document(packet)`` gives a ``QTextDocument`` with the charts drawn as
@@ -11,8 +11,7 @@ Two steps, so the GUI wizard can show a live preview before anything is written:
   same document into PDF bytes in memory, with a confidential footer and "Page N of M"
   on every page (``result.data``). The file itself is written by the app layer through
   the one private-file helper (``app.files.write_private``), so it is 0600 from its
-  creation and appears only whole; this module opens no output file (``render_pdf``
-  is a deprecated shim for the callers that predate ``app.packets``).
+  creation and appears only whole; this module opens no output file.
 
 Why Qt for the PDF. Three routes were weighed: matplotlib's PdfPages (no new
 dependency, but every paragraph would be hand-wrapped text on a figure: no
@@ -31,49 +30,66 @@ modules) *only inside* ``packet_document`` and ``render_packet``; importing the 
 ``build_packet`` and ``Packet.html`` need no Qt. A headless caller (the CLI) gets an
 offscreen QGuiApplication from ``ensure_gui_application`` when none exists.
 
-Privacy. By default the packet is de-identified: client codes become "Client A",
+Privacy. By default the packet is pseudonymised (never "de-identified": free text can
+still identify someone): client codes become "Client A",
 "Client B", ... in caseload risk order; session dates become week numbers counted
 from each client's first session; chart axes count weeks (or months of the period)
 instead of showing dates; the cover shows the length of the period, not its dates.
 The redaction list (vault setting ``redaction_list``) is applied to all free text
-(reflections, rupture notes, goals, tags) in every mode; when de-identified, client
+(reflections, rupture notes, goals, tags) in every mode; when pseudonymised, client
 codes and the name-like words in them are redacted too and code-like tags dropped.
+Every replacement is counted, and the cover says how many listed words were redacted,
+or that no redaction list is set and reflections appear as written.
 ``identify`` and ``absolute_dates`` turn the two substitutions off separately.
 The therapist's questions go through the same redaction as the reflections; the
 "Client A = code" key (``packet_key``, ``client_key``) is for the screen only. The
 PDF's metadata carries no date at all, so relative dates stay relative.
-Practice clients (trainee vignettes) are left out unless ``include_practice``.
+Practice clients (trainee vignettes) are left out unless ``include_practice``. The
+footer calls the packet clinical supervision material: it holds dates, ratings and
+progress, so it is not "psychotherapy notes" in the HIPAA sense.
+
+Contents. The cover lists the sections the packet holds, from the same list the body
+is written from, so a section it announces is always there. Each client part shows the
+outcome status (Jacobson-Truax class, first to latest rating) when there are two or more
+outcome ratings; the strategy section shows the regression-aware estimates of
+:mod:`alliance_desktop.insights.strategy_estimates` with both of their caveats, and
+strategies below the minimum as "not enough yet: N uses, K clients".
 """
 
 from __future__ import annotations
 
 import html
 import io
-import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from string import Template
 from typing import TYPE_CHECKING, Any
 
+from alliance_desktop.charts.theme import LIGHT
 from alliance_desktop.domain.models import Client, Resolution, RuptureType, Session, code_key
 from alliance_desktop.domain.ruptures import MARKER_LABEL
 from alliance_desktop.domain.scales import ClientRatingScale
+from alliance_desktop.domain.settings import OutcomeScale, VaultSettings
 from alliance_desktop.domain.strategies import Strategy, catalogue
 from alliance_desktop.domain.templates import TEMPLATES_BY_KEY
 from alliance_desktop.insights.analysis import analyse, group_sessions
-from alliance_desktop.insights.settings import InsightSettings
-from alliance_desktop.reports.redaction import SETTING_KEY, Redactor, code_words, parse_list
+from alliance_desktop.insights.outcome import OutcomeChange
+from alliance_desktop.insights.reflection_feedback import chosen_level, is_level_tag
+from alliance_desktop.insights.settings import DEFAULT_SETTINGS, InsightSettings
+from alliance_desktop.reports.redaction import REDACTED, Redactor, code_words
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
+    from alliance_desktop.insights.strategy_estimates import StrategyEstimate
     from alliance_desktop.vault.store import Vault
 
 PAGE_SIZES = ("a4", "letter")
-FOOTER = "Confidential: psychotherapy notes"
+FOOTER = "Confidential: clinical supervision material"
 TITLE = "Supervision packet"
 
 #: The seven-eyed model of supervision (Hawkins & Shohet) as prompts for the
@@ -150,6 +166,9 @@ class ReflectionItem:
     template: str
     sections: tuple[tuple[str, str], ...]  # (prompt, text)
     tags: tuple[str, ...]
+    #: "Chosen reflection level: …" (and the supervisor's), read from the level tags,
+    #: which never appear among ``tags`` themselves.
+    levels: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -165,6 +184,61 @@ class ClientPart:
     ruptures: tuple[RuptureItem, ...]
     strategies: tuple[tuple[str, int], ...]
     reflections: tuple[ReflectionItem, ...]
+    #: The outcome status line: Jacobson-Truax class, first to latest rating (or why none).
+    outcome: str = ""
+
+
+@dataclass(frozen=True)
+class StrategyLine:
+    """One strategy in the packet's strategy section: its label and, per dimension,
+    the estimate with its interval or "not enough yet: N uses, K clients"."""
+
+    label: str
+    trust: str
+    engagement: str
+    shown: bool
+    counts: str = ""  # "43 uses, 12 clients"
+
+
+@dataclass(frozen=True)
+class Redactions:
+    """What the redaction did: whether a list is set, and how many replacements were
+    made from it and from the client codes (counted in the text the packet shows)."""
+
+    list_set: bool
+    listed: int = 0
+    codes: int = 0
+
+
+class CountingRedactor:
+    """A packet's redactor that counts its real replacements, listed words apart from
+    client codes, in everything it is asked to redact."""
+
+    def __init__(self, redactor: Redactor, listed: Redactor) -> None:
+        self.redactor = redactor
+        self.listed_only = listed
+        self.listed = 0
+        self.codes = 0
+
+    def __call__(self, text: str) -> str:
+        out = self.redactor(text)
+        made = _replacements(text, out)
+        if made:
+            listed = min(made, _replacements(text, self.listed_only(text)))
+            self.listed += listed
+            self.codes += made - listed
+        return out
+
+    def tags(self, tags: Iterable[str], *, drop_code_like: bool) -> tuple[str, ...]:
+        kept = tuple(tags)
+        for tag in dict.fromkeys(t.strip() for t in kept):  # each distinct tag once
+            self(tag)
+        return self.redactor.tags(kept, drop_code_like=drop_code_like)
+
+
+def _replacements(before: str, after: str) -> int:
+    """How many ``[redacted]`` the redaction put in (what was there already is not counted)."""
+    return max(0, after.count(REDACTED) - before.count(REDACTED))
 
 
 @dataclass
@@ -179,6 +253,11 @@ class Packet:
     clients: tuple[ClientPart, ...]
     charts: dict[str, Figure] = field(default_factory=dict)
     practice_charts: tuple[str, ...] = ()
+    redactions: Redactions = field(default_factory=lambda: Redactions(False))
+    #: The strategy section: one line per strategy used in the period, and the two
+    #: caveats (regression to the mean; how many strategies were compared).
+    strategy_lines: tuple[StrategyLine, ...] = ()
+    strategy_caveats: tuple[str, ...] = ()
     #: ("Client A", code) pairs for the therapist's eyes only: never rendered, never
     #: exported (see ``packet_key``). Empty when the packet names clients by code.
     key: tuple[tuple[str, str], ...] = field(default=(), repr=False)
@@ -247,17 +326,16 @@ def _weeks(n_days: int) -> str:
 
 def build_packet(vault: Vault, options: PacketOptions, *, today: date | None = None) -> Packet:
     """Read what the packet needs from an open vault and build it (no Qt needed)."""
-    from alliance_desktop.insights.settings import InsightSettings as _Settings
-
-    settings = vault.settings()
+    settings = VaultSettings.from_stored(vault.settings())  # damaged values: defaults
     return make_packet(
         vault.clients(),
         vault.sessions(),
         options,
         scale=vault.client_rating_scale(),
-        insight_settings=_Settings.from_settings(settings),
+        insight_settings=settings.insights,
         strategies=vault.strategy_catalogue(),
-        redaction=parse_list(settings.get(SETTING_KEY)),
+        redaction=settings.redaction_list,
+        outcome=vault.outcome_scale(),
     )
 
 
@@ -270,15 +348,19 @@ def make_packet(
     insight_settings: InsightSettings | None = None,
     strategies: Mapping[str, Strategy] | None = None,
     redaction: Iterable[str] = (),
+    outcome: OutcomeScale | None = None,
 ) -> Packet:
     """Assemble a packet from domain objects: pure apart from building the figures."""
     scale = scale or ClientRatingScale()
     strategies = strategies or catalogue()
+    outcome = outcome or OutcomeScale()
+    insight_settings = insight_settings or DEFAULT_SETTINGS
     insights, groups, in_range, ordered = _order(
-        clients, sessions, options, scale, insight_settings
+        clients, sessions, options, scale, insight_settings, outcome
     )
     deidentify = not options.identify
-    redactor = packet_redactor(clients, options, redaction)
+    listed = list(redaction)
+    redactor = CountingRedactor(packet_redactor(clients, options, listed), Redactor.of(listed))
 
     parts: list[ClientPart] = []
     charts: dict[str, Figure] = {}
@@ -297,7 +379,7 @@ def make_packet(
 
         chart_name = f"client-{index}"
         charts[chart_name] = _client_chart(
-            shown, scale, insights.clients[client.id].alerts, label, first, options
+            shown, scale, insights.clients[client.id].alerts, label, first, options, outcome
         )
         parts.append(
             ClientPart(
@@ -307,30 +389,87 @@ def make_packet(
                 goals=redactor(client.goals),
                 chart=chart_name,
                 alerts=tuple(
-                    f"{when(a.date)}: {a.message}"
+                    f"{when(a.date)}: {_dates_as(a.message, when)}"
                     for a in insights.clients[client.id].recent_alerts
                     if options.in_range(a.date)
                 ),
                 ruptures=_ruptures(shown, when, redactor, strategies),
                 strategies=_strategy_counts(shown, strategies),
                 reflections=_reflections(shown, options, when, redactor, deidentify),
+                outcome=outcome_line(insights.clients[client.id].outcome, outcome),
             )
         )
 
     practice_names = _practice_charts(charts, all_in_range, parts, groups, in_range,
                                       ordered, strategies, options)  # fmt: skip
+    lines, caveat_texts = _strategy_section(
+        charts, parts, in_range, ordered, strategies, insight_settings
+    )
+    # Questions last: they are redacted (and counted) like the rest of the free text.
+    questions = redact_questions(options.questions, redactor)
     return Packet(
         options=options,
         period=_period(all_in_range, options),
         client_count=len(parts),
         session_count=len(all_in_range),
         # The questions are free text like a reflection, so the same redaction applies.
-        questions=redact_questions(options.questions, redactor),
+        questions=questions,
         clients=tuple(parts),
         charts=charts,
         practice_charts=practice_names,
         key=_key(ordered, deidentify),
+        redactions=Redactions(bool(Redactor.of(listed).entries), redactor.listed, redactor.codes),
+        strategy_lines=lines,
+        strategy_caveats=caveat_texts,
     )
+
+
+_ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def _dates_as(message: str, when: Any) -> str:
+    """An alert message with every calendar date in it written as the packet writes dates
+    ("week 7" unless absolute dates were asked for): "not seen since 2026-03-16" must not
+    anchor a pseudonymised packet to the calendar."""
+
+    def one(m: re.Match[str]) -> str:
+        try:
+            day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return m.group(0)
+        return str(when(day))
+
+    return _ISO_DAY.sub(one, message)
+
+
+def outcome_line(change: OutcomeChange | None, scale: OutcomeScale) -> str:
+    """The outcome status for a client part: class, first to latest, and the rules used."""
+    if change is None:
+        return "Outcome: fewer than two outcome ratings, so no change is classified."
+    return (
+        f"Outcome: {change.status} (first {change.first:g} → latest {change.latest:g}, "
+        f"{change.n} ratings; reliable change {scale.reliable_change:g}, clinical cutoff "
+        f"{scale.cutoff:g})."
+    )
+
+
+def redaction_sentence(packet: Packet) -> str:
+    """The cover's sentence on what the redaction did, from its real replacements."""
+    r = packet.redactions
+    pseudonymised = not packet.options.identify
+    codes = ""
+    if pseudonymised and r.codes:
+        codes = (f"; client codes (or names in them) found in the text were replaced "
+                 f"{_times(r.codes)}")  # fmt: skip
+    if not r.list_set:
+        return (f"No redaction list is set, so reflections appear as written{codes}. "
+                "Add names and places to the list in Settings.")  # fmt: skip
+    words = "word" if r.listed == 1 else "words"
+    return f"{r.listed} listed {words} redacted{codes}."
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else f"{n} times"
 
 
 def _order(
@@ -339,6 +478,7 @@ def _order(
     options: PacketOptions,
     scale: ClientRatingScale,
     insight_settings: InsightSettings | None,
+    outcome: OutcomeScale | None = None,
 ) -> tuple[Any, dict[int | None, list[Session]], dict[int | None, list[Session]], list[Client]]:
     """The packet's clients in caseload risk order, with the insights that ordered them."""
     chosen = _choose_clients(clients, options)
@@ -346,7 +486,12 @@ def _order(
     # alerts are recent as of the period the packet covers.
     upto = [s for s in sessions if options.date_to is None or s.date <= options.date_to]
     insights = analyse(
-        chosen, upto, scale, insight_settings, include_practice=options.include_practice
+        chosen,
+        upto,
+        scale,
+        insight_settings,
+        include_practice=options.include_practice,
+        outcome=outcome,
     )
     groups = group_sessions(chosen, upto)
     in_range = {
@@ -369,20 +514,22 @@ def packet_redactor(
 ) -> Redactor:
     """The one redactor of a packet's free text (reflections, notes, goals, tags and the
     therapist's questions): the redaction list, plus client codes and the name-like words
-    in them when the packet is de-identified."""
+    in them when the packet is pseudonymised."""
     redactor = Redactor.of(redaction)
     if not options.identify:
         redactor = redactor.extended(code_words(c.code for c in clients if not c.is_practice))
     return redactor
 
 
-def redact_questions(questions: Iterable[str], redactor: Redactor) -> tuple[str, ...]:
+def redact_questions(
+    questions: Iterable[str], redactor: Redactor | CountingRedactor
+) -> tuple[str, ...]:
     """The questions as the packet prints them: stripped, blank ones dropped, redacted."""
     return tuple(redactor(q.strip()) for q in questions if q.strip())
 
 
 def packet_key(packet: Packet) -> tuple[tuple[str, str], ...]:
-    """The private key of a de-identified packet, ``(("Client A", code), ...)``, for the
+    """The private key of a pseudonymised packet, ``(("Client A", code), ...)``, for the
     wizard to show on screen beside the preview; it is never part of the PDF. Empty when
     the packet already names clients by code."""
     return packet.key
@@ -391,14 +538,12 @@ def packet_key(packet: Packet) -> tuple[tuple[str, str], ...]:
 def client_key(vault: Vault, options: PacketOptions) -> tuple[tuple[str, str], ...]:
     """``packet_key`` straight from the vault, without drawing any chart: which letter
     each client will get in a packet built with ``options``."""
-    from alliance_desktop.insights.settings import InsightSettings as _Settings
-
     _insights, _groups, _in_range, ordered = _order(
         vault.clients(),
         vault.sessions(text=False),
         options,
         vault.client_rating_scale(),
-        _Settings.from_settings(vault.settings()),
+        VaultSettings.from_stored(vault.settings()).insights,
     )
     return _key(ordered, not options.identify)
 
@@ -431,7 +576,10 @@ def _period(sessions: Sequence[Session], options: PacketOptions) -> str:
 
 
 def _ruptures(
-    shown: Sequence[Session], when: Any, redactor: Redactor, strategies: Mapping[str, Strategy]
+    shown: Sequence[Session],
+    when: Any,
+    redactor: CountingRedactor,
+    strategies: Mapping[str, Strategy],
 ) -> tuple[RuptureItem, ...]:
     items = []
     for s in shown:
@@ -469,7 +617,7 @@ def _reflections(
     shown: Sequence[Session],
     options: PacketOptions,
     when: Any,
-    redactor: Redactor,
+    redactor: CountingRedactor,
     deidentify: bool,
 ) -> tuple[ReflectionItem, ...]:
     picked = [
@@ -491,10 +639,39 @@ def _reflections(
                 when=when(s.date),
                 template=template.name if template else s.reflection.template,
                 sections=sections,
-                tags=redactor.tags(s.tags, drop_code_like=deidentify),
+                tags=redactor.tags(
+                    [t for t in s.tags if not is_level_tag(t)], drop_code_like=deidentify
+                ),
+                levels=level_lines(s.tags),
             )
         )
     return tuple(items)
+
+
+def _cell(e: StrategyEstimate | None, status: Any) -> str:
+    """An estimate and its interval, or "not enough yet: N uses, K clients"."""
+    if e is None:
+        return ""
+    if not e.shown or e.estimate is None or e.ci_low is None or e.ci_high is None:
+        return str(status(e))
+    return f"{e.estimate:+.1f} ({e.ci_low:+.1f} to {e.ci_high:+.1f})"
+
+
+def _n(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def level_lines(tags: Iterable[str]) -> tuple[str, ...]:
+    """The reflection levels chosen for a session, in words, from its level tags."""
+    tags = list(tags)
+    out = []
+    mine = chosen_level(tags, "self")
+    if mine is not None:
+        out.append(f"Chosen reflection level: {mine.label}")
+    theirs = chosen_level(tags, "supervisor")
+    if theirs is not None:
+        out.append(f"Level chosen by the supervisor: {theirs.label}")
+    return tuple(out)
 
 
 def _client_chart(
@@ -504,10 +681,12 @@ def _client_chart(
     label: str,
     first: date | None,
     options: PacketOptions,
+    outcome: OutcomeScale,
 ) -> Figure:
     from alliance_desktop.charts.trend import client_trend
 
-    fig = client_trend(shown, scale, alerts, title=f"{label}: alliance over the period")
+    fig = client_trend(shown, scale, alerts, title=f"{label}: alliance over the period",
+                       outcome=outcome)  # fmt: skip
     if not options.absolute_dates and first is not None:
         from alliance_desktop.charts.relative import label_weeks
 
@@ -527,46 +706,94 @@ def _practice_charts(
 ) -> tuple[str, ...]:
     if not parts:
         return ()
-    from alliance_desktop.charts.outcomes import strategy_outcomes as outcomes_chart
     from alliance_desktop.charts.practice import practice_trend, rupture_timeline
     from alliance_desktop.charts.relative import label_months
     from alliance_desktop.insights.practice import practice_trend as months
     from alliance_desktop.insights.practice import rupture_months
-    from alliance_desktop.insights.strategy_outcomes import strategy_outcomes
 
     charts["practice-trend"] = practice_trend(
         months(sessions), title="The packet's clients: alliance by month"
     )
     charts["rupture-timeline"] = rupture_timeline(rupture_months(sessions))
-    charts["strategy-outcomes"] = outcomes_chart(
-        strategy_outcomes(in_range[c.id] for c in ordered), catalogue=strategies
-    )
     if not options.absolute_dates and sessions:
         origin = options.date_from or min(s.date for s in sessions)
         for name in ("practice-trend", "rupture-timeline"):
             label_months(charts[name], origin)
-    return ("practice-trend", "rupture-timeline", "strategy-outcomes")
+    return ("practice-trend", "rupture-timeline")
+
+
+STRATEGY_CHART = "strategy-outcomes"
+
+
+def _strategy_section(
+    charts: dict[str, Figure],
+    parts: Sequence[ClientPart],
+    in_range: Mapping[int | None, list[Session]],
+    ordered: Sequence[Client],
+    strategies: Mapping[str, Strategy],
+    settings: InsightSettings,
+) -> tuple[tuple[StrategyLine, ...], tuple[str, ...]]:
+    """The regression-aware estimates over the packet's clients and period, their chart
+    (its caveats go in the text beside it) and the two caveat sentences."""
+    if not parts:
+        return (), ()
+    from alliance_desktop.charts.outcomes import strategy_outcomes as outcomes_chart
+    from alliance_desktop.insights.strategy_estimates import (
+        caveats,
+        status_text,
+        strategy_estimates_by_client,
+    )
+
+    by_id = sorted(ordered, key=lambda c: (c.id is None, c.id or 0, c.key))
+    estimates: list[StrategyEstimate] = strategy_estimates_by_client(
+        [in_range[c.id] for c in by_id],
+        min_uses=settings.strategy_min_uses,
+        min_clients=settings.strategy_min_clients,
+    )
+    if not estimates:
+        return (), ()
+    charts[STRATEGY_CHART] = outcomes_chart(estimates, catalogue=strategies, note=False)
+    found = {(e.strategy, e.dimension): e for e in estimates}
+    order = list(strategies)
+    keys = sorted({e.strategy for e in estimates},
+                  key=lambda k: (order.index(k) if k in order else len(order), k))  # fmt: skip
+    lines = []
+    for key in keys:
+        trust, engagement = found.get((key, "trust")), found.get((key, "engagement"))
+        both = [e for e in (trust, engagement) if e is not None]
+        most = max(both, key=lambda e: (e.uses, e.clients))
+        lines.append(
+            StrategyLine(
+                label=_strategy_label(key, strategies),
+                trust=_cell(trust, status_text),
+                engagement=_cell(engagement, status_text),
+                shown=any(e.shown for e in both),
+                counts=f"{_n(most.uses, 'use')}, {_n(most.clients, 'client')}",
+            )
+        )
+    return tuple(lines), caveats(estimates)
 
 
 # -- HTML --------------------------------------------------------------------------
 
-_CSS = """
-body { font-family: 'DejaVu Serif'; font-size: 10pt; color: #1d2329; }
+# The packet's text colours are the light chart theme's (paper in either app theme).
+_CSS = Template("""
+body { font-family: 'DejaVu Serif'; font-size: 10pt; color: $text; }
 h1 { font-family: 'DejaVu Sans'; font-size: 20pt; font-weight: 600; margin-bottom: 4pt; }
 h2 { font-family: 'DejaVu Sans'; font-size: 15pt; font-weight: 600; margin-top: 0pt;
      margin-bottom: 4pt; }
 h3 { font-family: 'DejaVu Sans'; font-size: 11pt; font-weight: 600; margin-top: 12pt;
      margin-bottom: 3pt; color: #2d3a46; }
 p { margin-top: 2pt; margin-bottom: 5pt; }
-.meta { color: #5b646e; font-family: 'DejaVu Sans'; font-size: 9pt; }
-.muted { color: #5b646e; }
+.meta { color: $muted; font-family: 'DejaVu Sans'; font-size: 9pt; }
+.muted { color: $muted; }
 .q { font-style: italic; }
 .prompt { font-family: 'DejaVu Sans'; font-size: 9pt; font-weight: 600; color: #2d3a46;
           margin-top: 6pt; margin-bottom: 1pt; }
 td { padding: 2pt 6pt 2pt 0pt; vertical-align: top; }
 th { font-family: 'DejaVu Sans'; font-size: 9pt; text-align: left; padding: 2pt 6pt 2pt 0pt;
      color: #2d3a46; border-bottom: 1px solid #c9ced4; }
-"""
+""").substitute(text=LIGHT.text, muted=LIGHT.muted)
 
 
 def _e(text: str) -> str:
@@ -584,6 +811,55 @@ def _img(packet: Packet, name: str, width_px: int) -> str:
     return f'<p align="center"><img src="chart:{name}" width="{width_px}" height="{height}"/></p>'
 
 
+ACROSS = "Across the packet's clients"
+STRATEGY_HEADING = "What followed each strategy"
+
+
+def privacy_sentence(o: PacketOptions) -> str:
+    """What the packet does to names and dates, in one plain sentence."""
+    if o.identify:
+        who = "Not pseudonymised: clients are named by their codes"
+    else:
+        who = "Pseudonymised: clients appear as letters in risk order"
+    when = "calendar dates" if o.absolute_dates else "weeks counted from each first session"
+    return (f"{who}, with {when}. Free text can still identify someone: treat the packet "
+            "as confidential clinical supervision material.")  # fmt: skip
+
+
+def sections(packet: Packet) -> list[str]:
+    """The sections the packet holds, in order: the cover announces exactly these."""
+    out = ["your questions", "the clients in this packet", "lenses for our conversation"]
+    out += [f"{c.label}" for c in packet.clients]
+    if packet.practice_charts:
+        out.append(ACROSS.lower())
+    if packet.clients:
+        out.append(STRATEGY_HEADING.lower())
+    return out
+
+
+def _strategy_html(packet: Packet, width_px: int) -> list[str]:
+    out = [f'<h2 style="page-break-before: always">{_e(STRATEGY_HEADING)}</h2>']
+    if not packet.strategy_lines:
+        out.append('<p class="muted">No strategy was ticked in the period, so there is '
+                   "nothing to compare.</p>")  # fmt: skip
+        return out
+    out.append('<p class="meta">Over the packet\'s clients in the period: the change to the '
+               "next session that followed each strategy, beyond what regression to the mean "
+               "predicts, with 95% intervals from resampling clients.</p>")  # fmt: skip
+    if STRATEGY_CHART in packet.charts:
+        out.append(_img(packet, STRATEGY_CHART, width_px))
+    out.append('<table cellspacing="0" cellpadding="3" width="100%"><tr><th>Strategy</th>'
+               "<th>Uses</th><th>Trust: estimate (95% interval)</th>"
+               "<th>Engagement: estimate (95% interval)</th></tr>")  # fmt: skip
+    for line in packet.strategy_lines:
+        out.append(f"<tr><td>{_e(line.label)}</td><td>{_e(line.counts)}</td>"
+                   f"<td>{_e(line.trust)}</td><td>{_e(line.engagement)}</td></tr>")  # fmt: skip
+    out.append("</table>")
+    for caveat in packet.strategy_caveats:
+        out.append(f'<p class="muted">{_e(caveat)}</p>')
+    return out
+
+
 def _to_html(packet: Packet, width_px: int) -> str:
     o = packet.options
     out = [f"<html><head><style>{_CSS}</style></head><body>"]
@@ -591,11 +867,9 @@ def _to_html(packet: Packet, width_px: int) -> str:
     out.append(f'<p class="meta">{_e(packet.period)} · {packet.client_count} '
                f"client{'s' if packet.client_count != 1 else ''} · {packet.session_count} "
                f"session{'s' if packet.session_count != 1 else ''}</p>")  # fmt: skip
-    privacy = []
-    privacy.append("clients named by code" if o.identify else "clients as letters in risk order")
-    privacy.append("calendar dates" if o.absolute_dates else "weeks from each first session")
-    out.append(f'<p class="meta">De-identification: {"; ".join(privacy)}; '
-               "listed names and places redacted.</p>")  # fmt: skip
+    out.append(f'<p class="meta">{_e(privacy_sentence(o))}</p>')
+    out.append(f'<p class="meta">{_e(redaction_sentence(packet))}</p>')
+    out.append(f'<p class="meta">In this packet: {_e("; ".join(sections(packet)))}.</p>')
     out.append("<h3>My questions for supervision</h3>")
     if packet.questions:
         out.append("<ol>" + "".join(f'<li class="q">{_e(q)}</li>' for q in packet.questions)
@@ -625,6 +899,7 @@ def _to_html(packet: Packet, width_px: int) -> str:
         span = f" · {_e(c.span)}" if c.span else ""
         out.append(f'<p class="meta">{c.sessions} session{"s" if c.sessions != 1 else ""} '
                    f"in the period{span}</p>")  # fmt: skip
+        out.append(f'<p class="meta">{_e(c.outcome)}</p>')
         if c.goals.strip():
             out.append(f'<p><span class="muted">Goals:</span> {_e(c.goals)}</p>')
         if c.chart:
@@ -664,17 +939,20 @@ def _to_html(packet: Packet, width_px: int) -> str:
         for ref in c.reflections:
             tags = f" · tags: {_e(', '.join(ref.tags))}" if ref.tags else ""
             out.append(f'<p class="meta"><b>{_e(ref.when)}</b> · {_e(ref.template)}{tags}</p>')
+            if ref.levels:
+                out.append(f'<p class="meta">{_e(" · ".join(ref.levels))}</p>')
             if not ref.sections:
                 out.append('<p class="muted">(no written reflection)</p>')
             for prompt, text in ref.sections:
                 out.append(f'<p class="prompt">{_e(prompt)}</p>{_paras(text)}')
 
     if packet.practice_charts:
-        out.append('<h2 style="page-break-before: always">Across the packet\'s clients</h2>')
-        out.append('<p class="meta">Month by month over the period; strategy figures are '
-                   "associations in these records, not proof of effect.</p>")  # fmt: skip
+        out.append(f'<h2 style="page-break-before: always">{_e(ACROSS)}</h2>')
+        out.append('<p class="meta">Month by month over the period.</p>')
         for name in packet.practice_charts:
             out.append(_img(packet, name, width_px))
+    if packet.clients:
+        out += _strategy_html(packet, width_px)
     out.append("</body></html>")
     return "\n".join(out)
 
@@ -883,7 +1161,7 @@ def render_packet(packet: Packet, *, page_size: str | None = None) -> RenderResu
             y = page_h - margin - footer / 2 + 6
             painter.setPen(QPen(QColor("#c9ced4"), 0.6))
             painter.drawLine(QPointF(margin, y - 12), QPointF(page_w - margin, y - 12))
-            painter.setPen(QColor("#5b646e"))
+            painter.setPen(QColor(LIGHT.muted))
             painter.setFont(foot_font)
             painter.drawText(QPointF(margin, y), FOOTER)
             label = f"Page {page + 1} of {pages}"
@@ -924,52 +1202,32 @@ def _undated(pdf: bytes) -> bytes:
     return _INFO_DATE.sub(lambda m: b" " * len(m.group(0)), head) + tail
 
 
-def render_pdf(packet: Packet, path: str | Path, *, page_size: str | None = None) -> RenderResult:
-    """Deprecated: write the packet at ``path``, replacing a file there.
-
-    Kept only for the callers that predate ``app.packets`` (which renders with
-    ``render_packet`` and writes through ``app.files.write_private``); the reports
-    layer sits below ``app`` and so cannot use that helper. Even so the packet is laid
-    out in memory first, so a layout failure leaves no file, and the file is opened
-    without following a symlink and with mode 0600 in the creating call.
-    """
-    result = render_packet(packet, page_size=page_size)
-    target = Path(path)
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
-    fd = os.open(target, flags | getattr(os, "O_CLOEXEC", 0), 0o600)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            if hasattr(os, "fchmod"):
-                os.fchmod(fh.fileno(), 0o600)
-            fh.write(result.data)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except BaseException:
-        target.unlink(missing_ok=True)
-        raise
-    return result
-
-
 __all__ = [
     "FOOTER",
     "LENSES",
     "PAGE_SIZES",
     "ClientPart",
+    "CountingRedactor",
     "Packet",
     "PacketError",
     "PacketOptions",
+    "Redactions",
     "ReflectionItem",
     "RenderResult",
     "RuptureItem",
+    "StrategyLine",
     "build_packet",
     "client_key",
     "ensure_gui_application",
     "letter_label",
     "make_packet",
+    "outcome_line",
     "packet_document",
     "packet_key",
     "packet_redactor",
+    "privacy_sentence",
     "redact_questions",
+    "redaction_sentence",
     "render_packet",
-    "render_pdf",
+    "sections",
 ]

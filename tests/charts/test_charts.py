@@ -134,20 +134,22 @@ def test_caseload_empty():
     assert one(fig, EMPTY_GID)
 
 
-def test_strategy_outcomes_chart():
+def test_strategy_outcomes_chart_uses_the_estimates():
     s = series(trust=[5, 7, 6, 6, 9], engagement=[5, 6, 5, 5, 5])
     s[0].strategies = ("validate",)
     s[2].strategies = ("validate",)
     s[3].strategies = ("normalize",)
     result = analyse([Client("a", id=1)], s)
-    fig = charts.strategy_outcomes(result.outcomes, theme=charts.LIGHT, catalogue=catalogue())
+    fig = charts.strategy_outcomes(result.estimates, theme=charts.LIGHT, catalogue=catalogue())
     assert fig.alliance_strategies == ["normalize", "validate"]  # catalogue order
-    assert list(one(fig, "trust-with").get_xdata()) == [3.0, 1.0]
+    # One client and a handful of uses: no estimate, each row says why.
+    texts = [t.get_text() for t in by_gid(fig, "trust-not-enough")]
+    assert texts == ["not enough yet: 1 use, 1 client", "not enough yet: 2 uses, 1 client"]
     assert len(by_gid(fig, "zero")) == 2
-    assert "not proof" in one(fig, "note").get_text()
+    assert "not proof" in " ".join(t.get_text() for t in by_gid(fig, "note"))
     yticks = [t.get_text() for t in fig.axes[0].get_yticklabels()]
-    assert yticks == ["Normalise  (n=1)", "Validate  (n=2)"]
-    empty = charts.strategy_outcomes({}, theme=charts.DARK)
+    assert yticks == ["Normalise", "Validate"]
+    empty = charts.strategy_outcomes([], theme=charts.DARK)
     assert one(empty, EMPTY_GID)
 
 
@@ -184,7 +186,7 @@ def test_every_chart_renders_to_png(tmp_path, story, theme):
         "trend": charts.client_trend(story, SCALE, result.for_client(1).alerts, theme=theme),
         "caseload": charts.caseload(result.caseload, "client_rating", theme=theme),
         "practice": charts.practice_trend(result.practice, theme=theme),
-        "outcomes": charts.strategy_outcomes(result.outcomes, theme=theme),
+        "outcomes": charts.strategy_outcomes(result.estimates, theme=theme),
         "ruptures": charts.rupture_timeline(result.ruptures, theme=theme),
         "gap": charts.perspective_gap(story, SCALE, theme=theme),
     }
@@ -232,7 +234,7 @@ s = [Session(1, date(2025, 1, 1) + timedelta(weeks=i), 7, 6, 6, 6, client_rating
 r = analyse([Client("a", id=1)], s)
 scale = ClientRatingScale()
 figs = [charts.client_trend(s, scale, r.for_client(1).alerts), charts.caseload(r.caseload),
-        charts.practice_trend(r.practice), charts.strategy_outcomes(r.outcomes),
+        charts.practice_trend(r.practice), charts.strategy_outcomes(r.estimates),
         charts.rupture_timeline(r.ruptures), charts.perspective_gap(s, scale)]
 for f in figs:
     FigureCanvasAgg(f).draw()

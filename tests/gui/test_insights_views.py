@@ -292,3 +292,90 @@ def test_matplotlib_waits_for_unlock(tmp_path: Path):
     )  # fmt: skip
     assert "window True" in out.stdout, out.stderr
     assert "mpl False" in out.stdout
+
+
+def _show_strategy_tab(ctl: AppController):
+    hub = ctl.window.insights
+    hub.showInsights()
+    hub.insightsPage.tabs.setCurrentIndex(1)
+    return hub.insightsPage
+
+
+def test_strategy_panel_shows_estimates_not_enough_yet_and_both_caveats(app_ctl, qtbot):
+    from alliance_desktop.domain.demo import PLANTED_STRATEGY
+
+    page = _show_strategy_tab(app_ctl)
+    analysis = app_ctl.window.insights.analysis
+    fig = page.outcomes.figure()
+    assert fig is not None
+    assert set(fig.alliance_strategies) == {e.strategy for e in analysis.estimates}
+    regression, compared = analysis.caveats
+    caveats = page.outcomesCaveats.text()
+    assert regression in caveats and compared in caveats
+    assert "regression to the mean" in page.outcomesNote.text()
+    # On the demo only the strategy with a planted effect has an interval above zero.
+    above = {e.strategy for e in analysis.estimates if e.shown and e.ci_low > 0}
+    assert above == {PLANTED_STRATEGY}
+    assert PLANTED_STRATEGY in fig.alliance_strategies
+
+    # A higher minimum (a setting): the strategies below it are listed, with no estimate.
+    app_ctl.vault.set_settings({"insights.strategy_min_uses": 40})
+    app_ctl.window.insights.refreshNow()
+    analysis = app_ctl.window.insights.analysis
+    fig = page.outcomes.figure()
+    rare = {e.strategy for e in analysis.estimates if not e.shown} - {
+        e.strategy for e in analysis.estimates if e.shown
+    }
+    assert rare, "some strategies have fewer than 40 uses"
+    listed = page.outcomesNotEnough.text()
+    assert page.outcomesNotEnough.isVisibleTo(page)
+    catalogue = app_ctl.vault.strategy_catalogue()
+    for key in rare:
+        e = max((e for e in analysis.estimates if e.strategy == key), key=lambda e: e.uses)
+        uses = "1 use" if e.uses == 1 else f"{e.uses} uses"
+        clients = "1 client" if e.clients == 1 else f"{e.clients} clients"
+        assert f"{catalogue[key].label}: not enough yet: {uses}, {clients}" in listed
+    # The caveats are beside the chart, so the figure leaves them out; no naive "(n=".
+    assert not [a for a in fig.findobj() if a.get_gid() == "note"]
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels and not any("(n=" in t for t in labels)
+    description = page.outcomes.canvas.accessibleDescription()
+    assert description.startswith("Strategy outcomes chart")
+    assert "not enough yet" in description
+
+
+def test_insights_page_reuses_the_analysis_until_the_vault_changes(app_ctl, qtbot, monkeypatch):
+    from alliance_desktop.app.changes import Changes
+    from alliance_desktop.gui import operations
+    from alliance_desktop.insights import strategy_estimates
+
+    calls = []
+    real = strategy_estimates.strategy_estimates_by_client
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(strategy_estimates, "strategy_estimates_by_client", counted)
+    hub = app_ctl.window.insights
+    hub.refreshNow()  # a fresh analysis under the counter
+    first = hub.analysis
+    _show_strategy_tab(app_ctl)
+    assert len(calls) == 1
+    # Leaving and coming back, other tabs, a theme change: no new analysis, no new bootstrap.
+    hub.showDashboard()
+    for i in (0, 2, 3, 1):
+        hub.insightsPage.tabs.setCurrentIndex(i)
+    hub.showInsights()
+    app_ctl.theme.set_choice("dark")
+    assert hub.insightsPage.outcomes.figure().alliance_theme == "dark"
+    assert hub.analysis is first and len(calls) == 1
+    # A vault change is a new analysis, and the estimates are computed once more.
+    operations.events().vaultChanged.emit(Changes(sessions=True))
+    qtbot.waitUntil(lambda: hub.analysis is not first, timeout=5000)
+    _show_strategy_tab(app_ctl)
+    assert len(calls) == 2
+    app_ctl.window.actionLock.trigger()
+    assert hub.analysis is None
+    assert hub.insightsPage.outcomesCaveats.text() == ""
+    assert hub.insightsPage.outcomesNotEnough.text() == ""
