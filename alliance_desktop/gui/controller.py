@@ -35,6 +35,7 @@ from alliance_desktop.vault import Vault, VaultDamagedError, VaultError
 
 PREWARM_DELAY_MS = 250
 PROBLEM_MS = 30000
+COUNTDOWN_MS = 30000  # the quiet countdown shows this long before the auto-lock
 
 
 class AppController(QObject):
@@ -78,6 +79,11 @@ class AppController(QObject):
         self.screen_lock: SessionLockWatcher | None = None
         self._stateTimer = QTimer(self, interval=15000)
         self._stateTimer.timeout.connect(self._refresh_state)
+        self._countdownTimer = QTimer(self, interval=1000)
+        self._countdownTimer.timeout.connect(self.refreshCountdown)
+        #: Where the user was when the vault locked (client, editor, cursor): in memory
+        #: only, and put back after the next unlock.
+        self._place: dict[str, Any] | None = None
 
     # -- start, unlock, lock, quit -------------------------------------------
 
@@ -92,6 +98,8 @@ class AppController(QObject):
         self.unlock_window.resize(560, 520)
         self.unlock_window.closed.connect(self._unlock_window_closed)
         self.unlock_window.show()
+        self.unlock_window.activateWindow()
+        self.unlock_window.focusPassphrase()
         # Build the (empty) main window while the passphrase is being typed, so
         # unlocking only has to open the vault and fill the views.
         QTimer.singleShot(PREWARM_DELAY_MS, self._prewarm)
@@ -155,8 +163,9 @@ class AppController(QObject):
         self.vault = vault
         window = self._ensure_window()
         self._write_pending_drafts(vault)
+        place, self._place = self._place, None
         try:
-            window.setVault(vault)
+            window.setVault(vault, place=place)
         except VaultError as exc:
             # Damage found while filling the views (a page zeroed inside the file): back
             # to the unlock screen, which names it and offers a backup.
@@ -176,6 +185,7 @@ class AppController(QObject):
             self.screen_lock.lockRequested.connect(self.lock)
         self.idle.start()
         self._stateTimer.start()
+        self._countdownTimer.start()
         self._refresh_state()
         if self.pending_drafts:
             window.flash(
@@ -207,6 +217,14 @@ class AppController(QObject):
         access.close(vault)
         self._show_unlock_screen(damaged=error)
 
+    def _take_place(self) -> dict[str, Any] | None:
+        """Where the user is, before anything is cleared; never raises."""
+        try:
+            place: dict[str, Any] | None = self.window.placeSnapshot()
+        except Exception:  # a broken view must not stop the lock
+            return None
+        return place
+
     def _take_draft(self) -> tuple[str, dict[str, Any]] | None:
         """The editor's unsaved words, in memory, before anything is cleared."""
         if self.window is None:
@@ -221,6 +239,7 @@ class AppController(QObject):
         """Empty every widget, model and dialog, and the clipboard. Never raises."""
         self.idle.stop()
         self._stateTimer.stop()
+        self._countdownTimer.stop()
         self.clipboard.clear()
         window = self.window
         if window is None:
@@ -250,7 +269,10 @@ class AppController(QObject):
             return
         if damaged is not None:
             unlock.showDamaged(damaged)
-        unlock.setFocus()
+        # Typing goes straight into the passphrase, after Ctrl+L and the auto-lock alike.
+        if self.window is not None and unlock.window() is self.window:
+            self.window.activateWindow()
+        unlock.focusPassphrase()
 
     def lock(self, *, damaged: VaultError | None = None) -> None:
         """Empty every view first, then close the vault; never fails.
@@ -262,6 +284,7 @@ class AppController(QObject):
         if self.vault is None or self.window is None:
             return
         vault, self.vault = self.vault, None
+        self._place = self._take_place()
         draft = self._take_draft()
         self._clear_screen()
         report = access.lock(
@@ -332,6 +355,7 @@ class AppController(QObject):
         self._disposed = True
         self.idle.stop()
         self._stateTimer.stop()
+        self._countdownTimer.stop()
         self.clipboard.stop()
         if self.vault is not None:
             access.close(self.vault)
@@ -352,6 +376,17 @@ class AppController(QObject):
             self.demo_dir = None
 
     # -- status -----------------------------------------------------------------
+
+    def refreshCountdown(self) -> None:
+        """The quiet "Locking in N s" line in the last 30 s before the auto-lock; any
+        input restarts the idle count, so the next tick hides it again."""
+        if self.window is None:
+            return
+        remaining = self.idle.remainingMs() if self.vault is not None else -1
+        if 0 <= remaining <= COUNTDOWN_MS:
+            self.window.setAutoLockCountdown(-(-remaining // 1000))
+        else:
+            self.window.setAutoLockCountdown(None)
 
     def _refresh_state(self) -> None:
         if self.window is None or self.vault is None:

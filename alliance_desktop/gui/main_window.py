@@ -567,6 +567,11 @@ class MainWindow(QMainWindow):
         self.vaultState.setObjectName("vaultStateLabel")
         self.draftState = QLabel(self)
         self.draftState.setObjectName("draftStateLabel")
+        # A quiet line 30 s before the auto-lock; any key or click postpones it.
+        self.autoLockCountdown = QLabel(self)
+        self.autoLockCountdown.setObjectName("autoLockCountdown")
+        self.autoLockCountdown.setProperty("role", "hint")
+        self.autoLockCountdown.setVisible(False)
         self.undoButton = QPushButton(self)
         self.undoButton.setObjectName("undoDeleteButton")
         self.undoButton.setFlat(True)
@@ -574,6 +579,7 @@ class MainWindow(QMainWindow):
         self.undoButton.clicked.connect(self.undoDelete)
         sb.addWidget(self.lockIcon)
         sb.addWidget(self.vaultState)
+        sb.addPermanentWidget(self.autoLockCountdown)
         sb.addPermanentWidget(self.undoButton)
         sb.addPermanentWidget(self.draftState)
 
@@ -629,16 +635,17 @@ class MainWindow(QMainWindow):
 
     # -- vault lifecycle ----------------------------------------------------
 
-    def setVault(self, vault: Vault) -> None:
+    def setVault(self, vault: Vault, *, place: dict | None = None) -> None:
         self.vault = vault
         self.editor.setContext(
             vault.strategy_catalogue(), vault.client_rating_scale(), vault.tags()
         )
         self._set_unlocked_ui(True)
         self.reloadClients()
-        self._offer_drafts()
         self.insights.setVault(vault)
         self.trainee.setVault(vault)
+        if not self.restorePlace(place):
+            self._offer_drafts()
 
     def clearData(self) -> None:
         """Forget everything read from the vault: models, editor, labels, search."""
@@ -670,6 +677,9 @@ class MainWindow(QMainWindow):
         ):
             label.clear()
         self.ui.draftBar.hide()
+        self.setAutoLockCountdown(None)
+        # No editor without a client: the next unlock starts from a page, not a blank form.
+        self.ui.contentStack.setCurrentWidget(self.ui.emptyPage)
         self.actionPrivacy.setChecked(False)
         self.statusBar().clearMessage()
         self._set_unlocked_ui(False)
@@ -696,6 +706,67 @@ class MainWindow(QMainWindow):
             QIcon(":/icons/unlock.svg" if unlocked else ":/icons/lock.svg").pixmap(16, 16)
         )
         self.setVaultState(self.tr("Vault: unlocked") if unlocked else self.tr("Vault: locked"))
+
+    def setAutoLockCountdown(self, seconds: int | None) -> None:
+        """Show "Locking in N s · press any key to stay" (None hides it)."""
+        label = self.autoLockCountdown
+        if seconds is None or self.vault is None:
+            label.clear()
+            label.setVisible(False)
+            return
+        text = self.tr("Locking in {n} s · press any key to stay").format(n=max(0, seconds))
+        label.setText(text)
+        label.setAccessibleName(text)
+        label.setVisible(True)
+
+    # -- the user's place across a lock ---------------------------------------
+
+    def placeSnapshot(self) -> dict | None:
+        """Where the user is (client, open editor, focused field and cursor), in memory
+        only, taken before a lock clears the window; ``restorePlace`` puts it back."""
+        if self.vault is None:
+            return None
+        page = self.ui.contentStack.currentWidget()
+        place: dict = {
+            "client_id": self._client_id,
+            "editor": False,
+            "page": page.objectName() if page is not None else "",
+        }
+        if (
+            self.ui.contentStack.currentWidget() is self.ui.editorPage
+            and self.editor.currentClientId() is not None
+        ):
+            place.update(
+                editor=True,
+                client_id=self.editor.currentClientId(),
+                session_id=self.editor.currentSessionId(),
+                state=self.editor.placeState(),
+            )
+        return place
+
+    def restorePlace(self, place: dict | None) -> bool:
+        """Back where ``placeSnapshot`` was taken: the same client and, when an editor was
+        open, the same editor with its draft, focus and cursor. True when it was."""
+        if self.vault is None or not place:
+            return False
+        client_id = place.get("client_id")
+        if not isinstance(client_id, int) or self.vault.client(client_id) is None:
+            return False
+        self.selectClient(client_id)
+        if not place.get("editor"):
+            page = self.ui.contentStack.findChild(QWidget, str(place.get("page") or ""))
+            if page is not None and self.ui.contentStack.indexOf(page) >= 0:
+                self.ui.contentStack.setCurrentWidget(page)
+            return True
+        client = self.vault.client(client_id)
+        session_id = place.get("session_id")
+        session = self.vault.session(session_id) if isinstance(session_id, int) else None
+        if client is None or (session_id is not None and session is None):
+            return False
+        draft = self.vault.drafts().get(draft_slot(client_id, session_id))
+        self._open_editor(client, session, draft, quiet=True)
+        self.editor.restorePlace(place.get("state") or {})
+        return True
 
     def setVaultState(self, text: str) -> None:
         self.vaultState.setText(text)
@@ -1145,10 +1216,29 @@ class MainWindow(QMainWindow):
         if session_id is not None:
             self.openSession(session_id)
 
-    def _open_editor(self, client: Client, session: Session | None, draft: dict | None) -> None:
+    def _last_session_before(self, client: Client, session: Session | None) -> Session | None:
+        if self.vault is None or client.id is None:
+            return None
+        earlier = [
+            s
+            for s in self.vault.sessions(client.id)
+            if session is None
+            or (s.id != session.id and (s.date, s.id or 0) < (session.date, session.id or 0))
+        ]
+        return max(earlier, key=lambda s: (s.date, s.id or 0), default=None)
+
+    def _open_editor(
+        self, client: Client, session: Session | None, draft: dict | None, *, quiet: bool = False
+    ) -> None:
         if self.editor.isDirty():
             self.saveDraftNow()
         self._refresh_context()
+        plan = (
+            [item.strategy for item in self.vault.plan(client.id)]
+            if self.vault is not None and client.id is not None
+            else []
+        )
+        self.editor.setLastSession(self._last_session_before(client, session), plan)
         if draft:
             self.editor.loadDraft(client, draft)
         else:
@@ -1165,7 +1255,7 @@ class MainWindow(QMainWindow):
         self.ui.contentStack.setCurrentWidget(self.ui.editorPage)
         first = self.editor.findChild(QWidget, "trustInput")
         (first or self.editor).setFocus()
-        if draft:
+        if draft and not quiet:
             self.flash(self.tr("Draft restored."))
 
     def _session_invalid(self, exc: ValidationError) -> None:

@@ -15,12 +15,16 @@ from datetime import date, datetime
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFont, QIcon, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QIcon, QKeyEvent, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -114,10 +118,12 @@ class SessionEditor(QWidget):
             font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.1)
             font.setWeight(QFont.Weight.DemiBold)
             heading.setFont(font)
-        ui.modalityCombo.addItem("—", None)
+        ui.modalityInput.addItem("—", None)
         for modality, label in modality_labels().items():
-            ui.modalityCombo.addItem(label, modality.value)
+            ui.modalityInput.addItem(label, modality.value)
+        self._last: Session | None = None
         self._build_body()
+        self._build_last_strip()
         self._build_fields_registry()
         self._connect()
         self._set_scale_label()
@@ -125,6 +131,8 @@ class SessionEditor(QWidget):
         ui.titleLabel.setVisible(False)
         self._reset_fields()
         self._update_tab_order()
+        # No editor without a client: nothing can be typed until ``load``/``loadDraft``.
+        self.setEnabled(False)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Tab leaves the date field instead of stepping through day, month and year
@@ -136,7 +144,7 @@ class SessionEditor(QWidget):
             and event.key() == Qt.Key.Key_Tab
             and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         ):
-            self.ui.durationSpin.setFocus(Qt.FocusReason.TabFocusReason)
+            self.ui.durationInput.setFocus(Qt.FocusReason.TabFocusReason)
             return True
         return super().eventFilter(watched, event)
 
@@ -146,7 +154,13 @@ class SessionEditor(QWidget):
         body = self.ui.bodyLayout
         self.reflectionEditor = ReflectionEditor(self.ui.scrollContents)
         self.reflectionEditor.setObjectName("reflectionEditor")
-        body.addWidget(self.reflectionEditor)
+        self.reflectionEditor.setAccessibleName(self.tr("Reflection"))
+        # The text is the biggest thing here: the reflection takes the free height (no
+        # spacer below it), and the editor scrolls as a whole only when the window is
+        # too small for the text's minimum.
+        self.ui.contentLayout.removeItem(self.ui.bottomSpacer)
+        self.ui.contentLayout.setStretchFactor(body, 1)
+        body.addWidget(self.reflectionEditor, 1)
         self.ui.reflectionHeading.setBuddy(self.reflectionEditor.firstEdit())
 
         # Ruptures
@@ -231,14 +245,29 @@ class SessionEditor(QWidget):
         self.tagsSection.addWidget(self.tagsError)
         body.addWidget(self.tagsSection)
 
+    def _build_last_strip(self) -> None:
+        """One quiet line about the client's last session: its ratings and plan."""
+        strip = QLabel(self.ui.scrollContents)
+        strip.setObjectName("lastSessionStrip")
+        strip.setProperty("role", "hint")
+        strip.setTextFormat(Qt.TextFormat.PlainText)
+        strip.setWordWrap(False)
+        # One line whatever its length: it never widens the editor; the tooltip has it all.
+        strip.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        strip.setAccessibleName(self.tr("Last session"))
+        strip.setVisible(False)
+        layout = self.ui.contentLayout
+        layout.insertWidget(layout.indexOf(self.ui.generalError) + 1, strip)
+        self.lastSessionStrip = strip
+
     def _build_fields_registry(self) -> None:
         """Field name -> (error label, widget to focus, human name). The order is the
         reading order used to pick the first invalid field."""
         ui = self.ui
         self._fields: dict[str, tuple[QLabel, QWidget, str]] = {
             "date": (ui.dateError, ui.dateEdit, self.tr("Date")),
-            "duration_min": (ui.durationError, ui.durationSpin, self.tr("Duration")),
-            "modality": (ui.modalityError, ui.modalityCombo, self.tr("Modality")),
+            "duration_min": (ui.durationError, ui.durationInput, self.tr("Duration")),
+            "modality": (ui.modalityError, ui.modalityInput, self.tr("Modality")),
             "trust": (ui.trustError, ui.trustInput, self.tr("Trust")),
             "engagement": (ui.engagementError, ui.engagementInput, self.tr("Engagement")),
             "goal_alignment": (
@@ -259,8 +288,8 @@ class SessionEditor(QWidget):
         ui = self.ui
         ui.dateEdit.dateChanged.connect(self._edited)
         ui.dateEdit.installEventFilter(self)
-        ui.durationSpin.valueChanged.connect(self._edited)
-        ui.modalityCombo.currentIndexChanged.connect(self._edited)
+        ui.durationInput.valueChanged.connect(self._edited)
+        ui.modalityInput.currentIndexChanged.connect(self._edited)
         ui.clientRatingEdit.textChanged.connect(self._edited)
         ui.outcomeRatingInput.valueChanged.connect(self._edited)
         ui.supervisionCheck.toggled.connect(self._edited)
@@ -269,8 +298,8 @@ class SessionEditor(QWidget):
         # Editing a field retires its message: the problem is being dealt with.
         edited_signals = {
             "date": ui.dateEdit.dateChanged,
-            "duration_min": ui.durationSpin.valueChanged,
-            "modality": ui.modalityCombo.currentIndexChanged,
+            "duration_min": ui.durationInput.valueChanged,
+            "modality": ui.modalityInput.currentIndexChanged,
             "client_rating": ui.clientRatingEdit.textEdited,
             "outcome_rating": ui.outcomeRatingInput.valueChanged,
             **{dim: rating.valueChanged for dim, rating in self.ratings.items()},
@@ -288,18 +317,25 @@ class SessionEditor(QWidget):
         save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.saveRequested)
+        # Ctrl+Enter saves from anywhere, the reflection boxes included.
+        enters = []
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            enter = QShortcut(QKeySequence(Qt.KeyboardModifier.ControlModifier | key), self)
+            enter.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            enter.activated.connect(self.saveRequested)
+            enters.append(enter)
         cancel = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         cancel.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         cancel.activated.connect(self.cancelRequested)
-        self._shortcuts = (save, cancel)
+        self._shortcuts = (save, cancel, *enters)
 
     def _update_tab_order(self, *_args: object) -> None:
         """Reading order: the .ui fixes the top; dynamic parts are threaded in here."""
         ui = self.ui
         chain: list[QWidget] = [
             ui.dateEdit,
-            ui.durationSpin,
-            ui.modalityCombo,
+            ui.durationInput,
+            ui.modalityInput,
             *self.ratings.values(),
             ui.clientRatingEdit,
             ui.outcomeRatingInput,
@@ -416,8 +452,8 @@ class SessionEditor(QWidget):
         today = QDate.currentDate()
         ui.dateEdit.setMaximumDate(today)
         ui.dateEdit.setDate(today)
-        ui.durationSpin.setValue(0)
-        ui.modalityCombo.setCurrentIndex(0)
+        ui.durationInput.setValue(0)
+        ui.modalityInput.setCurrentIndex(0)
         for rating in self.ratings.values():
             rating.setValue(None)
         ui.clientRatingEdit.setText("")  # setText also drops the line edit's undo history
@@ -452,6 +488,7 @@ class SessionEditor(QWidget):
         """Show ``session`` of ``client``, or a new session (today, unrated, free
         writing) when it is None. Nothing is dirty afterwards."""
         self._loading = True
+        self.setEnabled(True)
         try:
             self._client = client
             self._session_id = session.id if session else None
@@ -460,6 +497,8 @@ class SessionEditor(QWidget):
             self._reset_fields()
             if session is not None:
                 self._show_session(session)
+            else:
+                self._start_from_last()
             self._set_title()
         finally:
             self._loading = False
@@ -467,15 +506,113 @@ class SessionEditor(QWidget):
         if session is None and self.isVisible():
             self.ui.trustInput.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    # ------------------------------------------------------------------ the last session
+    def setLastSession(self, session: Session | None, plan: list[str] | None = None) -> None:
+        """The client's session before this one (and the plan made for the next): a new
+        session starts with its duration and modality, and one line recalls it."""
+        self._last = session
+        strip = self.lastSessionStrip
+        if session is None:
+            strip.clear()
+            strip.setToolTip("")
+            strip.setVisible(False)
+            return
+        text = self._last_text(session, plan or [])
+        strip.setText(text)
+        strip.setToolTip(text)
+        strip.setAccessibleDescription(text)
+        strip.setVisible(True)
+
+    def lastSession(self) -> Session | None:
+        return self._last
+
+    def _last_text(self, s: Session, plan: list[str]) -> str:
+        names = {
+            "trust": self.tr("trust"),
+            "engagement": self.tr("engagement"),
+            "goal_alignment": self.tr("goals"),
+            "approach_fit": self.tr("fit"),
+        }
+        ratings = [
+            f"{name} {getattr(s, dim)}"
+            for dim, name in names.items()
+            if getattr(s, dim) is not None
+        ]
+        day = QLocale().toString(QDate(s.date.year, s.date.month, s.date.day), "d MMM")
+        if s.date.year != date.today().year:
+            day = QLocale().toString(QDate(s.date.year, s.date.month, s.date.day), "d MMM yyyy")
+        text = self.tr("Last time (%1)").replace("%1", day)
+        if ratings:
+            text += ": " + ", ".join(ratings)
+        planned = s.reflection.sections.get("action_plan", "").strip()
+        if planned:
+            plan_text = " ".join(planned.split())
+        else:
+            plan_text = ", ".join(
+                self._catalogue[k].label if k in self._catalogue else k for k in plan
+            )
+        if plan_text:
+            if len(plan_text) > 120:
+                plan_text = plan_text[:119].rstrip() + "…"
+            text += " · " + self.tr("plan: %1").replace("%1", plan_text)
+        return text
+
+    def _start_from_last(self) -> None:
+        """A new session's duration and modality are the last session's (callers hold
+        ``_loading``)."""
+        last = self._last
+        if last is None:
+            return
+        ui = self.ui
+        ui.durationInput.setValue(last.duration_min or 0)
+        if last.modality is not None:
+            ui.modalityInput.setCurrentIndex(max(ui.modalityInput.findData(last.modality.value), 0))
+
+    # ------------------------------------------------------------------ the user's place
+    def placeState(self) -> dict[str, Any]:
+        """Where the user is in the editor (focused field, cursor, scroll), for a lock."""
+        state: dict[str, Any] = {"scroll": self.ui.scrollArea.verticalScrollBar().value()}
+        focus = QApplication.focusWidget()
+        if focus is not None and self.isAncestorOf(focus) and focus.objectName():
+            state["focus"] = focus.objectName()
+            if isinstance(focus, QPlainTextEdit):
+                cursor = focus.textCursor()
+                state["cursor"] = (cursor.anchor(), cursor.position())
+            elif isinstance(focus, QLineEdit):
+                state["cursor"] = (focus.cursorPosition(), focus.cursorPosition())
+        return state
+
+    def restorePlace(self, state: dict[str, Any]) -> None:
+        """Put the focus, cursor and scroll back as ``placeState`` found them."""
+        name = state.get("focus")
+        widget = self.findChild(QWidget, str(name)) if name else None
+        if widget is None or not widget.isVisibleTo(self):
+            widget = self.reflectionEditor.firstEdit()
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        cursor_at = state.get("cursor")
+        if isinstance(widget, QPlainTextEdit):
+            length = len(widget.toPlainText())
+            anchor, position = cursor_at if cursor_at else (length, length)
+            cursor = widget.textCursor()
+            cursor.setPosition(min(int(anchor), length))
+            cursor.setPosition(min(int(position), length), QTextCursor.MoveMode.KeepAnchor)
+            widget.setTextCursor(cursor)
+        elif isinstance(widget, QLineEdit) and cursor_at:
+            widget.setCursorPosition(int(cursor_at[1]))
+        scroll = state.get("scroll")
+        if isinstance(scroll, int):
+            self.ui.scrollArea.verticalScrollBar().setValue(scroll)
+        self.ui.scrollArea.ensureWidgetVisible(widget)
+
     def _show_session(self, s: Session) -> None:
         ui = self.ui
         if isinstance(s.date, date):
             qdate = QDate(s.date.year, s.date.month, s.date.day)
             ui.dateEdit.setMaximumDate(max(QDate.currentDate(), qdate))
             ui.dateEdit.setDate(qdate)
-        ui.durationSpin.setValue(s.duration_min or 0)
-        index = ui.modalityCombo.findData(s.modality.value if s.modality else None)
-        ui.modalityCombo.setCurrentIndex(max(index, 0))
+        ui.durationInput.setValue(s.duration_min or 0)
+        index = ui.modalityInput.findData(s.modality.value if s.modality else None)
+        ui.modalityInput.setCurrentIndex(max(index, 0))
         for dim, rating in self.ratings.items():
             rating.setValue(getattr(s, dim))
         ui.clientRatingEdit.setText("" if s.client_rating is None else f"{s.client_rating:g}")
@@ -620,8 +757,8 @@ class SessionEditor(QWidget):
         if problems:
             raise ValidationError(problems)
         ui = self.ui
-        modality = ui.modalityCombo.currentData()
-        duration = ui.durationSpin.value()
+        modality = ui.modalityInput.currentData()
+        duration = ui.durationInput.value()
         return Session(
             client_id=self.currentClientId(),
             date=ui.dateEdit.date().toPython(),
@@ -648,7 +785,7 @@ class SessionEditor(QWidget):
         """Every field as JSON-ready data, raw text included (even an unparsable
         client rating), so restoring it is exact."""
         ui = self.ui
-        modality = ui.modalityCombo.currentData()
+        modality = ui.modalityInput.currentData()
         return {
             "version": DRAFT_VERSION,
             "client_id": self.currentClientId(),
@@ -656,7 +793,7 @@ class SessionEditor(QWidget):
             "created_at": self._created_at.isoformat() if self._created_at else None,
             "updated_at": self._updated_at.isoformat() if self._updated_at else None,
             "date": ui.dateEdit.date().toPython().isoformat(),
-            "duration_min": ui.durationSpin.value() or None,
+            "duration_min": ui.durationInput.value() or None,
             "modality": modality,
             **{dim: rating.getValue() for dim, rating in self.ratings.items()},
             "client_rating": ui.clientRatingEdit.text(),
@@ -680,6 +817,7 @@ class SessionEditor(QWidget):
         """Restore a snapshot from ``toDraft`` exactly; it is unsaved work, so dirty."""
         ui = self.ui
         self._loading = True
+        self.setEnabled(True)
         try:
             self._client = client
             self._session_id = draft.get("session_id")
@@ -690,9 +828,9 @@ class SessionEditor(QWidget):
             if day.isValid():
                 ui.dateEdit.setMaximumDate(max(QDate.currentDate(), day))
                 ui.dateEdit.setDate(day)
-            ui.durationSpin.setValue(int(draft.get("duration_min") or 0))
-            ui.modalityCombo.setCurrentIndex(
-                max(ui.modalityCombo.findData(draft.get("modality")), 0)
+            ui.durationInput.setValue(int(draft.get("duration_min") or 0))
+            ui.modalityInput.setCurrentIndex(
+                max(ui.modalityInput.findData(draft.get("modality")), 0)
             )
             for dim, rating in self.ratings.items():
                 rating.setValue(draft.get(dim))
@@ -834,10 +972,12 @@ class SessionEditor(QWidget):
             self._outcome = OutcomeScale()
             self._set_scale_label()
             self.tagEdit.clearAll()
+            self.setLastSession(None)
             self._set_title()
         finally:
             self._loading = False
         self._after_load(dirty=False)
+        self.setEnabled(False)
 
 
 def _parse_datetime(value: object) -> datetime | None:

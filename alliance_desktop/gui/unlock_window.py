@@ -413,6 +413,10 @@ class UnlockWindow(QWidget):
         toggled(False)
         return action
 
+    def focusPassphrase(self) -> None:
+        """Put the cursor in the passphrase field (or the first new-passphrase field)."""
+        self._focus_first_field()
+
     def _focus_first_field(self) -> None:
         edit = self.ui.passphraseEdit if self.mode() == "unlock" else self.ui.newPassphraseEdit
         if edit.isEnabled():

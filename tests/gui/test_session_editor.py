@@ -78,8 +78,8 @@ def fill_everything(qtbot, editor: SessionEditor, *, text: str = "") -> None:
     """Fill every field through its widgets, as a therapist would."""
     ui = editor.ui
     ui.dateEdit.setDate(QDate(2026, 3, 2))
-    ui.durationSpin.setValue(50)
-    ui.modalityCombo.setCurrentIndex(ui.modalityCombo.findData("video"))
+    ui.durationInput.setValue(50)
+    ui.modalityInput.setCurrentIndex(ui.modalityInput.findData("video"))
     type_rating(qtbot, editor, "trustInput", "8")
     type_rating(qtbot, editor, "engagementInput", "4")
     type_rating(qtbot, editor, "goalAlignmentInput", "10")
@@ -150,8 +150,8 @@ def test_tab_order_follows_reading_order(qtbot, editor: SessionEditor) -> None:
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert seen == [
         "dateEdit",
-        "durationSpin",
-        "modalityCombo",
+        "durationInput",
+        "modalityInput",
         "trustInput",
         "engagementInput",
         "goalAlignmentInput",

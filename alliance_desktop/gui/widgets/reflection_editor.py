@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -60,7 +61,9 @@ def carry_over(old: Template | None, texts: dict[str, str], new: Template) -> di
 
 
 class SectionEdit(QPlainTextEdit):
-    """A plain-text area that grows with its text (the editor scrolls, not each box)."""
+    """A plain-text area that takes the free height of the editor and never shrinks
+    below its text (up to 18 lines) or ``min_lines``: when the window is too small for
+    that, the editor scrolls as a whole, not each box."""
 
     def __init__(self, min_lines: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +72,7 @@ class SectionEdit(QPlainTextEdit):
         # Tab moves on to the next field: the keyboard-first flow relies on it.
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.document().contentsChanged.connect(self._fit)
         self._fit()
 
@@ -76,22 +80,26 @@ class SectionEdit(QPlainTextEdit):
         layout = self.document().documentLayout()
         return int(layout.documentSize().height()) if layout else self.blockCount()
 
-    def _fit(self) -> None:
-        lines = max(self._min_lines, min(self._max_lines, self._lines()))
+    def _height_for(self, lines: int) -> int:
         margin = self.document().documentMargin()
         # Frame, style-sheet padding and border: whatever the viewport does not get.
         chrome = self.height() - self.viewport().height() if self.isVisible() else 0
         chrome = max(chrome, self.frameWidth() * 2 + 8)
-        height = int(lines * self.fontMetrics().lineSpacing() + 2 * margin + chrome + 2)
-        if height != self.height() or self.minimumHeight() != height:
-            self.setFixedHeight(height)
+        return int(lines * self.fontMetrics().lineSpacing() + 2 * margin + chrome + 2)
+
+    def _fit(self) -> None:
+        lines = max(self._min_lines, min(self._max_lines, self._lines()))
+        height = self._height_for(lines)
+        if self.minimumHeight() != height:
+            self.setMinimumHeight(height)
+            self.updateGeometry()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit()
 
     def sizeHint(self) -> QSize:
-        return QSize(400, self.height())
+        return QSize(400, self.minimumHeight())
 
 
 class ReflectionEditor(QWidget):
@@ -140,7 +148,7 @@ class ReflectionEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addWidget(self.sectionsWidget)
+        layout.addWidget(self.sectionsWidget, 1)
         layout.addWidget(self.generalError)
         layout.addLayout(picker)
         self._build({})
@@ -160,7 +168,7 @@ class ReflectionEditor(QWidget):
         self._example_buttons = {}
         single = len(self._template.sections) == 1
         for i, section in enumerate(self._template.sections):
-            edit = SectionEdit(5 if single else 2, self.sectionsWidget)
+            edit = SectionEdit(6 if single else 2, self.sectionsWidget)
             edit.setObjectName(FIRST_EDIT_NAME if i == 0 else f"{FIRST_EDIT_NAME}_{section.key}")
             edit.setPlaceholderText(_t(section.hint))
             edit.setAccessibleName(_t(section.prompt))
@@ -191,7 +199,7 @@ class ReflectionEditor(QWidget):
             example = self._examples.get(section.key)
             if example is not None:
                 self._sections_layout.addWidget(example)
-            self._sections_layout.addWidget(edit)
+            self._sections_layout.addWidget(edit, 1)
             self._sections_layout.addWidget(error)
             self._edits[section.key] = edit
             self._errors[section.key] = error
