@@ -17,13 +17,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from alliance_desktop.app.files import write_private_bytes
 from alliance_desktop.domain.demo import generate
 from alliance_desktop.domain.models import Client, Session
 from alliance_desktop.reports.supervision import (
     PacketOptions,
     ensure_gui_application,
     make_packet,
-    render_pdf,
+    render_packet,
 )
 
 
@@ -38,7 +39,7 @@ def packet_seconds(clients: list[Client], sessions: list[Session], folder: Path)
     start = time.perf_counter()
     packet = make_packet(clients, sessions, PacketOptions(questions=("A question",)),
                          redaction=["harbour", "Maple Street"])  # fmt: skip
-    render_pdf(packet, folder / "packet.pdf")
+    write_private_bytes(folder / "packet.pdf", render_packet(packet).data, overwrite=True)
     return time.perf_counter() - start
 
 

@@ -65,7 +65,7 @@ def backup(vault: Vault, out: Path | str, *, overwrite: bool = False) -> Outcome
 
 def backup_name(folder: Path, now: datetime | None = None) -> Path:
     """A free ``alliance-backup-YYYYmmdd-HHMMSS(-N).alliance`` name in ``folder``."""
-    return rotation._free_name(folder, now or datetime.now())
+    return rotation.free_name(folder, now or datetime.now())
 
 
 def auto_backup(
@@ -84,13 +84,13 @@ def auto_backup(
         return Outcome(None)
     where = private_folder(Path(folder).expanduser())
     with contextlib.suppress(OSError):
-        rotation._remove_stale_partials(where)
+        rotation.remove_stale_partials(where)
     written = _write_backup(
         vault,
         backup_name(where),
         overwrite=False,
         event=rotation.AUTO_EVENT,
-        detail=rotation._MARK + fingerprint,
+        detail=rotation.AUTO_MARK + fingerprint,
     )
     for old in rotation.backups_in(where)[:-keep]:
         if old != written:

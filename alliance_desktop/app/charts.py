@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from alliance_desktop.app.changes import Outcome
-from alliance_desktop.app.files import write_private
+from alliance_desktop.app.files import published_in_transaction, write_private
 from alliance_desktop.domain.errors import Problem, ValidationError
 from alliance_desktop.vault.store import Vault
 
@@ -55,7 +56,8 @@ def export_chart(
     overwrite: bool = False,
 ) -> Outcome[Path]:
     """Save ``figure`` at ``out`` (format from the extension); audit "chart" (the kind,
-    never the data) before the file is published.
+    never the data) before the file is published, in one transaction with the
+    publishing, so a file that cannot be published leaves no audit row.
 
     Raises ValidationError (unknown extension), OutputExistsError (retry with
     ``overwrite=True``), OutputError, VaultError; nothing is left behind on failure.
@@ -66,9 +68,11 @@ def export_chart(
     def write(fh: BinaryIO) -> None:
         figure.savefig(fh, **options)
 
-    written = write_private(
-        path, write, overwrite=overwrite, before_publish=lambda: vault.audit("chart", kind)
-    )
+    target = Path(os.path.abspath(path))
+    with published_in_transaction(vault, target):
+        written = write_private(
+            target, write, overwrite=overwrite, before_publish=lambda: vault.audit("chart", kind)
+        )
     return Outcome(written)
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import BinaryIO
 
 from alliance_desktop.app.changes import Changes, Outcome
-from alliance_desktop.app.files import write_private_bytes
+from alliance_desktop.app.files import published_in_transaction, write_private_bytes
 from alliance_desktop.reports import exporter, importer
 from alliance_desktop.reports.exporter import FORMATS, Format
 from alliance_desktop.reports.importer import ImportResult
@@ -25,16 +26,17 @@ def export_data(
     """Write the export to a new private file at ``out``.
 
     The text is read from the vault first, so a failure there leaves no file; the audit
-    row is written before the file is published, so a failed audit leaves none either.
+    row is written before the file is published, so a failed audit leaves none either,
+    and in one transaction with the publishing, so a file that cannot be published
+    leaves no audit row.
     Raises OutputExistsError (retry with ``overwrite=True``), OutputError, VaultError.
     """
     data = _rendered(vault, fmt)
-    written = write_private_bytes(
-        Path(out).expanduser(),
-        data,
-        overwrite=overwrite,
-        before_publish=lambda: vault.audit("export", fmt),
-    )
+    target = Path(os.path.abspath(Path(out).expanduser()))
+    with published_in_transaction(vault, target):
+        written = write_private_bytes(
+            target, data, overwrite=overwrite, before_publish=lambda: vault.audit("export", fmt)
+        )
     return Outcome(written)
 
 

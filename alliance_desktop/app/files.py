@@ -15,7 +15,8 @@ outside the vault, so it is private from its first byte and appears only whole:
   never followed;
 - any failure (an ``OSError``, an exception of the caller, even a
   ``KeyboardInterrupt``) removes the temporary file, so nothing is left behind;
-- folders it creates are 0700, each of them, and it never chmods through a symlink.
+- folders it creates are 0700, each of them, and it never chmods through a symlink;
+  if the output then fails, the folders it made for it are removed again (if empty).
 
 ``OSError`` becomes ``OutputError``, a plain sentence naming the file.
 """
@@ -30,8 +31,9 @@ import os
 import secrets
 import stat
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, Protocol
 
 from alliance_desktop.app.errors import OutputError, OutputExistsError
 
@@ -147,11 +149,23 @@ def _check_free(target: Path, overwrite: bool) -> None:
         raise OutputError(f"{target} is a folder; choose a file name. Nothing was saved.", target)
 
 
-def _reserve(target: Path) -> tuple[Path, int]:
-    """Create the temporary file beside ``target``: 0600 from the creating call."""
+def _remove_made(made: list[Path]) -> None:
+    """Remove the folders made for an output that failed, deepest first, each only if
+    it is still empty (something another program put there meanwhile stays)."""
+    for folder in reversed(made):
+        try:
+            os.rmdir(folder)
+        except OSError:
+            return  # not empty (or gone): its parents are not empty either
+
+
+def _reserve(target: Path) -> tuple[Path, int, list[Path]]:
+    """Create the temporary file beside ``target``: 0600 from the creating call. Also
+    returns the folders made for it, for removing them again if the output fails."""
     folder = target.parent
+    made: list[Path] = []
     try:
-        _make_missing(folder)
+        made = _make_missing(folder)
     except OSError as exc:
         raise _output_error(exc, target) from exc
     stem = target.name[:_NAME_ROOM]
@@ -163,6 +177,7 @@ def _reserve(target: Path) -> tuple[Path, int]:
         except FileExistsError:
             continue
         except OSError as exc:
+            _remove_made(made)
             raise _output_error(exc, target) from exc
         break
     try:
@@ -171,10 +186,11 @@ def _reserve(target: Path) -> tuple[Path, int]:
     except BaseException as exc:
         os.close(fd)
         _discard(temp)
+        _remove_made(made)
         if isinstance(exc, OSError):
             raise _output_error(exc, target) from exc
         raise
-    return temp, fd
+    return temp, fd, made
 
 
 def _discard(temp: Path) -> None:
@@ -262,7 +278,7 @@ def write_private(
     """
     target = _absolute(path)
     _check_free(target, overwrite)
-    temp, fd = _reserve(target)
+    temp, fd, made = _reserve(target)
     try:
         try:
             with os.fdopen(fd, "wb") as fh:
@@ -276,6 +292,7 @@ def write_private(
         _publish(temp, target, overwrite)
     except BaseException:
         _discard(temp)
+        _remove_made(made)
         raise
     return target
 
@@ -326,7 +343,7 @@ def private_path(
     """
     target = _absolute(path)
     _check_free(target, overwrite)
-    temp, fd = _reserve(target)
+    temp, fd, made = _reserve(target)
     os.close(fd)
     try:
         try:
@@ -339,6 +356,31 @@ def private_path(
         _publish(temp, target, overwrite)
     except BaseException:
         _discard(temp)
+        _remove_made(made)
+        raise
+
+
+class Transactional(Protocol):
+    """Anything with a (re-entrant) transaction: the vault."""
+
+    def transaction(self) -> AbstractContextManager[Any]: ...
+
+
+@contextlib.contextmanager
+def published_in_transaction(store: Transactional, target: Path | str) -> Iterator[None]:
+    """Run the body, which publishes ``target`` with its audit row written in
+    ``before_publish``, inside one transaction of ``store``: a publish that fails
+    (a file appearing at the path, a full disk) rolls the audit row back with it, and a
+    commit that fails after the file appeared removes the file again."""
+    published = False
+    try:
+        with store.transaction():
+            yield
+            published = True  # the body returned: the file is in place
+    except BaseException:
+        if published:  # the commit failed after the file appeared: take it back
+            with contextlib.suppress(OSError):
+                os.unlink(target)
         raise
 
 
@@ -348,6 +390,7 @@ __all__ = [
     "FOLDER_MODE",
     "private_folder",
     "private_path",
+    "published_in_transaction",
     "write_private",
     "write_private_bytes",
 ]

@@ -8,14 +8,13 @@ if the commit fails after all, the file is removed again.
 
 from __future__ import annotations
 
-import contextlib
 import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from alliance_desktop.app.changes import Changes, Outcome
-from alliance_desktop.app.files import write_private_bytes
+from alliance_desktop.app.files import published_in_transaction, write_private_bytes
 from alliance_desktop.domain.errors import Problem, ValidationError
 from alliance_desktop.reports import supervision
 from alliance_desktop.reports.supervision import Packet, PacketError, PacketOptions
@@ -71,18 +70,10 @@ def export_packet(
         # That a packet was written, and for how many clients; never what it held.
         vault.audit("report", f"{packet.client_count} client(s)")
 
-    published = False
-    try:
-        with vault.transaction():
-            # Laid out in memory first; reports/ sits below app/, so the file is ours.
-            result = supervision.render_packet(packet)
-            write_private_bytes(target, result.data, overwrite=overwrite, before_publish=record)
-            published = True
-    except BaseException:
-        if published:  # the commit failed after the file appeared: take it back
-            with contextlib.suppress(OSError):
-                os.unlink(target)
-        raise
+    with published_in_transaction(vault, target):
+        # Laid out in memory first; reports/ sits below app/, so the file is ours.
+        result = supervision.render_packet(packet)
+        write_private_bytes(target, result.data, overwrite=overwrite, before_publish=record)
     return Outcome(
         PacketExport(target, result.pages, packet.client_count, saved[0] if saved else None),
         Changes(packets=True),

@@ -26,6 +26,7 @@ from alliance_desktop.domain.validation import parse_day
 from alliance_desktop.reports.importer import UnsupportedFileError
 from alliance_desktop.reports.supervision import PacketError
 from alliance_desktop.vault.errors import (
+    RestoreError,
     VaultBusyError,
     VaultDamagedError,
     VaultError,
@@ -239,7 +240,9 @@ def exit_status(exc: BaseException) -> int:
     """Say ``exc`` in one plain sentence on stderr and return the exit status for it."""
     if isinstance(exc, KeyboardInterrupt):
         return INTERRUPTED
-    if isinstance(exc, WrongPassphraseError):
+    if isinstance(exc, WrongPassphraseError) or (
+        isinstance(exc, RestoreError) and isinstance(exc.__cause__, WrongPassphraseError)
+    ):  # a backup that does not open with the passphrase given: like every wrong one
         err(str(exc))
         return WRONG_PASSPHRASE
     if isinstance(exc, VaultBusyError):

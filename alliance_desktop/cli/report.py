@@ -8,6 +8,7 @@ from datetime import date
 from alliance_desktop.app.errors import OutputExistsError
 from alliance_desktop.app.packets import export_packet
 from alliance_desktop.cli.common import OK, Add, Passphrases, UsageError, err, opened, out, out_path
+from alliance_desktop.cli.stats import settings_of
 from alliance_desktop.domain.validation import parse_day
 from alliance_desktop.reports.supervision import PacketError, PacketOptions
 
@@ -41,6 +42,7 @@ def run(args: argparse.Namespace, passphrases: Passphrases) -> int:
     except PacketError as exc:
         raise UsageError(str(exc)) from None
     with opened(args, passphrases, writer=False) as vault:
+        settings_of(vault)  # a damaged stored setting: said once; its default stands in
         try:
             done = export_packet(vault, options, target).value
         except PacketError as exc:

@@ -55,14 +55,15 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_desktop.app import packets as app_packets
+from alliance_desktop.charts.theme import LIGHT
 from alliance_desktop.domain.models import Client, Session
 from alliance_desktop.domain.scales import ClientRatingScale
+from alliance_desktop.domain.settings import VaultSettings
 from alliance_desktop.gui import file_dialogs, operations
 from alliance_desktop.gui.feedback import clear_message, error_label, show_message
 from alliance_desktop.gui.models import short_date
 from alliance_desktop.insights.analysis import analyse
-from alliance_desktop.insights.settings import DEFAULT_SETTINGS, InsightSettings
-from alliance_desktop.reports.redaction import SETTING_KEY, parse_list
+from alliance_desktop.insights.settings import InsightSettings
 from alliance_desktop.reports.supervision import PacketError, PacketOptions
 from alliance_desktop.vault import VaultError
 
@@ -274,10 +275,8 @@ class SupervisionWizard(QDialog):
 
         self._clients: list[Client] = vault.clients()
         self._sessions: list[Session] = vault.sessions()
-        try:
-            self._insight_settings = InsightSettings.from_settings(vault.settings())
-        except ValueError:
-            self._insight_settings = DEFAULT_SETTINGS
+        # The one settings policy: a damaged stored value gives way to its default.
+        self._insight_settings = VaultSettings.from_stored(vault.settings()).insights
         self._records = vault.packets()
         self._scale = vault.client_rating_scale()
 
@@ -357,7 +356,8 @@ class SupervisionWizard(QDialog):
         self._blank_doc = QTextDocument(self.preview)
         # The packet is paper: its own colours on white in light and dark themes alike.
         self.preview.setStyleSheet(
-            "QTextBrowser#packetPreview { background: #ffffff; color: #1d2329; padding: 14px; }"
+            "QTextBrowser#packetPreview { background: #ffffff; "
+            f"color: {LIGHT.text}; padding: 14px; }}"
         )
         self.previewTitle.setBuddy(self.preview)
         right_layout.addWidget(self.preview, 1)
@@ -780,7 +780,7 @@ class SupervisionWizard(QDialog):
 
     def redactionCount(self) -> int:
         try:
-            return len(parse_list(self.vault.setting(SETTING_KEY)))
+            return len(VaultSettings.from_stored(self.vault.settings()).redaction_list)
         except VaultError:
             return 0
 
@@ -1058,8 +1058,7 @@ class SupervisionHub(QObject):
             self.wizard.raise_()
             self.wizard.activateWindow()
             return self.wizard
-        if w.editor.isDirty():
-            w.saveDraftNow()
+        w.saveDraftNow()  # public: writes the editor's draft only when it has unsaved work
         wizard = SupervisionWizard(vault, w)
         wizard.settingsRequested.connect(w.settingsRequested.emit)
         wizard.exported.connect(self._exported)

@@ -1,1 +1,1 @@
-"""insights layer (filled by later issues)."""
+"""Insights: trends, alerts, outcome change and strategy estimates computed from sessions."""

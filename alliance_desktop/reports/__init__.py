@@ -1,1 +1,1 @@
-"""reports layer (filled by later issues)."""
+"""Reports: CSV and lossless JSON export and import, redaction, and the supervision packet."""

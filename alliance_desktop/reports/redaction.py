@@ -19,7 +19,7 @@ REDACTED = "[redacted]"
 SETTING_KEY = "redaction_list"
 
 # Tags that look like a client code ("AB12", "C-07", "client 3"): dropped when a
-# packet is de-identified, since a tag may repeat a code the therapist typed.
+# packet is pseudonymised, since a tag may repeat a code the therapist typed.
 _CODE_LIKE = re.compile(r"^(?:client\s*)?[^\W\d_]{0,3}[\s_-]?\d{1,4}$", re.IGNORECASE)
 
 
@@ -73,21 +73,9 @@ class Redactor:
         return tuple(kept)
 
 
-def parse_list(value: object) -> list[str]:
-    """The stored setting as a list of entries: a JSON list, or text with one entry a
-    line or comma-separated (what a settings field is likely to hold)."""
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [p.strip() for p in re.split(r"[\n,;]", value) if p.strip()]
-    if isinstance(value, Iterable):
-        return [str(v).strip() for v in value if str(v).strip()]
-    return []
-
-
 def code_words(codes: Iterable[str]) -> list[str]:
     """Client codes and the name-like words inside them ("Alba 07" gives "Alba 07" and
-    "Alba"), to redact from a de-identified packet's free text."""
+    "Alba"), to redact from a pseudonymised packet's free text."""
     out: list[str] = []
     for code in codes:
         code = code.strip()
@@ -98,4 +86,4 @@ def code_words(codes: Iterable[str]) -> list[str]:
     return out
 
 
-__all__ = ["REDACTED", "SETTING_KEY", "Redactor", "code_words", "parse_list"]
+__all__ = ["REDACTED", "SETTING_KEY", "Redactor", "code_words"]

@@ -1,11 +1,12 @@
-"""Automatic rotating backups: one verified copy per change, the newest ``keep`` kept.
+"""What automatic rotating backups need from the vault: names, the folder's backups, and
+whether the data changed since the last one (``app.backups.auto_backup`` writes them).
 
-The GUI calls :func:`rotate_backup` on lock and on quit. It writes a backup only when
-the vault changed since the last automatic one, so locking an untouched vault costs a
-few aggregate queries, not a copy. "Changed" is judged by a fingerprint of the user
-data (row counts, newest row ids and update times, small tables in full) recorded in
-the audit entry of each automatic backup: no schema change, nothing outside the vault,
-and opening, exporting or auditing does not count as a change.
+An automatic backup is written only when the vault changed since the last automatic
+one, so locking an untouched vault costs a few aggregate queries, not a copy.
+"Changed" is judged by a fingerprint of the user data (row counts, newest row ids and
+update times, small tables in full) recorded in the audit entry of each automatic
+backup: no schema change, nothing outside the vault, and opening, exporting or
+auditing does not count as a change.
 """
 
 from __future__ import annotations
@@ -16,15 +17,15 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from alliance_desktop.vault.maintenance import backup
-from alliance_desktop.vault.store import Vault, ensure_private_folder
+from alliance_desktop.vault.store import Vault
 
 BACKUP_NAME = re.compile(r"^alliance-backup-(\d{8}-\d{6})(?:-(\d+))?\.alliance$")
-# backup() writes ".<name>.<hex>.partial" beside the destination; a crash can leave one.
+# maintenance.backup() writes ".<name>.<hex>.partial" beside the destination; a crash
+# can leave one.
 PARTIAL_NAME = re.compile(r"^\.alliance-backup-.*\.partial$")
 STALE_PARTIAL_SECONDS = 3600
 AUTO_EVENT = "backup"
-_MARK = "automatic; state "
+AUTO_MARK = "automatic; state "
 # Tables that are bookkeeping, not user data: changes there are not worth a backup.
 _IGNORED = ("audit_log", "search_index", "sqlite_")
 _SMALL = 1000  # tables up to this many rows are fingerprinted in full
@@ -40,22 +41,25 @@ def state_fingerprint(vault: Vault) -> str:
     conn = vault.conn
     digest = hashlib.sha256()
     tables = [
-        name
-        for (name,) in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+        (name, "WITHOUT ROWID" in " ".join((sql or "").upper().split()))
+        for (name, sql) in conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name"
         )
         if not name.startswith(_IGNORED)
     ]
-    for name in tables:
+    for name, without_rowid in tables:
         quoted = '"' + name.replace('"', '""') + '"'
         columns = {row[1] for row in conn.execute(f"PRAGMA table_info({quoted})")}
         stamp = "max(updated_at)" if "updated_at" in columns else "NULL"
-        count, top, newest = conn.execute(
-            f"SELECT count(*), max(rowid), {stamp} FROM {quoted}"
+        top = "NULL" if without_rowid else "max(rowid)"
+        # A WITHOUT ROWID table is read in primary-key order, the others by rowid.
+        order = "" if without_rowid else " ORDER BY rowid"
+        count, highest, newest = conn.execute(
+            f"SELECT count(*), {top}, {stamp} FROM {quoted}"
         ).fetchone()
-        digest.update(repr((name, count, top, newest)).encode())
+        digest.update(repr((name, count, highest, newest)).encode())
         if count <= _SMALL and "updated_at" not in columns:
-            for row in conn.execute(f"SELECT * FROM {quoted} ORDER BY rowid"):
+            for row in conn.execute(f"SELECT * FROM {quoted}{order}"):
                 digest.update(repr(row).encode())
     return digest.hexdigest()[:24]
 
@@ -63,9 +67,9 @@ def state_fingerprint(vault: Vault) -> str:
 def last_backup_fingerprint(vault: Vault) -> str | None:
     row = vault.conn.execute(
         "SELECT detail FROM audit_log WHERE event = ? AND detail LIKE ? ORDER BY id DESC LIMIT 1",
-        (AUTO_EVENT, _MARK + "%"),
+        (AUTO_EVENT, AUTO_MARK + "%"),
     ).fetchone()
-    return row[0].removeprefix(_MARK) if row else None
+    return row[0].removeprefix(AUTO_MARK) if row else None
 
 
 def changed_since_backup(vault: Vault) -> bool:
@@ -85,7 +89,8 @@ def backups_in(folder: Path) -> list[Path]:
     return [path for _stamp, _n, path in sorted(found)]
 
 
-def _free_name(folder: Path, now: datetime) -> Path:
+def free_name(folder: Path, now: datetime) -> Path:
+    """A free ``alliance-backup-YYYYmmdd-HHMMSS(-N).alliance`` name in ``folder``."""
     base = f"alliance-backup-{now:%Y%m%d-%H%M%S}"
     candidate = folder / f"{base}.alliance"
     n = 2
@@ -95,41 +100,9 @@ def _free_name(folder: Path, now: datetime) -> Path:
     return candidate
 
 
-def _remove_stale_partials(folder: Path) -> None:
+def remove_stale_partials(folder: Path) -> None:
+    """Remove partial backups a crash left in ``folder`` more than an hour ago."""
     limit = time.time() - STALE_PARTIAL_SECONDS
     for entry in folder.iterdir():
         if PARTIAL_NAME.match(entry.name) and entry.stat().st_mtime < limit:
             entry.unlink(missing_ok=True)
-
-
-def rotate_backup(
-    vault: Vault,
-    folder: Path | str,
-    keep: int = 10,
-    *,
-    force: bool = False,
-    now: datetime | None = None,
-) -> Path | None:
-    """Write ``alliance-backup-YYYYmmdd-HHMMSS(-N).alliance`` if the vault changed.
-
-    Returns the new backup, or None when nothing changed since the last automatic
-    backup (unless ``force``). The backup is verified before it is kept (see
-    maintenance.backup) and is owner-only in an owner-only folder (a symlink in place of
-    the folder is refused with a VaultError, never followed). Afterwards only the
-    newest ``keep`` automatic backups remain; other files in the folder are never
-    touched, apart from partial backups a crash left more than an hour ago.
-    Raises VaultError (DiskFullError on a full disk) and leaves older backups intact.
-    """
-    if keep < 1:
-        raise ValueError("keep must be at least 1")
-    fingerprint = state_fingerprint(vault)
-    if not force and last_backup_fingerprint(vault) == fingerprint:
-        return None
-    folder = ensure_private_folder(Path(folder))  # refuses a symlinked folder
-    _remove_stale_partials(folder)
-    written = backup(vault.conn, _free_name(folder, now or datetime.now()))
-    vault.audit(AUTO_EVENT, _MARK + fingerprint)
-    for old in backups_in(folder)[:-keep]:
-        if old != written:
-            old.unlink(missing_ok=True)
-    return written

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import errno
 import json
-import os
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
@@ -871,10 +869,6 @@ class Vault:
                 "DELETE FROM plans WHERE client_id = ? AND strategy = ?", (client_id, strategy)
             )
 
-    def clear_plan(self, client_id: int) -> None:
-        with self.transaction() as conn:
-            conn.execute("DELETE FROM plans WHERE client_id = ?", (client_id,))
-
     # -- supervision packets ------------------------------------------------
 
     def save_packet_record(
@@ -945,14 +939,6 @@ class Vault:
 
         return verify_connection(self.conn)
 
-    def backup(self, destination: Path | str) -> Path:
-        """An encrypted copy under the same passphrase, verified before it is kept."""
-        from alliance_desktop.vault.maintenance import backup
-
-        out = backup(self.conn, Path(destination))
-        self.audit("backup")
-        return out
-
     def change_passphrase(self, new: str) -> None:
         """Rekey, then reopen with the new passphrase to prove it works."""
         from alliance_desktop.vault.maintenance import rekey
@@ -971,45 +957,6 @@ def _migrate(conn: cx.Connection) -> None:
         raise cx.translate_error(exc) from exc
 
 
-def ensure_private_folder(folder: Path) -> Path:
-    """Make ``folder`` (and each missing parent) owner-only; never through a symlink.
-
-    Every folder it creates is made 0700; the folder itself is narrowed to 0700 through
-    a descriptor opened with O_NOFOLLOW, so a symlink put in its place is refused with a
-    VaultError instead of having its target's mode changed.
-    """
-    folder = Path(folder).expanduser()
-    missing = []
-    probe = folder
-    while not os.path.lexists(probe) and probe != probe.parent:
-        missing.append(probe)
-        probe = probe.parent
-    for parent in reversed(missing):
-        with suppress(FileExistsError):
-            parent.mkdir(mode=0o700)
-    if folder.is_symlink():
-        raise VaultError(
-            f"The folder {folder} is a symbolic link; choose the folder it points to instead."
-        )
-    try:
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise VaultError(
-                f"The folder {folder} is a symbolic link; choose the folder it points to instead."
-            ) from exc
-        raise VaultError(f"The folder {folder} could not be used: {exc.strerror or exc}.") from exc
-    try:
-        os.fchmod(fd, 0o700)
-    except OSError as exc:
-        raise VaultError(
-            f"The folder {folder} could not be made private: {exc.strerror or exc}."
-        ) from exc
-    finally:
-        os.close(fd)
-    return folder
-
-
 __all__ = [
     "CURRENT_VERSION",
     "ClientSummary",
@@ -1018,5 +965,4 @@ __all__ = [
     "PacketRecord",
     "PlanItem",
     "Vault",
-    "ensure_private_folder",
 ]

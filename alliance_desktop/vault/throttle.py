@@ -19,8 +19,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,6 +28,7 @@ SUFFIX = ".attempts"
 FREE_ATTEMPTS = 5
 CAP_UNITS = 30
 ENV_BASE_MS = "ALLIANCE_THROTTLE_BASE_MS"
+FILE_MODE = 0o600
 _OPEN_FLAGS = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC
 
 
@@ -80,7 +80,10 @@ class Throttle:
         """The record's descriptor under flock; None when there is none (or it is unusable)."""
         for _attempt in range(10):
             try:
-                fd = os.open(self.path, _OPEN_FLAGS if create else os.O_RDONLY | os.O_NOFOLLOW)
+                if create:  # 0600 from the creating call, never wider for a moment
+                    fd = os.open(self.path, _OPEN_FLAGS, FILE_MODE)
+                else:
+                    fd = os.open(self.path, os.O_RDONLY | os.O_NOFOLLOW)
             except OSError:  # none yet, a symlink in its place, or a read-only folder
                 yield None
                 return
@@ -146,32 +149,6 @@ class Throttle:
             if fd is not None:
                 with suppress(OSError):  # a read-only folder keeps the count
                     self.path.unlink()
-
-
-# -- module-level calls of the CLI before the app layer (cli.py, until it is gone) ----
-
-
-def failures(vault_path: Path) -> int:
-    return Throttle(vault_path).failures()
-
-
-def wait_before_attempt(
-    vault_path: Path, sleep: Callable[[float], None] = time.sleep
-) -> tuple[int, float]:
-    """Sleep as long as the recorded failures still require; returns (failures, seconds)."""
-    throttle = Throttle(vault_path)
-    seconds = throttle.seconds_to_wait()
-    if seconds > 0:
-        sleep(seconds)
-    return throttle.failures(), seconds
-
-
-def record_failure(vault_path: Path) -> int:
-    return Throttle(vault_path).record_failure()
-
-
-def reset(vault_path: Path) -> None:
-    Throttle(vault_path).reset()
 
 
 __all__ = ["Throttle", "attempts_path", "delay_for"]

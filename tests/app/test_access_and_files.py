@@ -251,7 +251,7 @@ def test_auto_backup_refuses_a_symlinked_folder_and_keeps_the_newest(made, tmp_p
 def test_restore_counts_in_the_throttle_and_needs_the_writer_lock(made, tmp_path):
     copy = tmp_path / "copy.alliance"
     with Vault.open(made, PASSPHRASE) as v:
-        v.backup(copy)
+        backups.backup(v, copy)
     from alliance_desktop.vault.errors import RestoreError
 
     with pytest.raises(RestoreError):

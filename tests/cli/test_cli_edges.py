@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from alliance_desktop import cli
+from alliance_desktop.app import backups
 from alliance_desktop.cli import common
 from alliance_desktop.domain import Client, Session
 from alliance_desktop.vault import Vault
@@ -117,9 +118,9 @@ def test_a_text_file_given_as_the_vault_exits_1(tmp_path: Path):
 def test_restore_with_a_wrong_passphrase_counts_in_the_throttle(made: Path, tmp_path: Path):
     copy = tmp_path / "copy.alliance"
     with Vault.open(made, PASSPHRASE) as v:
-        v.backup(copy)
+        backups.backup(v, copy)
     proc = with_vault(made, "restore", str(copy), stdin="not the passphrase at all\n")
-    assert proc.returncode == 1, proc.stderr
+    assert proc.returncode == 3, proc.stderr  # a wrong passphrase, like everywhere else
     assert "was not restored" in proc.stderr
     assert Throttle(made).failures() == 1
     ok = with_vault(made, "restore", str(copy))
@@ -130,7 +131,7 @@ def test_restore_with_a_wrong_passphrase_counts_in_the_throttle(made: Path, tmp_
 def test_restore_while_another_process_holds_the_vault_exits_4(held: Path, tmp_path: Path):
     copy = tmp_path / "copy.alliance"
     with Vault.open(held, PASSPHRASE) as v:
-        v.backup(copy)
+        backups.backup(v, copy)
     proc = with_vault(held, "restore", str(copy))
     assert proc.returncode == 4, proc.stderr
 

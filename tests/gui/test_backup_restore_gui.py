@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QLineEdit
 
+from alliance_desktop.app import backups
 from alliance_desktop.domain import Client
 from alliance_desktop.gui.controller import AppController
 from alliance_desktop.gui.preferences import Preferences
@@ -58,7 +59,7 @@ def test_damaged_vault_offers_restore(tmp_path: Path, qtbot):
     path = tmp_path / "v.alliance"
     with Vault.create(path, PASS) as vault:
         vault.save_client(Client("Kept safe"))
-        backup = vault.backup(tmp_path / "good.alliance")
+        backup = backups.backup(vault, tmp_path / "good.alliance").value
     data = path.read_bytes()
     path.write_bytes(data[: len(data) - 1000])  # truncated mid-page
 

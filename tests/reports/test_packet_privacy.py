@@ -14,7 +14,8 @@ import pytest
 
 pypdf = pytest.importorskip("pypdf")
 
-from alliance_desktop.app.files import write_private  # noqa: E402
+from alliance_desktop.app.errors import OutputExistsError  # noqa: E402
+from alliance_desktop.app.files import write_private, write_private_bytes  # noqa: E402
 from alliance_desktop.reports.redaction import REDACTED  # noqa: E402
 from alliance_desktop.reports.supervision import (  # noqa: E402
     PacketOptions,
@@ -22,7 +23,6 @@ from alliance_desktop.reports.supervision import (  # noqa: E402
     client_key,
     packet_key,
     render_packet,
-    render_pdf,
 )
 from alliance_desktop.vault import Vault  # noqa: E402
 from alliance_desktop.vault.demo import create_demo_vault  # noqa: E402
@@ -118,20 +118,20 @@ def test_render_packet_writes_nothing_to_disk(demo: Path, tmp_path: Path, qapp,
     assert "Where are we stuck?" in _text(out.read_bytes())
 
 
-def test_legacy_render_pdf_never_writes_through_a_dangling_symlink(
+def test_a_rendered_packet_never_goes_through_a_dangling_symlink(
     demo: Path, tmp_path: Path, qapp
 ) -> None:
     victim = tmp_path / "elsewhere.pdf"
     link = tmp_path / "packet.pdf"
     link.symlink_to(victim)
-    packet = _packet(demo)
-    with pytest.raises(OSError):
-        render_pdf(packet, link)
-    assert not victim.exists()
+    data = render_packet(_packet(demo)).data
+    with pytest.raises(OutputExistsError):
+        write_private_bytes(link, data)
+    assert not victim.exists() and link.is_symlink()
     out = tmp_path / "new.pdf"
     old = os.umask(0)
     try:
-        render_pdf(packet, out)
+        write_private_bytes(out, data)
     finally:
         os.umask(old)
     assert stat.S_IMODE(out.stat().st_mode) == 0o600

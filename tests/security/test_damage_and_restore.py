@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from alliance_desktop.app import backups
 from alliance_desktop.domain import Client, Session
 from alliance_desktop.vault import Vault, VaultDamagedError
 from alliance_desktop.vault.errors import RestoreError
@@ -42,7 +43,7 @@ def backup(good: Path, tmp_path: Path) -> Path:
     out = tmp_path / "backups" / "b.alliance"
     out.parent.mkdir()
     with Vault.open(good, PASSPHRASE) as v:
-        v.backup(out)
+        backups.backup(v, out)
     return out
 
 
@@ -133,10 +134,10 @@ def test_restore_replaces_a_damaged_or_missing_vault(good: Path, backup: Path, k
     assert list(good.parent.glob(".*.restoring")) == []
 
 
-def _refused(vault: Path, backup: Path, passphrase: str = PASSPHRASE) -> str:
+def _refused(vault: Path, backup: Path, passphrase: str = PASSPHRASE, *, status: int = 1) -> str:
     before = vault.read_bytes()
     proc = run_cli(vault, "restore", str(backup), stdin=passphrase + "\n")
-    assert proc.returncode == 1, (proc.returncode, proc.stderr)
+    assert proc.returncode == status, (proc.returncode, proc.stderr)
     assert "was not restored" in proc.stderr and "not touched" in proc.stderr, proc.stderr
     assert vault.read_bytes() == before
     assert list(vault.parent.glob("vault.alliance.replaced-*")) == []
@@ -158,7 +159,8 @@ def test_restore_refuses_foreign_and_wrongly_keyed_backups(good: Path, tmp_path:
     other = tmp_path / "other.alliance"
     with Vault.create(other, NEW_PASSPHRASE):
         pass
-    assert "does not open with this passphrase" in _refused(good, other)
+    # A backup under another passphrase is a wrong passphrase: exit 3, like every other.
+    assert "does not open with this passphrase" in _refused(good, other, status=3)
     plain = tmp_path / "plain.alliance"
     plain.write_bytes(b"SQLite format 3\x00" + bytes(8000))
     assert "not an Alliance Desktop backup" in _refused(good, plain)

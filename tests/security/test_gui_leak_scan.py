@@ -78,9 +78,10 @@ CHILD = textwrap.dedent(
     assert window.searchModel.rowCount() >= 1, "search found nothing"
     window.ui.clientTabs.setCurrentIndex(1)  # Trends: draws the client chart
     settle(60)
-    from alliance_desktop.reports.supervision import PacketOptions, build_packet, render_pdf
+    from alliance_desktop.app.files import write_private_bytes
+    from alliance_desktop.reports.supervision import PacketOptions, build_packet, render_packet
     packet = build_packet(vault, PacketOptions(date(2000, 1, 1), date.today()))
-    render_pdf(packet, work / "packet.pdf")
+    write_private_bytes(work / "packet.pdf", render_packet(packet).data)
     ctl.lock()
     settle()
     ctl.quit()

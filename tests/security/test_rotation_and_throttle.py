@@ -1,4 +1,5 @@
-"""Automatic rotating backups (vault layer) and the CLI's growing wait after wrong passphrases."""
+"""Automatic rotating backups (``app.backups.auto_backup``) and the growing wait after
+wrong passphrases (``vault.throttle.Throttle``)."""
 
 from __future__ import annotations
 
@@ -11,33 +12,45 @@ from pathlib import Path
 
 import pytest
 
+from alliance_desktop.app import backups
+from alliance_desktop.app.backups import auto_backup
 from alliance_desktop.domain import Client, Session
 from alliance_desktop.vault import Vault, throttle
-from alliance_desktop.vault.rotation import backups_in, changed_since_backup, rotate_backup
+from alliance_desktop.vault.rotation import (
+    BACKUP_NAME,
+    backups_in,
+    changed_since_backup,
+    free_name,
+)
+from alliance_desktop.vault.throttle import Throttle
 
 from ._helpers import PASSPHRASE, counts, run_cli, verify_ok
 
 T0 = datetime(2026, 2, 14, 9, 0, 0)
 
 
+def rotate_backup(vault: Vault, folder: Path, keep: int = 10, *, force: bool = False):
+    return auto_backup(vault, folder, keep, force=force).value
+
+
 def test_rotation_writes_only_when_something_changed(vault: Vault, tmp_path: Path):
     folder = tmp_path / "auto"
     assert changed_since_backup(vault)
-    first = rotate_backup(vault, folder, now=T0)
-    assert first == folder / "alliance-backup-20260214-090000.alliance"
+    first = rotate_backup(vault, folder)
+    assert first is not None and first.parent == folder and BACKUP_NAME.match(first.name)
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert stat.S_IMODE(first.stat().st_mode) == 0o600
     verify_ok(first)
     assert not changed_since_backup(vault)
-    assert rotate_backup(vault, folder, now=T0) is None  # lock again, nothing new: no copy
+    assert rotate_backup(vault, folder) is None  # lock again, nothing new: no copy
 
     vault.audit("export", "csv")
     assert not changed_since_backup(vault)
 
     client = vault.save_client(Client("Rot 01"))
     assert changed_since_backup(vault)
-    second = rotate_backup(vault, folder, now=T0)  # same second: a -2 suffix
-    assert second == folder / "alliance-backup-20260214-090000-2.alliance"
+    second = rotate_backup(vault, folder)
+    assert second is not None and second != first
     assert counts(second) == (1, 0, 0)
 
     for change in (
@@ -49,10 +62,25 @@ def test_rotation_writes_only_when_something_changed(vault: Vault, tmp_path: Pat
     ):
         change()
         assert changed_since_backup(vault)
-        assert rotate_backup(vault, folder, now=T0) is not None
+        assert rotate_backup(vault, folder) is not None
 
 
-def test_rotation_keeps_the_newest_and_touches_nothing_else(vault: Vault, tmp_path: Path):
+def test_a_backup_name_taken_in_the_same_second_gets_a_suffix(tmp_path: Path):
+    first = free_name(tmp_path, T0)
+    assert first == tmp_path / "alliance-backup-20260214-090000.alliance"
+    first.write_bytes(b"")
+    assert free_name(tmp_path, T0) == tmp_path / "alliance-backup-20260214-090000-2.alliance"
+
+
+def test_rotation_keeps_the_newest_and_touches_nothing_else(
+    vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    minutes = iter(range(100))
+    monkeypatch.setattr(
+        backups,
+        "backup_name",
+        lambda where: free_name(where, T0 + timedelta(minutes=next(minutes))),
+    )
     folder = tmp_path / "auto"
     folder.mkdir()
     unrelated = folder / "my-notes.txt"
@@ -63,15 +91,16 @@ def test_rotation_keeps_the_newest_and_touches_nothing_else(vault: Vault, tmp_pa
     written = []
     for i in range(5):
         vault.save_client(Client(f"K{i}"))
-        written.append(rotate_backup(vault, folder, keep=3, now=T0 + timedelta(minutes=i)))
+        written.append(rotate_backup(vault, folder, keep=3))
+    assert len(set(written)) == 5
     assert backups_in(folder) == written[-3:]
     assert unrelated.exists() and not stale.exists()
     assert counts(written[-1])[0] == 5
 
 
 def test_rotation_force_and_bad_keep(vault: Vault, tmp_path: Path):
-    rotate_backup(vault, tmp_path / "a", now=T0)
-    assert rotate_backup(vault, tmp_path / "a", force=True, now=T0) is not None
+    rotate_backup(vault, tmp_path / "a")
+    assert rotate_backup(vault, tmp_path / "a", force=True) is not None
     with pytest.raises(ValueError):
         rotate_backup(vault, tmp_path / "a", keep=0)
 
@@ -90,18 +119,41 @@ def test_delay_grows_after_five_failures_and_is_capped(monkeypatch: pytest.Monke
 
 def test_attempts_file_holds_a_count_only_and_resets(tmp_path: Path):
     path = tmp_path / "vault.alliance"
+    counter = Throttle(path)
     for expected in (1, 2, 3):
-        assert throttle.record_failure(path) == expected
+        assert counter.record_failure() == expected
     record = throttle.attempts_path(path)
     assert record.name == "vault.alliance.attempts"
     assert stat.S_IMODE(record.stat().st_mode) == 0o600
     assert set(json.loads(record.read_text())) == {"failures", "last"}
-    slept: list[float] = []
-    assert throttle.wait_before_attempt(path, slept.append) == (3, 0.0) and slept == []
-    throttle.reset(path)
-    assert not record.exists() and throttle.failures(path) == 0
+    assert counter.failures() == 3 and counter.seconds_to_wait() == 0.0
+    counter.reset()
+    assert not record.exists() and counter.failures() == 0
     record.write_text("{not json")
-    assert throttle.failures(path) == 0  # a damaged counter never locks anyone out
+    assert counter.failures() == 0  # a damaged counter never locks anyone out
+
+
+def test_the_attempts_file_is_created_0600_by_the_creating_call(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Not created wider and narrowed afterwards: the mode is in the os.open call itself."""
+    real_open = os.open
+    created: list[tuple[int, int | None]] = []
+
+    def watching_open(path, flags, *args, **kwargs):
+        if str(path).endswith(throttle.SUFFIX) and flags & os.O_CREAT:
+            mode = args[0] if args else kwargs.get("mode")
+            created.append((flags, mode))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(throttle.os, "open", watching_open)
+    old = os.umask(0)  # whatever the umask, the creating call itself says 0600
+    try:
+        Throttle(tmp_path / "vault.alliance").record_failure()
+    finally:
+        os.umask(old)
+    assert created and all(mode == 0o600 for _flags, mode in created), created
+    assert stat.S_IMODE(throttle.attempts_path(tmp_path / "vault.alliance").stat().st_mode) == 0o600
 
 
 @pytest.mark.slow
@@ -112,7 +164,7 @@ def test_cli_waits_after_repeated_wrong_passphrases(tmp_path: Path):
     for n in range(1, 7):
         proc = run_cli(path, "verify", stdin="wrong guess number\n", env=env)
         assert proc.returncode == 3
-        assert throttle.failures(path) == n
+        assert Throttle(path).failures() == n
         assert ("waiting" in proc.stderr) == (n > 5), proc.stderr
     record = throttle.attempts_path(path).read_text()
     assert "wrong guess" not in record and PASSPHRASE not in record

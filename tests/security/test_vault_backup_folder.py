@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from alliance_desktop.app.backups import auto_backup
+from alliance_desktop.app.errors import OutputError
+from alliance_desktop.app.files import private_folder
 from alliance_desktop.domain import Client
-from alliance_desktop.vault import Vault, VaultError
-from alliance_desktop.vault.rotation import rotate_backup
-from alliance_desktop.vault.store import ensure_private_folder
+from alliance_desktop.vault import Vault
 
 
 def _mode(path: Path) -> int:
@@ -27,10 +28,10 @@ def test_a_symlinked_backup_folder_is_refused_and_its_target_untouched(
     os.chmod(shared, 0o755)
     link = tmp_path / "backups"
     link.symlink_to(shared, target_is_directory=True)
-    with pytest.raises(VaultError) as caught:
-        rotate_backup(vault, link)
+    with pytest.raises(OutputError) as caught:
+        auto_backup(vault, link)
     assert str(caught.value) == (
-        f"The folder {link} is a symbolic link; choose the folder it points to instead."
+        f"{link} is a symbolic link; a private folder must be a real folder."
     )
     assert _mode(shared) == 0o755 and list(shared.iterdir()) == []
 
@@ -38,7 +39,7 @@ def test_a_symlinked_backup_folder_is_refused_and_its_target_untouched(
 def test_each_missing_parent_is_created_owner_only(vault: Vault, tmp_path: Path):
     vault.save_client(Client("Ash 01"))
     folder = tmp_path / "a" / "b" / "backups"
-    written = rotate_backup(vault, folder)
+    written = auto_backup(vault, folder).value
     assert written is not None and written.parent == folder
     for made in (tmp_path / "a", tmp_path / "a" / "b", folder):
         assert _mode(made) == 0o700, made
@@ -48,12 +49,12 @@ def test_an_existing_folder_is_narrowed_to_owner_only(tmp_path: Path):
     folder = tmp_path / "backups"
     folder.mkdir()
     os.chmod(folder, 0o755)
-    assert ensure_private_folder(folder) == folder
+    assert private_folder(folder) == folder
     assert _mode(folder) == 0o700
 
 
 def test_a_file_in_place_of_the_folder_is_a_plain_error(tmp_path: Path):
     folder = tmp_path / "backups"
     folder.write_text("not a folder")
-    with pytest.raises(VaultError, match="could not be used"):
-        ensure_private_folder(folder)
+    with pytest.raises(OutputError, match="not a folder"):
+        private_folder(folder)

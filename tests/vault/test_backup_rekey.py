@@ -21,6 +21,7 @@ from alliance_desktop.vault import (
     WeakPassphraseError,
     WrongPassphraseError,
 )
+from alliance_desktop.vault.maintenance import backup
 from alliance_desktop.vault.schema import CURRENT_VERSION
 
 NEW_PASSPHRASE = "lantern meadow quiet harbour"
@@ -28,6 +29,11 @@ NEW_PASSPHRASE = "lantern meadow quiet harbour"
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _backup(vault: Vault, destination: Path | str) -> Path:
+    """The vault layer's verified copy (``app.backups`` adds the private file rules)."""
+    return backup(vault.conn, Path(destination))
 
 
 def _leftovers(folder: Path) -> list[str]:
@@ -42,7 +48,7 @@ def test_backup_opens_on_its_own_and_verifies(vault: Vault, client: Client, tmp_
     vault.save_draft("new", {"trust": 3})
     folder = tmp_path / "backups"
     folder.mkdir()
-    out = vault.backup(folder / "monday.alliance")
+    out = _backup(vault, folder / "monday.alliance")
 
     assert out == folder / "monday.alliance"
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
@@ -62,7 +68,7 @@ def test_backup_opens_on_its_own_and_verifies(vault: Vault, client: Client, tmp_
 
 
 def test_backup_accepts_a_string_path(vault: Vault, tmp_path: Path, passphrase: str):
-    out = vault.backup(str(tmp_path / "as-text.alliance"))
+    out = _backup(vault, str(tmp_path / "as-text.alliance"))
     Vault.open(out, passphrase).close()
 
 
@@ -70,7 +76,7 @@ def test_backup_refuses_an_existing_destination(vault: Vault, tmp_path: Path):
     target = tmp_path / "taken.alliance"
     target.write_bytes(b"someone else's file")
     with pytest.raises(VaultExistsError):
-        vault.backup(target)
+        _backup(vault, target)
     assert target.read_bytes() == b"someone else's file"
     assert _leftovers(tmp_path) == []
     # Refusing the existing file is not an event worth recording.
@@ -79,7 +85,7 @@ def test_backup_refuses_an_existing_destination(vault: Vault, tmp_path: Path):
 
 def test_backup_into_a_missing_folder(vault: Vault, tmp_path: Path):
     with pytest.raises(VaultError, match="does not exist"):
-        vault.backup(tmp_path / "no" / "such" / "folder" / "b.alliance")
+        _backup(vault, tmp_path / "no" / "such" / "folder" / "b.alliance")
     assert not (tmp_path / "no").exists()
 
 
@@ -88,7 +94,7 @@ def test_backup_name_too_long_is_a_vault_error(vault: Vault, tmp_path: Path):
     # this used to escape as a raw OSError.
     target = tmp_path / ("b" * 240 + ".alliance")
     with pytest.raises(VaultError, match="could not be written"):
-        vault.backup(target)
+        _backup(vault, target)
     assert not target.exists()
     assert _leftovers(tmp_path) == []
 
@@ -102,7 +108,7 @@ def test_backup_failing_at_the_last_step_leaves_nothing(
     monkeypatch.setattr(os, "replace", disk_full)
     target = tmp_path / "full.alliance"
     with pytest.raises(VaultError, match="No space left"):
-        vault.backup(target)
+        _backup(vault, target)
     assert not target.exists()
     assert _leftovers(tmp_path) == []
 
@@ -188,7 +194,7 @@ def test_verify_reports_flipped_bytes_in_a_middle_page(big_vault, tmp_path: Path
         assert any("encryption check" in p for p in problems)
         # A backup of a damaged vault is refused, and leaves nothing behind.
         with pytest.raises(VaultError):
-            vault.backup(tmp_path / "from-damaged.alliance")
+            _backup(vault, tmp_path / "from-damaged.alliance")
         assert not (tmp_path / "from-damaged.alliance").exists()
         assert _leftovers(tmp_path) == []
 
@@ -209,7 +215,7 @@ def test_verify_reports_damage_in_the_first_page_as_wrong_passphrase(big_vault, 
 def test_backup_of_the_big_vault_is_verified(big_vault, tmp_path: Path):
     path, secret = big_vault
     with Vault.open(path, secret) as vault:
-        out = vault.backup(tmp_path / "big-copy.alliance")
+        out = _backup(vault, tmp_path / "big-copy.alliance")
     with Vault.open(out, secret) as copy:
         assert copy.verify() == []
         assert copy.session_count() == 120

@@ -27,14 +27,15 @@ def test_adding_twice_keeps_one_item_with_the_new_note(vault: Vault, client: Cli
     assert [p.strategy for p in vault.plan(client.id)] == ["validate"]
 
 
-def test_remove_and_clear(vault: Vault, client: Client):
+def test_remove(vault: Vault, client: Client):
     other = vault.save_client(Client("Dex"))
     for key in ("validate", "rationale", "small_steps"):
         vault.add_to_plan(client.id, key)
     vault.add_to_plan(other.id, "validate")
     vault.remove_from_plan(client.id, "rationale")
     assert [p.strategy for p in vault.plan(client.id)] == ["validate", "small_steps"]
-    vault.clear_plan(client.id)
+    for key in ("validate", "small_steps"):
+        vault.remove_from_plan(client.id, key)
     assert vault.plan(client.id) == []
     assert [p.strategy for p in vault.plan(other.id)] == ["validate"]  # untouched
 

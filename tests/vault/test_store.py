@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import make_session
 
+from alliance_desktop.app import backups
 from alliance_desktop.domain import (
     Client,
     ClientStatus,
@@ -353,7 +354,7 @@ def test_audit_log_records_events_not_content(vault: Vault, client: Client, tmp_
         make_session(client.id, reflection=Reflection("free", {"text": secret_text}))
     )
     vault.audit("export", "csv")
-    vault.backup(tmp_path / "copy.alliance")
+    backups.backup(vault, tmp_path / "copy.alliance")
     vault.change_passphrase("a brand new long passphrase")
     log = vault.audit_log()
     assert [event for _at, event, _detail in log] == ["export", "backup", "passphrase_changed"]
