@@ -787,7 +787,7 @@ class InsightsHub(QObject):
         alerts = risk_sorted(ci.recent_alerts)[:6]
         estimates = analysis.estimates if alerts else ()
         suggestions = {
-            i: suggestions_for(a, {}, self._catalogue, estimates) for i, a in enumerate(alerts)
+            i: suggestions_for(a, self._catalogue, estimates) for i, a in enumerate(alerts)
         }
         planned = {p.strategy for p in self.vault.plan(cid)}
         panel.show_for(alerts, suggestions, self._catalogue, planned, self.addToPlan)

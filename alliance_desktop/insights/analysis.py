@@ -28,7 +28,6 @@ from alliance_desktop.insights.practice import (
     rupture_months,
 )
 from alliance_desktop.insights.settings import DEFAULT_SETTINGS, InsightSettings
-from alliance_desktop.insights.strategy_outcomes import StrategyOutcome, strategy_outcomes
 from alliance_desktop.insights.trends import Trend, client_trends
 
 if TYPE_CHECKING:
@@ -59,14 +58,13 @@ class Insights:
 
     ``estimates`` (what followed each strategy beyond regression to the mean) and
     ``caveats`` (the two sentences every view of them carries) are computed on first
-    use. ``outcomes`` is the older naive comparison, kept for views not yet rewired.
+    use.
     """
 
     clients: dict[int | None, ClientInsights]
     caseload: tuple[CaseloadRow, ...]  # risk order
     practice: tuple[MonthPoint, ...]
     ruptures: tuple[RuptureMonth, ...]
-    outcomes: dict[str, StrategyOutcome]
     scale: ClientRatingScale = field(default_factory=ClientRatingScale)
     settings: InsightSettings = DEFAULT_SETTINGS
     outcome_scale: OutcomeScale = field(default_factory=OutcomeScale)
@@ -184,7 +182,7 @@ def analyse(
     today: date | None = None,
     outcome: OutcomeScale | None = None,
 ) -> Insights:
-    """Trends, alerts, caseload order, practice trend and strategy outcomes in one pass.
+    """Trends, alerts, caseload order and practice trend in one pass (estimates on first use).
 
     Practice clients (a trainee's vignettes) are left out unless ``include_practice``:
     invented clients must not move the caseload order or the practice-wide figures.
@@ -203,7 +201,6 @@ def analyse(
         caseload=tuple(risk_order(rows)),
         practice=tuple(practice_trend(everything)),
         ruptures=tuple(rupture_months(everything)),
-        outcomes=strategy_outcomes(groups.values()),
         scale=scale,
         settings=settings,
         outcome_scale=outcome,

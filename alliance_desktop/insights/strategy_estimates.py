@@ -3,8 +3,8 @@
 A session that went unusually badly tends to be followed by a better one whatever
 the therapist did, and repair strategies are ticked after exactly those sessions. A
 plain "change after the strategy" therefore makes them look helpful when they are not
-(see :mod:`alliance_desktop.insights.strategy_outcomes`). This module compares like
-with like instead.
+(``tests/insights/test_strategy_estimates.py`` shows it on made-up caseloads). This
+module compares like with like instead.
 
 For each dimension, every pair of consecutive sessions of a client (both rated on it)
 gives one row:
@@ -44,7 +44,7 @@ from typing import Any
 import numpy as np
 
 from alliance_desktop.domain.models import Client, Session
-from alliance_desktop.insights.strategy_outcomes import t_critical
+from alliance_desktop.insights.student_t import Z975, t_critical
 
 OUTCOME_DIMENSIONS: tuple[str, ...] = ("trust", "engagement")
 MIN_USES = 5
@@ -54,7 +54,6 @@ RESAMPLES = 1000
 MIN_VALUES_PER_CLIENT = 3
 
 _RCOND = 1e-10
-_Z975 = 1.959963984540054
 
 
 @dataclass(frozen=True)
@@ -238,7 +237,7 @@ def _fit_dimension(
         # Few clients make a bootstrap interval too narrow; widen its distances from the
         # estimate by t(clients - 1) / z, the usual correction for few clusters.
         fitted_clients = int((xtx[:, 0, 0] > 0).sum())
-        spread = t_critical(fitted_clients - 1) / _Z975 if fitted_clients > 1 else 1.0
+        spread = t_critical(fitted_clients - 1) / Z975 if fitted_clients > 1 else 1.0
         for jj in np.flatnonzero(shown):
             j = int(jj)
             column = boot[:, j]

@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING
 
 from alliance_desktop.domain.strategies import Strategy
 from alliance_desktop.insights.alerts import CLIENT_HIGHER, Alert, AlertKind
-from alliance_desktop.insights.strategy_outcomes import Change, StrategyOutcome
 
 if TYPE_CHECKING:
     from alliance_desktop.insights.strategy_estimates import StrategyEstimate
@@ -122,29 +121,19 @@ class Suggestion:
 
     ``why`` is the idea in a word and a hedged sentence (the first suggestion of an
     alert opens with the alert's lead); ``estimate`` is what followed the strategy on
-    ``dimension`` beyond regression to the mean, when computed; ``outcome`` the older
-    naive comparison, kept for views not yet rewired.
+    ``dimension`` beyond regression to the mean, when computed.
     """
 
     strategy: str
     why: str
-    outcome: StrategyOutcome | None
     dimension: str  # which change to the next session matters for this alert
     idea: str = ""
     estimate: StrategyEstimate | None = None
 
     @property
-    def past_change(self) -> Change | None:
-        """Your mean change in ``dimension`` after sessions with this strategy, with n."""
-        return self.outcome.change(self.dimension) if self.outcome else None
-
-    @property
     def n(self) -> int:
-        """How many times you used it (with a next session rated)."""
-        if self.estimate is not None:
-            return self.estimate.uses
-        change = self.past_change
-        return change.n if change else 0
+        """How many times you used it (with a next session rated); 0 without an estimate."""
+        return self.estimate.uses if self.estimate is not None else 0
 
     @property
     def past_text(self) -> str:
@@ -217,7 +206,6 @@ def idea_of(key: str, strategy: Strategy | None) -> tuple[str, str]:
 
 def suggestions_for(
     alert: Alert,
-    outcomes: Mapping[str, StrategyOutcome],
     catalogue: Mapping[str, Strategy],
     estimates: Iterable[StrategyEstimate] = (),
 ) -> list[Suggestion]:
@@ -235,7 +223,5 @@ def suggestions_for(
         why = f"{idea}: {sentence}".strip() if sentence else idea
         if not out and lead:
             why = f"{lead} {why}"
-        out.append(
-            Suggestion(key, why, outcomes.get(key), dimension, idea, found.get((key, dimension)))
-        )
+        out.append(Suggestion(key, why, dimension, idea, found.get((key, dimension))))
     return out

@@ -1,4 +1,3 @@
-import math
 from datetime import date
 
 import pytest
@@ -15,48 +14,9 @@ from alliance_desktop.insights.caseload import (
     TIER_OTHER_ALERT,
 )
 from alliance_desktop.insights.practice import practice_trend, rupture_months
-from alliance_desktop.insights.strategy_outcomes import (
-    ASSOCIATION_NOTE,
-    Change,
-    strategy_outcomes,
-    t_critical,
-)
 from alliance_desktop.insights.suggestions import suggestions_for
 
 from .helpers import rupture, series
-
-
-def test_strategy_outcomes_against_hand_calculation():
-    s = series(trust=[5, 7, 6, 6, 9], engagement=[5, 5, 5, 5, 5])
-    s[0].strategies = ("validate",)  # trust +2 next
-    s[2].strategies = ("validate", "validate")  # trust 0 next (counted once)
-    s[3].strategies = ("validate",)  # trust +3 next
-    s[4].strategies = ("validate",)  # no next session: not counted
-    out = strategy_outcomes([s])["validate"]
-    assert out.trust.n == 3 and out.trust.mean == pytest.approx(5 / 3)
-    sd = math.sqrt(((2 - 5 / 3) ** 2 + (0 - 5 / 3) ** 2 + (3 - 5 / 3) ** 2) / 2)
-    half = 4.3027 * sd / math.sqrt(3)
-    assert out.trust.ci == pytest.approx((5 / 3 - half, 5 / 3 + half))
-    assert out.engagement == Change(0.0, 3, (0.0, 0.0))
-    # Without: only session 1 (7 -> 6) has a next session and no "validate".
-    assert out.trust_without == Change(-1.0, 1, None)
-    assert "not proof" in ASSOCIATION_NOTE
-
-
-def test_outcomes_pairs_stay_within_a_client():
-    a = series(trust=[5, 9], client_id=1)
-    b = series(trust=[1, 1], client_id=2)
-    a[1].strategies = ("normalize",)  # last session of client 1: no next
-    b[0].strategies = ("normalize",)
-    out = strategy_outcomes([a, b])["normalize"]
-    assert (out.trust.mean, out.trust.n, out.trust.ci) == (0.0, 1, None)
-
-
-def test_t_critical_values():
-    assert t_critical(1) == 12.7062
-    assert t_critical(30) == 2.0423
-    assert t_critical(60) == pytest.approx(2.0003, abs=2e-4)
-    assert t_critical(10_000) == pytest.approx(1.96, abs=1e-3)
 
 
 def _alert(kind, recent=True, dimension=None):
@@ -124,8 +84,6 @@ def test_repairs_ticked_inside_a_rupture_count_as_uses_everywhere():
     r = rupture()
     r.repair_strategies = ("own_contribution",)
     s[0].ruptures = [r]
-    outcomes = strategy_outcomes([s])
-    assert outcomes["own_contribution"].trust.n == 1
     result = analyse([Client("a", id=1)], s, today=s[-1].date)
     assert {e.strategy for e in result.estimates} == {"own_contribution"}
 
@@ -154,41 +112,32 @@ def test_rupture_months_share_resolved():
 
 def test_suggestions_follow_catalogue_groups():
     cat = catalogue()
-    outcomes = strategy_outcomes([series(trust=[5, 7, 8])])
-    trust_drop = suggestions_for(_alert(AlertKind.DROP, dimension="trust"), outcomes, cat)
+    trust_drop = suggestions_for(_alert(AlertKind.DROP, dimension="trust"), cat)
     assert [s.strategy for s in trust_drop] == ["normalize", "validate", "transparency"]
-    eng = suggestions_for(_alert(AlertKind.DROP, dimension="engagement"), outcomes, cat)
+    eng = suggestions_for(_alert(AlertKind.DROP, dimension="engagement"), cat)
     assert [s.strategy for s in eng] == ["small_steps", "implementation_intention", "strong_ending"]
-    dis = suggestions_for(
-        _alert(AlertKind.ENGAGEMENT_FALLING, dimension="engagement"), outcomes, cat
-    )
+    dis = suggestions_for(_alert(AlertKind.ENGAGEMENT_FALLING, dimension="engagement"), cat)
     assert [s.strategy for s in dis] == [s.strategy for s in eng]
-    repair = suggestions_for(_alert(AlertKind.OPEN_RUPTURE), outcomes, cat)
+    repair = suggestions_for(_alert(AlertKind.OPEN_RUPTURE), cat)
     assert {s.strategy for s in repair} == {
         k for k, v in BUILTIN_BY_KEY.items() if v.group == "repair"
     }
-    gap = suggestions_for(
-        _alert(AlertKind.PERSPECTIVE_GAP, dimension="client_rating"), outcomes, cat
-    )
+    gap = suggestions_for(_alert(AlertKind.PERSPECTIVE_GAP, dimension="client_rating"), cat)
     assert [s.strategy for s in gap] == ["invite_feedback", "metacommunication"]
-    low = suggestions_for(
-        _alert(AlertKind.LOW_CLIENT_RATING, dimension="client_rating"), outcomes, cat
-    )
+    low = suggestions_for(_alert(AlertKind.LOW_CLIENT_RATING, dimension="client_rating"), cat)
     assert [s.strategy for s in low] == ["invite_feedback"]
     assert all(s.why.endswith(".") and len(s.why) > 20 for s in trust_drop + repair + gap)
 
 
-def test_suggestions_carry_past_outcomes():
+def test_suggestions_carry_your_past_uses_from_the_estimates():
     s = series(trust=[5, 7, 8], engagement=[6, 6, 6])
     s[0].strategies = ("validate",)
     s[1].strategies = ("validate",)
-    outcomes = strategy_outcomes([s])
-    (validate,) = [x for x in suggestions_for(_alert(AlertKind.DROP, dimension="trust"), outcomes,
-                                              catalogue()) if x.strategy == "validate"]  # fmt: skip
-    assert validate.n == 2 and validate.past_change.mean == pytest.approx(1.5)
-    (normalize,) = [x for x in suggestions_for(_alert(AlertKind.DROP, dimension="trust"), outcomes,
-                                               catalogue()) if x.strategy == "normalize"]  # fmt: skip
-    assert normalize.outcome is None and normalize.n == 0
+    result = analyse([Client("a", id=1)], s, today=s[-1].date)
+    found = {x.strategy: x for x in suggestions_for(_alert(AlertKind.DROP, dimension="trust"),
+                                                     catalogue(), result.estimates)}  # fmt: skip
+    assert found["validate"].n == 2 and found["validate"].estimate.uses == 2
+    assert found["normalize"].estimate is None and found["normalize"].n == 0
 
 
 def test_analyse_covers_a_big_caseload():
@@ -197,4 +146,4 @@ def test_analyse_covers_a_big_caseload():
 
     clients, sessions = generate(60, 50, seed=2, today=date(2025, 6, 1)).with_ids()
     result = analyse(clients, sessions)
-    assert len(result.caseload) == 60 and result.outcomes
+    assert len(result.caseload) == 60 and result.estimates

@@ -54,7 +54,7 @@ def test_every_alert_kind_has_a_hedged_lead():
 def test_each_suggestion_names_its_idea_and_none_repeats_a_sentence():
     cat = catalogue()
     for alert in ALERTS:
-        found = suggestions_for(alert, {}, cat)
+        found = suggestions_for(alert, cat)
         seen: list[str] = []
         for i, s in enumerate(found):
             assert s.idea and s.why.count(f"{s.idea}:") == 1
@@ -76,7 +76,7 @@ def test_past_uses_come_from_the_estimates_with_plural_forms():
     alert = ALERTS[0]  # a trust drop
     shown = StrategyEstimate("validate", "trust", 12, 4, 0.8, -0.1, 1.6, True)
     few = StrategyEstimate("normalize", "trust", 1, 1, None, None, None, False)
-    found = {s.strategy: s for s in suggestions_for(alert, {}, catalogue(), [shown, few])}
+    found = {s.strategy: s for s in suggestions_for(alert, catalogue(), [shown, few])}
     assert found["validate"].n == 12
     assert (
         "+0.8" in found["validate"].past_text
@@ -94,8 +94,7 @@ def test_a_repair_ticked_inside_a_rupture_is_one_of_your_past_uses():
     s[0].ruptures = [r]
     result = analyse([Client("a", id=1)], s, today=s[-1].date)
     (alert,) = [a for a in result.for_client(1).alerts if a.kind == AlertKind.OPEN_RUPTURE]
-    found = {x.strategy: x for x in suggestions_for(alert, result.outcomes, catalogue(),
-                                                     result.estimates)}  # fmt: skip
+    found = {x.strategy: x for x in suggestions_for(alert, catalogue(), result.estimates)}
     assert found["own_contribution"].n == 1
 
 
