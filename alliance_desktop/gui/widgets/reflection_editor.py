@@ -141,6 +141,7 @@ class ReflectionEditor(QWidget):
 
         picker = QHBoxLayout()
         picker.setContentsMargins(0, 0, 0, 0)
+        self._picker = picker
         picker.addStretch(1)
         picker.addWidget(self.templateLabel)
         picker.addWidget(self.templateCombo)
@@ -162,6 +163,10 @@ class ReflectionEditor(QWidget):
                 # Detach now (not only deleteLater) so findChild never sees old edits.
                 widget.setParent(None)
                 widget.deleteLater()
+        for button in self._example_buttons.values():
+            if button.parent() is self:  # on the picker's line, outside the sections
+                button.setParent(None)
+                button.deleteLater()
         self._edits = {}
         self._errors = {}
         self._examples = {}
@@ -188,13 +193,16 @@ class ReflectionEditor(QWidget):
             header_row.addWidget(label)
             header_row.addStretch(1)
             if section.example:
-                self._add_example(section, edit, header, header_row)
+                # A lone section's example toggle sits on the picker's line, so the
+                # writing area gets the height a header row would take.
+                row = self._picker if single and hasattr(self, "_picker") else header_row
+                self._add_example(section, edit, header, row)
             error = error_label(f"reflectionError_{section.key}", self.sectionsWidget)
             if i:
                 self._sections_layout.addSpacing(6)
             # One section needs no prompt above it: the editor's "Reflection" heading says it.
             label.setVisible(not single)
-            header.setVisible(not single or bool(section.example))
+            header.setVisible(not single)
             self._sections_layout.addWidget(header)
             example = self._examples.get(section.key)
             if example is not None:
@@ -213,7 +221,8 @@ class ReflectionEditor(QWidget):
         the next) stays as short as before; from the keyboard, Ctrl+Shift+E in a
         section shows or hides its example.
         """
-        button = QToolButton(header)
+        on_picker = row is getattr(self, "_picker", None)
+        button = QToolButton(self if on_picker else header)
         button.setObjectName(f"reflectionExampleButton_{section.key}")
         button.setCheckable(True)
         button.setAutoRaise(True)
@@ -243,7 +252,10 @@ class ReflectionEditor(QWidget):
         shortcut = QShortcut(QKeySequence("Ctrl+Shift+E"), edit)
         shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         shortcut.activated.connect(button.toggle)
-        row.addWidget(button)
+        if on_picker:
+            row.insertWidget(0, button)
+        else:
+            row.addWidget(button)
         self._examples[section.key] = example
         self._example_buttons[section.key] = button
 
