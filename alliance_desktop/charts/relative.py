@@ -1,4 +1,4 @@
-"""Relative time axes for de-identified charts: "week 7" instead of a calendar date.
+"""Relative time axes for pseudonymised charts: "week 7" instead of a calendar date.
 
 A supervision packet shares a client's course without the dates of their sessions.
 These helpers re-label a chart built with a date axis (any builder in this package)

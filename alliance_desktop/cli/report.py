@@ -1,4 +1,4 @@
-"""``alliance-cli report``: write a de-identified supervision packet as a PDF, headless."""
+"""``alliance-cli report``: write a pseudonymised supervision packet as a PDF, headless."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from alliance_desktop.cli.stats import settings_of
 from alliance_desktop.domain.validation import parse_day
 from alliance_desktop.reports.supervision import PacketError, PacketOptions
 
-HELP = "write a de-identified supervision packet (PDF)"
+HELP = "write a pseudonymised supervision packet (PDF)"
 
 
 def _day(text: str) -> date:

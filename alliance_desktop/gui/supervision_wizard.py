@@ -7,7 +7,7 @@ a question or ticking several clients in a row redraws once. The packet comes fr
 same ``build_packet`` as ``alliance-cli report`` and is exported by the same use case,
 ``app.packets.export_packet`` (private file, record and audit row together), so what
 the preview shows is what the PDF holds, and what the CLI would write for the same
-options. Beside the preview, a de-identified packet's key ("Client A = code") is shown
+options. Beside the preview, a pseudonymised packet's key ("Client A = code") is shown
 for the therapist only; it is never part of the PDF.
 
 ``SupervisionHub`` adds the Supervision menu to the main window (Prepare supervision,
@@ -774,8 +774,22 @@ class SupervisionWizard(QDialog):
                 "check for names and details before you export."
             )
         ]
-        if self.identifyCheck.isChecked() or self.datesCheck.isChecked():
-            bits.insert(0, "⚠ " + self.tr("This packet will not be de-identified."))
+        codes, dates = self.identifyCheck.isChecked(), self.datesCheck.isChecked()
+        if codes or dates:
+            if codes and dates:
+                shown = self.tr(
+                    "This packet is not pseudonymised: clients' codes and session dates "
+                    "appear as written."
+                )
+            elif codes:
+                shown = self.tr(
+                    "This packet is not pseudonymised: clients' codes appear as written."
+                )
+            else:
+                shown = self.tr(
+                    "This packet is not pseudonymised: session dates appear as calendar dates."
+                )
+            bits.insert(0, "⚠ " + shown)
         self.privacyWarning.setText(" ".join(bits))
 
     def redactionCount(self) -> int:

@@ -243,7 +243,7 @@ def _replacements(before: str, after: str) -> int:
 
 @dataclass
 class Packet:
-    """Everything the packet shows, already de-identified and redacted."""
+    """Everything the packet shows, already pseudonymised and redacted."""
 
     options: PacketOptions
     period: str
@@ -358,7 +358,7 @@ def make_packet(
     insights, groups, in_range, ordered = _order(
         clients, sessions, options, scale, insight_settings, outcome
     )
-    deidentify = not options.identify
+    pseudonymise = not options.identify
     listed = list(redaction)
     redactor = CountingRedactor(packet_redactor(clients, options, listed), Redactor.of(listed))
 
@@ -366,7 +366,7 @@ def make_packet(
     charts: dict[str, Figure] = {}
     all_in_range: list[Session] = []
     for index, client in enumerate(ordered):
-        label = letter_label(index) if deidentify else client.code
+        label = letter_label(index) if pseudonymise else client.code
         history = groups[client.id]
         shown = in_range[client.id]
         all_in_range += shown
@@ -395,7 +395,7 @@ def make_packet(
                 ),
                 ruptures=_ruptures(shown, when, redactor, strategies),
                 strategies=_strategy_counts(shown, strategies),
-                reflections=_reflections(shown, options, when, redactor, deidentify),
+                reflections=_reflections(shown, options, when, redactor, pseudonymise),
                 outcome=outcome_line(insights.clients[client.id].outcome, outcome),
             )
         )
@@ -417,7 +417,7 @@ def make_packet(
         clients=tuple(parts),
         charts=charts,
         practice_charts=practice_names,
-        key=_key(ordered, deidentify),
+        key=_key(ordered, pseudonymise),
         redactions=Redactions(bool(Redactor.of(listed).entries), redactor.listed, redactor.codes),
         strategy_lines=lines,
         strategy_caveats=caveat_texts,
@@ -503,8 +503,8 @@ def _order(
     return insights, groups, in_range, ordered
 
 
-def _key(ordered: Sequence[Client], deidentify: bool) -> tuple[tuple[str, str], ...]:
-    if not deidentify:
+def _key(ordered: Sequence[Client], pseudonymise: bool) -> tuple[tuple[str, str], ...]:
+    if not pseudonymise:
         return ()
     return tuple((letter_label(i), c.code) for i, c in enumerate(ordered))
 
@@ -618,7 +618,7 @@ def _reflections(
     options: PacketOptions,
     when: Any,
     redactor: CountingRedactor,
-    deidentify: bool,
+    pseudonymise: bool,
 ) -> tuple[ReflectionItem, ...]:
     picked = [
         s
@@ -640,7 +640,7 @@ def _reflections(
                 template=template.name if template else s.reflection.template,
                 sections=sections,
                 tags=redactor.tags(
-                    [t for t in s.tags if not is_level_tag(t)], drop_code_like=deidentify
+                    [t for t in s.tags if not is_level_tag(t)], drop_code_like=pseudonymise
                 ),
                 levels=level_lines(s.tags),
             )

@@ -237,3 +237,17 @@ def test_every_wizard_control_has_names(app_window):
                 continue
             assert widget.objectName(), widget
             assert widget.accessibleName(), widget.objectName()
+
+
+def test_privacy_warning_says_what_is_no_longer_pseudonymised(app_window):
+    wizard = _open_wizard(app_window)
+    assert "pseudonymised" not in wizard.privacyWarning.text()
+    wizard.identifyCheck.setChecked(True)
+    assert wizard.privacyWarning.text().startswith(
+        "⚠ This packet is not pseudonymised: clients' codes appear as written."
+    )
+    wizard.datesCheck.setChecked(True)
+    assert "clients' codes and session dates appear as written" in wizard.privacyWarning.text()
+    wizard.identifyCheck.setChecked(False)
+    assert "session dates appear as calendar dates" in wizard.privacyWarning.text()
+    assert "de-identif" not in wizard.privacyWarning.text().lower()

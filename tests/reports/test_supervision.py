@@ -1,4 +1,4 @@
-"""The supervision packet: de-identification, redaction, contents, page sizes, the CLI."""
+"""The supervision packet: pseudonymisation, redaction, contents, page sizes, the CLI."""
 
 from __future__ import annotations
 
@@ -68,7 +68,7 @@ def _render(path: Path, tmp_path: Path, name: str = "p.pdf", **options) -> tuple
     return _text(out), out, codes, dates, packet, result
 
 
-def test_default_packet_is_deidentified_and_redacted(demo_vault: Path, tmp_path: Path, qapp):
+def test_default_packet_is_pseudonymised_and_redacted(demo_vault: Path, tmp_path: Path, qapp):
     text, _out, codes, dates, packet, result = _render(demo_vault, tmp_path,
                                                       questions=("Why does B go quiet?",))  # fmt: skip
     for section in ("Supervision packet", "My questions for supervision", "Why does B go quiet?",
