@@ -6,17 +6,21 @@ can be emptied in one call, so locking leaves nothing of the caseload behind.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractTableModel,
     QCoreApplication,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QColor
 
-from alliance_desktop.domain.models import Client
+from alliance_desktop.domain.models import Client, Session
 from alliance_desktop.gui.models import CLIENT_ID_ROLE, SESSION_ROLE, FlatTableModel, short_date
 from alliance_desktop.insights.alerts import (
     CLIENT_HIGHER,
@@ -25,6 +29,7 @@ from alliance_desktop.insights.alerts import (
     Alert,
     AlertKind,
 )
+from alliance_desktop.insights.caseload import CASELOAD_SESSIONS, CaseloadRow
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -138,4 +143,199 @@ class AlertListModel(FlatTableModel):
                 label = kind_label(alert.kind)
                 return f"{label}, {direction}" if direction else label
             return str(self.data(index) or "")
+        return None
+
+
+# -- the caseload overview -------------------------------------------------------
+
+#: Cividis (sequential, readable with colour-vision deficiencies), as five stops.
+_SCALE_STOPS = ((0.0, (0, 32, 77)), (0.25, (65, 77, 107)), (0.5, (124, 123, 120)),
+                (0.75, (188, 175, 111)), (1.0, (255, 234, 70)))  # fmt: skip
+
+#: The badge shape per most serious recent kind, as in the alert list's glyphs.
+_BADGE_ORDER = (AlertKind.OPEN_RUPTURE, AlertKind.DROP)
+
+
+def scale_colour(fraction: float) -> QColor:
+    """The cell colour for a value at ``fraction`` (0..1) of the scale."""
+    f = min(1.0, max(0.0, fraction))
+    for (f0, c0), (f1, c1) in itertools.pairwise(_SCALE_STOPS):
+        if f <= f1:
+            t = 0.0 if f1 == f0 else (f - f0) / (f1 - f0)
+            return QColor(*(round(a + (b - a) * t) for a, b in zip(c0, c1, strict=True)))
+    return QColor(*_SCALE_STOPS[-1][1])
+
+
+def relative_luminance(colour: QColor) -> float:
+    """WCAG relative luminance of an opaque colour."""
+
+    def lin(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * lin(colour.redF()) + 0.7152 * lin(colour.greenF()) + 0.0722 * lin(colour.blueF())
+    )
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def text_colour_on(background: QColor) -> QColor:
+    """Black or white, whichever reads better on ``background``."""
+    black, white = QColor(0, 0, 0), QColor(255, 255, 255)
+    return (
+        black if contrast_ratio(black, background) >= contrast_ratio(white, background) else white
+    )
+
+
+def dimension_label(dimension: str) -> str:
+    return {
+        "trust": _tr("trust"),
+        "engagement": _tr("engagement"),
+        "goal_alignment": _tr("goal alignment"),
+        "approach_fit": _tr("approach fit"),
+    }.get(dimension, dimension)
+
+
+def _value_text(value: float) -> str:
+    return QLocale().toString(float(value), "g", 3)
+
+
+class CaseloadModel(QAbstractTableModel):
+    """One row per client in risk order; column 0 the client, then the last sessions.
+
+    Sessions are right-aligned: the last column is always the client's latest session,
+    so a narrow window that scrolls keeps it in view. Each session cell's DisplayRole is
+    its rating on the chosen dimension ("–" when the session has none), its
+    BackgroundRole the colour on the scale and ForegroundRole black or white, whichever
+    contrasts more; SESSION_ROLE and CLIENT_ID_ROLE say what Enter opens.
+    """
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[CaseloadRow] = []
+        self._dimension = "trust"
+        self._maximum = 10.0
+        self._columns = CASELOAD_SESSIONS
+
+    def setRows(self, rows: Sequence[CaseloadRow], dimension: str, maximum: float = 10.0) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._dimension = dimension
+        self._maximum = maximum or 10.0
+        self.endResetModel()
+
+    def setDimension(self, dimension: str) -> None:
+        if dimension != self._dimension:
+            self._dimension = dimension
+            if self._rows:
+                self.dataChanged.emit(
+                    self.index(0, 1), self.index(len(self._rows) - 1, self._columns)
+                )
+
+    def dimension(self) -> str:
+        return self._dimension
+
+    def clear(self) -> None:
+        self.setRows([], self._dimension, self._maximum)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._columns + 1
+
+    def caseloadRow(self, row: int) -> CaseloadRow:
+        return self._rows[row]
+
+    def session(self, index: Index) -> Session | None:
+        """The session in a cell (None for the client column and for empty cells)."""
+        if not index.isValid() or index.column() == 0 or not 0 <= index.row() < len(self._rows):
+            return None
+        sessions = self._rows[index.row()].last_sessions[-self._columns :]
+        k = index.column() - 1 - (self._columns - len(sessions))
+        return sessions[k] if 0 <= k < len(sessions) else None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if section == 0:
+                return _tr("Client")
+            back = self._columns - section
+            return _tr("Latest") if back == 0 else f"−{back}"
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            if section == 0:
+                return _tr("Client")
+            back = self._columns - section
+            if back == 0:
+                return _tr("The latest session")
+            return (_tr("1 session before the latest") if back == 1
+                    else _tr("{n} sessions before the latest").format(n=back))  # fmt: skip
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+    def _badge(self, row: CaseloadRow) -> str:
+        for kind in _BADGE_ORDER:
+            if kind in row.recent_kinds:
+                return KIND_GLYPH[kind]
+        return "●" if row.recent_kinds else ""
+
+    def _value(self, session: Session) -> float | None:
+        v = session.rating(self._dimension)
+        return None if v is None else float(v)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == CLIENT_ID_ROLE:
+            return row.client.id
+        if index.column() == 0:
+            return self._client_data(row, role)
+        session = self.session(index)
+        if role == SESSION_ROLE:
+            return None if session is None else session.id
+        if session is None:
+            if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+                return _tr("{code}: no session here").format(code=row.client.code)
+            return None
+        value = self._value(session)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "–" if value is None else _value_text(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return None if value is None else scale_colour(value / self._maximum)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return None if value is None else text_colour_on(scale_colour(value / self._maximum))
+        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            what = dimension_label(self._dimension)
+            rating = (_tr("no {what} rating").format(what=what) if value is None
+                      else _tr("{what} {value}").format(what=what, value=_value_text(value)))  # fmt: skip
+            return _tr("{code}, session of {date}: {rating}").format(
+                code=row.client.code, date=short_date(session.date), rating=rating
+            )
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return _tr("Press Enter to open this session")
+        return None
+
+    def _client_data(self, row: CaseloadRow, role: int) -> Any:
+        badge = self._badge(row)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{badge} {row.client.code}" if badge else row.client.code
+        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            kinds = ", ".join(kind_label(k) for k in row.recent_kinds)
+            return (
+                _tr("{code}: recent alerts: {kinds}").format(code=row.client.code, kinds=kinds)
+                if kinds
+                else row.client.code
+            )
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return _tr("Press Enter to open this client")
         return None

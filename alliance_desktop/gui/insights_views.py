@@ -16,8 +16,16 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QDate,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,6 +37,9 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QTabWidget,
     QToolButton,
@@ -40,9 +51,14 @@ from alliance_desktop.app import plans as app_plans
 from alliance_desktop.domain.models import DIMENSIONS
 from alliance_desktop.domain.settings import VaultSettings
 from alliance_desktop.gui import operations
-from alliance_desktop.gui.charts_view import ChartView, chart_theme, data_point
+from alliance_desktop.gui.charts_view import ChartView, chart_theme
 from alliance_desktop.gui.feedback import heading
-from alliance_desktop.gui.insights_models import AlertListModel, kind_text, risk_sorted
+from alliance_desktop.gui.insights_models import (
+    AlertListModel,
+    CaseloadModel,
+    kind_text,
+    risk_sorted,
+)
 from alliance_desktop.gui.models import CLIENT_ID_ROLE, SESSION_ROLE, short_date
 from alliance_desktop.insights.analysis import Insights, analyse
 from alliance_desktop.insights.settings import DEFAULT_SETTINGS, InsightSettings
@@ -88,6 +104,86 @@ def _scroll(name: str, inner: QWidget, parent: QWidget) -> QScrollArea:
 # -- pages ----------------------------------------------------------------------
 
 
+class CaseloadDelegate(QStyledItemDelegate):
+    """Session cells filled with their colour and the number drawn in the contrasting
+    colour; the current cell is framed (not recoloured), so its value stays readable."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        if index.column() == 0:
+            super().paint(painter, option, index)
+            return
+        rect = option.rect.adjusted(1, 1, -1, -1)
+        background = index.data(Qt.ItemDataRole.BackgroundRole)
+        palette = option.palette
+        painter.save()
+        if isinstance(background, QColor):
+            painter.fillRect(rect, background)
+            pen = index.data(Qt.ItemDataRole.ForegroundRole)
+        else:
+            pen = palette.color(QPalette.ColorRole.Text)
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if text:
+            painter.setPen(
+                pen if isinstance(pen, QColor) else palette.color(QPalette.ColorRole.Text)
+            )
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(text))
+        state = option.state
+        if state & QStyle.StateFlag.State_Selected or state & QStyle.StateFlag.State_HasFocus:
+            frame = QPen(palette.color(QPalette.ColorRole.Highlight), 3)
+            painter.setPen(frame)
+            painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
+        painter.restore()
+
+
+class CaseloadView(QTableView):
+    """The caseload table: arrows move between cells, Enter or a double click opens.
+
+    Session columns share the width left by the client column, so the latest session
+    (the last column) is in view at any window width; when they cannot shrink further
+    the view scrolls to its right end after every fill.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("caseloadView")
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)
+        self.setWordWrap(False)
+        self.setShowGrid(False)
+        self.setItemDelegate(CaseloadDelegate(self))
+        self.verticalHeader().hide()
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("−11") + 14)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        if model is None:
+            return
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        model.modelReset.connect(self.showLatest)
+
+    def showLatest(self) -> None:
+        """Scroll so the last column (the latest session) is visible."""
+        bar = self.horizontalScrollBar()
+        bar.setValue(bar.maximum())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.showLatest()
+
+
 class DashboardPage(QWidget):
     """Home after unlock: the caseload overview and the recent alerts, riskiest first."""
 
@@ -103,21 +199,28 @@ class DashboardPage(QWidget):
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("dashboardSplitter")
+        self.splitter.setChildrenCollapsible(False)
         top = QWidget(self.splitter)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
+        self.caseloadTitle = _heading(_label("caseloadTitle", top, wrap=False), 1.1)
+        row.addWidget(self.caseloadTitle)
+        row.addStretch(1)
         self.dimensionLabel = QLabel(top)
         self.dimensionCombo = QComboBox(top)
         self.dimensionCombo.setObjectName("caseloadDimensionCombo")
         self.dimensionLabel.setBuddy(self.dimensionCombo)
         row.addWidget(self.dimensionLabel)
         row.addWidget(self.dimensionCombo)
-        row.addStretch(1)
         top_layout.addLayout(row)
-        self.caseload = ChartView("caseloadChart", fixed_height=True)
-        self.caseloadScroll = _scroll("caseloadScroll", self.caseload, top)
-        top_layout.addWidget(self.caseloadScroll, 1)
+        self.caseloadModel = CaseloadModel(self)
+        self.caseload = CaseloadView(top)
+        self.caseload.setModel(self.caseloadModel)
+        top_layout.addWidget(self.caseload, 1)
+        self.caseloadLegend = _label("caseloadLegend", top)
+        self.caseloadLegend.setProperty("role", "hint")
+        top_layout.addWidget(self.caseloadLegend)
 
         bottom = QWidget(self.splitter)
         bottom_layout = QVBoxLayout(bottom)
@@ -150,6 +253,7 @@ class DashboardPage(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Dashboard"))
+        self.caseloadTitle.setText(self.tr("Caseload: the last 12 sessions"))
         self.dimensionLabel.setText(self.tr("&Colour cells by:"))
         self.dimensionCombo.setAccessibleName(self.tr("Caseload overview dimension"))
         labels = (self.tr("Trust"), self.tr("Engagement"), self.tr("Goal alignment"),
@@ -157,10 +261,19 @@ class DashboardPage(QWidget):
         if self.dimensionCombo.count() == 0:
             for key, text in zip(DIMENSIONS, labels, strict=True):
                 self.dimensionCombo.addItem(text, key)
-        self.caseload.setAccessibleName(
-            self.tr("Caseload overview: click a cell to open that session")
+        self.caseload.setAccessibleName(self.tr("Caseload overview"))
+        self.caseload.setAccessibleDescription(
+            self.tr(
+                "One row per client, riskiest first; one column per session, the latest "
+                "last. Arrow keys move between cells; Enter opens the session or client."
+            )
         )
-        self.caseloadScroll.setAccessibleName(self.tr("Caseload overview"))
+        self.caseloadLegend.setText(
+            self.tr(
+                "Rating 0–10, darker is lower · – a session without this rating · "
+                "◆ open rupture · ▼ recent drop · ● other recent alert"
+            )
+        )
         self.alertsTitle.setText(self.tr("Recent alerts"))
         self.alertList.setAccessibleName(self.tr("Recent alerts: press Enter to open the session"))
 
@@ -549,10 +662,11 @@ class InsightsHub(QObject):
         w.ui.contentStack.currentChanged.connect(self._page_changed)
         w.ui.clientTabs.currentChanged.connect(lambda _i: self._draw_visible())
         self.insightsPage.tabs.currentChanged.connect(lambda _i: self._draw_visible())
-        d.dimensionCombo.currentIndexChanged.connect(lambda _i: self._invalidate("caseload"))
+        d.dimensionCombo.currentIndexChanged.connect(self._dimension_changed)
         d.alertList.activated.connect(self._alert_activated)
         d.alertList.doubleClicked.connect(self._alert_activated)
-        d.caseload.clicked.connect(self._caseload_clicked)
+        d.caseload.activated.connect(self._caseload_activated)
+        d.caseload.doubleClicked.connect(self._caseload_activated)
         t.goalCheck.toggled.connect(lambda _on: self._invalidate("trend"))
         t.fitCheck.toggled.connect(lambda _on: self._invalidate("trend"))
         t.rangeCombo.currentIndexChanged.connect(lambda _i: self._invalidate("trend"))
@@ -603,6 +717,7 @@ class InsightsHub(QObject):
         self._trend_client = None
         self._stale = set()
         self.alertModel.clear()
+        self.dashboard.caseloadModel.clear()
         for view in self.chartViews():
             view.clear()
         self.trends.suggestions.clear()
@@ -613,8 +728,7 @@ class InsightsHub(QObject):
 
     def chartViews(self) -> list[ChartView]:
         p = self.insightsPage
-        return [self.dashboard.caseload, self.trends.chart, p.practice, p.outcomes,
-                p.ruptures, p.perspective]  # fmt: skip
+        return [self.trends.chart, p.practice, p.outcomes, p.ruptures, p.perspective]
 
     def _vault_changed(self, changes: Changes) -> None:
         """A use case wrote: recompute if it touched what the analysis reads."""
@@ -711,9 +825,6 @@ class InsightsHub(QObject):
     def _draw_once(self, name: str, draw: Callable[[Insights], None]) -> None:
         analysis = self.analysis
         if analysis is None:
-            placeholder = self.tr("Preparing the charts…")
-            if name == "caseload":
-                self.dashboard.caseload.setPlaceholder(placeholder)
             return
         if name in self._stale:
             self._stale.discard(name)
@@ -749,15 +860,10 @@ class InsightsHub(QObject):
         self._update_dashboard_text()
 
     def _draw_caseload(self, analysis: Insights) -> None:
-        from alliance_desktop.charts import caseload
-
+        """Fill the native caseload table (no matplotlib: it paints at once)."""
         d = self.dashboard
         dim = d.dimensionCombo.currentData() or "trust"
-        fig = caseload(
-            analysis.caseload, dim, theme=chart_theme(self.isDark()),
-            scale=analysis.scale,
-        )  # fmt: skip
-        d.caseload.setFigure(fig)
+        d.caseloadModel.setRows(analysis.caseload, dim, 10.0)
 
     def _draw_trend(self, analysis: Insights) -> None:
         from alliance_desktop.charts import client_trend
@@ -838,25 +944,23 @@ class InsightsHub(QObject):
         if client_id is not None:
             self.window.selectClient(client_id)
 
-    def _caseload_clicked(self, event: Any) -> None:
-        fig = self.dashboard.caseload.figure()
-        if fig is None:
-            return
-        point = data_point(
-            fig, event, lambda ax: any(c.get_gid() == "cells" for c in ax.collections)
+    def _dimension_changed(self, _index: int) -> None:
+        self.dashboard.caseloadModel.setDimension(
+            self.dashboard.dimensionCombo.currentData() or "trust"
         )
-        client_ids = getattr(fig, "alliance_client_ids", [])
-        cells = getattr(fig, "alliance_cell_session_ids", [])
-        if point is None or not client_ids:
+
+    def _caseload_activated(self, index: QModelIndex) -> None:
+        """Enter or a double click: a session cell opens the session, the client cell
+        (or an empty cell of that row) the client."""
+        if not index.isValid():
             return
-        col, row = round(point[0]), round(point[1])
-        if not 0 <= row < len(client_ids):
-            return
-        session_id = cells[row][col] if 0 <= col < len(cells[row]) else None
+        session_id = index.data(SESSION_ROLE)
         if session_id is not None:
             self.window.openSession(session_id)
-        elif point[0] < -0.5:  # the client's code, left of the cells
-            self.window.selectClient(client_ids[row])
+            return
+        client_id = index.data(CLIENT_ID_ROLE)
+        if client_id is not None:
+            self.window.selectClient(client_id)
 
     def _trend_clicked(self, event: Any) -> None:
         from alliance_desktop.charts import session_at
@@ -916,4 +1020,4 @@ class InsightsHub(QObject):
         self.planBar.clear()
 
 
-__all__ = ["DashboardPage", "InsightsHub", "InsightsPage", "PlanBar", "TrendsTab"]
+__all__ = ["CaseloadView", "DashboardPage", "InsightsHub", "InsightsPage", "PlanBar", "TrendsTab"]

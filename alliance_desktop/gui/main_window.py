@@ -200,6 +200,11 @@ class MainWindow(QMainWindow):
         ui.clientList.setItemDelegate(ClientDelegate(ui.clientList))
         ui.clientList.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         ui.clientList.selectionModel().currentChanged.connect(self._client_current_changed)
+        # The highlighted client opens on a click, a double click or Enter from any page
+        # (currentChanged alone does nothing when it is already the current one).
+        ui.clientList.clicked.connect(self._client_activated)
+        ui.clientList.activated.connect(self._client_activated)
+        ui.clientList.doubleClicked.connect(self._client_activated)
         ui.clientFilterEdit.textChanged.connect(self.clientFilter.setNeedle)
         ui.clientFilterEdit.returnPressed.connect(self._filter_enter)
         ui.splitter.setSizes([280, 900])
@@ -819,6 +824,13 @@ class MainWindow(QMainWindow):
     def _client_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             self._show_client(current.data(ID_ROLE))
+
+    def _client_activated(self, index: QModelIndex) -> None:
+        if not index.isValid() or self.vault is None:
+            return
+        if self.ui.contentStack.currentWidget() is self.ui.editorPage:
+            self.closeEditor()  # unsaved words stay as a draft
+        self._show_client(index.data(ID_ROLE))
 
     def currentVault(self) -> Vault | None:
         """The open vault, or None while locked (for the hubs that add menus here)."""
