@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from alliance_desktop.app import clients as app_clients
@@ -20,7 +21,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 class ClientDialog(QDialog):
-    """Code, start date and goals; the vault's answer (a duplicate code) shows inline.
+    """Code, goals and start date; the vault's answer (a duplicate code) shows inline.
+
+    Tab goes Code -> Goals -> Start date -> Save (never into the date's day, month and
+    year parts), and Ctrl+Enter saves from any field, the goals box included.
 
     With a ``vault`` the dialog saves through ``app.clients.save_client`` when accepted
     (and stays open on a problem); without one it only collects the fields.
@@ -51,8 +55,30 @@ class ClientDialog(QDialog):
         save_button.setObjectName("saveClientButton")
         save_button.setAccessibleName(self.tr("Save client"))
         self.ui.codeEdit.setObjectName("clientCodeEdit")
+        self.ui.goalsEdit.setTabChangesFocus(True)
+        self.ui.startDateEdit.installEventFilter(self)
+        QWidget.setTabOrder(self.ui.codeEdit, self.ui.goalsEdit)
+        QWidget.setTabOrder(self.ui.goalsEdit, self.ui.startDateEdit)
+        QWidget.setTabOrder(self.ui.startDateEdit, save_button)
+        self._shortcuts = []
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(Qt.KeyboardModifier.ControlModifier | key), self)
+            shortcut.activated.connect(self.accept)
+            self._shortcuts.append(shortcut)
         self.ui.codeEdit.setFocus()
         self._clear_errors()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Tab leaves the date field instead of stepping through its parts."""
+        if (
+            watched is self.ui.startDateEdit
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        ):
+            self.focusNextPrevChild(event.key() == Qt.Key.Key_Tab)
+            return True
+        return super().eventFilter(watched, event)
 
     def _clear_errors(self) -> None:
         for label in (self.ui.codeError, self.ui.goalsError):

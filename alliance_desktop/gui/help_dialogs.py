@@ -33,18 +33,31 @@ def plain_action_text(action: QAction) -> str:
     return action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(".…")
 
 
+def _native(key: str) -> str:
+    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+
+
 class ShortcutsDialog(QDialog):
-    """A two-column table: what the action does, and its shortcut in the platform's notation."""
+    """A two-column table: what the action does, and its shortcut in the platform's notation.
+
+    Every QAction with a shortcut, then the keys of the session editor that are not
+    menu actions (Ctrl+S, Ctrl+Enter, Esc, digits for ratings, type-to-find lists)."""
 
     def __init__(self, actions: list[QAction], parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
-        rows = [
-            (plain_action_text(a), a.shortcuts())
+        native = QKeySequence.SequenceFormat.NativeText
+        rows: list[tuple[str, str]] = [
+            (
+                plain_action_text(a),
+                self.tr(", ").join(s.toString(native) for s in a.shortcuts()),
+            )
             for a in actions
             if a.shortcuts() and not a.isSeparator()
         ]
+        taken = {keys for _text, keys in rows}
+        rows += [row for row in self.editorRows() if row[1] not in taken]
         self.table = QTableWidget(len(rows), 2, self)
         self.table.setObjectName("shortcutsTable")
         self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
@@ -55,12 +68,9 @@ class ShortcutsDialog(QDialog):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setTabKeyNavigation(False)
-        for row, (text, shortcuts) in enumerate(rows):
-            native = self.tr(", ").join(
-                s.toString(QKeySequence.SequenceFormat.NativeText) for s in shortcuts
-            )
+        for row, (text, keys) in enumerate(rows):
             self.table.setItem(row, 0, QTableWidgetItem(text))
-            self.table.setItem(row, 1, QTableWidgetItem(native))
+            self.table.setItem(row, 1, QTableWidgetItem(keys))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -84,6 +94,27 @@ class ShortcutsDialog(QDialog):
         )
         self.table.setMinimumHeight(table_height)
         self.resize(self.fontMetrics().averageCharWidth() * 64, self.sizeHint().height())
+
+    def editorRows(self) -> list[tuple[str, str]]:
+        """The session editor's own keys (shortcuts of the editor, not menu actions)."""
+        return [
+            (self.tr("Save the session"), _native("Ctrl+S")),
+            (
+                self.tr("Save from any box, goals and reflection included"),
+                _native("Ctrl+Return"),
+            ),
+            (self.tr("Leave the editor (the draft is kept) or close a dialog"), _native("Esc")),
+            (self.tr("Give a rating: type its number"), self.tr("0 … 10")),
+            (self.tr("Clear an optional rating"), _native("Del")),
+            (
+                self.tr("In a list of ticks: type a few letters, then tick the first match"),
+                _native("Return"),
+            ),
+            (
+                self.tr("Lock now; type the passphrase straight away to come back"),
+                _native("Ctrl+L"),
+            ),
+        ]
 
     def rows(self) -> list[tuple[str, str]]:
         """What the table shows, row by row (for tests and screen-reader checks)."""

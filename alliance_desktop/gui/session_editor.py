@@ -645,6 +645,8 @@ class SessionEditor(QWidget):
         editor.removeRequested.connect(self._remove_rupture)
         self._ruptures.insert(index, editor)
         self._ruptures_layout.insertWidget(index, editor)
+        # Shown now, not when the layout's queued show runs: the focus goes into it next.
+        editor.show()
         self._renumber()
         return editor
 

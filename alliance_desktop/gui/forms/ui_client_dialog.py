@@ -48,30 +48,30 @@ class Ui_ClientDialog(object):
         self.startLabel = QLabel(ClientDialog)
         self.startLabel.setObjectName(u"startLabel")
 
-        self.formLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.startLabel)
+        self.formLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.startLabel)
 
         self.startDateEdit = QDateEdit(ClientDialog)
         self.startDateEdit.setObjectName(u"startDateEdit")
         self.startDateEdit.setCalendarPopup(True)
 
-        self.formLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.startDateEdit)
+        self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.startDateEdit)
 
         self.goalsLabel = QLabel(ClientDialog)
         self.goalsLabel.setObjectName(u"goalsLabel")
 
-        self.formLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.goalsLabel)
+        self.formLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.goalsLabel)
 
         self.goalsEdit = QPlainTextEdit(ClientDialog)
         self.goalsEdit.setObjectName(u"goalsEdit")
         self.goalsEdit.setTabChangesFocus(True)
 
-        self.formLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.goalsEdit)
+        self.formLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.goalsEdit)
 
         self.goalsError = QLabel(ClientDialog)
         self.goalsError.setObjectName(u"goalsError")
         self.goalsError.setWordWrap(True)
 
-        self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.goalsError)
+        self.formLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.goalsError)
 
         self.privacyHint = QLabel(ClientDialog)
         self.privacyHint.setObjectName(u"privacyHint")
@@ -93,8 +93,8 @@ class Ui_ClientDialog(object):
         self.startLabel.setBuddy(self.startDateEdit)
         self.goalsLabel.setBuddy(self.goalsEdit)
 #endif // QT_CONFIG(shortcut)
-        QWidget.setTabOrder(self.codeEdit, self.startDateEdit)
-        QWidget.setTabOrder(self.startDateEdit, self.goalsEdit)
+        QWidget.setTabOrder(self.codeEdit, self.goalsEdit)
+        QWidget.setTabOrder(self.goalsEdit, self.startDateEdit)
 
         self.retranslateUi(ClientDialog)
     # setupUi

@@ -5,6 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+TOGGLE_STYLE = """
+QToolButton { border: 2px solid transparent; border-radius: 4px; padding: 1px 4px; }
+QToolButton:focus { border: 2px solid palette(highlight); }
+QToolButton:hover { background: palette(midlight); }
+"""
+
 
 class CollapsibleSection(QWidget):
     """A header button ("Strategies (2)") that shows or hides a content widget.
@@ -25,6 +31,9 @@ class CollapsibleSection(QWidget):
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.toggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # The application sheet turns focus rectangles off, and an auto-raised tool
+        # button draws no frame: this ring (the accent, 2 px) shows where Tab landed.
+        self.toggle.setStyleSheet(TOGGLE_STYLE)
         font = self.toggle.font()
         font.setBold(True)
         self.toggle.setFont(font)

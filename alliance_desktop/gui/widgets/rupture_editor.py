@@ -32,6 +32,7 @@ from alliance_desktop.domain.ruptures import MARKERS
 from alliance_desktop.domain.strategies import Strategy
 from alliance_desktop.gui.feedback import error_label
 from alliance_desktop.gui.models import short_date
+from alliance_desktop.gui.widgets.check_filter import CheckFilter
 from alliance_desktop.gui.widgets.rating_input import RatingInput
 from alliance_desktop.gui.widgets.reflection_editor import SectionEdit
 from alliance_desktop.gui.widgets.strategy_checklist import StrategyChecklist
@@ -240,6 +241,10 @@ class RuptureEditor(QFrame):
         self.markersHint = QLabel(self.tr("Choose a type to see its markers."), self)
         self.markersHint.setProperty("role", "hint")
         markers_column.addWidget(self.markersHint)
+        self.markerFilter = CheckFilter(self._offered_markers, self)
+        self.markerFilter.setObjectName("ruptureMarkerFilter")
+        self.markerFilter.setAccessibleName(self.tr("Find a marker"))
+        markers_column.addWidget(self.markerFilter)
         for rtype, markers in MARKERS.items():
             box_widget = QWidget(self)
             box_widget.setObjectName(f"ruptureMarkers_{rtype.value}")
@@ -252,6 +257,7 @@ class RuptureEditor(QFrame):
                 box.setObjectName(f"ruptureMarker_{key}")
                 box.setAccessibleName(box.text())
                 box.toggled.connect(self._edited)
+                self.markerFilter.adopt(box)
                 self.markerBoxes[key] = box
                 box_grid.addWidget(box, i // 2, i % 2)
             box_widget.setVisible(False)
@@ -399,7 +405,16 @@ class RuptureEditor(QFrame):
         for group_type, widget in self.markerGroups.items():
             widget.setVisible(group_type == rtype)
         self.markersHint.setVisible(rtype is None)
+        self.markerFilter.setVisible(rtype is not None)
+        self.markerFilter.clear()
+        self.markerFilter.refresh()
         self._sync_title()
+
+    def _offered_markers(self) -> list[QCheckBox]:
+        rtype = self.ruptureType()
+        if rtype is None:
+            return []
+        return [self.markerBoxes[key] for key, _label in MARKERS[rtype]]
 
     def _sync_title(self) -> None:
         rtype = self.ruptureType()
@@ -527,6 +542,7 @@ class RuptureEditor(QFrame):
         """Reading order inside the card, for the editor's tab order."""
         return [
             *self.typeButtons.values(),
+            self.markerFilter,
             *self.markerBoxes.values(),
             self.salienceInput,
             *self.resolutionButtons.values(),

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from alliance_desktop.domain.strategies import GROUPS, Strategy
+from alliance_desktop.gui.widgets.check_filter import CheckFilter
 
 COLUMNS = 2
 
@@ -48,6 +49,14 @@ class StrategyChecklist(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(4)
         self._content: QWidget | None = None
+        # (group heading, its problem line, its boxes): headings hide with their boxes.
+        self._sections: list[tuple[QWidget, QWidget, list[QCheckBox]]] = []
+        self.filterEdit = CheckFilter(
+            lambda: list(self._boxes.values()), self, on_filtered=self._sync_groups
+        )
+        self.filterEdit.setObjectName(f"{name_prefix}Filter")
+        self.filterEdit.setAccessibleName(self.tr("Find a strategy"))
+        self._layout.addWidget(self.filterEdit)
         self.setCatalogue({})
 
     def setCatalogue(self, catalogue: dict[str, Strategy]) -> None:
@@ -62,6 +71,7 @@ class StrategyChecklist(QWidget):
             self._content.setParent(None)
             self._content.deleteLater()
         self._boxes = {}
+        self._sections = []
         content = QWidget(self)
         content.setObjectName(f"{self._prefix}List")
         outer = QVBoxLayout(content)
@@ -95,13 +105,13 @@ class StrategyChecklist(QWidget):
             grid.setContentsMargins(0, 2, 0, 2)
             grid.setHorizontalSpacing(16)
             grid.setVerticalSpacing(2)
+            boxes = []
             for i, strategy in enumerate(items):
-                grid.addWidget(
-                    self._box(content, strategy.key, strategy_label(strategy), strategy.help),
-                    i // COLUMNS,
-                    i % COLUMNS,
-                )
+                box = self._box(content, strategy.key, strategy_label(strategy), strategy.help)
+                boxes.append(box)
+                grid.addWidget(box, i // COLUMNS, i % COLUMNS)
             outer.addLayout(grid)
+            self._sections.append((title, problem, boxes))
         unknown = [k for k in ticked if k not in self._boxes and k not in self._catalogue]
         if unknown:
             title = QLabel(self.tr("No longer in my catalogue"), content)
@@ -124,6 +134,7 @@ class StrategyChecklist(QWidget):
         self._content = content
         self._layout.addWidget(content)
         self.setChecked(ticked, notify=False)
+        self.filterEdit.refresh()
 
     def _box(self, parent: QWidget, key: str, label: str, help_text: str) -> QCheckBox:
         box = QCheckBox(label, parent)
@@ -133,8 +144,15 @@ class StrategyChecklist(QWidget):
         box.setAccessibleDescription(help_text)
         box.setProperty("strategyKey", key)
         box.toggled.connect(self._toggled)
+        self.filterEdit.adopt(box)
         self._boxes[key] = box
         return box
+
+    def _sync_groups(self) -> None:
+        for title, problem, boxes in self._sections:
+            any_shown = any(not box.isHidden() for box in boxes)
+            title.setVisible(any_shown)
+            problem.setVisible(any_shown)
 
     def _toggled(self, _on: bool) -> None:
         self.changed.emit()
@@ -158,5 +176,6 @@ class StrategyChecklist(QWidget):
         return self._boxes.get(key)
 
     def focusChain(self) -> list[QWidget]:
-        """The checkboxes in reading order, for the editor's tab order."""
-        return list(self._boxes.values())
+        """The filter (the list's Tab stop), then the boxes in reading order (reached with
+        Down from the filter), for the editor's tab order."""
+        return [self.filterEdit, *self._boxes.values()]
