@@ -1,13 +1,18 @@
 """A chart area that loads matplotlib only when it first shows a figure.
 
 The unlock window must never wait for matplotlib, so nothing here imports it at
-module level: the canvas (``backend_qtagg.FigureCanvasQTAgg``, never pyplot) and the
-optional navigation toolbar are created on the first ``setFigure`` after unlock.
-Until then, and after ``clear``, the area shows a plain label.
+module level: the canvas (``backend_qtagg.FigureCanvasQTAgg``, never pyplot) is
+created on the first ``setFigure`` after unlock. Until then, and after ``clear``, the
+area shows a plain label.
+
+There is no matplotlib navigation toolbar: its Save wrote an unencrypted image with
+the default file mode, and zoom/pan were clutter on small charts. A "⋯" button in the
+top-right corner (and the canvas's context menu) offers "Save as image…", which goes
+through ``app.charts.export_chart`` (``operations.run``, ``file_dialogs``): 0600 from
+the first byte, and never over an existing file without asking.
 
 Every figure gets a fresh canvas: since matplotlib 3.6 a canvas's event callbacks
-live on its figure, so swapping figures under one canvas would drop the click and
-toolbar handlers.
+live on its figure, so swapping figures under one canvas would drop the click handler.
 """
 
 from __future__ import annotations
@@ -16,8 +21,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QResizeEvent
+from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; never imported at run time here
     from matplotlib.backend_bases import MouseEvent
@@ -38,23 +44,28 @@ def chart_theme(is_dark: bool) -> Any:
 
 
 class ChartView(QWidget):
-    """Holds one figure in a Qt canvas, with an optional zoom/pan/save toolbar.
+    """Holds one figure in a Qt canvas, with a small "⋯" menu to save it as an image.
 
-    ``clicked`` carries matplotlib's MouseEvent for left clicks that are not zoom or
-    pan gestures, so callers map data coordinates to sessions themselves.
+    ``clicked`` carries matplotlib's MouseEvent for left clicks, so callers map data
+    coordinates to sessions themselves. ``toolbar`` is accepted for older callers and
+    ignored: no chart carries matplotlib's toolbar any more.
     """
 
     clicked = Signal(object)
 
     def __init__(
-        self, name: str, *, toolbar: bool = False, fixed_height: bool = False, parent=None
+        self,
+        name: str,
+        *,
+        toolbar: bool | None = None,
+        fixed_height: bool = False,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        del toolbar
         self.setObjectName(name)
-        self._want_toolbar = toolbar
         self._fixed_height = fixed_height  # tall charts (caseload) scroll in a scroll area
         self.canvas: Any = None
-        self.toolbar: Any = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(0)
@@ -66,9 +77,54 @@ class ChartView(QWidget):
         self._layout.addWidget(self.placeholder)
         if fixed_height:
             self._layout.addStretch(0)  # a short chart sits at the top, not mid-page
+        self.menu = QMenu(self)
+        self.menu.setObjectName(f"{name}Menu")
+        self.saveAction = QAction(self)
+        self.saveAction.setObjectName(f"{name}SaveAction")
+        self.saveAction.triggered.connect(self.saveAs)
+        self.menu.addAction(self.saveAction)
+        self.menuButton = QToolButton(self)
+        self.menuButton.setObjectName(f"{name}MenuButton")
+        self.menuButton.setText("⋯")
+        self.menuButton.setAutoRaise(True)
+        self.menuButton.setMenu(self.menu)
+        self.menuButton.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.menuButton.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0; }")
+        self.menuButton.hide()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        tr = QCoreApplication.translate
+        self.saveAction.setText(tr("charts", "Save as image…"))
+        self.menuButton.setToolTip(tr("charts", "Chart options"))
+        self.menuButton.setAccessibleName(tr("charts", "Chart options"))
+        self.menuButton.setAccessibleDescription(
+            tr("charts", "Save this chart as a private image file")
+        )
+        self.menu.setTitle(tr("charts", "Chart"))
 
     def figure(self) -> Figure | None:
         return None if self.canvas is None else self.canvas.figure
+
+    def saveAs(self) -> Path | None:
+        """Ask where, then save the chart privately (see ``save_chart_as``)."""
+        fig = self.figure()
+        if fig is None:
+            return None
+        return save_chart_as(fig, self, kind=self.objectName())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_menu_button()
+
+    def _place_menu_button(self) -> None:
+        hint = self.menuButton.sizeHint()
+        self.menuButton.setGeometry(self.width() - hint.width() - 4, 4, hint.width(), hint.height())
+        self.menuButton.raise_()
+
+    def _context_menu(self, pos: QPoint) -> None:
+        if self.canvas is not None:
+            self.menu.popup(self.canvas.mapToGlobal(pos))
 
     def setPlaceholder(self, text: str) -> None:
         """Show a sentence instead of a chart (before the first draw, or while empty)."""
@@ -76,13 +132,12 @@ class ChartView(QWidget):
         self.placeholder.show()
         if self.canvas is not None:
             self.canvas.hide()
-        if self.toolbar is not None:
-            self.toolbar.hide()
+        self.menuButton.hide()
 
     def setFigure(self, fig: Figure) -> None:
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
-        old_canvas, old_toolbar = self.canvas, self.toolbar
+        old_canvas = self.canvas
         canvas = FigureCanvasQTAgg(fig)
         canvas.setParent(self)
         canvas.setObjectName(f"{self.objectName()}Canvas")
@@ -90,6 +145,8 @@ class ChartView(QWidget):
         # What the chart shows, in words (set by every chart builder), for screen readers.
         canvas.setAccessibleDescription(str(getattr(fig, DESCRIPTION_ATTR, "")))
         canvas.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        canvas.customContextMenuRequested.connect(self._context_menu)
         if self._fixed_height:
             w_in, h_in = fig.get_size_inches()
             canvas.setMinimumHeight(int(h_in * fig.dpi))
@@ -100,22 +157,17 @@ class ChartView(QWidget):
             canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         canvas.mpl_connect("button_press_event", self._pressed)
         self.canvas = canvas
-        if self._want_toolbar:
-            toolbar = _toolbar_class()(canvas, self, coordinates=False)
-            toolbar.setObjectName(f"{self.objectName()}Toolbar")
-            toolbar.setAccessibleName(self.tr("Chart tools: zoom, pan, save"))
-            self.toolbar = toolbar
-            self._layout.insertWidget(self._layout.indexOf(self.placeholder), toolbar)
         # Before the placeholder (and the stretch of a fixed-height chart).
         self._layout.insertWidget(
             self._layout.indexOf(self.placeholder), canvas, 0 if self._fixed_height else 1
         )
         self.placeholder.hide()
-        for widget in (old_toolbar, old_canvas):
-            if widget is not None:
-                widget.hide()
-                self._layout.removeWidget(widget)
-                widget.deleteLater()
+        if old_canvas is not None:
+            old_canvas.hide()
+            self._layout.removeWidget(old_canvas)
+            old_canvas.deleteLater()
+        self.menuButton.show()
+        self._place_menu_button()
 
     def clear(self, text: str = "") -> None:
         """Drop the figure and its pixels: the canvas is redrawn blank, then removed."""
@@ -123,24 +175,17 @@ class ChartView(QWidget):
             fig = self.canvas.figure
             _forget(fig)
             self.canvas.draw()  # overwrite the rendered buffer, not just the artists
-            if self.toolbar is not None:
-                self.toolbar.update()  # forget zoom history (view limits of old data)
-                self.toolbar.hide()
-                self._layout.removeWidget(self.toolbar)
-                self.toolbar.deleteLater()
             self.canvas.hide()
             self._layout.removeWidget(self.canvas)
             self.canvas.deleteLater()
         self.canvas = None
-        self.toolbar = None
+        self.menuButton.hide()
         self.placeholder.setText(text)
         self.placeholder.show()
 
     def _pressed(self, event: MouseEvent) -> None:
         if getattr(event, "button", None) != 1:
             return
-        if self.toolbar is not None and self.toolbar.mode:
-            return  # a zoom or pan gesture, not a pick
         self.clicked.emit(event)
 
     def simulateClick(self, xdata: float, ydata: float, axes: Any = None) -> None:
@@ -154,33 +199,6 @@ class ChartView(QWidget):
         x, y = ax.transData.transform((xdata, ydata))
         event = MouseEvent("button_press_event", self.canvas, x, y, button=MouseButton.LEFT)
         self.canvas.callbacks.process("button_press_event", event)
-
-
-_TOOLBAR: Any = None
-
-
-def _toolbar_class() -> Any:
-    """matplotlib's Qt toolbar without the subplot and axes editors.
-
-    Our charts place their axes by fixed margins, which the subplot sliders would
-    fight; zoom, pan, history and save are what a reader of these charts needs.
-    """
-    global _TOOLBAR
-    if _TOOLBAR is None:
-        from matplotlib.backends.backend_qtagg import NavigationToolbar2QT
-
-        keep = {"Home", "Back", "Forward", "Pan", "Zoom", "Save", None}
-
-        class ChartToolbar(NavigationToolbar2QT):
-            toolitems = [t for t in NavigationToolbar2QT.toolitems if t[0] in keep]  # noqa: RUF012 (matplotlib's own type)
-
-            def save_figure(self, *_args: Any) -> None:
-                view = self.parent()
-                kind = view.objectName() if isinstance(view, QWidget) else ""
-                save_chart_as(self.canvas.figure, self, kind=kind)
-
-        _TOOLBAR = ChartToolbar
-    return _TOOLBAR
 
 
 def save_chart_as(
