@@ -65,14 +65,17 @@ class SectionEdit(QPlainTextEdit):
     below its text (up to 18 lines) or ``min_lines``: when the window is too small for
     that, the editor scrolls as a whole, not each box."""
 
-    def __init__(self, min_lines: int, parent: QWidget | None = None) -> None:
+    def __init__(self, min_lines: int, parent: QWidget | None = None, *, fill: bool = True) -> None:
         super().__init__(parent)
         self._min_lines = min_lines
         self._max_lines = 18
         # Tab moves on to the next field: the keyboard-first flow relies on it.
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # ``fill``: take the free height (the reflection); otherwise just fit the text
+        # (a rupture note), growing with it up to 18 lines.
+        vertical = QSizePolicy.Policy.Expanding if fill else QSizePolicy.Policy.Fixed
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, vertical)
         self.document().contentsChanged.connect(self._fit)
         self._fit()
 

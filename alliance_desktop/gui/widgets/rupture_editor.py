@@ -317,7 +317,7 @@ class RuptureEditor(QFrame):
         row += 1
 
         # Note
-        self.noteEdit = SectionEdit(2, self)
+        self.noteEdit = SectionEdit(2, self, fill=False)
         self.noteEdit.setObjectName("ruptureNote")
         self.noteEdit.setAccessibleName(self.tr("Rupture note"))
         self.noteEdit.setPlaceholderText(self.tr("What was said or done, in a line or two."))
