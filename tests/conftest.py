@@ -8,13 +8,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import socket
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
 import pytest
 
-from alliance_desktop.domain import Client, Session
+from alliance_desktop.domain import Client
 from alliance_desktop.vault import Vault
 
 PASSPHRASE = "correct staple battery orbit"
@@ -40,12 +39,6 @@ def vault(vault_path: Path):
 @pytest.fixture
 def client(vault: Vault) -> Client:
     return vault.save_client(Client("Bryn 02", goals="Sleep through the night"))
-
-
-def make_session(client_id: int, day: date = date(2026, 3, 2), **kw) -> Session:
-    kw.setdefault("trust", 7)
-    kw.setdefault("engagement", 6)
-    return Session(client_id, day, **kw)
 
 
 # -- nothing connects ------------------------------------------------------------------

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import make_session
+from support import make_session
 
 from alliance_desktop.domain import Client, Reflection
 from alliance_desktop.vault import (

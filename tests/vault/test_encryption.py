@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import sqlcipher3
-from conftest import make_session
+from support import make_session
 
 from alliance_desktop.domain import Client, Reflection, Resolution, Rupture, RuptureType
 from alliance_desktop.domain.strategies import Strategy

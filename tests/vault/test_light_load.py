@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import make_session
+from support import make_session
 
 from alliance_desktop.domain import Reflection, Resolution, Rupture, RuptureType
 

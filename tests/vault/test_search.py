@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import make_session
+from support import make_session
 
 from alliance_desktop.domain import Client, Reflection, Resolution, Rupture, RuptureType
 from alliance_desktop.vault import Vault

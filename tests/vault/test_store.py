@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import make_session
+from support import make_session
 
 from alliance_desktop.app import backups
 from alliance_desktop.domain import (
