@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QDate,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -77,6 +78,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from alliance_desktop.vault import Vault
 
 UNLOCK_DELAY_MS = 60  # let the populated window paint before the first analysis
+FIRST_PAINT_MS = 1500  # the first analysis at the latest, if the window never paints
 RANGES = (0, 3, 6, 12)  # months; 0 = all
 
 
@@ -705,7 +707,21 @@ class InsightsHub(QObject):
         w = self.window
         if w.clientModel.rowCount() and not vault.drafts():
             self.showDashboard()
-        self._refreshTimer.start(UNLOCK_DELAY_MS)
+        if w.isVisible():
+            self._refreshTimer.start(UNLOCK_DELAY_MS)
+        else:
+            # The first show: analyse only once the first frame is painted (the window
+            # must never sit black while the analysis runs); FIRST_PAINT_MS if no
+            # paint comes (a hidden window).
+            w.ui.contentStack.installEventFilter(self)
+            self._refreshTimer.start(FIRST_PAINT_MS)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window.ui.contentStack and event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            if self.vault is not None:
+                self._refreshTimer.start(UNLOCK_DELAY_MS)
+        return super().eventFilter(watched, event)
 
     def clear(self) -> None:
         """On lock: forget the analysis and empty every model, chart and suggestion."""

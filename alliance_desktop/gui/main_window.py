@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDateEdit,
     QFrame,
     QHBoxLayout,
@@ -71,6 +72,7 @@ from alliance_desktop.gui.session_editor import SessionEditor
 from alliance_desktop.gui.supervision_wizard import SupervisionHub
 from alliance_desktop.gui.trainee import TraineeHub
 from alliance_desktop.gui.widgets.rupture_editor import PriorRupture
+from alliance_desktop.gui.window_fit import StatusQueue, fit_to_screen, hold_size
 from alliance_desktop.insights.outcome import OutcomeChange, outcome_change
 from alliance_desktop.vault import Vault, VaultError
 
@@ -587,6 +589,8 @@ class MainWindow(QMainWindow):
         sb.addPermanentWidget(self.autoLockCountdown)
         sb.addPermanentWidget(self.undoButton)
         sb.addPermanentWidget(self.draftState)
+        # One message at a time: each for its time, then the next (window_fit).
+        self.statusQueue = StatusQueue(sb)
 
     def _retranslate(self) -> None:
         tr = self.tr
@@ -686,7 +690,7 @@ class MainWindow(QMainWindow):
         # No editor without a client: the next unlock starts from a page, not a blank form.
         self.ui.contentStack.setCurrentWidget(self.ui.emptyPage)
         self.actionPrivacy.setChecked(False)
-        self.statusBar().clearMessage()
+        self.statusQueue.clear()
         self._set_unlocked_ui(False)
 
     def showLocked(self, unlock_widget: QWidget) -> None:
@@ -1571,7 +1575,25 @@ class MainWindow(QMainWindow):
             self.curtain.showButton.setFocus()
 
     def flash(self, message: str, ms: int = 5000) -> None:
-        self.statusBar().showMessage(message, ms)
+        """A status message through the queue: shown now, and what it interrupts comes
+        back for the rest of its time (never drawn over, never lost)."""
+        self.statusQueue.post(message, ms)
+
+    def setVisible(self, visible: bool) -> None:
+        """Before the first show: lay out the first page and fit the screen, so the
+        first frame is painted and inside the screen at any scale factor."""
+        if visible and not self.isVisible():
+            self.ensurePolished()
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            hold_size(self)
+            fit_to_screen(self)
+            super().setVisible(visible)
+            fit_to_screen(self)  # now with the real window frame
+            return
+        super().setVisible(visible)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # The controller decides (saves a draft, closes the vault, removes a demo folder).
