@@ -20,10 +20,12 @@ from alliance_desktop.app.process import harden_process
 from alliance_desktop.cli import (
     backup,
     chart,
+    conflicts,
     demo,
     export,
     import_,
     init,
+    merge,
     passwd,
     report,
     restore,
@@ -46,7 +48,8 @@ from alliance_desktop.cli.common import (
 from alliance_desktop.cli.stats import stats_report
 
 #: Commands in the order ``--help`` lists them.
-COMMANDS = (init, demo, import_, export, backup, verify, passwd, restore, stats, chart, report)
+COMMANDS = (init, demo, import_, export, backup, verify, passwd, restore, stats, chart, report,
+            merge, conflicts)  # fmt: skip
 
 
 def _global_options(parser: argparse.ArgumentParser, default: object) -> None:

@@ -46,6 +46,10 @@ class Client:
     #: A trainee's invented client (a vignette): left out of caseload views, insights
     #: and supervision packets unless a caller asks for it.
     is_practice: bool = False
+    #: Stable identity across copies of the vault (32 hex digits); None before saving.
+    uuid: str | None = field(default=None, compare=False)
+    #: When the client was last changed (UTC); None before saving.
+    updated_at: datetime | None = field(default=None, compare=False)
 
     @property
     def key(self) -> str:
@@ -72,6 +76,8 @@ class Rupture:
     #: The vault row's id, stable across edits of the session; None before it is saved.
     #: Left out of equality: two ruptures with the same content are the same record.
     id: int | None = field(default=None, compare=False)
+    #: Stable identity across copies of the vault; None before it is saved.
+    uuid: str | None = field(default=None, compare=False)
 
     @property
     def resolved(self) -> bool:
@@ -124,6 +130,8 @@ class Session:
     created_at: datetime | None = None
     updated_at: datetime | None = None
     id: int | None = None
+    #: Stable identity across copies of the vault (32 hex digits); None before saving.
+    uuid: str | None = field(default=None, compare=False)
 
     def rating(self, dimension: str) -> float | None:
         """A dimension or the client rating by name, so insights can loop over them."""

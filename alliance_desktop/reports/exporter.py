@@ -16,6 +16,7 @@ from alliance_desktop.domain.models import Session
 from alliance_desktop.domain.settings import VaultSettings
 from alliance_desktop.reports.csv_format import write_csv
 from alliance_desktop.reports.json_format import build_document, dump_document
+from alliance_desktop.vault import sync
 from alliance_desktop.vault.store import Vault
 
 Format = Literal["csv", "json"]
@@ -49,6 +50,7 @@ def render_json(vault: Vault, *, now: datetime | None = None) -> str:
         exported_at=now or datetime.now(UTC),
         plans=[(c.code, item) for c in clients if c.id is not None for item in vault.plan(c.id)],
         packets=vault.packets(),
+        tombstones=sync.tombstones(vault),
     )
     return dump_document(document)
 

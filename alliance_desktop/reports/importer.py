@@ -24,6 +24,7 @@ from alliance_desktop.domain.validation import TEXT_MAX, client_problems, sessio
 from alliance_desktop.reports.csv_format import read_csv
 from alliance_desktop.reports.json_format import read_json
 from alliance_desktop.reports.records import Kind, PacketRow, ParsedFile, PlanRecord, SessionRecord
+from alliance_desktop.vault import sync
 from alliance_desktop.vault.store import Vault
 
 SUFFIXES: dict[str, Kind] = {".csv": "csv", ".json": "json"}
@@ -315,8 +316,11 @@ def import_bytes(
     codes = {c.id: c.code for c in vault.clients()}
     seen_full: set[Hashable] = set()
     seen_content: set[Hashable] = set()
+    seen_uuids: set[str] = set()
     for s in vault.sessions():
         code = codes[s.client_id]
+        if s.uuid:
+            seen_uuids.add(s.uuid)
         seen_content.add(fingerprint(kind, code, s))
         if kind == "json":
             seen_full.add(fingerprint(kind, code, s, timed=True))
@@ -328,6 +332,13 @@ def import_bytes(
     duplicates = 0
     for i, (code, session, rec) in enumerate(plan.sessions):
         content = fingerprint(kind, code, session)
+        if session.uuid and session.uuid in seen_uuids:
+            # The same record (matched on its identity first), whatever its content now.
+            duplicates += 1
+            seen_content.add(content)
+            continue
+        if session.uuid:
+            seen_uuids.add(session.uuid)
         if rec.timed:
             full = fingerprint(kind, code, session, timed=True)
             is_duplicate = full in seen_full
@@ -350,6 +361,7 @@ def import_bytes(
         )
         plans = _write_plans(vault, plan.plans, stamp)
         packets = _write_packets(vault, plan.packets)
+        sync.put_tombstones(vault, parsed.tombstones)
         vault.audit("import", kind)
     return ImportResult(
         sessions=outcome.sessions,
@@ -368,15 +380,19 @@ def _write_plans(vault: Vault, records: list[PlanRecord], stamp: datetime) -> in
     if not records:
         return 0
     ids = {c.key: c.id for c in vault.clients() if c.id is not None}
-    have = {(cid, item.strategy) for cid in set(ids.values()) for item in vault.plan(cid)}
+    items = vault.plan_items()
+    have = {(cid, item.strategy) for cid, item in items}
+    uuids = {item.uuid for _cid, item in items if item.uuid}
     written = 0
     for i, rec in enumerate(records):
         cid = ids[code_key(rec.client)]
-        if (cid, rec.strategy) in have:
+        if (cid, rec.strategy) in have or (rec.uuid and rec.uuid in uuids):
             continue
         created = rec.created_at or stamp + timedelta(microseconds=i)
-        vault.add_to_plan(cid, rec.strategy, rec.note, created_at=created)
+        vault.add_to_plan(cid, rec.strategy, rec.note, created_at=created, uuid=rec.uuid)
         have.add((cid, rec.strategy))
+        if rec.uuid:
+            uuids.add(rec.uuid)
         written += 1
     return written
 
@@ -391,11 +407,13 @@ def _write_packets(vault: Vault, records: list[PacketRow]) -> int:
     questions) is skipped."""
     if not records:
         return 0
-    have = {_packet_identity(p) for p in vault.packets()}
+    stored = vault.packets()
+    have = {_packet_identity(p) for p in stored}
+    uuids = {p.uuid for p in stored if p.uuid}
     written = 0
     for rec in records:
         identity = _packet_identity(rec)
-        if identity in have:
+        if identity in have or (rec.uuid and rec.uuid in uuids):
             continue
         vault.save_packet_record(
             range_from=rec.range_from,
@@ -403,8 +421,11 @@ def _write_packets(vault: Vault, records: list[PacketRow]) -> int:
             client_count=rec.client_count or 0,
             questions=rec.questions,
             created_at=rec.created_at,
+            uuid=rec.uuid,
         )
         have.add(identity)
+        if rec.uuid:
+            uuids.add(rec.uuid)
         written += 1
     return written
 

@@ -13,6 +13,7 @@ objects) becomes a located problem (``sessions[3].date: ...``), never an excepti
 from __future__ import annotations
 
 import json
+import uuid as uuidlib
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
@@ -41,25 +42,30 @@ from alliance_desktop.reports.records import (
     StrategyRecord,
     decode_text,
 )
+from alliance_desktop.vault.sync import Tombstone
 
 if TYPE_CHECKING:  # pragma: no cover
     from alliance_desktop.vault.store import PacketRecord, PlanItem
 
 FORMAT = "alliance-desktop-export"
 #: 2 added ``plans`` and ``packets``; 3 added ``outcome_rating`` on sessions and
-#: ``resolved_on`` on ruptures. Files of versions 1 and 2 are still read.
-VERSION = 3
+#: ``resolved_on`` on ruptures; 4 added ``uuid`` on every client, session, rupture, plan
+#: item and packet, and ``tombstones`` (deletions remembered for 90 days). Files of
+#: versions 1 to 3 are still read.
+VERSION = 4
 
 TOP_KEYS = ("format", "version", "exported_at", "settings", "custom_strategies", "clients",
-            "sessions", "plans", "packets")  # fmt: skip
-PLAN_KEYS = ("client", "strategy", "note", "created_at")
-PACKET_KEYS = ("created_at", "range_from", "range_to", "client_count", "questions")
-CLIENT_KEYS = ("code", "status", "start_date", "goals", "is_practice")
+            "sessions", "plans", "packets", "tombstones")  # fmt: skip
+PLAN_KEYS = ("uuid", "client", "strategy", "note", "created_at")
+PACKET_KEYS = ("uuid", "created_at", "range_from", "range_to", "client_count", "questions")
+CLIENT_KEYS = ("uuid", "code", "status", "start_date", "goals", "is_practice")
+TOMBSTONE_KEYS = ("kind", "uuid", "deleted_at", "updated_at")
+TOMBSTONE_KINDS = ("client", "session", "rupture", "plan", "packet")
 STRATEGY_KEYS = ("key", "label", "group", "help")
-RUPTURE_KEYS = ("type", "resolution", "markers", "salience", "repair_strategies", "note",
+RUPTURE_KEYS = ("uuid", "type", "resolution", "markers", "salience", "repair_strategies", "note",
                 "resolved_on")  # fmt: skip
 REFLECTION_KEYS = ("template", "sections")
-SESSION_KEYS = ("client", "date", "duration_min", "modality", *DIMENSIONS, "client_rating",
+SESSION_KEYS = ("uuid", "client", "date", "duration_min", "modality", *DIMENSIONS, "client_rating",
                 "outcome_rating", "supervision", "strategies", "tags", "reflection", "ruptures", "created_at",
                 "updated_at")  # fmt: skip
 
@@ -75,8 +81,14 @@ def _stamp(value: datetime | None) -> str | None:
     return value.astimezone(UTC).isoformat(timespec="microseconds") if value else None
 
 
+def _uuid(value: str | None) -> dict[str, str]:
+    """The ``uuid`` key, when the record has one (a record not yet saved has none)."""
+    return {"uuid": value} if value else {}
+
+
 def client_dict(c: Client) -> dict[str, Any]:
     return {
+        **_uuid(c.uuid),
         "code": c.code,
         "status": ClientStatus(c.status).value,
         "start_date": _day(c.start_date),
@@ -88,6 +100,7 @@ def client_dict(c: Client) -> dict[str, Any]:
 
 def rupture_dict(r: Rupture) -> dict[str, Any]:
     return {
+        **_uuid(r.uuid),
         "type": RuptureType(r.type).value,
         "resolution": Resolution(r.resolution).value,
         "markers": list(r.markers),
@@ -100,6 +113,7 @@ def rupture_dict(r: Rupture) -> dict[str, Any]:
 
 def session_dict(code: str, s: Session) -> dict[str, Any]:
     return {
+        **_uuid(s.uuid),
         "client": code,
         "date": s.date.isoformat(),
         "duration_min": s.duration_min,
@@ -129,6 +143,7 @@ def plan_dict(code: str, item: PlanItem) -> dict[str, Any]:
     if isinstance(created, str):  # the vault keeps the stamp as text
         created = datetime.fromisoformat(created)
     return {
+        **_uuid(item.uuid),
         "client": code,
         "strategy": item.strategy,
         "note": item.note,
@@ -138,11 +153,21 @@ def plan_dict(code: str, item: PlanItem) -> dict[str, Any]:
 
 def packet_dict(p: PacketRecord) -> dict[str, Any]:
     return {
+        **_uuid(p.uuid),
         "created_at": _stamp(p.created_at),
         "range_from": _day(p.range_from),
         "range_to": _day(p.range_to),
         "client_count": p.client_count,
         "questions": list(p.questions),
+    }
+
+
+def tombstone_dict(t: Tombstone) -> dict[str, Any]:
+    return {
+        "kind": t.kind,
+        "uuid": t.uuid,
+        "deleted_at": _stamp(t.deleted_at),
+        "updated_at": _stamp(t.updated_at),
     }
 
 
@@ -158,6 +183,7 @@ def build_document(
     exported_at: datetime,
     plans: Iterable[tuple[str, PlanItem]] = (),
     packets: Iterable[PacketRecord] = (),
+    tombstones: Iterable[Tombstone] = (),
 ) -> dict[str, Any]:
     """The whole export as plain JSON data, in a fixed order whatever order came in.
 
@@ -180,6 +206,8 @@ def build_document(
                         key=lambda d: code_key(d["client"]))  # fmt: skip
     packet_items = sorted((packet_dict(p) for p in packets),
                           key=lambda d: (d["created_at"] or "", _tie(d)))  # fmt: skip
+    tombstone_items = sorted((tombstone_dict(t) for t in tombstones),
+                             key=lambda d: (d["deleted_at"] or "", d["uuid"]))  # fmt: skip
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -190,6 +218,7 @@ def build_document(
         "sessions": session_items,
         "plans": plan_items,
         "packets": packet_items,
+        "tombstones": tombstone_items,
     }
 
 
@@ -310,6 +339,21 @@ class _Reader:
             self.fail(key, "must be a date and time in ISO 8601 form, years 1 to 9999")
             return None
 
+    def uuid(self, key: str = "uuid", required: bool = False) -> str | None:
+        """A record identity, in either uuid form; kept as 32 lowercase hex digits."""
+        value = self.obj.get(key)
+        if value is None:
+            if required and self.ok:
+                self.fail(key, "is required")
+            return None
+        try:
+            if not isinstance(value, str) or len(value) > 64:
+                raise ValueError
+            return uuidlib.UUID(value).hex
+        except ValueError:
+            self.fail(key, "must be a uuid (32 hexadecimal digits)")
+            return None
+
     def choice(self, key: str, enum: type, message: str, required: bool = False) -> Any:
         value = self.obj.get(key)
         if value is None:
@@ -333,6 +377,7 @@ def _rupture(value: object, path: str) -> tuple[Rupture, list[Problem], set[str]
         repair_strategies=r.texts("repair_strategies"),
         note=r.text("note"),
         resolved_on=r.day("resolved_on"),
+        uuid=r.uuid(),
     )
     failed = set(r.failed)
     if not r.ok:
@@ -392,6 +437,7 @@ def _session(value: object, path: str) -> SessionRecord:
         ruptures=ruptures,
         created_at=created,
         updated_at=r.stamp("updated_at"),
+        uuid=r.uuid(),
     )
     code = r.text("client", required=True).strip()
     if r.ok and "client" not in r.failed and not code:
@@ -408,6 +454,7 @@ def _client(value: object, path: str) -> ClientRecord:
         start_date=r.day("start_date"),
         goals=r.text("goals"),
         is_practice=r.flag("is_practice"),
+        uuid=r.uuid(),
     )
     return ClientRecord(path, client, r.problems, r.failed)
 
@@ -433,6 +480,7 @@ def _plan(value: object, path: str) -> PlanRecord:
         note=r.text("note"),
         created_at=r.stamp("created_at"),
         problems=r.problems,
+        uuid=r.uuid(),
     )
 
 
@@ -455,7 +503,21 @@ def _packet(value: object, path: str) -> PacketRow:
         client_count=count,
         questions=r.texts("questions"),
         problems=r.problems,
+        uuid=r.uuid(),
     )
+
+
+def _tombstone(value: object, path: str) -> tuple[Tombstone | None, list[Problem]]:
+    r = _Reader(value, path, TOMBSTONE_KEYS)
+    kind = r.text("kind", required=True)
+    if kind and kind not in TOMBSTONE_KINDS and "kind" not in r.failed:
+        r.fail("kind", f"must be one of {', '.join(TOMBSTONE_KINDS)}")
+    uid = r.uuid(required=True)
+    deleted = r.stamp("deleted_at", required=True)
+    updated = r.stamp("updated_at")
+    if r.problems or uid is None or deleted is None:
+        return None, r.problems
+    return Tombstone(kind, uid, deleted, updated), []
 
 
 def _printable_key(key: str) -> str:
@@ -565,4 +627,9 @@ def read_json(data: bytes) -> ParsedFile:
         parsed.plans.append(_plan(item, f"plans[{i}]"))
     for i, item in enumerate(_list(doc, "packets", problems)):
         parsed.packets.append(_packet(item, f"packets[{i}]"))
+    for i, item in enumerate(_list(doc, "tombstones", problems)):
+        tombstone, found = _tombstone(item, f"tombstones[{i}]")
+        problems += found
+        if tombstone is not None:
+            parsed.tombstones.append(tombstone)
     return parsed

@@ -55,6 +55,7 @@ class PlanRecord:
     note: str
     created_at: datetime | None
     problems: list[Problem] = field(default_factory=list)
+    uuid: str | None = None  # the item's identity across copies of a vault (JSON v4)
 
 
 @dataclass
@@ -69,6 +70,7 @@ class PacketRow:
     client_count: int | None
     questions: tuple[str, ...]
     problems: list[Problem] = field(default_factory=list)
+    uuid: str | None = None  # the record's identity across copies of a vault (JSON v4)
 
 
 @dataclass
@@ -81,6 +83,7 @@ class ParsedFile:
     packets: list[PacketRow] = field(default_factory=list)
     settings: dict[str, Any] | None = None
     problems: list[Problem] = field(default_factory=list)  # file-level, already located
+    tombstones: list[Any] = field(default_factory=list)  # deletions (JSON v4), read checked
 
 
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid as uuidlib
 from datetime import UTC, date, datetime
 from functools import lru_cache
 
@@ -17,15 +18,13 @@ from alliance_desktop.domain.models import (
     Session,
 )
 
-CLIENT_COLUMNS = "id, code, status, start_date, goals, is_practice"
+CLIENT_COLUMNS = "id, code, status, start_date, goals, is_practice, uuid, updated_at"
 SESSION_COLUMNS = (
     "id, client_id, date, duration_min, modality, trust, engagement, goal_alignment, "
     "approach_fit, client_rating, outcome_rating, supervision, strategies, tags, template, reflection, "
-    "created_at, updated_at"
+    "created_at, updated_at, uuid"
 )
-RUPTURE_COLUMNS = (
-    "session_id, type, resolution, salience, markers, repair_strategies, note, id, resolved_on"
-)
+RUPTURE_COLUMNS = "session_id, type, resolution, salience, markers, repair_strategies, note, id, resolved_on, uuid"
 # The same shapes with the written text left out: trends, alerts and statistics need
 # the numbers, and skipping reflections spares decrypting and parsing most of the vault.
 SESSION_COLUMNS_NO_TEXT = SESSION_COLUMNS.replace(
@@ -43,6 +42,15 @@ def _keys(text: str) -> tuple[str, ...]:
 _MODALITY = {m.value: m for m in Modality}
 
 
+def new_uuid() -> str:
+    """A fresh record identity: a random (version 4) uuid as 32 lowercase hex digits."""
+    return uuidlib.uuid4().hex
+
+
+def stamp(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
 def now() -> datetime:
     return datetime.now(UTC)
 
@@ -52,8 +60,10 @@ def iso(dt: datetime) -> str:
 
 
 def client_from_row(row: tuple) -> Client:
-    cid, code, status, start, goals, practice = row
+    cid, code, status, start, goals, practice, uid, updated = row
     return Client(
+        uuid=uid,
+        updated_at=stamp(updated),
         code=code,
         status=ClientStatus(status),
         start_date=date.fromisoformat(start) if start else None,
@@ -65,8 +75,9 @@ def client_from_row(row: tuple) -> Client:
 
 def session_from_row(row: tuple, ruptures: list[Rupture]) -> Session:
     (sid, client_id, day, duration, modality, trust, engagement, goal, fit, cr, outcome, sup,
-     strategies, tags, template, reflection, created, updated) = row  # fmt: skip
+     strategies, tags, template, reflection, created, updated, uid) = row  # fmt: skip
     return Session(
+        uuid=uid,
         id=sid,
         client_id=client_id,
         date=date.fromisoformat(day),
@@ -107,12 +118,14 @@ def session_params(s: Session) -> tuple:
         json.dumps(s.reflection.sections, ensure_ascii=False),
         iso(s.created_at or now()),
         iso(s.updated_at or now()),
+        s.uuid,
     )
 
 
 def rupture_from_row(row: tuple) -> tuple[int, Rupture]:
-    session_id, rtype, resolution, salience, markers, repair, note, rid, resolved_on = row
+    session_id, rtype, resolution, salience, markers, repair, note, rid, resolved_on, uid = row
     return session_id, Rupture(
+        uuid=uid,
         type=RuptureType(rtype),
         resolution=Resolution(resolution),
         salience=salience,
@@ -127,11 +140,11 @@ def rupture_from_row(row: tuple) -> tuple[int, Rupture]:
 #: The rupture columns :func:`rupture_params` fills, in its order.
 RUPTURE_WRITE_COLUMNS = (
     "session_id, position, type, resolution, salience, markers, repair_strategies, note, "
-    "resolved_on"
+    "resolved_on, updated_at, uuid"
 )
 
 
-def rupture_params(session_id: int, position: int, r: Rupture) -> tuple:
+def rupture_params(session_id: int, position: int, r: Rupture, updated_at: str) -> tuple:
     return (
         session_id,
         position,
@@ -142,6 +155,8 @@ def rupture_params(session_id: int, position: int, r: Rupture) -> tuple:
         json.dumps(list(r.repair_strategies)),
         r.note,
         r.resolved_on.isoformat() if r.resolved_on else None,
+        updated_at,
+        r.uuid,
     )
 
 

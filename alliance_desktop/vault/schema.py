@@ -5,7 +5,9 @@ A migration, once released, never changes: vaults in the field were written by i
 
 from __future__ import annotations
 
-from sqlcipher3 import DatabaseError
+import uuid
+
+from sqlcipher3 import DatabaseError, complete_statement
 
 from alliance_desktop.vault.errors import MigrationError, NewerVaultError
 
@@ -118,12 +120,125 @@ ALTER TABLE sessions ADD COLUMN outcome_rating REAL;
 ALTER TABLE ruptures ADD COLUMN resolved_on TEXT
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
+# Version 6: stable identity across copies of a vault (issue 14). Every client, session,
+# rupture, plan item and packet gets a ``uuid`` (32 hex digits, uuid4 for new rows) and an
+# ``updated_at``; a deletion leaves a tombstone (kind, uuid, deleted_at, and the deleted
+# version's updated_at) for 90 days; ``record_history`` remembers the earlier
+# ``updated_at`` stamps of each record, so a merge can tell "changed on one side" from
+# "changed on both"; ``conflicts`` keeps the losing version of a record changed on two
+# devices. Rows that exist already get a uuid derived from their kind, id and creation
+# time (``legacy_uuid``), so two copies of one older vault upgraded apart agree on it.
+# Triggers fill a missing uuid or stamp on insert, write tombstones on delete (cascades
+# included), forget a tombstone when its record comes back, and keep the history.
+_NOW = "strftime('%Y-%m-%dT%H:%M:%f000+00:00', 'now')"
+_NEW_UUID = (
+    "lower(hex(randomblob(6))) || '4' || substr(lower(hex(randomblob(2))), 2) || "
+    "substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(8))), 2)"
+)
+_SYNCED = ("clients", "client"), ("sessions", "session"), ("ruptures", "rupture"), \
+    ("plans", "plan"), ("packets", "packet")  # fmt: skip
+
+
+def _v6() -> str:
+    parts = [
+        "ALTER TABLE ruptures ADD COLUMN updated_at TEXT",
+        "ALTER TABLE plans ADD COLUMN updated_at TEXT",
+        "ALTER TABLE packets ADD COLUMN updated_at TEXT",
+        "UPDATE ruptures SET updated_at = (SELECT s.updated_at FROM sessions s "
+        "WHERE s.id = ruptures.session_id)",
+        "UPDATE plans SET updated_at = created_at",
+        "UPDATE packets SET updated_at = created_at",
+        """CREATE TABLE tombstones (
+    uuid        TEXT PRIMARY KEY,
+    kind        TEXT NOT NULL,
+    deleted_at  TEXT NOT NULL,
+    updated_at  TEXT
+)""",
+        "CREATE INDEX tombstones_by_age ON tombstones (deleted_at)",
+        """CREATE TABLE record_history (
+    uuid        TEXT NOT NULL,
+    stamp       TEXT NOT NULL,
+    PRIMARY KEY (uuid, stamp)
+) WITHOUT ROWID""",
+        """CREATE TABLE conflicts (
+    id          INTEGER PRIMARY KEY,
+    uuid        TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    payload     TEXT NOT NULL,
+    source      TEXT NOT NULL DEFAULT '',
+    created_at  TEXT NOT NULL,
+    UNIQUE (uuid, payload)
+)""",
+        "CREATE INDEX conflicts_by_uuid ON conflicts (uuid)",
+        # Deleting tombstones older than 90 days whenever one is written: pruned on write.
+        """CREATE TRIGGER tombstones_pruned AFTER INSERT ON tombstones BEGIN
+    DELETE FROM tombstones WHERE deleted_at < strftime('%Y-%m-%dT%H:%M:%f000+00:00', 'now',
+        '-90 days');
+END""",
+    ]
+    for table, kind in _SYNCED:
+        created = "(SELECT s.created_at FROM sessions s WHERE s.id = ruptures.session_id)" \
+            if table == "ruptures" else "created_at"  # fmt: skip
+        parts += [
+            f"ALTER TABLE {table} ADD COLUMN uuid TEXT",
+            f"UPDATE {table} SET uuid = legacy_uuid('{kind}', id, {created})",
+            f"CREATE UNIQUE INDEX {table}_by_uuid ON {table} (uuid)",
+            f"""CREATE TRIGGER {table}_uuid_filled AFTER INSERT ON {table}
+WHEN NEW.uuid IS NULL OR NEW.updated_at IS NULL BEGIN
+    UPDATE {table} SET uuid = coalesce(uuid, {_NEW_UUID}), updated_at = coalesce(updated_at, {_NOW})
+    WHERE id = NEW.id;
+END""",
+            f"""CREATE TRIGGER {table}_returned AFTER INSERT ON {table} BEGIN
+    DELETE FROM tombstones WHERE uuid = NEW.uuid;
+END""",
+            f"""CREATE TRIGGER {table}_deleted AFTER DELETE ON {table} WHEN OLD.uuid IS NOT NULL BEGIN
+    INSERT OR REPLACE INTO tombstones (uuid, kind, deleted_at, updated_at)
+    VALUES (OLD.uuid, '{kind}', {_NOW}, OLD.updated_at);
+    DELETE FROM record_history WHERE uuid = OLD.uuid;
+END""",
+            f"""CREATE TRIGGER {table}_history AFTER UPDATE OF updated_at ON {table}
+WHEN OLD.updated_at IS NOT NULL AND OLD.updated_at IS NOT NEW.updated_at BEGIN
+    INSERT OR IGNORE INTO record_history (uuid, stamp) VALUES (OLD.uuid, OLD.updated_at);
+END""",
+        ]
+    return ";\n".join(parts)
+
+
+_V6 = _v6()
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 CURRENT_VERSION = len(MIGRATIONS)
 
 
 def _statements(script: str) -> list[str]:
-    return [s.strip() for s in script.split(";") if s.strip()]
+    """The script's statements; a trigger's body (``BEGIN ... END``) stays whole."""
+    found: list[str] = []
+    pending = ""
+    for chunk in script.split(";"):
+        pending = f"{pending};{chunk}" if pending else chunk
+        if not pending.strip():
+            pending = ""
+            continue
+        if complete_statement(pending + ";") and not _open_trigger(pending):
+            found.append(pending.strip())
+            pending = ""
+    if pending.strip():
+        found.append(pending.strip())
+    return found
+
+
+def _open_trigger(text: str) -> bool:
+    """A CREATE TRIGGER whose END has not come yet (complete_statement alone accepts it)."""
+    words = text.upper().split()
+    return "TRIGGER" in words[:4] and words[-1:] != ["END"]
+
+
+def legacy_uuid(kind: str, row_id: int, created_at: str | None) -> str:
+    """The uuid a row written before version 6 gets: the same in every copy of the file."""
+    return uuid.uuid5(_LEGACY_NAMESPACE, f"{kind}:{row_id}:{created_at or ''}").hex
+
+
+_LEGACY_NAMESPACE = uuid.UUID("6f1d0a4e-8c1b-4b5e-9a43-3c0f0a4ad1d6")
 
 
 def migrate(conn, *, target: int = CURRENT_VERSION) -> int:
@@ -137,6 +252,7 @@ def migrate(conn, *, target: int = CURRENT_VERSION) -> int:
         raise NewerVaultError(found, CURRENT_VERSION)
     if found >= target:
         return found
+    conn.create_function("legacy_uuid", 3, legacy_uuid, deterministic=True)
     conn.execute("BEGIN IMMEDIATE")
     try:
         for version in range(found + 1, target + 1):

@@ -6,7 +6,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -63,6 +63,9 @@ class PacketRecord:
     client_count: int
     questions: tuple[str, ...] = ()
     id: int | None = None
+    #: Stable identity across copies of the vault, and when the record last changed.
+    uuid: str | None = field(default=None, compare=False)
+    updated_at: datetime | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,9 @@ class PlanItem:
     strategy: str
     note: str
     created_at: str
+    #: Stable identity across copies of the vault, and when the item last changed.
+    uuid: str | None = field(default=None, compare=False)
+    updated_at: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -340,11 +346,11 @@ class Vault:
             "FROM clients c LEFT JOIN sessions s ON s.client_id = c.id "
             "GROUP BY c.id ORDER BY c.code_key"
         ):
-            first, last = r[7], r[8]
+            first, last = r[9], r[10]
             result.append(
                 ClientSummary(
-                    rows.client_from_row(r[:6]),
-                    r[6],
+                    rows.client_from_row(r[:8]),
+                    r[8],
                     date.fromisoformat(first) if first else None,
                     date.fromisoformat(last) if last else None,
                 )
@@ -373,10 +379,11 @@ class Vault:
                 int(client.is_practice),
             )
             if client.id is None:
+                client.uuid = self._free_uuid(conn, "clients", client.uuid)
                 cur = conn.execute(
                     "INSERT INTO clients (code, code_key, status, start_date, goals, "
-                    "is_practice, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (*params, stamp, stamp),
+                    "is_practice, created_at, updated_at, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (*params, stamp, stamp, client.uuid),
                 )
                 client.id = cur.lastrowid
             else:
@@ -385,8 +392,25 @@ class Vault:
                     "goals = ?, is_practice = ?, updated_at = ? WHERE id = ?",
                     (*params, stamp, client.id),
                 )
+                client.uuid = self._uuid_of(conn, "clients", client.id) or client.uuid
+            client.updated_at = datetime.fromisoformat(stamp)
             self._index_client(conn, client)
         return client
+
+    @staticmethod
+    def _free_uuid(conn: cx.Connection, table: str, wanted: str | None) -> str:
+        """``wanted`` when no row of ``table`` has it yet, else a fresh one."""
+        if (
+            wanted
+            and not conn.execute(f"SELECT 1 FROM {table} WHERE uuid = ?", (wanted,)).fetchone()
+        ):
+            return wanted
+        return rows.new_uuid()
+
+    @staticmethod
+    def _uuid_of(conn: cx.Connection, table: str, row_id: int | None) -> str | None:
+        row = conn.execute(f"SELECT uuid FROM {table} WHERE id = ?", (row_id,)).fetchone()
+        return row[0] if row else None
 
     def set_client_status(self, client_id: int, status: ClientStatus) -> None:
         with self.transaction() as conn:
@@ -529,6 +553,11 @@ class Vault:
                 r.resolved_on = date.fromisoformat(by_id[r.id])
 
     def _write_session(self, conn: cx.Connection, s: Session) -> None:
+        if (
+            s.id is None
+            or not conn.execute("SELECT 1 FROM sessions WHERE id = ?", (s.id,)).fetchone()
+        ):
+            s.uuid = self._free_uuid(conn, "sessions", s.uuid)
         params = rows.session_params(s)
         updating = False
         if s.id is None:
@@ -545,10 +574,11 @@ class Vault:
                     "UPDATE sessions SET client_id = ?, date = ?, duration_min = ?, modality = ?, "
                     "trust = ?, engagement = ?, goal_alignment = ?, approach_fit = ?, "
                     "client_rating = ?, outcome_rating = ?, supervision = ?, strategies = ?, "
-                    "tags = ?, template = ?, reflection = ?, created_at = ?, updated_at = ? "
-                    "WHERE id = ?",
+                    "tags = ?, template = ?, reflection = ?, created_at = ?, updated_at = ?, "
+                    "uuid = coalesce(?, uuid) WHERE id = ?",
                     (*params, s.id),
                 )
+                s.uuid = self._uuid_of(conn, "sessions", s.id)
                 updating = True
                 conn.execute("DELETE FROM search_index WHERE kind = 'session' AND ref = ?", (s.id,))
             else:  # an undone delete comes back under its old id
@@ -581,20 +611,37 @@ class Vault:
         kept: set[int] = set()
         columns = rows.RUPTURE_WRITE_COLUMNS
         marks = ", ".join("?" * (columns.count(",") + 1))
+        stamp = rows.iso(s.updated_at or rows.now())
         for position, r in enumerate(s.ruptures):
-            params = rows.rupture_params(s.id, position, r)
             if r.id is not None and r.id in mine and r.id not in kept:
-                sets = ", ".join(f"{c} = ?" for c in columns.split(", "))
-                conn.execute(f"UPDATE ruptures SET {sets} WHERE id = ?", (*params, r.id))
+                # An edit keeps the rupture's identity; a uuid given for it must be free.
+                if (
+                    r.uuid
+                    and conn.execute(
+                        "SELECT 1 FROM ruptures WHERE uuid = ? AND id != ?", (r.uuid, r.id)
+                    ).fetchone()
+                ):
+                    r.uuid = None
+                params = rows.rupture_params(s.id, position, r, stamp)
+                sets = ", ".join(f"{c} = ?" for c in columns.split(", ")[:-1])
+                conn.execute(
+                    f"UPDATE ruptures SET {sets}, uuid = coalesce(?, uuid) WHERE id = ?",
+                    (*params, r.id),
+                )
+                r.uuid = self._uuid_of(conn, "ruptures", r.id)
             elif (
                 r.id is not None
                 and r.id not in kept
                 and not conn.execute("SELECT 1 FROM ruptures WHERE id = ?", (r.id,)).fetchone()
             ):
+                r.uuid = self._free_uuid(conn, "ruptures", r.uuid)
+                params = rows.rupture_params(s.id, position, r, stamp)
                 conn.execute(
                     f"INSERT INTO ruptures (id, {columns}) VALUES (?, {marks})", (r.id, *params)
                 )
             else:
+                r.uuid = self._free_uuid(conn, "ruptures", r.uuid)
+                params = rows.rupture_params(s.id, position, r, stamp)
                 cur = conn.execute(f"INSERT INTO ruptures ({columns}) VALUES ({marks})", params)
                 r.id = cur.lastrowid
             kept.add(r.id)
@@ -743,9 +790,10 @@ class Vault:
             for client in clients:
                 if client.key in ids:
                     continue
+                client.uuid = self._free_uuid(conn, "clients", client.uuid)
                 cur = conn.execute(
                     "INSERT INTO clients (code, code_key, status, start_date, goals, "
-                    "is_practice, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    "is_practice, created_at, updated_at, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         client.code,
                         client.key,
@@ -754,7 +802,8 @@ class Vault:
                         client.goals,
                         int(client.is_practice),
                         stamp,
-                        stamp,
+                        rows.iso(client.updated_at) if client.updated_at else stamp,
+                        client.uuid,
                     ),
                 )
                 client.id = cur.lastrowid
@@ -837,18 +886,25 @@ class Vault:
     def plan(self, client_id: int) -> list[PlanItem]:
         """The client's plan for the next session, in the order items were added."""
         return [
-            PlanItem(client_id, strategy, note, created)
-            for strategy, note, created in self.conn.execute(
-                "SELECT strategy, note, created_at FROM plans WHERE client_id = ? ORDER BY id",
+            PlanItem(client_id, strategy, note, created, uid, updated)
+            for strategy, note, created, uid, updated in self.conn.execute(
+                "SELECT strategy, note, created_at, uuid, updated_at FROM plans "
+                "WHERE client_id = ? ORDER BY id",
                 (client_id,),
             )
         ]
 
     def add_to_plan(
-        self, client_id: int, strategy: str, note: str = "", *, created_at: datetime | None = None
+        self,
+        client_id: int,
+        strategy: str,
+        note: str = "",
+        *,
+        created_at: datetime | None = None,
+        uuid: str | None = None,
     ) -> PlanItem:
         """Add a strategy to the plan; adding it again only replaces its note.
-        ``created_at`` (default now) lets an import keep the exported time."""
+        ``created_at`` (default now) and ``uuid`` let an import keep the exported ones."""
         strategy = strategy.strip()
         problems = [] if strategy else [Problem("strategy", "is required")]
         if self.client(client_id) is None:
@@ -857,10 +913,14 @@ class Vault:
             raise ValidationError(problems)
         with self.transaction() as conn:
             conn.execute(
-                "INSERT INTO plans (client_id, strategy, note, created_at) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (client_id, strategy) DO UPDATE SET note = excluded.note",
-                (client_id, strategy, note, rows.iso(created_at or rows.now())),
-            )
+                "INSERT INTO plans (client_id, strategy, note, created_at, updated_at, uuid) "
+                "VALUES (?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (client_id, strategy) DO UPDATE SET note = excluded.note, "
+                "updated_at = CASE WHEN note IS excluded.note THEN updated_at "
+                "ELSE excluded.updated_at END",
+                (client_id, strategy, note, rows.iso(created_at or rows.now()),
+                 rows.iso(rows.now()), self._free_uuid(conn, "plans", uuid)),
+            )  # fmt: skip
         return next(p for p in self.plan(client_id) if p.strategy == strategy)
 
     def remove_from_plan(self, client_id: int, strategy: str) -> None:
@@ -879,8 +939,10 @@ class Vault:
         client_count: int,
         questions: Iterable[str] = (),
         created_at: datetime | None = None,
+        uuid: str | None = None,
     ) -> PacketRecord:
-        """Remember that a packet was exported; the questions stay inside the vault."""
+        """Remember that a packet was exported; the questions stay inside the vault.
+        ``uuid`` lets an import or a merge keep the record's identity."""
         record = PacketRecord(
             created_at=created_at or rows.now(),
             range_from=range_from,
@@ -889,10 +951,15 @@ class Vault:
             questions=tuple(q for q in (str(q).strip() for q in questions) if q),
         )
         with self.transaction() as conn:
+            record = replace(
+                record, uuid=self._free_uuid(conn, "packets", uuid), updated_at=record.created_at
+            )
             cur = conn.execute(
-                "INSERT INTO packets (created_at, range_from, range_to, client_count, "
-                "questions) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO packets (uuid, updated_at, created_at, range_from, range_to, "
+                "client_count, questions) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
+                    record.uuid,
+                    rows.iso(record.created_at),
                     rows.iso(record.created_at),
                     range_from.isoformat() if range_from else None,
                     range_to.isoformat() if range_to else None,
@@ -912,10 +979,117 @@ class Vault:
                 client_count=count,
                 questions=tuple(json.loads(questions)),
                 id=pid,
+                uuid=uid,
+                updated_at=rows.stamp(updated),
             )
-            for pid, at, start, end, count, questions in self.conn.execute(
-                "SELECT id, created_at, range_from, range_to, client_count, questions "
-                "FROM packets ORDER BY created_at DESC, id DESC"
+            for pid, at, start, end, count, questions, uid, updated in self.conn.execute(
+                "SELECT id, created_at, range_from, range_to, client_count, questions, uuid, "
+                "updated_at FROM packets ORDER BY created_at DESC, id DESC"
+            )
+        ]
+
+    # -- merging copies (see app/merge.py) --------------------------------------
+    # These write a record exactly as another copy of the vault holds it: its uuid and
+    # its stamps, with no validation or new stamp (the other copy validated it).
+
+    def put_client(self, client: Client) -> Client:
+        """Insert or update ``client`` as given (by ``client.id``), keeping its stamps."""
+        stamp = rows.iso(client.updated_at or rows.now())
+        with self.transaction() as conn:
+            params = (
+                client.code,
+                client.key,
+                ClientStatus(client.status).value,
+                client.start_date.isoformat() if client.start_date else None,
+                client.goals,
+                int(client.is_practice),
+                stamp,
+            )
+            if client.id is None:
+                client.uuid = self._free_uuid(conn, "clients", client.uuid)
+                cur = conn.execute(
+                    "INSERT INTO clients (code, code_key, status, start_date, goals, "
+                    "is_practice, updated_at, created_at, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (*params, stamp, client.uuid),
+                )
+                client.id = cur.lastrowid
+            else:
+                conn.execute(
+                    "UPDATE clients SET code = ?, code_key = ?, status = ?, start_date = ?, "
+                    "goals = ?, is_practice = ?, updated_at = ? WHERE id = ?",
+                    (*params, client.id),
+                )
+            self._index_client(conn, client)
+        return client
+
+    def put_session(self, session: Session) -> Session:
+        """Insert or update ``session`` as given: its uuid, stamps and ruptures' uuids.
+
+        A rupture is matched to a stored one of this session by uuid; the ruptures the
+        session no longer has are deleted (each leaves a tombstone).
+        """
+        session.ruptures = [replace(r) for r in session.ruptures]
+        with self.transaction() as conn:
+            if session.id is not None:
+                stored = dict(
+                    conn.execute(
+                        "SELECT uuid, id FROM ruptures WHERE session_id = ?", (session.id,)
+                    )
+                )
+                for r in session.ruptures:
+                    r.id = stored.get(r.uuid)
+            else:
+                for r in session.ruptures:
+                    r.id = None
+            self._write_session(conn, session)
+        return session
+
+    def put_plan_item(self, client_id: int, item: PlanItem) -> None:
+        """Insert the plan item, or update the client's item for its strategy, as given."""
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO plans (client_id, strategy, note, created_at, updated_at, uuid) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (client_id, strategy) DO UPDATE SET "
+                "note = excluded.note, created_at = excluded.created_at, "
+                "updated_at = excluded.updated_at",
+                (client_id, item.strategy, item.note, item.created_at,
+                 item.updated_at or item.created_at, self._free_uuid(conn, "plans", item.uuid)),
+            )  # fmt: skip
+
+    def put_packet(self, record: PacketRecord) -> None:
+        """Insert the packet record, or update the one with its uuid, as given."""
+        with self.transaction() as conn:
+            values = (
+                rows.iso(record.updated_at or record.created_at),
+                rows.iso(record.created_at),
+                record.range_from.isoformat() if record.range_from else None,
+                record.range_to.isoformat() if record.range_to else None,
+                record.client_count,
+                json.dumps(list(record.questions), ensure_ascii=False),
+            )
+            if (
+                record.uuid
+                and conn.execute("SELECT 1 FROM packets WHERE uuid = ?", (record.uuid,)).fetchone()
+            ):
+                conn.execute(
+                    "UPDATE packets SET updated_at = ?, created_at = ?, range_from = ?, "
+                    "range_to = ?, client_count = ?, questions = ? WHERE uuid = ?",
+                    (*values, record.uuid),
+                )
+            else:
+                conn.execute(
+                    "INSERT INTO packets (updated_at, created_at, range_from, range_to, "
+                    "client_count, questions, uuid) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (*values, self._free_uuid(conn, "packets", record.uuid)),
+                )
+
+    def plan_items(self) -> list[tuple[int, PlanItem]]:
+        """Every client's plan items as (client id, item), in plan order."""
+        return [
+            (cid, PlanItem(cid, strategy, note, created, uid, updated))
+            for cid, strategy, note, created, uid, updated in self.conn.execute(
+                "SELECT client_id, strategy, note, created_at, uuid, updated_at FROM plans "
+                "ORDER BY client_id, id"
             )
         ]
 

@@ -90,7 +90,8 @@ def test_plans_and_packets_are_in_the_export(demo: Vault) -> None:
         (keys[1], ""),
     ]
     assert all(p["created_at"] for p in doc["plans"])
-    first = next(p for p in doc["packets"] if p["questions"])
+    first = dict(next(p for p in doc["packets"] if p["questions"]))
+    assert len(first.pop("uuid")) == 32
     assert first == {
         "created_at": "2026-03-02T09:30:00.000000+00:00",
         "range_from": "2026-01-05",
@@ -116,7 +117,7 @@ def test_export_import_export_is_the_same_document(demo: Vault, empty: Vault) ->
 
 def test_outcome_ratings_and_later_repairs_are_in_the_export(demo: Vault) -> None:
     doc = _doc(demo)
-    assert VERSION == 3
+    assert VERSION >= 3
     assert all("outcome_rating" in s for s in doc["sessions"])
     assert 17.5 in {s["outcome_rating"] for s in doc["sessions"]}
     ruptures = [r for s in doc["sessions"] for r in s["ruptures"]]
