@@ -650,13 +650,20 @@ class InsightsHub(QObject):
         self.actionInsights.setObjectName("actionInsights")
         self.actionInsights.setShortcut(QKeySequence("Ctrl+I"))
         self.actionInsights.triggered.connect(self.showInsights)
-        for action in (self.actionDashboard, self.actionInsights):
+        # Back to where the editor was opened from (Esc too), or to the client page.
+        self.actionBack = QAction(w)
+        self.actionBack.setObjectName("actionBack")
+        self.actionBack.setShortcuts([QKeySequence("Alt+Left"), QKeySequence(Qt.Key.Key_Back)])
+        self.actionBack.triggered.connect(w.goBack)
+        for action in (self.actionBack, self.actionDashboard, self.actionInsights):
             w.addAction(action)
             action.setEnabled(False)
         bar = w.menuBar()
         self.menuView = bar.addMenu("")
         self.menuView.setObjectName("menuView")
         bar.insertMenu(w.menuHelp.menuAction(), self.menuView)
+        self.menuView.addAction(self.actionBack)
+        self.menuView.addSeparator()
         self.menuView.addActions([self.actionDashboard, self.actionInsights])
 
     def _connect(self) -> None:
@@ -678,6 +685,8 @@ class InsightsHub(QObject):
         w.sessionSaved.connect(self._session_saved)
 
     def retranslate(self) -> None:
+        self.actionBack.setText(self.tr("&Back"))
+        self.actionBack.setToolTip(self.tr("Back to where you came from (Alt+Left)"))
         self.actionDashboard.setText(self.tr("&Dashboard"))
         self.actionDashboard.setToolTip(self.tr("Dashboard: caseload overview and alerts"))
         self.actionInsights.setText(self.tr("&Insights"))

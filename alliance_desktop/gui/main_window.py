@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from alliance_desktop.app import clients as app_clients
 from alliance_desktop.app import ruptures as app_ruptures
@@ -67,6 +68,7 @@ from alliance_desktop.gui.models import (
     short_date,
 )
 from alliance_desktop.gui.privacy_curtain import PrivacyCurtain
+from alliance_desktop.gui.rating_chips import RatingChipsDelegate
 from alliance_desktop.gui.search_delegate import HighlightDelegate
 from alliance_desktop.gui.session_editor import SessionEditor
 from alliance_desktop.gui.supervision_wizard import SupervisionHub
@@ -159,6 +161,7 @@ class MainWindow(QMainWindow):
         self._deleted: Session | None = None
         self._draft_saved_at: float | None = None
         self._draft_slot: str | None = None
+        self._editor_origin: tuple[QWidget, int, QWidget | None] | None = None
 
         self.clientModel = ClientListModel(self)
         self.clientFilter = ClientFilterModel(self)
@@ -221,6 +224,8 @@ class MainWindow(QMainWindow):
             TimelineModel.COLUMNS.index("reflection"), QHeaderView.ResizeMode.Stretch
         )
         header.setHighlightSections(False)
+        # Ratings as small labelled chips ("Trust 8", "Engagement 3"), not letter codes.
+        tv.setItemDelegateForColumn(TimelineModel.COLUMNS.index("ratings"), RatingChipsDelegate(tv))
         tv.activated.connect(self._timeline_activated)
         tv.doubleClicked.connect(self._timeline_activated)
 
@@ -1217,10 +1222,11 @@ class MainWindow(QMainWindow):
         client = self.vault.client(session.client_id)
         if client is None:
             return
+        opened_from = self._here()  # before selectClient shows the client page
         if self._client_id != client.id:
             self.selectClient(client.id)
         draft = self.vault.drafts().get(draft_slot(client.id, session_id))
-        self._open_editor(client, session, draft)
+        self._open_editor(client, session, draft, opened_from=opened_from)
 
     def openSelectedSession(self) -> None:
         index = self.ui.timelineView.currentIndex()
@@ -1244,7 +1250,13 @@ class MainWindow(QMainWindow):
         return max(earlier, key=lambda s: (s.date, s.id or 0), default=None)
 
     def _open_editor(
-        self, client: Client, session: Session | None, draft: dict | None, *, quiet: bool = False
+        self,
+        client: Client,
+        session: Session | None,
+        draft: dict | None,
+        *,
+        quiet: bool = False,
+        opened_from: tuple[QWidget, int, QWidget | None] | None = None,
     ) -> None:
         if self.editor.isDirty():
             self.saveDraftNow()
@@ -1268,6 +1280,9 @@ class MainWindow(QMainWindow):
             else self.tr("Session of {date}").format(date=short_date(session.date))
         )
         self.ui.editorTitle.setText(f"{client.code} · {title}")
+        if self.ui.contentStack.currentWidget() is not self.ui.editorPage:
+            # Where Esc and View › Back return to: an alert's dashboard, search, Insights…
+            self._editor_origin = opened_from or self._here()
         self.ui.contentStack.setCurrentWidget(self.ui.editorPage)
         first = self.editor.findChild(QWidget, "trustInput")
         (first or self.editor).setFocus()
@@ -1317,10 +1332,14 @@ class MainWindow(QMainWindow):
         self.sessionSaved.emit(saved, was_new)
         if saved.client_id is not None and saved.client_id != self._client_id:
             self.selectClient(saved.client_id)
+        self._editor_origin = None
         self.ui.contentStack.setCurrentWidget(self.ui.clientPage)
+        # The timeline, with the saved session selected (and a practice client's card).
+        self.ui.clientTabs.setCurrentWidget(self.ui.timelineTab)
         row = self.timelineModel.rowForSession(saved.id)
         if row >= 0:
             self.ui.timelineView.selectRow(row)
+            self.ui.timelineView.scrollTo(self.timelineModel.index(row, 0))
             self.ui.timelineView.setFocus()
         self.flash(self.tr("Session saved."))
 
@@ -1333,9 +1352,51 @@ class MainWindow(QMainWindow):
         self._draft_slot = None
         self.editor.clear()
         self._show_client(self._client_id)
-        self.ui.contentStack.setCurrentWidget(
-            self.ui.clientPage if self._client_id else self.ui.emptyPage
+        origin, self._editor_origin = self._editor_origin, None
+        if not self._go_to(origin):
+            self.ui.contentStack.setCurrentWidget(
+                self.ui.clientPage if self._client_id else self.ui.emptyPage
+            )
+
+    # -- navigation: every way in has a way back ----------------------------
+
+    def _here(self) -> tuple[QWidget, int, QWidget | None]:
+        """The page shown now, the client tab and the widget with the focus."""
+        return (
+            self.ui.contentStack.currentWidget(),
+            self.ui.clientTabs.currentIndex(),
+            QApplication.focusWidget(),
         )
+
+    def _go_to(self, place: tuple[QWidget, int, QWidget | None] | None) -> bool:
+        """Back to a place from ``_here``; False when there is none (or it is gone)."""
+        if place is None or self.vault is None:
+            return False
+        page, tab, focus = place
+        stack = self.ui.contentStack
+        if page in (self.ui.editorPage, self.ui.emptyPage) or stack.indexOf(page) < 0:
+            return False
+        if page is self.ui.clientPage and self._client_id is None:
+            return False
+        self.ui.contentStack.setCurrentWidget(page)
+        if page is self.ui.clientPage and 0 <= tab < self.ui.clientTabs.count():
+            self.ui.clientTabs.setCurrentIndex(tab)
+        if focus is not None and isValid(focus) and page.isAncestorOf(focus):
+            focus.setFocus()
+        return True
+
+    def goBack(self) -> None:
+        """View › Back (Alt+Left): from the editor to where it was opened from (as Esc),
+        from any other page to the client page, else the dashboard."""
+        if self.vault is None:
+            return
+        page = self.ui.contentStack.currentWidget()
+        if page is self.ui.editorPage:
+            self.closeEditor()
+        elif page is not self.ui.clientPage and self._client_id is not None:
+            self.ui.contentStack.setCurrentWidget(self.ui.clientPage)
+        else:
+            self.insights.showDashboard()
 
     def deleteSession(self) -> None:
         if self.vault is None:

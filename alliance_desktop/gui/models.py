@@ -7,6 +7,7 @@ prove no vault data stays behind in a view.
 from __future__ import annotations
 
 import html
+import re
 from datetime import date
 from typing import Any
 
@@ -47,18 +48,38 @@ ALERTS_ROLE = Qt.ItemDataRole.UserRole + 6  # number of recent alerts, for the l
 RUPTURE_ROLE = Qt.ItemDataRole.UserRole + 7  # a rupture's id
 OPEN_ROLE = Qt.ItemDataRole.UserRole + 8  # whether that rupture is still open
 
-_DIM_LETTER = {"trust": "T", "engagement": "E", "goal_alignment": "G", "approach_fit": "A"}
+CHIPS_ROLE = Qt.ItemDataRole.UserRole + 9  # the timeline's rating chips, as texts
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("models", text)
 
 
+#: Separators that may stand between the parts of a date format.
+_SEP = r"[\s,./\-]"
+
+
+def date_format(locale: QLocale, *, with_year: bool) -> str:
+    """The locale's medium date: its long format without the weekday and with the month
+    abbreviated ("Dec 1, 2026", "1 Dec 2026", "1. Dez. 2026"); without the year (and the
+    separator it leaves) when ``with_year`` is false ("Dec 1", "1 Dec")."""
+    fmt = locale.dateFormat(QLocale.FormatType.LongFormat)
+    fmt = re.sub(rf"d{{3,4}}{_SEP}*", "", fmt)  # the weekday (dddd), with what follows it
+    fmt = re.sub(r"M{4}", "MMM", fmt)
+    if not with_year:
+        without = re.sub(rf"{_SEP}*y+{_SEP}*$", "", fmt)  # a trailing year
+        without = re.sub(rf"^y+(?:{_SEP}+|[^dMy\s'])?", "", without)  # a leading one (2026年)
+        without = re.sub(rf"({_SEP})y+{_SEP}*", r"\1", without)  # one in the middle
+        fmt = without.strip() or fmt
+    return fmt.strip(" ,")
+
+
 def short_date(day: date | None) -> str:
+    """The one date format of the app: the locale's, with the year when not this year."""
     if day is None:
         return ""
     locale = QLocale()
-    fmt = "d MMM" if day.year == date.today().year else "d MMM yyyy"
+    fmt = date_format(locale, with_year=day.year != date.today().year)
     return locale.toString(QDate(day.year, day.month, day.day), fmt)
 
 
@@ -179,12 +200,33 @@ class ClientFilterModel(QSortFilterProxyModel):
         self.setFilterRegularExpression(text.strip())
 
 
-def ratings_text(s: Session) -> str:
-    parts = []
+def rating_labels() -> dict[str, str]:
+    """The short label of each rating on a timeline chip."""
+    return {
+        "trust": _tr("Trust"),
+        "engagement": _tr("Engagement"),
+        "goal_alignment": _tr("Goals"),
+        "approach_fit": _tr("Fit"),
+    }
+
+
+def rating_chips(s: Session) -> list[str]:
+    """One small labelled chip per rating: "Trust 8", "Engagement 3", "Goals –"."""
+    labels = rating_labels()
+    chips = []
     for dim in DIMENSIONS:
         value = getattr(s, dim)
-        parts.append(f"{_DIM_LETTER[dim]}{'–' if value is None else value}")
-    return " ".join(parts)
+        chips.append(f"{labels[dim]} {'–' if value is None else _rating(value)}")
+    return chips
+
+
+def _rating(value: float) -> str:
+    return QLocale().toString(float(value), "g", 3)
+
+
+def ratings_text(s: Session) -> str:
+    """The ratings in words, as the chips read: "Trust 8 · Engagement 3 · …"."""
+    return " · ".join(rating_chips(s))
 
 
 def ruptures_text(s: Session) -> str:
@@ -307,6 +349,8 @@ class TimelineModel(FlatTableModel):
                 return first_line(s.reflection.plain_text())
             if column == "supervision":
                 return _tr("bring") if s.supervision else ""
+        if role == CHIPS_ROLE and column == "ratings":
+            return rating_chips(s)
         if role == Qt.ItemDataRole.DecorationRole and column == "supervision" and s.supervision:
             return self._flag
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -318,10 +362,6 @@ class TimelineModel(FlatTableModel):
                 return _tr("Flagged to bring to supervision")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return str(self.data(index) or "")
-        if role == Qt.ItemDataRole.FontRole and column == "ratings":
-            from PySide6.QtGui import QFontDatabase
-
-            return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         return None
 
 

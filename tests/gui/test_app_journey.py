@@ -157,7 +157,7 @@ def test_whole_journey(controller: AppController, qtbot):
     }
     assert session.ruptures[0].markers == ("minimal_response",)
     ratings = model.data(model.index(0, model.COLUMNS.index("ratings")))
-    assert ratings.startswith("T8 E6")
+    assert ratings.startswith("Trust 8 · Engagement 6")
     ruptures = model.data(model.index(0, model.COLUMNS.index("ruptures")))
     assert "partly" in ruptures
     assert model.data(model.index(0, model.COLUMNS.index("strategies"))) == "2"
