@@ -12,11 +12,10 @@ from pathlib import Path
 from typing import NoReturn
 
 import pytest
+from support import PASSPHRASE
 
 from alliance_desktop.domain import Client
 from alliance_desktop.vault import Vault
-
-PASSPHRASE = "correct staple battery orbit"
 
 
 @pytest.fixture

@@ -10,6 +10,9 @@ from datetime import date
 
 from alliance_desktop.domain import Session
 
+#: The passphrase of the fixtures' vaults (see conftest.py).
+PASSPHRASE = "correct staple battery orbit"
+
 
 def make_session(client_id: int, day: date = date(2026, 3, 2), **kw) -> Session:
     kw.setdefault("trust", 7)

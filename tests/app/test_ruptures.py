@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from support import make_session
 
 from alliance_desktop.app import ruptures as app_ruptures
 from alliance_desktop.domain import Client, Resolution, Rupture, RuptureType
 from alliance_desktop.domain.errors import ValidationError
 from alliance_desktop.vault import Vault
-from tests.conftest import make_session
 
 DAY = date(2026, 3, 2)
 

@@ -7,14 +7,13 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from support import make_session
+from support import PASSPHRASE, make_session
 
 from alliance_desktop.domain import Client, Resolution, Rupture, RuptureType
 from alliance_desktop.domain.errors import ValidationError
 from alliance_desktop.vault import Vault
 from alliance_desktop.vault import connection as cx
 from alliance_desktop.vault.schema import CURRENT_VERSION, migrate
-from tests.conftest import PASSPHRASE
 
 DAY = date(2026, 3, 2)
 
