@@ -59,12 +59,17 @@ class ChartView(QWidget):
         *,
         toolbar: bool | None = None,
         fixed_height: bool = False,
+        min_height: int = 260,
+        overlay_menu: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         del toolbar
         self.setObjectName(name)
         self._fixed_height = fixed_height  # tall charts (caseload) scroll in a scroll area
+        self._min_height = min_height
+        # False: the owner puts ``menuButton`` in its own row instead of over the chart.
+        self._overlay_menu = overlay_menu
         self.canvas: Any = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -118,6 +123,8 @@ class ChartView(QWidget):
         self._place_menu_button()
 
     def _place_menu_button(self) -> None:
+        if not self._overlay_menu:
+            return
         hint = self.menuButton.sizeHint()
         self.menuButton.setGeometry(self.width() - hint.width() - 4, 4, hint.width(), hint.height())
         self.menuButton.raise_()
@@ -153,7 +160,7 @@ class ChartView(QWidget):
             canvas.setMinimumWidth(int(min(w_in, 7.5) * fig.dpi))
             canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         else:
-            canvas.setMinimumHeight(260)
+            canvas.setMinimumHeight(self._min_height)
             canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         canvas.mpl_connect("button_press_event", self._pressed)
         self.canvas = canvas

@@ -78,6 +78,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from alliance_desktop.vault import Vault
 
 UNLOCK_DELAY_MS = 60  # let the populated window paint before the first analysis
+TREND_MIN_HEIGHT = 460  # px: below this the trend chart's legend, title and axes collide
 FIRST_PAINT_MS = 1500  # the first analysis at the latest, if the window never paints
 RANGES = (0, 3, 6, 12)  # months; 0 = all
 
@@ -399,16 +400,26 @@ class TrendsTab(QWidget):
         row.addWidget(self.rangeCombo)
         row.addStretch(1)
         layout.addLayout(row)
-        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        # The chart keeps a readable height; a small window scrolls the tab instead of
+        # squeezing the chart (or growing the window).
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("trendsScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self.scroll)
         self.splitter.setObjectName("trendsSplitter")
-        self.chart = ChartView("trendChart")
+        self.splitter.setChildrenCollapsible(False)
+        self.chart = ChartView("trendChart", min_height=TREND_MIN_HEIGHT, overlay_menu=False)
+        row.addWidget(self.chart.menuButton)
         self.splitter.addWidget(self.chart)
         self.suggestions = SuggestionPanel(self.splitter)
         self.splitter.addWidget(self.suggestions)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([470, 190])
-        layout.addWidget(self.splitter, 1)
+        self.suggestions.setMinimumHeight(110)
+        self.scroll.setWidget(self.splitter)
+        layout.addWidget(self.scroll, 1)
         self.setTabOrder(self.goalCheck, self.fitCheck)
         self.setTabOrder(self.fitCheck, self.rangeCombo)
 

@@ -69,8 +69,9 @@ def test_no_chart_has_a_matplotlib_toolbar_but_each_has_a_menu(app_ctl, qtbot):
         assert view.figure() is not None
         assert view.findChildren(NavigationToolbar2QT) == []
         assert view.findChildren(QToolBar) == []
-        button = view.findChild(QToolButton, f"{view.objectName()}MenuButton")
-        assert button is not None and not button.isHidden()
+        button = view.menuButton
+        assert isinstance(button, QToolButton) and not button.isHidden()
+        assert button.objectName() == f"{view.objectName()}MenuButton"
         assert button.accessibleName() == "Chart options"
         assert [a.text() for a in button.menu().actions()] == ["Save as image…"]
         assert view.canvas.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
