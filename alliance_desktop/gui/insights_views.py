@@ -402,11 +402,11 @@ class TrendsTab(QWidget):
         layout.addLayout(row)
         # The chart keeps a readable height; a small window scrolls the tab instead of
         # squeezing the chart (or growing the window).
-        self.scroll = QScrollArea(self)
-        self.scroll.setObjectName("trendsScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.splitter = QSplitter(Qt.Orientation.Vertical, self.scroll)
+        self.trendsScroll = QScrollArea(self)
+        self.trendsScroll.setObjectName("trendsScroll")
+        self.trendsScroll.setWidgetResizable(True)
+        self.trendsScroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self.trendsScroll)
         self.splitter.setObjectName("trendsSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.chart = ChartView("trendChart", min_height=TREND_MIN_HEIGHT, overlay_menu=False)
@@ -418,8 +418,8 @@ class TrendsTab(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([470, 190])
         self.suggestions.setMinimumHeight(110)
-        self.scroll.setWidget(self.splitter)
-        layout.addWidget(self.scroll, 1)
+        self.trendsScroll.setWidget(self.splitter)
+        layout.addWidget(self.trendsScroll, 1)
         self.setTabOrder(self.goalCheck, self.fitCheck)
         self.setTabOrder(self.fitCheck, self.rangeCombo)
 
