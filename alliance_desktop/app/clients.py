@@ -57,8 +57,11 @@ def delete_client(vault: Vault, client_id: int) -> Outcome[DeletedClient]:
     """Delete the client, their sessions, plan and drafts in one transaction.
 
     Raises ValueError when there is no such client. The returned DeletedClient holds
-    everything that was removed, for :func:`restore_client`.
+    everything that was removed, for :func:`restore_client`; it is also kept in
+    Recently deleted (``app/trash.py``) for 30 days.
     """
+    from alliance_desktop.app import trash
+
     with vault.transaction():
         client = vault.client(client_id)
         if client is None:
@@ -69,8 +72,9 @@ def delete_client(vault: Vault, client_id: int) -> Outcome[DeletedClient]:
         for slot in drafts:
             vault.delete_draft(slot)
         vault.delete_client(client_id)
+        gone = DeletedClient(client, sessions, plan, drafts)
+        trash.keep_client(vault, gone)  # Recently deleted, in the same transaction
         vault.audit("client_deleted", f"{len(sessions)} session(s)")
-    gone = DeletedClient(client, sessions, plan, drafts)
     return Outcome(
         gone,
         Changes(
@@ -97,7 +101,10 @@ def restore_client(vault: Vault, deleted: DeletedClient) -> Outcome[Client]:
     old_id = deleted.client.id
     client = replace(deleted.client, id=None)
     restored_ids: set[int] = set()
+    from alliance_desktop.app import trash
+
     with vault.transaction():
+        trash.forget_client(vault, old_id)
         vault.save_client(client)
         assert client.id is not None
         for session in deleted.sessions:

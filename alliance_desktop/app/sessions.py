@@ -75,10 +75,16 @@ def discard_draft(vault: Vault, slot: str) -> Outcome[None]:
 
 
 def delete_session(vault: Vault, session_id: int) -> Outcome[Session | None]:
-    """Delete the session and return it whole (for Undo); None if it was already gone."""
+    """Delete the session and return it whole (for Undo); None if it was already gone.
+
+    It is kept in Recently deleted (``app/trash.py``) for 30 days.
+    """
+    from alliance_desktop.app import trash
+
     with vault.transaction():
         gone = vault.delete_session(session_id)
         if gone is not None:
+            trash.keep_session(vault, gone)  # Recently deleted, in the same transaction
             vault.audit("session_deleted", "1 session")
     if gone is None:
         return Outcome(None, Changes())
@@ -90,9 +96,12 @@ def delete_session(vault: Vault, session_id: int) -> Outcome[Session | None]:
 
 def restore_session(vault: Vault, session: Session) -> Outcome[Session]:
     """Put a deleted session back as it was (Undo of :func:`delete_session`)."""
+    from alliance_desktop.app import trash
+
     restored = replace(session)
     with vault.transaction():
         vault.restore_session(restored)
+        trash.forget_session(vault, restored.id)
         vault.audit("session_restored", "1 session")
     return Outcome(
         restored,

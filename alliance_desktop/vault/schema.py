@@ -206,7 +206,19 @@ END""",
 
 _V6 = _v6()
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
+# v7: Recently deleted (app/trash.py): what a delete of a session or a client removed,
+# as JSON, kept 30 days so it can be restored.
+_V7 = """
+CREATE TABLE recently_deleted (
+    id          INTEGER PRIMARY KEY,
+    kind        TEXT NOT NULL CHECK (kind IN ('session', 'client')),
+    payload     TEXT NOT NULL,
+    deleted_at  TEXT NOT NULL
+);
+CREATE INDEX recently_deleted_by_age ON recently_deleted (deleted_at);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
 CURRENT_VERSION = len(MIGRATIONS)
 
 
