@@ -22,7 +22,7 @@ from alliance_desktop.app.files import private_folder, private_path
 from alliance_desktop.vault import maintenance, rotation
 from alliance_desktop.vault.connection import file_damage
 from alliance_desktop.vault.errors import RestoreError, WrongPassphraseError
-from alliance_desktop.vault.restore import RestoreResult, restore_backup
+from alliance_desktop.vault.restore import RestoreResult, inspect_backup, restore_backup
 from alliance_desktop.vault.store import Vault
 from alliance_desktop.vault.throttle import Throttle
 from alliance_desktop.vault.writer_lock import WriterLock
@@ -171,11 +171,38 @@ def restore(
     )
 
 
+def check_backup(
+    backup_path: Path | str,
+    vault_path: Path | str,
+    passphrase: str,
+    *,
+    sleep: Callable[[float], Any] = time.sleep,
+) -> Outcome[tuple[int, int]]:
+    """``(clients, sessions)`` in a backup, checked whole with ``passphrase`` on a copy,
+    before the user chooses to restore it. Nothing is replaced; the backup is not touched.
+
+    A wrong passphrase counts in the throttle of ``vault_path``, as a restore does.
+    Raises RestoreError.
+    """
+    throttle = Throttle(Path(vault_path).expanduser())
+    wait = throttle.seconds_to_wait()
+    if wait > 0:
+        sleep(wait)
+    try:
+        counts = inspect_backup(backup_path, passphrase)
+    except RestoreError as exc:
+        if isinstance(exc.__cause__, WrongPassphraseError):
+            throttle.record_failure()
+        raise
+    return Outcome(counts)
+
+
 __all__ = [
     "BackupInfo",
     "auto_backup",
     "backup",
     "backup_name",
+    "check_backup",
     "list_backups",
     "newest_verified",
     "restore",

@@ -69,6 +69,8 @@ from alliance_desktop.gui.models import (
 )
 from alliance_desktop.gui.privacy_curtain import PrivacyCurtain
 from alliance_desktop.gui.rating_chips import RatingChipsDelegate
+from alliance_desktop.gui.safety import SafetyHub
+from alliance_desktop.gui.safety.dialogs import first_words
 from alliance_desktop.gui.search_delegate import HighlightDelegate
 from alliance_desktop.gui.session_editor import SessionEditor
 from alliance_desktop.gui.supervision_wizard import SupervisionHub
@@ -181,6 +183,10 @@ class MainWindow(QMainWindow):
         # Supervision menu and wizard; practice clients, reflection feedback, practice log.
         self.supervision = SupervisionHub(self)
         self.trainee = TraineeHub(self)
+        # -- SAFETY-12b: File menu safety net (open vault, export, restore, passphrase,
+        # recently deleted); the hub adds its actions to the File menu itself.
+        self.safety = SafetyHub(self)
+        self._late_undo = False  # a session was deleted and its Undo time ran out
         self._build_client_extras()
         self._retranslate()
         repolish_roles(self)
@@ -655,6 +661,7 @@ class MainWindow(QMainWindow):
             vault.strategy_catalogue(), vault.client_rating_scale(), vault.tags()
         )
         self._set_unlocked_ui(True)
+        self.safety.vaultOpened(vault)  # SAFETY-12b: Recently deleted older than 30 days go
         self.reloadClients()
         self.insights.setVault(vault)
         self.trainee.setVault(vault)
@@ -1165,12 +1172,27 @@ class MainWindow(QMainWindow):
         if client is None or self.vault is None:
             return
         new = ClientStatus.ACTIVE if client.status == ClientStatus.CLOSED else ClientStatus.CLOSED
+        if new == ClientStatus.CLOSED and not self._confirm_close(client):
+            return
         if operations.run(self, app_clients.set_client_status, self.vault, client.id, new) is None:
             return
         message = (
             self.tr("{code} closed.") if new == ClientStatus.CLOSED else self.tr("{code} reopened.")
         )
         self.flash(message.format(code=client.code))
+
+    def _confirm_close(self, client: Client) -> bool:
+        """SAFETY-12b: closing a client asks first, naming them."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Close client"),
+            self.tr(
+                "Close {code}? They move to the closed clients; you can reopen them later."
+            ).format(code=client.code),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def deleteClient(self) -> None:
         client = self.currentClient()
@@ -1408,9 +1430,7 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self,
             self.tr("Delete session"),
-            self.tr("Delete the session of {date}? You can undo this for a few seconds.").format(
-                date=short_date(session.date)
-            ),
+            self._delete_question(session),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -1422,17 +1442,41 @@ class MainWindow(QMainWindow):
         self._deleted = outcome.value
         if self._deleted is None:
             return  # already gone (another window); the reload shows it
+        self._late_undo = False
         self.undoButton.show()
         self._undoTimer.start()
         self.flash(self.tr("Session deleted."), UNDO_WINDOW_MS)
 
+    def _delete_question(self, session: Session) -> str:
+        """SAFETY-12b: the session named by its date and its first words."""
+        words = first_words(session.reflection.plain_text())
+        if words:
+            text = self.tr("Delete the session of {date} that begins “{words}”?").format(
+                date=short_date(session.date), words=words
+            )
+        else:
+            text = self.tr("Delete the session of {date} (no reflection written)?").format(
+                date=short_date(session.date)
+            )
+        return text + " " + self.tr(
+            "You can undo this for a few seconds; after that it is in File › Recently deleted "
+            "for 30 days."
+        )
+
     def undoDelete(self) -> None:
+        if self.vault is not None and self._deleted is None and self._late_undo:
+            # SAFETY-12b: a late Ctrl+Z says where the session went.
+            self.flash(
+                self.tr("It is in Recently deleted (File › Recently deleted…), for 30 days.")
+            )
+            return
         if self.vault is None or self._deleted is None:
             return
         session = self._deleted
         if operations.run(self, app_sessions.restore_session, self.vault, session) is None:
             return
         self._expire_undo()
+        self._late_undo = False
         if session.client_id is not None and session.client_id != self._client_id:
             self.selectClient(session.client_id)
         row = self.timelineModel.rowForSession(session.id)
@@ -1441,6 +1485,7 @@ class MainWindow(QMainWindow):
         self.flash(self.tr("Session restored."))
 
     def _expire_undo(self) -> None:
+        self._late_undo = self._deleted is not None
         self._deleted = None
         self.undoButton.hide()
         self._undoTimer.stop()

@@ -11,6 +11,7 @@ restore is needed most).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import shutil
@@ -166,3 +167,25 @@ def restore_backup(
         copy.unlink(missing_ok=True)
         copy.with_name(copy.name + JOURNAL_SUFFIX).unlink(missing_ok=True)
     return RestoreResult(vault_path, replaced, clients, sessions)
+
+
+def inspect_backup(backup_path: Path | str, passphrase: str) -> tuple[int, int]:
+    """The clients and sessions in ``backup_path``, checked whole as a restore would.
+
+    The check runs on a private copy beside the backup (removed afterwards), so the
+    backup itself is never opened or changed. Raises RestoreError.
+    """
+    backup_path = Path(backup_path).expanduser()
+    if not backup_path.is_file():
+        raise RestoreError(backup_path, "there is no such file")
+    copy = backup_path.with_name(f".{backup_path.name}.{secrets.token_hex(4)}.checking")
+    try:
+        try:
+            _copy_private(backup_path, copy)
+        except OSError as exc:
+            raise RestoreError(backup_path, f"it could not be copied ({exc.strerror})") from exc
+        return _check_copy(copy, backup_path, passphrase)
+    finally:
+        for leftover in (copy, copy.with_name(copy.name + JOURNAL_SUFFIX)):
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
