@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QDate,
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -624,15 +623,16 @@ class InsightsHub(QObject):
         self._stale: set[str] = set()
         self._trend_client: int | None = None
 
-        ui = window.ui
-        self.dashboard = DashboardPage(ui.contentStack)
-        self.insightsPage = InsightsPage(ui.contentStack)
-        ui.contentStack.addWidget(self.dashboard)
-        ui.contentStack.addWidget(self.insightsPage)
-        self.trends = TrendsTab(ui.clientTabs)
-        self.trendsIndex = ui.clientTabs.addTab(self.trends, "")
-        self.planBar = PlanBar(ui.editorPage)
-        ui.editorLayout.insertWidget(1, self.planBar)
+        # Pages, tab and bar go in through the window's public API (they are
+        # reparented there); the hub never reaches into its ui.
+        self.dashboard = DashboardPage(window)
+        self.insightsPage = InsightsPage(window)
+        window.addPage(self.dashboard)
+        window.addPage(self.insightsPage)
+        self.trends = TrendsTab(window)
+        self.trendsIndex = window.addClientTab(self.trends, "")
+        self.planBar = PlanBar(window)
+        window.addEditorBar(self.planBar)
         self.alertModel = AlertListModel(self)
         self.dashboard.alertList.setModel(self.alertModel)
         header = self.dashboard.alertList.horizontalHeader()
@@ -679,8 +679,8 @@ class InsightsHub(QObject):
 
     def _connect(self) -> None:
         w, d, t = self.window, self.dashboard, self.trends
-        w.ui.contentStack.currentChanged.connect(self._page_changed)
-        w.ui.clientTabs.currentChanged.connect(lambda _i: self._draw_visible())
+        w.pageChanged.connect(self._page_changed)
+        w.clientTabChanged.connect(lambda _i: self._draw_visible())
         self.insightsPage.tabs.currentChanged.connect(lambda _i: self._draw_visible())
         d.dimensionCombo.currentIndexChanged.connect(self._dimension_changed)
         d.alertList.activated.connect(self._alert_activated)
@@ -703,7 +703,7 @@ class InsightsHub(QObject):
         self.actionInsights.setText(self.tr("&Insights"))
         self.actionInsights.setToolTip(self.tr("Insights across your practice"))
         self.menuView.setTitle(self.tr("&View"))
-        self.window.ui.clientTabs.setTabText(self.trendsIndex, self.tr("Trends"))
+        self.window.setClientTabTitle(self.trendsIndex, self.tr("Trends"))
         self.dashboard.retranslate()
         self.insightsPage.retranslate()
         self.trends.retranslate()
@@ -733,15 +733,12 @@ class InsightsHub(QObject):
             # The first show: analyse only once the first frame is painted (the window
             # must never sit black while the analysis runs); FIRST_PAINT_MS if no
             # paint comes (a hidden window).
-            w.ui.contentStack.installEventFilter(self)
+            w.watchFirstPaint(self._first_paint)
             self._refreshTimer.start(FIRST_PAINT_MS)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window.ui.contentStack and event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            if self.vault is not None:
-                self._refreshTimer.start(UNLOCK_DELAY_MS)
-        return super().eventFilter(watched, event)
+    def _first_paint(self) -> None:
+        if self.vault is not None:
+            self._refreshTimer.start(UNLOCK_DELAY_MS)
 
     def clear(self) -> None:
         """On lock: forget the analysis and empty every model, chart and suggestion."""
@@ -810,18 +807,17 @@ class InsightsHub(QObject):
     def showDashboard(self) -> None:
         if self.window.currentVault() is None:
             return
-        self.window.ui.contentStack.setCurrentWidget(self.dashboard)
+        self.window.showPage(self.dashboard)
         self.dashboard.alertList.setFocus()
 
     def showInsights(self) -> None:
         if self.window.currentVault() is None:
             return
-        self.window.ui.contentStack.setCurrentWidget(self.insightsPage)
+        self.window.showPage(self.insightsPage)
         self.insightsPage.tabs.setFocus()
 
-    def _page_changed(self, _index: int) -> None:
-        w = self.window
-        if w.ui.contentStack.currentWidget() is w.ui.editorPage:
+    def _page_changed(self, _page: QWidget | None) -> None:
+        if self.window.isShowingEditor():
             self._show_plan_in_editor()
         self._draw_visible()
 
@@ -842,7 +838,7 @@ class InsightsHub(QObject):
         if self.vault is None:
             return
         w = self.window
-        page = w.ui.contentStack.currentWidget()
+        page = w.currentPage()
         if page is self.dashboard:
             self._update_dashboard_text()
             self._draw_once("caseload", self._draw_caseload)
@@ -852,7 +848,7 @@ class InsightsHub(QObject):
                           ("ruptures", self._draw_ruptures),
                           ("perspective", self._draw_perspective))[tab]  # fmt: skip
             self._draw_once(name, draw)
-        elif page is w.ui.clientPage and w.ui.clientTabs.currentWidget() is self.trends:
+        elif w.isShowingClientTab(self.trends):
             if self._trend_client != w.currentClientId():
                 self._stale |= {"trend", "suggestions"}
             self._draw_once("trend", self._draw_trend)
@@ -1027,9 +1023,9 @@ class InsightsHub(QObject):
         )
 
     def _show_plan_in_editor(self) -> None:
-        editor = self.window.editor
-        cid = editor.currentClientId()
-        if self.vault is None or cid is None or editor.currentSessionId() is not None:
+        w = self.window
+        cid = w.editorClientId()
+        if self.vault is None or cid is None or w.editorSessionId() is not None:
             self.planBar.clear()
             return
         items = [
@@ -1040,7 +1036,7 @@ class InsightsHub(QObject):
         self.planBar.show_plan(items, self._remove_from_plan)
 
     def _remove_from_plan(self, strategy: str) -> None:
-        cid = self.window.editor.currentClientId()
+        cid = self.window.editorClientId()
         if self.vault is None or cid is None:
             return
         if (

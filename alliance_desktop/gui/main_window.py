@@ -7,6 +7,7 @@ with ``setVault`` and takes it back with ``clearData`` when it locks.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -138,6 +139,22 @@ class OutcomeChip(QLabel):
         return self._status
 
 
+class _FirstPaintWatcher(QObject):
+    """Calls back once, on the first paint of the widget it watches, then goes away."""
+
+    def __init__(self, watched: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(watched)
+        self.callback = callback
+        watched.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            self.deleteLater()
+            self.callback()
+        return super().eventFilter(watched, event)
+
+
 class MainWindow(QMainWindow):
     lockRequested = Signal()
     settingsRequested = Signal()
@@ -149,6 +166,8 @@ class MainWindow(QMainWindow):
     quitRequested = Signal()
     clientShown = Signal(int)  # the client page now shows this client
     sessionSaved = Signal(object, bool)  # the saved Session, and whether it was new
+    pageChanged = Signal(QWidget)  # the content area now shows this page (see addPage)
+    clientTabChanged = Signal(int)  # the client page's current tab changed (see addClientTab)
 
     def __init__(self, vault_path: Path, *, demo: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
@@ -268,6 +287,11 @@ class MainWindow(QMainWindow):
         self.demoLabel.setObjectName("demoMarker")
         self.demoLabel.setProperty("role", "demo")
         self.demoLabel.setVisible(self.demo)
+
+        # The public page API below relays the page and tab changes to the hubs.
+        stack = ui.contentStack
+        stack.currentChanged.connect(lambda i: self.pageChanged.emit(stack.widget(i)))
+        ui.clientTabs.currentChanged.connect(self.clientTabChanged.emit)
 
     def _build_editor(self) -> None:
         self.editor = SessionEditor(self)
@@ -855,6 +879,64 @@ class MainWindow(QMainWindow):
     def currentClientId(self) -> int | None:
         """The client the client page shows (or last showed), if any."""
         return self._client_id
+
+    # -- the shell's public API for features ----------------------------------
+    # The hubs (insights, trainee, supervision) add and switch their pages through
+    # these methods and the pageChanged / clientTabChanged signals only, never through
+    # ``ui`` or ``editor``: the window's layout behind them may change freely.
+
+    def addPage(self, page: QWidget) -> None:
+        """Add a page to the content area; ``showPage`` brings it up."""
+        self.ui.contentStack.addWidget(page)
+
+    def showPage(self, page: QWidget) -> None:
+        self.ui.contentStack.setCurrentWidget(page)
+
+    def currentPage(self) -> QWidget | None:
+        return self.ui.contentStack.currentWidget()
+
+    def isShowingEditor(self) -> bool:
+        return self.ui.contentStack.currentWidget() is self.ui.editorPage
+
+    def isShowingClientTab(self, tab: QWidget) -> bool:
+        """True when the client page is shown with ``tab`` as its current tab."""
+        return (
+            self.ui.contentStack.currentWidget() is self.ui.clientPage
+            and self.ui.clientTabs.currentWidget() is tab
+        )
+
+    def addClientTab(self, tab: QWidget, title: str) -> int:
+        """Add a tab to the client page; returns its index (for ``setClientTabTitle``)."""
+        return self.ui.clientTabs.addTab(tab, title)
+
+    def setClientTabTitle(self, index: int, title: str) -> None:
+        self.ui.clientTabs.setTabText(index, title)
+
+    def addClientCard(self, card: QWidget) -> None:
+        """A card on the client page, just below the client's goals."""
+        layout = self.ui.clientPageLayout
+        layout.insertWidget(layout.indexOf(self.ui.clientGoals) + 1, card)
+
+    def addTimelineCard(self, card: QWidget) -> None:
+        """A card on the Timeline tab, just below its empty-state text."""
+        layout = self.ui.timelineLayout
+        layout.insertWidget(layout.indexOf(self.ui.timelineEmpty) + 1, card)
+
+    def addEditorBar(self, bar: QWidget) -> None:
+        """A bar at the top of the editor page, above the session editor."""
+        self.ui.editorLayout.insertWidget(1, bar)
+
+    def editorClientId(self) -> int | None:
+        """The client of the session open in the editor, if any."""
+        return self.editor.currentClientId()
+
+    def editorSessionId(self) -> int | None:
+        """The saved session open in the editor; None for a new one (or none)."""
+        return self.editor.currentSessionId()
+
+    def watchFirstPaint(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once, when the content area is first painted."""
+        _FirstPaintWatcher(self.ui.contentStack, callback)
 
     def _vault_changed(self, changes: Changes) -> None:
         """A use case wrote to the vault: reload what this window shows of it."""

@@ -711,9 +711,9 @@ class TraineeHub(QObject):
         self.prefs: Preferences | None = None
         self._theme: ThemeManager | None = None
         self.logDialog: PracticeLogDialog | None = None
-        ui = window.ui
 
-        self.sceneCard = _card("vignetteSceneCard", ui.clientPage)
+        # The cards go in through the window's public API (reparented there).
+        self.sceneCard = _card("vignetteSceneCard", window)
         scene_layout = QVBoxLayout(self.sceneCard)
         scene_layout.setContentsMargins(10, 6, 10, 8)
         self.sceneTitle = _heading(QLabel(self.sceneCard))
@@ -729,13 +729,11 @@ class TraineeHub(QObject):
         for w in (self.sceneTitle, self.sceneText, self.sceneIssue):
             scene_layout.addWidget(w)
         self.sceneCard.hide()
-        page_layout = ui.clientPageLayout
-        page_layout.insertWidget(page_layout.indexOf(ui.clientGoals) + 1, self.sceneCard)
+        window.addClientCard(self.sceneCard)
 
-        self.feedback = FeedbackCard(ui.timelineTab)
+        self.feedback = FeedbackCard(window)
         self.feedback.levelSaveRequested.connect(self.saveLevel)
-        tl = ui.timelineLayout
-        tl.insertWidget(tl.indexOf(ui.timelineEmpty) + 1, self.feedback)
+        window.addTimelineCard(self.feedback)
 
         self.actionAddPracticeClient = QAction(window)
         self.actionAddPracticeClient.setObjectName("actionAddPracticeClient")
