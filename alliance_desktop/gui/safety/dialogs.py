@@ -75,8 +75,10 @@ class ExportDialog(QDialog):
                 "session. Keep it on this computer, and delete it when you are done."
             ),
             "exportWarningLabel",
-            "warning",
         )
+        bold = warning.font()
+        bold.setBold(True)
+        warning.setFont(bold)
         layout.addWidget(warning)
         self.csvRadio = QRadioButton(self.tr("&CSV: one row per session, for a spreadsheet"))
         _named(self.csvRadio, "exportCsvRadio", self.tr("CSV"))
