@@ -1540,10 +1540,11 @@ class MainWindow(QMainWindow):
             text = self.tr("Delete the session of {date} (no reflection written)?").format(
                 date=short_date(session.date)
             )
-        return text + " " + self.tr(
+        later = self.tr(
             "You can undo this for a few seconds; after that it is in File › Recently deleted "
             "for 30 days."
         )
+        return f"{text} {later}"
 
     def undoDelete(self) -> None:
         if self.vault is not None and self._deleted is None and self._late_undo:
