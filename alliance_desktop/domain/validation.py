@@ -192,7 +192,8 @@ def session_problems(
     if session.outcome_rating is not None:
         top = (outcome or OutcomeScale()).maximum
         problems += _scaled_number_problems("outcome_rating", session.outcome_rating, top)
-    session_date = session.date if _is_date(session.date) else None
+    # A session date that is itself wrong (reported above) cannot judge its ruptures.
+    session_date = session.date if _is_date(session.date) and session.date <= today else None
     for i, rupture in enumerate(session.ruptures):
         problems += rupture_problems(
             rupture, f"ruptures[{i}]", known_strategies, session_date=session_date, today=today

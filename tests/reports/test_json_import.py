@@ -14,6 +14,7 @@ from sample_data import CUSTOM, SETTINGS, fill
 from alliance_desktop.app.errors import OutputExistsError
 from alliance_desktop.app.exports import export_data
 from alliance_desktop.domain import Client, ValidationError
+from alliance_desktop.domain.settings import VaultSettings
 from alliance_desktop.reports.exporter import render_json
 from alliance_desktop.reports.importer import import_bytes
 from alliance_desktop.reports.json_format import FORMAT, VERSION
@@ -58,7 +59,9 @@ def test_json_round_trip_gives_the_same_document(vault, other):
     )
     assert _doc(other) == _doc(vault)
     again = _doc(other)
-    assert again["settings"] == SETTINGS
+    # The export carries every setting as the vault uses it: the stored ones, and the
+    # defaults standing in for the rest.
+    assert again["settings"] == VaultSettings.from_mapping(SETTINGS).to_mapping()
     assert again["custom_strategies"] == [
         {"key": CUSTOM.key, "label": CUSTOM.label, "group": CUSTOM.group, "help": CUSTOM.help}
     ]
