@@ -12,6 +12,8 @@ from alliance_desktop.domain import Session
 
 #: The passphrase of the fixtures' vaults (see conftest.py).
 PASSPHRASE = "correct staple battery orbit"
+#: The passphrase of the GUI tests' demo vaults (see tests/gui/conftest.py).
+DEMO_PASSPHRASE = "gui demo vault passphrase"
 
 
 def make_session(client_id: int, day: date = date(2026, 3, 2), **kw) -> Session:

@@ -6,14 +6,12 @@ so every test sees real alerts, real charts and the real vault.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QAbstractItemModel, QEvent, QSettings, Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -22,43 +20,12 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
+from support import DEMO_PASSPHRASE
 
 from alliance_desktop.gui.controller import AppController
 from alliance_desktop.gui.models import ALERTS_ROLE, SESSION_ROLE
-from alliance_desktop.gui.preferences import Preferences
-from alliance_desktop.gui.theme import ThemeManager
-from alliance_desktop.vault import Vault
-from alliance_desktop.vault.demo import create_demo_vault
 
-PASS = "insights views test passphrase"
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One demo vault for the module; each test opens its own copy."""
-    path = tmp_path_factory.mktemp("demo") / "demo.alliance"
-    create_demo_vault(path, PASS, seed=5).close()
-    return path
-
-
-@pytest.fixture
-def app_ctl(tmp_path: Path, qtbot, demo_file: Path):
-    app = QApplication.instance()
-    prefs = Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
-    theme = ThemeManager(app, "light")
-    path = tmp_path / "demo.alliance"
-    shutil.copyfile(demo_file, path)
-    vault = Vault.open(path, PASS)
-    ctl = AppController(app, path, prefs, theme)
-    ctl.start(vault)
-    window = ctl.window
-    window.resize(1200, 800)
-    window.insights.refreshNow()
-    yield ctl
-    ctl.dispose()
-    theme.deleteLater()
-    # Really delete the windows now: leftovers would slow every later style repolish.
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+PASS = DEMO_PASSPHRASE
 
 
 def _risky_client(ctl: AppController):

@@ -14,43 +14,21 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView
+from support import DEMO_PASSPHRASE
 
 from alliance_desktop.gui.controller import AppController
 from alliance_desktop.gui.insights_models import contrast_ratio, scale_colour, text_colour_on
 from alliance_desktop.gui.models import CLIENT_ID_ROLE, SESSION_ROLE
-from alliance_desktop.gui.preferences import Preferences
-from alliance_desktop.gui.theme import ThemeManager
-from alliance_desktop.vault import Vault
-from alliance_desktop.vault.demo import create_demo_vault
 
-PASS = "layout twelve caseload passphrase"
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.alliance"
-    create_demo_vault(path, PASS, seed=5).close()
-    return path
+PASS = DEMO_PASSPHRASE
 
 
 @pytest.fixture
-def app_ctl(tmp_path: Path, qtbot, demo_file: Path):
-    app = QApplication.instance()
-    prefs = Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
-    theme = ThemeManager(app, "light")
-    path = tmp_path / "demo.alliance"
-    shutil.copyfile(demo_file, path)
-    ctl = AppController(app, path, prefs, theme)
-    ctl.start(Vault.open(path, PASS))
-    ctl.window.resize(900, 600)
-    ctl.window.insights.refreshNow()
-    yield ctl
-    ctl.dispose()
-    theme.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+def app_ctl(open_demo):
+    return open_demo(size=(900, 600))
 
 
 def _view(ctl: AppController) -> QTableView:

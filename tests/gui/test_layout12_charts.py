@@ -6,46 +6,17 @@ is 0600 and an existing file is only replaced after the user said Yes.
 
 from __future__ import annotations
 
-import shutil
 import stat
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QToolBar, QToolButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QToolBar, QToolButton
+from support import DEMO_PASSPHRASE
 
 from alliance_desktop.gui import file_dialogs
 from alliance_desktop.gui.controller import AppController
-from alliance_desktop.gui.preferences import Preferences
-from alliance_desktop.gui.theme import ThemeManager
-from alliance_desktop.vault import Vault
-from alliance_desktop.vault.demo import create_demo_vault
 
-PASS = "layout twelve charts passphrase"
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.alliance"
-    create_demo_vault(path, PASS, seed=5).close()
-    return path
-
-
-@pytest.fixture
-def app_ctl(tmp_path: Path, qtbot, demo_file: Path):
-    app = QApplication.instance()
-    prefs = Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
-    theme = ThemeManager(app, "light")
-    path = tmp_path / "demo.alliance"
-    shutil.copyfile(demo_file, path)
-    ctl = AppController(app, path, prefs, theme)
-    ctl.start(Vault.open(path, PASS))
-    ctl.window.resize(1200, 800)
-    ctl.window.insights.refreshNow()
-    yield ctl
-    ctl.dispose()
-    theme.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+PASS = DEMO_PASSPHRASE
 
 
 def _trend_chart(ctl: AppController):

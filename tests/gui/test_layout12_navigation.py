@@ -4,49 +4,22 @@ shows the saved session selected."""
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QLocale, QSettings, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QSpinBox
+from support import DEMO_PASSPHRASE
 
-from alliance_desktop.gui.controller import AppController
 from alliance_desktop.gui.models import CHIPS_ROLE, date_format, short_date
-from alliance_desktop.gui.preferences import Preferences
 from alliance_desktop.gui.rating_chips import RatingChipsDelegate
-from alliance_desktop.gui.theme import ThemeManager
-from alliance_desktop.vault import Vault
-from alliance_desktop.vault.demo import create_demo_vault
 
-PASS = "layout twelve navigation passphrase"
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.alliance"
-    create_demo_vault(path, PASS, seed=5).close()
-    return path
+PASS = DEMO_PASSPHRASE
 
 
 @pytest.fixture
-def app_ctl(tmp_path: Path, qtbot, demo_file: Path):
-    app = QApplication.instance()
-    prefs = Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
-    theme = ThemeManager(app, "light")
-    path = tmp_path / "demo.alliance"
-    shutil.copyfile(demo_file, path)
-    ctl = AppController(app, path, prefs, theme)
-    ctl.start(Vault.open(path, PASS))
-    ctl.window.resize(1200, 800)
-    ctl.window.insights.refreshNow()
-    ctl.window.show()
-    qtbot.waitExposed(ctl.window)
-    yield ctl
-    ctl.dispose()
-    theme.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+def app_ctl(open_demo):
+    return open_demo(shown=True)
 
 
 # -- dates -------------------------------------------------------------------------

@@ -12,46 +12,19 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QSettings
-from PySide6.QtWidgets import QApplication, QStatusBar
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QStatusBar
+from support import DEMO_PASSPHRASE
 
 from alliance_desktop.gui.controller import AppController
-from alliance_desktop.gui.preferences import Preferences
-from alliance_desktop.gui.theme import ThemeManager
 from alliance_desktop.gui.window_fit import StatusQueue
-from alliance_desktop.vault import Vault
-from alliance_desktop.vault.demo import create_demo_vault
 
-PASS = "layout twelve window passphrase"
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.alliance"
-    create_demo_vault(path, PASS, seed=5).close()
-    return path
+PASS = DEMO_PASSPHRASE
 
 
 @pytest.fixture
-def make_ctl(tmp_path: Path, qtbot, demo_file: Path):
-    made: list[tuple[AppController, ThemeManager]] = []
-
-    def make() -> AppController:
-        app = QApplication.instance()
-        prefs = Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
-        theme = ThemeManager(app, "light")
-        path = tmp_path / "demo.alliance"
-        shutil.copyfile(demo_file, path)
-        ctl = AppController(app, path, prefs, theme)
-        made.append((ctl, theme))
-        ctl.start(Vault.open(path, PASS))
-        return ctl
-
-    yield make
-    for ctl, theme in made:
-        ctl.dispose()
-        theme.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+def make_ctl(open_demo):
+    return lambda: open_demo(size=None, refresh=False)
 
 
 def _open_every_page(ctl: AppController, qtbot) -> None:

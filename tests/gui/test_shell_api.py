@@ -8,21 +8,15 @@ draw as before."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QApplication
+from support import DEMO_PASSPHRASE
 
 import alliance_desktop.gui as gui_package
-from alliance_desktop.gui.controller import AppController
-from alliance_desktop.gui.preferences import Preferences
-from alliance_desktop.gui.theme import ThemeManager
-from alliance_desktop.vault import Vault
-from alliance_desktop.vault.demo import create_demo_vault
 
-PASS = "shell api passphrase"
+PASS = DEMO_PASSPHRASE
 HUBS = ("insights_views.py", "trainee.py", "supervision_wizard.py")
 # ``w.ui``, ``window.ui``, ``self.window.ui``, ``w.editor``, ``self.window.editor``...
 INTERNALS = re.compile(r"\b(?:w|win|window|main_window)\s*\.\s*(?:ui|editor)\b")
@@ -53,30 +47,13 @@ def test_the_pattern_catches_the_old_ways_in() -> None:
 
 
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.alliance"
-    create_demo_vault(path, PASS, seed=11).close()
-    return path
+def demo_seed() -> int:
+    return 11
 
 
 @pytest.fixture
-def app_ctl(tmp_path: Path, qtbot, demo_file: Path):
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    prefs = Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
-    theme = ThemeManager(app, "light")
-    path = tmp_path / "demo.alliance"
-    shutil.copyfile(demo_file, path)
-    ctl = AppController(app, path, prefs, theme)
-    ctl.start(Vault.open(path, PASS))
-    ctl.window.resize(1200, 800)
-    ctl.window.insights.refreshNow()
-    ctl.window.show()
-    qtbot.waitExposed(ctl.window)
-    yield ctl
-    ctl.dispose()
-    theme.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+def app_ctl(open_demo):
+    return open_demo(shown=True)
 
 
 def test_the_hub_widgets_sit_where_they_did(app_ctl) -> None:

@@ -1,0 +1,81 @@
+"""Fixtures for the GUI tests: the app controller opened straight into a demo vault."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtWidgets import QApplication
+from support import DEMO_PASSPHRASE
+
+from alliance_desktop.gui.controller import AppController
+from alliance_desktop.gui.preferences import Preferences
+from alliance_desktop.gui.theme import ThemeManager
+from alliance_desktop.vault import Vault
+from alliance_desktop.vault.demo import create_demo_vault
+
+
+@pytest.fixture(scope="module")
+def demo_seed() -> int:
+    """The demo caseload a module's tests share; a module may override it."""
+    return 5
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory, demo_seed: int) -> Path:
+    """One demo vault for the module; each test opens its own copy."""
+    path = tmp_path_factory.mktemp("demo") / "demo.alliance"
+    create_demo_vault(path, DEMO_PASSPHRASE, seed=demo_seed).close()
+    return path
+
+
+OpenDemo = Callable[..., AppController]
+
+
+@pytest.fixture
+def open_demo(tmp_path: Path, qtbot, demo_file: Path) -> Iterator[OpenDemo]:
+    """Opens a copy of the demo vault in a real controller and main window.
+
+    ``size`` resizes the window (None keeps the controller's own first size),
+    ``refresh`` computes the insights at once, ``shown`` shows the window and waits
+    until it is exposed. Every controller made is disposed of afterwards, and its
+    windows really deleted: leftovers would slow every later style repolish.
+    """
+    made: list[tuple[AppController, ThemeManager]] = []
+
+    def open_(
+        *, size: tuple[int, int] | None = (1200, 800), refresh: bool = True, shown: bool = False
+    ) -> AppController:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        prefs = Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
+        theme = ThemeManager(app, "light")
+        path = tmp_path / "demo.alliance"
+        shutil.copyfile(demo_file, path)
+        ctl = AppController(app, path, prefs, theme)
+        made.append((ctl, theme))
+        ctl.start(Vault.open(path, DEMO_PASSPHRASE))
+        assert ctl.window is not None
+        if size is not None:
+            ctl.window.resize(*size)
+        if refresh:
+            ctl.window.insights.refreshNow()
+        if shown:
+            ctl.window.show()
+            qtbot.waitExposed(ctl.window)
+        return ctl
+
+    yield open_
+    for ctl, theme in made:
+        ctl.dispose()
+        theme.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def app_ctl(open_demo: OpenDemo) -> AppController:
+    """The demo vault open in a 1200×800 window with its insights computed."""
+    return open_demo()
