@@ -19,7 +19,7 @@ SETTINGS_CHANGED = Changes(settings=True)
 def load_settings(vault: Vault) -> VaultSettings:
     """The vault's settings; a damaged stored value is replaced by its default and named
     in ``VaultSettings.damaged`` (the one policy, see domain/settings.py)."""
-    return VaultSettings.from_stored(vault.settings())
+    return vault.typed_settings()
 
 
 def update_settings(vault: Vault, raw: Mapping[str, Any]) -> Outcome[VaultSettings]:

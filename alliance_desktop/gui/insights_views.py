@@ -49,7 +49,6 @@ from PySide6.QtWidgets import (
 
 from alliance_desktop.app import plans as app_plans
 from alliance_desktop.domain.models import DIMENSIONS
-from alliance_desktop.domain.settings import VaultSettings
 from alliance_desktop.gui import operations
 from alliance_desktop.gui.charts_view import ChartView, chart_theme
 from alliance_desktop.gui.feedback import heading
@@ -784,7 +783,7 @@ class InsightsHub(QObject):
             return
         try:
             # One policy: a damaged stored threshold gives way to its default.
-            self.settings = VaultSettings.from_stored(vault.settings()).insights
+            self.settings = vault.typed_settings().insights
             self._catalogue = vault.strategy_catalogue()
             clients = vault.clients()
             self._sessions = vault.sessions(text=False)  # numbers only: no writing kept here

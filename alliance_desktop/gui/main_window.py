@@ -46,7 +46,7 @@ from alliance_desktop.app import ruptures as app_ruptures
 from alliance_desktop.app import sessions as app_sessions
 from alliance_desktop.app.changes import Changes
 from alliance_desktop.domain import Client, ClientStatus, Session, ValidationError
-from alliance_desktop.domain.settings import OutcomeScale, VaultSettings
+from alliance_desktop.domain.settings import OutcomeScale
 from alliance_desktop.gui import operations
 from alliance_desktop.gui.client_delegate import ClientDelegate
 from alliance_desktop.gui.client_dialogs import ClientDialog, DeleteClientDialog
@@ -956,13 +956,10 @@ class MainWindow(QMainWindow):
 
     # -- ruptures, outcome status -------------------------------------------
 
-    def _vault_settings(self) -> VaultSettings:
-        assert self.vault is not None
-        return VaultSettings.from_stored(self.vault.settings())
-
     def _show_client_extras(self, sessions: list[Session]) -> None:
         """The outcome chip, the Ruptures tab and the still-open prompt for ``sessions``."""
-        settings = self._vault_settings()
+        assert self.vault is not None
+        settings = self.vault.typed_settings()
         ordered = sorted(sessions, key=lambda s: (s.date, s.id or 0))
         self.outcomeChip.setChange(outcome_change(ordered, settings.outcome), settings.outcome)
         keep = self._selected_rupture()

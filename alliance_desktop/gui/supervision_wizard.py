@@ -58,7 +58,6 @@ from alliance_desktop.app import packets as app_packets
 from alliance_desktop.charts.theme import LIGHT
 from alliance_desktop.domain.models import Client, Session
 from alliance_desktop.domain.scales import ClientRatingScale
-from alliance_desktop.domain.settings import VaultSettings
 from alliance_desktop.gui import file_dialogs, operations
 from alliance_desktop.gui.feedback import clear_message, error_label, show_message
 from alliance_desktop.gui.models import short_date
@@ -276,7 +275,7 @@ class SupervisionWizard(QDialog):
         self._clients: list[Client] = vault.clients()
         self._sessions: list[Session] = vault.sessions()
         # The one settings policy: a damaged stored value gives way to its default.
-        self._insight_settings = VaultSettings.from_stored(vault.settings()).insights
+        self._insight_settings = vault.typed_settings().insights
         self._records = vault.packets()
         self._scale = vault.client_rating_scale()
 
@@ -794,7 +793,7 @@ class SupervisionWizard(QDialog):
 
     def redactionCount(self) -> int:
         try:
-            return len(VaultSettings.from_stored(self.vault.settings()).redaction_list)
+            return len(self.vault.typed_settings().redaction_list)
         except VaultError:
             return 0
 

@@ -13,7 +13,6 @@ from datetime import UTC, datetime
 from typing import Literal
 
 from alliance_desktop.domain.models import Session
-from alliance_desktop.domain.settings import VaultSettings
 from alliance_desktop.reports.csv_format import write_csv
 from alliance_desktop.reports.json_format import build_document, dump_document
 from alliance_desktop.vault import sync
@@ -46,7 +45,7 @@ def render_json(vault: Vault, *, now: datetime | None = None) -> str:
         strategies=vault.custom_strategies(),
         # Typed first: a damaged stored value goes out as its default, so it cannot
         # break the import of this export.
-        settings=VaultSettings.from_stored(vault.settings()).to_mapping(),
+        settings=vault.typed_settings().to_mapping(),
         exported_at=now or datetime.now(UTC),
         plans=[(c.code, item) for c in clients if c.id is not None for item in vault.plan(c.id)],
         packets=vault.packets(),

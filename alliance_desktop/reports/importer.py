@@ -122,9 +122,7 @@ def _settings_from(
     """The file's settings validated as the settings dialog validates them, over what the
     vault holds; problems name the key (``settings.client_rating_max: ...``)."""
     try:
-        checked = VaultSettings.from_mapping(
-            settings, base=VaultSettings.from_stored(vault.settings())
-        )
+        checked = VaultSettings.from_mapping(settings, base=vault.typed_settings())
     except ValidationError as exc:
         return None, [p.located("settings") for p in exc.problems]
     return checked, []

@@ -73,7 +73,7 @@ from alliance_desktop.charts.theme import LIGHT
 from alliance_desktop.domain.models import Client, Resolution, RuptureType, Session, code_key
 from alliance_desktop.domain.ruptures import MARKER_LABEL
 from alliance_desktop.domain.scales import ClientRatingScale
-from alliance_desktop.domain.settings import OutcomeScale, VaultSettings
+from alliance_desktop.domain.settings import OutcomeScale
 from alliance_desktop.domain.strategies import Strategy, catalogue
 from alliance_desktop.domain.templates import TEMPLATES_BY_KEY
 from alliance_desktop.insights.analysis import analyse, group_sessions
@@ -326,7 +326,7 @@ def _weeks(n_days: int) -> str:
 
 def build_packet(vault: Vault, options: PacketOptions, *, today: date | None = None) -> Packet:
     """Read what the packet needs from an open vault and build it (no Qt needed)."""
-    settings = VaultSettings.from_stored(vault.settings())  # damaged values: defaults
+    settings = vault.typed_settings()  # damaged values: defaults
     return make_packet(
         vault.clients(),
         vault.sessions(),
@@ -543,7 +543,7 @@ def client_key(vault: Vault, options: PacketOptions) -> tuple[tuple[str, str], .
         vault.sessions(text=False),
         options,
         vault.client_rating_scale(),
-        VaultSettings.from_stored(vault.settings()).insights,
+        vault.typed_settings().insights,
     )
     return _key(ordered, not options.identify)
 

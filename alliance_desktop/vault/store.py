@@ -269,9 +269,14 @@ class Vault:
         s = self.settings()
         return ClientRatingScale(float(s["client_rating_max"]), float(s["client_rating_threshold"]))
 
+    def typed_settings(self) -> VaultSettings:
+        """The settings as one typed value, read by the one policy: a damaged stored value
+        reads as its default and is named in ``VaultSettings.damaged``."""
+        return VaultSettings.from_stored(self.settings())
+
     def outcome_scale(self) -> OutcomeScale:
         """The outcome measure's scale (a damaged stored value reads as the default)."""
-        return VaultSettings.from_stored(self.settings()).outcome
+        return self.typed_settings().outcome
 
     # -- strategies ---------------------------------------------------------
 
