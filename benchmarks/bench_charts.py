@@ -51,7 +51,7 @@ def trends_switch_ms(switches: int = 30) -> float:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from alliance_desktop.gui.main_window import MainWindow
+    from alliance_desktop.gui.shell.main_window import MainWindow
     from alliance_desktop.vault.demo import create_demo_vault
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -81,7 +81,7 @@ def main() -> None:
 
         rows.append(("start → unlock window shown", start_to_unlock(path), 0.4, "s"))
 
-        from alliance_desktop.gui.controller import AppController
+        from alliance_desktop.gui.shell.controller import AppController
         from alliance_desktop.gui.preferences import Preferences
         from alliance_desktop.gui.theme import ThemeManager
 

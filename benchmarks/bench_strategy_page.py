@@ -36,7 +36,7 @@ def main(clients: int = 200, sessions: int = 100, runs: int = 5) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from alliance_desktop.gui.controller import AppController
+    from alliance_desktop.gui.shell.controller import AppController
     from alliance_desktop.gui.preferences import Preferences
     from alliance_desktop.gui.theme import ThemeManager
     from alliance_desktop.vault import Vault

@@ -22,7 +22,7 @@ def _settle(app: QApplication, rounds: int = 5) -> None:
 
 
 def render(out_dir: Path) -> list[Path]:
-    from alliance_desktop.gui.controller import AppController
+    from alliance_desktop.gui.shell.controller import AppController
     from alliance_desktop.gui.preferences import Preferences
     from alliance_desktop.gui.theme import ThemeManager
     from alliance_desktop.gui.unlock_window import UnlockWindow

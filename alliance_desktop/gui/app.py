@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from alliance_desktop.gui.controller import AppController
+    from alliance_desktop.gui.shell.controller import AppController
     from alliance_desktop.gui.crash_dialog import install_excepthook
     from alliance_desktop.gui.preferences import Preferences
     from alliance_desktop.gui.theme import ThemeManager

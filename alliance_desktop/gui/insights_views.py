@@ -58,7 +58,7 @@ from alliance_desktop.gui.insights_models import (
     kind_text,
     risk_sorted,
 )
-from alliance_desktop.gui.models import CLIENT_ID_ROLE, SESSION_ROLE, short_date
+from alliance_desktop.gui.workspace.models import CLIENT_ID_ROLE, SESSION_ROLE, short_date
 from alliance_desktop.insights.analysis import Insights, analyse
 from alliance_desktop.insights.settings import DEFAULT_SETTINGS, InsightSettings
 from alliance_desktop.insights.suggestions import Suggestion, suggestions_for
@@ -70,7 +70,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from alliance_desktop.app.changes import Changes
     from alliance_desktop.domain.models import Session
     from alliance_desktop.domain.strategies import Strategy
-    from alliance_desktop.gui.main_window import MainWindow
+    from alliance_desktop.gui.shell.main_window import MainWindow
     from alliance_desktop.gui.theme import ThemeManager
     from alliance_desktop.insights.strategy_estimates import StrategyEstimate
     from alliance_desktop.vault import Vault

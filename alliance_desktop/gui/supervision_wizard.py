@@ -60,7 +60,7 @@ from alliance_desktop.domain.models import Client, Session
 from alliance_desktop.domain.scales import ClientRatingScale
 from alliance_desktop.gui import file_dialogs, operations
 from alliance_desktop.gui.feedback import clear_message, error_label, show_message
-from alliance_desktop.gui.models import short_date
+from alliance_desktop.gui.workspace.models import short_date
 from alliance_desktop.insights.analysis import analyse
 from alliance_desktop.insights.settings import InsightSettings
 from alliance_desktop.reports.supervision import PacketError, PacketOptions
@@ -68,7 +68,7 @@ from alliance_desktop.vault import VaultError
 
 if TYPE_CHECKING:  # pragma: no cover
     from alliance_desktop.app.changes import Changes
-    from alliance_desktop.gui.main_window import MainWindow
+    from alliance_desktop.gui.shell.main_window import MainWindow
     from alliance_desktop.reports.supervision import Packet
     from alliance_desktop.vault import Vault
     from alliance_desktop.vault.store import PacketRecord

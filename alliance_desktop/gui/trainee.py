@@ -70,7 +70,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from alliance_desktop.app.changes import Changes
     from alliance_desktop.domain.models import Session
     from alliance_desktop.domain.settings import VaultSettings
-    from alliance_desktop.gui.main_window import MainWindow
+    from alliance_desktop.gui.shell.main_window import MainWindow
     from alliance_desktop.gui.preferences import Preferences
     from alliance_desktop.gui.theme import ThemeManager
     from alliance_desktop.vault import Vault

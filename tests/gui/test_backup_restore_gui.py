@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QLineEdit
 
 from alliance_desktop.app import backups
 from alliance_desktop.domain import Client
-from alliance_desktop.gui.controller import AppController
+from alliance_desktop.gui.shell.controller import AppController
 from alliance_desktop.gui.preferences import Preferences
 from alliance_desktop.gui.theme import ThemeManager
 from alliance_desktop.gui.unlock_window import UnlockWindow

@@ -203,7 +203,7 @@ def test_ctrl_enter_saves_from_the_reflection(qtbot, editor):
 
 
 def test_new_client_goes_code_goals_date_and_ctrl_enter_saves(qtbot):
-    from alliance_desktop.gui.client_dialogs import ClientDialog
+    from alliance_desktop.gui.workspace.client_dialogs import ClientDialog
 
     dialog = ClientDialog()
     qtbot.addWidget(dialog)

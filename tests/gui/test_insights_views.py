@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 from support import DEMO_PASSPHRASE
 
-from alliance_desktop.gui.controller import AppController
-from alliance_desktop.gui.models import ALERTS_ROLE, SESSION_ROLE
+from alliance_desktop.gui.shell.controller import AppController
+from alliance_desktop.gui.workspace.models import ALERTS_ROLE, SESSION_ROLE
 
 PASS = DEMO_PASSPHRASE
 
@@ -238,7 +238,7 @@ def test_matplotlib_waits_for_unlock(tmp_path: Path):
         from PySide6.QtCore import QSettings, QTimer
         from PySide6.QtWidgets import QApplication
         app = QApplication([])
-        from alliance_desktop.gui.controller import AppController
+        from alliance_desktop.gui.shell.controller import AppController
         from alliance_desktop.gui.preferences import Preferences
         from alliance_desktop.gui.theme import ThemeManager
         prefs = Preferences(QSettings({str(tmp_path / "p.ini")!r}, QSettings.Format.IniFormat))

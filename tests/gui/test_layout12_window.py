@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QStatusBar
 from support import DEMO_PASSPHRASE
 
-from alliance_desktop.gui.controller import AppController
+from alliance_desktop.gui.shell.controller import AppController
 from alliance_desktop.gui.window_fit import StatusQueue
 
 PASS = DEMO_PASSPHRASE
@@ -103,7 +103,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from alliance_desktop.gui.controller import AppController
+from alliance_desktop.gui.shell.controller import AppController
 from alliance_desktop.gui.preferences import Preferences
 from alliance_desktop.gui.theme import ThemeManager
 from alliance_desktop.vault import Vault

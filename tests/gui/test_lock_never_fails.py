@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from alliance_desktop.app import access
 from alliance_desktop.domain import Client
-from alliance_desktop.gui.controller import AppController
+from alliance_desktop.gui.shell.controller import AppController
 from alliance_desktop.gui.preferences import Preferences
 from alliance_desktop.gui.theme import ThemeManager
 from alliance_desktop.vault import Vault

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from alliance_desktop.app import access
 from alliance_desktop.gui import app as gui_app
-from alliance_desktop.gui.controller import AppController
+from alliance_desktop.gui.shell.controller import AppController
 from alliance_desktop.gui.preferences import Preferences
 from alliance_desktop.gui.theme import ThemeManager
 

@@ -166,7 +166,7 @@ CANARY = "quietcanary"
 
 @pytest.fixture
 def main_window(vault, vault_path, qtbot):
-    from alliance_desktop.gui.main_window import MainWindow
+    from alliance_desktop.gui.shell.main_window import MainWindow
 
     w = MainWindow(vault_path)
     qtbot.addWidget(w)
@@ -261,7 +261,7 @@ def test_deleting_a_session_then_undo_restores_it(
 
 
 def test_a_duplicate_client_code_is_shown_in_the_dialog(main_window, client, emitted) -> None:
-    from alliance_desktop.gui.client_dialogs import ClientDialog
+    from alliance_desktop.gui.workspace.client_dialogs import ClientDialog
 
     dialog = ClientDialog(None, vault=main_window.vault, parent=main_window)
     dialog.ui.codeEdit.setText(client.code.upper())

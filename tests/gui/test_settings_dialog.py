@@ -211,7 +211,7 @@ def test_controller_saves_vault_settings_through_the_use_case(qtbot, tmp_path):
     from PySide6.QtWidgets import QApplication
 
     from alliance_desktop.app import access
-    from alliance_desktop.gui.controller import AppController
+    from alliance_desktop.gui.shell.controller import AppController
     from alliance_desktop.gui.theme import ThemeManager
 
     path = tmp_path / "v.alliance"

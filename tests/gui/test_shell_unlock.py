@@ -17,7 +17,7 @@ from alliance_desktop.app import access
 from alliance_desktop.app.backups import auto_backup
 from alliance_desktop.domain import Client
 from alliance_desktop.gui import crash_dialog
-from alliance_desktop.gui.controller import AppController
+from alliance_desktop.gui.shell.controller import AppController
 from alliance_desktop.gui.preferences import Preferences
 from alliance_desktop.gui.theme import ThemeManager
 from alliance_desktop.gui.unlock_window import UnlockWindow
@@ -219,7 +219,7 @@ def test_a_page_zeroed_inside_the_file_offers_the_newest_backup(tmp_path, qtbot,
 def test_damage_found_while_filling_the_window_returns_to_the_unlock_screen(
     tmp_path, qtbot, crashes, monkeypatch
 ):
-    from alliance_desktop.gui import main_window
+    from alliance_desktop.gui.shell import main_window
     from alliance_desktop.vault import VaultDamagedError
 
     path = tmp_path / "v.alliance"

@@ -15,7 +15,7 @@ from PySide6.QtCore import QDate, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QPlainTextEdit, QPushButton
 
 from alliance_desktop.domain.models import Reflection, Session
-from alliance_desktop.gui.controller import AppController
+from alliance_desktop.gui.shell.controller import AppController
 from alliance_desktop.gui.preferences import Preferences
 from alliance_desktop.gui.supervision_wizard import SupervisionWizard, preselected_clients
 from alliance_desktop.gui.theme import ThemeManager

@@ -33,7 +33,7 @@ CHILD = textwrap.dedent(
     from pathlib import Path
     from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QPushButton, QWidget
     from alliance_desktop.domain import Client
-    from alliance_desktop.gui.controller import AppController
+    from alliance_desktop.gui.shell.controller import AppController
     from alliance_desktop.gui.preferences import Preferences
     from alliance_desktop.gui.theme import ThemeManager
 

@@ -60,7 +60,7 @@ GUI_SCRIPT = textwrap.dedent(
     from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 
     from alliance_desktop.domain import Client, Session
-    from alliance_desktop.gui.controller import AppController
+    from alliance_desktop.gui.shell.controller import AppController
     from alliance_desktop.gui.preferences import Preferences
     from alliance_desktop.gui.theme import ThemeManager
 

@@ -27,7 +27,7 @@ from alliance_desktop.gui.safety.dialogs import (
 from alliance_desktop.vault import VaultError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from alliance_desktop.gui.main_window import MainWindow
+    from alliance_desktop.gui.shell.main_window import MainWindow
     from alliance_desktop.vault import Vault
 
 MESSAGE_MS = 10000

@@ -31,7 +31,7 @@ from alliance_desktop.domain.models import Resolution, Rupture, RuptureType
 from alliance_desktop.domain.ruptures import MARKERS
 from alliance_desktop.domain.strategies import Strategy
 from alliance_desktop.gui.feedback import error_label
-from alliance_desktop.gui.models import short_date
+from alliance_desktop.gui.workspace.models import short_date
 from alliance_desktop.gui.widgets.check_filter import CheckFilter
 from alliance_desktop.gui.widgets.rating_input import RatingInput
 from alliance_desktop.gui.widgets.reflection_editor import SectionEdit

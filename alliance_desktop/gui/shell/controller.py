@@ -139,7 +139,7 @@ class AppController(QObject):
 
     def _ensure_window(self):
         if self.window is None:
-            from alliance_desktop.gui.main_window import MainWindow
+            from alliance_desktop.gui.shell.main_window import MainWindow
 
             self.window = MainWindow(self.vault_path, demo=self.demo_dir is not None)
             w = self.window

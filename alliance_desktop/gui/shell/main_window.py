@@ -48,12 +48,12 @@ from alliance_desktop.app.changes import Changes
 from alliance_desktop.domain import Client, ClientStatus, Session, ValidationError
 from alliance_desktop.domain.settings import OutcomeScale
 from alliance_desktop.gui import operations
-from alliance_desktop.gui.client_delegate import ClientDelegate
-from alliance_desktop.gui.client_dialogs import ClientDialog, DeleteClientDialog
+from alliance_desktop.gui.workspace.client_delegate import ClientDelegate
+from alliance_desktop.gui.workspace.client_dialogs import ClientDialog, DeleteClientDialog
 from alliance_desktop.gui.feedback import clear_message, error_label, repolish_roles, show_message
 from alliance_desktop.gui.forms.ui_main_window import Ui_MainWindow
 from alliance_desktop.gui.insights_views import InsightsHub
-from alliance_desktop.gui.models import (
+from alliance_desktop.gui.workspace.models import (
     ID_ROLE,
     OPEN_ROLE,
     RUPTURE_ROLE,
@@ -69,10 +69,10 @@ from alliance_desktop.gui.models import (
     short_date,
 )
 from alliance_desktop.gui.privacy_curtain import PrivacyCurtain
-from alliance_desktop.gui.rating_chips import RatingChipsDelegate
+from alliance_desktop.gui.workspace.rating_chips import RatingChipsDelegate
 from alliance_desktop.gui.safety import SafetyHub
 from alliance_desktop.gui.safety.dialogs import first_words
-from alliance_desktop.gui.search_delegate import HighlightDelegate
+from alliance_desktop.gui.workspace.search_delegate import HighlightDelegate
 from alliance_desktop.gui.session_editor import SessionEditor
 from alliance_desktop.gui.supervision_wizard import SupervisionHub
 from alliance_desktop.gui.trainee import TraineeHub

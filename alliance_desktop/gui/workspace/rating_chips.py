@@ -12,7 +12,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QS
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from alliance_desktop.gui.models import CHIPS_ROLE
+from alliance_desktop.gui.workspace.models import CHIPS_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 PAD_X = 6  # inside a chip, left and right

@@ -7,7 +7,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from alliance_desktop.gui.models import SearchResultsModel
+from alliance_desktop.gui.workspace.models import SearchResultsModel
 
 
 class HighlightDelegate(QStyledItemDelegate):

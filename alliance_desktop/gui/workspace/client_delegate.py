@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from alliance_desktop.gui.models import ALERTS_ROLE, CLOSED_ROLE
+from alliance_desktop.gui.workspace.models import ALERTS_ROLE, CLOSED_ROLE
 
 PAD = 6
 

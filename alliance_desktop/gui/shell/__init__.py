@@ -1,0 +1,1 @@
+"""The window frame: main window, action registry, status queue and the controller."""
