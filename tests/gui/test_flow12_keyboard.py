@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QPlainTextEdit
 
 from alliance_desktop.domain import Client, ClientRatingScale, Resolution, RuptureType
 from alliance_desktop.domain.strategies import catalogue
-from alliance_desktop.gui.session_editor import SessionEditor
-from alliance_desktop.gui.widgets.check_filter import matches
+from alliance_desktop.gui.common.widgets.check_filter import matches
+from alliance_desktop.gui.editor.session_editor import SessionEditor
 
 CLIENT = Client("Bryn 02", id=7)
 NAVIGATION = {

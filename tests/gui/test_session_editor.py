@@ -36,9 +36,9 @@ from alliance_desktop.domain import (
 from alliance_desktop.domain.strategies import Strategy, catalogue
 from alliance_desktop.domain.templates import Section, Template
 from alliance_desktop.domain.validation import session_problems
-from alliance_desktop.gui.session_editor import SessionEditor
-from alliance_desktop.gui.widgets.rating_input import RatingInput
-from alliance_desktop.gui.widgets.reflection_editor import carry_over
+from alliance_desktop.gui.editor.rating_input import RatingInput
+from alliance_desktop.gui.editor.reflection_editor import carry_over
+from alliance_desktop.gui.editor.session_editor import SessionEditor
 
 CANARY = "Zebracanary"
 SCALE = ClientRatingScale()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QCheckBox, QCombo
     QScrollArea, QSizePolicy, QSpacerItem, QSpinBox,
     QVBoxLayout, QWidget)
 
-from alliance_desktop.gui.widgets.rating_input import RatingInput
+from alliance_desktop.gui.editor.rating_input import RatingInput
 
 class Ui_SessionEditorForm(object):
     def setupUi(self, sessionEditor):

@@ -73,10 +73,10 @@ from alliance_desktop.gui.workspace.rating_chips import RatingChipsDelegate
 from alliance_desktop.gui.safety import SafetyHub
 from alliance_desktop.gui.safety.dialogs import first_words
 from alliance_desktop.gui.workspace.search_delegate import HighlightDelegate
-from alliance_desktop.gui.session_editor import SessionEditor
+from alliance_desktop.gui.editor.session_editor import SessionEditor
 from alliance_desktop.gui.supervision_wizard import SupervisionHub
 from alliance_desktop.gui.trainee import TraineeHub
-from alliance_desktop.gui.widgets.rupture_editor import PriorRupture
+from alliance_desktop.gui.editor.rupture_editor import PriorRupture
 from alliance_desktop.gui.window_fit import StatusQueue, fit_to_screen, hold_size
 from alliance_desktop.insights.outcome import OutcomeChange, outcome_change
 from alliance_desktop.vault import Vault, VaultError

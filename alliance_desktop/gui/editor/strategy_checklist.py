@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from alliance_desktop.domain.strategies import GROUPS, Strategy
-from alliance_desktop.gui.widgets.check_filter import CheckFilter
+from alliance_desktop.gui.common.widgets.check_filter import CheckFilter
 
 COLUMNS = 2
 

@@ -35,19 +35,19 @@ from alliance_desktop.domain.scales import ClientRatingScale
 from alliance_desktop.domain.settings import OutcomeScale
 from alliance_desktop.domain.strategies import Strategy, catalogue
 from alliance_desktop.gui import resources_rc  # noqa: F401  (registers :/icons)
-from alliance_desktop.gui.feedback import error_label, show_message
-from alliance_desktop.gui.forms.ui_session_editor import Ui_SessionEditorForm
-from alliance_desktop.gui.widgets.collapsible import CollapsibleSection
-from alliance_desktop.gui.widgets.rating_input import RatingInput
-from alliance_desktop.gui.widgets.reflection_editor import ReflectionEditor
-from alliance_desktop.gui.widgets.rupture_editor import (
+from alliance_desktop.gui.common.widgets.collapsible import CollapsibleSection
+from alliance_desktop.gui.common.widgets.tag_edit import TagEdit
+from alliance_desktop.gui.editor.rating_input import RatingInput
+from alliance_desktop.gui.editor.reflection_editor import ReflectionEditor
+from alliance_desktop.gui.editor.rupture_editor import (
     PriorRupture,
     PriorRupturesBox,
     RuptureEditor,
     rupture_state,
 )
-from alliance_desktop.gui.widgets.strategy_checklist import StrategyChecklist
-from alliance_desktop.gui.widgets.tag_edit import TagEdit
+from alliance_desktop.gui.editor.strategy_checklist import StrategyChecklist
+from alliance_desktop.gui.feedback import error_label, show_message
+from alliance_desktop.gui.forms.ui_session_editor import Ui_SessionEditorForm
 
 DRAFT_VERSION = 1
 WARNING = "⚠"  # the error's shape, so meaning never rests on colour alone

@@ -1,0 +1,1 @@
+"""What every feature of the GUI shares: theme, preferences, dialogs, generic widgets."""

@@ -1,0 +1,1 @@
+"""Generic input widgets: folded sections, type-to-filter ticks, tag entry; none knows the vault."""

@@ -1,0 +1,1 @@
+"""The session editor and its widgets: ratings, reflection, ruptures, strategies."""
