@@ -165,7 +165,7 @@ def check_forms() -> str:
 def check_unlock_window(test: SelfTest) -> str:
     from PySide6.QtWidgets import QApplication
 
-    from alliance_desktop.gui.unlock_window import UnlockWindow
+    from alliance_desktop.gui.unlock.window import UnlockWindow
 
     assert test.folder is not None
     window = UnlockWindow(test.folder / "not-yet-created.alliance")

@@ -81,9 +81,9 @@ def main() -> None:
 
         rows.append(("start → unlock window shown", start_to_unlock(path), 0.4, "s"))
 
+        from alliance_desktop.gui.common.preferences import Preferences
+        from alliance_desktop.gui.common.theme import ThemeManager
         from alliance_desktop.gui.shell.controller import AppController
-        from alliance_desktop.gui.preferences import Preferences
-        from alliance_desktop.gui.theme import ThemeManager
 
         QCoreApplication.setOrganizationName("AllianceDesktopBench")
         app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -36,9 +36,9 @@ def main(clients: int = 200, sessions: int = 100, runs: int = 5) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from alliance_desktop.gui.common.preferences import Preferences
+    from alliance_desktop.gui.common.theme import ThemeManager
     from alliance_desktop.gui.shell.controller import AppController
-    from alliance_desktop.gui.preferences import Preferences
-    from alliance_desktop.gui.theme import ThemeManager
     from alliance_desktop.vault import Vault
     from alliance_desktop.vault.demo import create_demo_vault
 

@@ -22,10 +22,10 @@ def _settle(app: QApplication, rounds: int = 5) -> None:
 
 
 def render(out_dir: Path) -> list[Path]:
+    from alliance_desktop.gui.common.preferences import Preferences
+    from alliance_desktop.gui.common.theme import ThemeManager
     from alliance_desktop.gui.shell.controller import AppController
-    from alliance_desktop.gui.preferences import Preferences
-    from alliance_desktop.gui.theme import ThemeManager
-    from alliance_desktop.gui.unlock_window import UnlockWindow
+    from alliance_desktop.gui.unlock.window import UnlockWindow
     from alliance_desktop.vault.demo import create_demo_vault
 
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -129,10 +129,10 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from alliance_desktop.gui.common.crash_dialog import install_excepthook
+    from alliance_desktop.gui.common.preferences import Preferences
+    from alliance_desktop.gui.common.theme import ThemeManager
     from alliance_desktop.gui.shell.controller import AppController
-    from alliance_desktop.gui.crash_dialog import install_excepthook
-    from alliance_desktop.gui.preferences import Preferences
-    from alliance_desktop.gui.theme import ThemeManager
     from alliance_desktop.vault.location import resolve_vault_path
 
     QCoreApplication.setOrganizationName("AllianceDesktop")

@@ -221,7 +221,8 @@ def save_chart_as(
     ``vault`` defaults to the open vault of the window the chart is in (for the audit).
     """
     from alliance_desktop.app.charts import export_chart
-    from alliance_desktop.gui import file_dialogs, operations
+    from alliance_desktop.gui import operations
+    from alliance_desktop.gui.common import file_dialogs
 
     tr = QCoreApplication.translate
     if vault is None:

@@ -70,8 +70,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from alliance_desktop.app.changes import Changes
     from alliance_desktop.domain.models import Session
     from alliance_desktop.domain.strategies import Strategy
+    from alliance_desktop.gui.common.theme import ThemeManager
     from alliance_desktop.gui.shell.main_window import MainWindow
-    from alliance_desktop.gui.theme import ThemeManager
     from alliance_desktop.insights.strategy_estimates import StrategyEstimate
     from alliance_desktop.vault import Vault
 

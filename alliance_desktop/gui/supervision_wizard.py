@@ -58,7 +58,8 @@ from alliance_desktop.app import packets as app_packets
 from alliance_desktop.charts.theme import LIGHT
 from alliance_desktop.domain.models import Client, Session
 from alliance_desktop.domain.scales import ClientRatingScale
-from alliance_desktop.gui import file_dialogs, operations
+from alliance_desktop.gui import operations
+from alliance_desktop.gui.common import file_dialogs
 from alliance_desktop.gui.feedback import clear_message, error_label, show_message
 from alliance_desktop.gui.workspace.models import short_date
 from alliance_desktop.insights.analysis import analyse

@@ -70,9 +70,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from alliance_desktop.app.changes import Changes
     from alliance_desktop.domain.models import Session
     from alliance_desktop.domain.settings import VaultSettings
+    from alliance_desktop.gui.common.preferences import Preferences
+    from alliance_desktop.gui.common.theme import ThemeManager
     from alliance_desktop.gui.shell.main_window import MainWindow
-    from alliance_desktop.gui.preferences import Preferences
-    from alliance_desktop.gui.theme import ThemeManager
     from alliance_desktop.vault import Vault
 
 VIGNETTE_BY_CODE = {v.code: v for v in VIGNETTES}

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from alliance_desktop.domain import Client, Modality, Session
 from alliance_desktop.domain.models import Reflection
+from alliance_desktop.gui.common.preferences import Preferences
+from alliance_desktop.gui.common.theme import ThemeManager
 from alliance_desktop.gui.shell.controller import AppController
-from alliance_desktop.gui.preferences import Preferences
-from alliance_desktop.gui.theme import ThemeManager
 from alliance_desktop.vault import Vault
 
 PASS = "safety net twelve passphrase"

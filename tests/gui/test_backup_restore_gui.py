@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QLineEdit
 
 from alliance_desktop.app import backups
 from alliance_desktop.domain import Client
+from alliance_desktop.gui.common.preferences import Preferences
+from alliance_desktop.gui.common.theme import ThemeManager
 from alliance_desktop.gui.shell.controller import AppController
-from alliance_desktop.gui.preferences import Preferences
-from alliance_desktop.gui.theme import ThemeManager
-from alliance_desktop.gui.unlock_window import UnlockWindow
+from alliance_desktop.gui.unlock.window import UnlockWindow
 from alliance_desktop.vault import Vault
 
 PASS = "backup restore gui passphrase"
@@ -102,8 +102,8 @@ def test_chart_save_asks_through_file_dialogs_and_writes_the_chosen_format(
 ):
     from matplotlib.figure import Figure
 
-    from alliance_desktop.gui import file_dialogs
     from alliance_desktop.gui.charts_view import save_chart_as
+    from alliance_desktop.gui.common import file_dialogs
 
     seen = {}
 

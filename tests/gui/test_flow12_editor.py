@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPlainTextEdit, Q
 
 from alliance_desktop.app import access
 from alliance_desktop.domain import Client, Modality, Reflection, Session
+from alliance_desktop.gui.common.preferences import Preferences
+from alliance_desktop.gui.common.theme import ThemeManager
 from alliance_desktop.gui.shell.controller import AppController
-from alliance_desktop.gui.preferences import Preferences
-from alliance_desktop.gui.theme import ThemeManager
 from alliance_desktop.vault import Vault
 
 PASS = "flow twelve editor passphrase"

@@ -177,7 +177,7 @@ def _has_colour(image: QImage, colour: QColor) -> bool:
 def test_f1_lists_ctrl_s_ctrl_enter_esc_and_digit_entry(qtbot):
     from PySide6.QtGui import QAction, QKeySequence
 
-    from alliance_desktop.gui.help_dialogs import ShortcutsDialog
+    from alliance_desktop.gui.common.help_dialogs import ShortcutsDialog
 
     lock = QAction("&Lock")
     lock.setShortcut(QKeySequence("Ctrl+L"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QPushButton
 
-from alliance_desktop.gui.help_dialogs import AboutDataDialog, ShortcutsDialog
+from alliance_desktop.gui.common.help_dialogs import AboutDataDialog, ShortcutsDialog
 
 
 def native(text: str) -> str:

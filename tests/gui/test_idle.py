@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QElapsedTimer, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from alliance_desktop.gui.idle import IdleWatcher, SessionLockWatcher
+from alliance_desktop.gui.common.idle import IdleWatcher, SessionLockWatcher
 
 
 @pytest.fixture

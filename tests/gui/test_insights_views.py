@@ -239,8 +239,8 @@ def test_matplotlib_waits_for_unlock(tmp_path: Path):
         from PySide6.QtWidgets import QApplication
         app = QApplication([])
         from alliance_desktop.gui.shell.controller import AppController
-        from alliance_desktop.gui.preferences import Preferences
-        from alliance_desktop.gui.theme import ThemeManager
+        from alliance_desktop.gui.common.preferences import Preferences
+        from alliance_desktop.gui.common.theme import ThemeManager
         prefs = Preferences(QSettings({str(tmp_path / "p.ini")!r}, QSettings.Format.IniFormat))
         ctl = AppController(app, __import__("pathlib").Path({str(tmp_path / "v.alliance")!r}),
                             prefs, ThemeManager(app, "light"))

@@ -16,10 +16,10 @@ from alliance_desktop.app import sessions as app_sessions
 from alliance_desktop.app.settings import load_settings, update_settings
 from alliance_desktop.domain import Client, Resolution, Rupture, RuptureType, Session
 from alliance_desktop.gui import operations
+from alliance_desktop.gui.common.preferences import Preferences
+from alliance_desktop.gui.common.settings_dialog import SettingsDialog
+from alliance_desktop.gui.common.theme import ThemeManager
 from alliance_desktop.gui.shell.controller import AppController
-from alliance_desktop.gui.preferences import Preferences
-from alliance_desktop.gui.settings_dialog import SettingsDialog
-from alliance_desktop.gui.theme import ThemeManager
 
 TODAY = date.today()
 

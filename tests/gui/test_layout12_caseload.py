@@ -19,8 +19,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView
 from support import DEMO_PASSPHRASE
 
-from alliance_desktop.gui.shell.controller import AppController
 from alliance_desktop.gui.insights_models import contrast_ratio, scale_colour, text_colour_on
+from alliance_desktop.gui.shell.controller import AppController
 from alliance_desktop.gui.workspace.models import CLIENT_ID_ROLE, SESSION_ROLE
 
 PASS = DEMO_PASSPHRASE
@@ -180,8 +180,8 @@ def test_dashboard_shows_without_matplotlib(tmp_path: Path, demo_file: Path):
         from PySide6.QtWidgets import QApplication
         app = QApplication([])
         from alliance_desktop.gui.shell.controller import AppController
-        from alliance_desktop.gui.preferences import Preferences
-        from alliance_desktop.gui.theme import ThemeManager
+        from alliance_desktop.gui.common.preferences import Preferences
+        from alliance_desktop.gui.common.theme import ThemeManager
         from alliance_desktop.vault import Vault
         prefs = Preferences(QSettings({str(tmp_path / "p.ini")!r}, QSettings.Format.IniFormat))
         ctl = AppController(app, {str(path)!r}, prefs, ThemeManager(app, "light"))

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QToolBar, QToolButton
 from support import DEMO_PASSPHRASE
 
-from alliance_desktop.gui import file_dialogs
+from alliance_desktop.gui.common import file_dialogs
 from alliance_desktop.gui.shell.controller import AppController
 
 PASS = DEMO_PASSPHRASE

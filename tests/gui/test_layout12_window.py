@@ -16,8 +16,8 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QStatusBar
 from support import DEMO_PASSPHRASE
 
+from alliance_desktop.gui.common.window_fit import StatusQueue
 from alliance_desktop.gui.shell.controller import AppController
-from alliance_desktop.gui.window_fit import StatusQueue
 
 PASS = DEMO_PASSPHRASE
 
@@ -104,8 +104,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from alliance_desktop.gui.shell.controller import AppController
-from alliance_desktop.gui.preferences import Preferences
-from alliance_desktop.gui.theme import ThemeManager
+from alliance_desktop.gui.common.preferences import Preferences
+from alliance_desktop.gui.common.theme import ThemeManager
 from alliance_desktop.vault import Vault
 tmp = Path(sys.argv[1])
 prefs = Preferences(QSettings(str(tmp / "p.ini"), QSettings.Format.IniFormat))

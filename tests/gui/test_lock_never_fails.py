@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from alliance_desktop.app import access
 from alliance_desktop.domain import Client
+from alliance_desktop.gui.common.preferences import Preferences
+from alliance_desktop.gui.common.theme import ThemeManager
 from alliance_desktop.gui.shell.controller import AppController
-from alliance_desktop.gui.preferences import Preferences
-from alliance_desktop.gui.theme import ThemeManager
 from alliance_desktop.vault import Vault
 
 PASS = "lock never fails passphrase"

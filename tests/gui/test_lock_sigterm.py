@@ -30,8 +30,8 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from alliance_desktop.app import access
 from alliance_desktop.gui import app as gui_app
 from alliance_desktop.gui.shell.controller import AppController
-from alliance_desktop.gui.preferences import Preferences
-from alliance_desktop.gui.theme import ThemeManager
+from alliance_desktop.gui.common.preferences import Preferences
+from alliance_desktop.gui.common.theme import ThemeManager
 
 path = Path(sys.argv[1])
 app = QApplication([])

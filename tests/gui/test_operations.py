@@ -282,7 +282,7 @@ def _figure():
 
 
 def _pick(monkeypatch, path: Path) -> None:
-    from alliance_desktop.gui import file_dialogs
+    from alliance_desktop.gui.common import file_dialogs
 
     def fake(parent, caption, directory="", filter="", selected_filter=""):
         return str(path), "PNG image (*.png)"

@@ -238,7 +238,7 @@ def test_open_another_vault_locks_and_unlocks_the_chosen_file(parts, qtbot, tmp_
     ctl, _path = parts
     other = tmp_path / "other.alliance"
     make_vault(other, code="Otter 3", sessions=1)
-    from alliance_desktop.gui import file_dialogs
+    from alliance_desktop.gui.common import file_dialogs
 
     monkeypatch.setattr(file_dialogs, "get_open_file_name", lambda *a, **k: (str(other), ""))
     window = ctl.window

@@ -11,11 +11,15 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, 
 
 from alliance_desktop.app import access
 from alliance_desktop.domain import Client
-from alliance_desktop.gui.audit_dialog import AuditDialog
+from alliance_desktop.gui.common.audit_dialog import AuditDialog
+from alliance_desktop.gui.common.crash_dialog import (
+    CrashDialog,
+    install_excepthook,
+    technical_summary,
+)
+from alliance_desktop.gui.common.preferences import Preferences
+from alliance_desktop.gui.common.theme import ThemeManager
 from alliance_desktop.gui.shell.controller import AppController
-from alliance_desktop.gui.crash_dialog import CrashDialog, install_excepthook, technical_summary
-from alliance_desktop.gui.preferences import Preferences
-from alliance_desktop.gui.theme import ThemeManager
 from alliance_desktop.vault import Vault
 
 PASS = "security gui passphrase"

@@ -583,7 +583,7 @@ def test_clear_leaves_no_client_data_anywhere(qtbot, editor: SessionEditor) -> N
 
 def test_screenshots_light_and_dark(qtbot, qapp) -> None:
     """Renders the filled editor for a human to look at; not an assertion of pixels."""
-    from alliance_desktop.gui.theme import ThemeManager
+    from alliance_desktop.gui.common.theme import ThemeManager
 
     out = Path("/tmp/shots")
     out.mkdir(parents=True, exist_ok=True)

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_desktop.domain.settings import FeedbackSettings, OutcomeScale
-from alliance_desktop.gui.preferences import DEFAULTS, Preferences, clamp_prefs
-from alliance_desktop.gui.settings_dialog import SettingsDialog
+from alliance_desktop.gui.common.preferences import DEFAULTS, Preferences, clamp_prefs
+from alliance_desktop.gui.common.settings_dialog import SettingsDialog
 from alliance_desktop.insights.settings import InsightSettings
 
 PREFS = {
@@ -193,7 +193,7 @@ def test_alert_thresholds_and_backup_count_round_trip(qtbot):
 
 
 def test_browse_uses_the_private_file_dialog(dialog, tmp_path, monkeypatch):
-    from alliance_desktop.gui import file_dialogs
+    from alliance_desktop.gui.common import file_dialogs
 
     asked = []
 
@@ -211,8 +211,8 @@ def test_controller_saves_vault_settings_through_the_use_case(qtbot, tmp_path):
     from PySide6.QtWidgets import QApplication
 
     from alliance_desktop.app import access
+    from alliance_desktop.gui.common.theme import ThemeManager
     from alliance_desktop.gui.shell.controller import AppController
-    from alliance_desktop.gui.theme import ThemeManager
 
     path = tmp_path / "v.alliance"
     app = QApplication.instance()

@@ -93,7 +93,7 @@ import sys
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog
-from alliance_desktop.gui import file_dialogs
+from alliance_desktop.gui.common import file_dialogs
 
 app = QApplication([])
 picked = Path(sys.argv[1])

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from alliance_desktop.app import access
 from alliance_desktop.app.backups import auto_backup
 from alliance_desktop.domain import Client
-from alliance_desktop.gui import crash_dialog
+from alliance_desktop.gui.common import crash_dialog
+from alliance_desktop.gui.common.preferences import Preferences
+from alliance_desktop.gui.common.theme import ThemeManager
 from alliance_desktop.gui.shell.controller import AppController
-from alliance_desktop.gui.preferences import Preferences
-from alliance_desktop.gui.theme import ThemeManager
-from alliance_desktop.gui.unlock_window import UnlockWindow
+from alliance_desktop.gui.unlock.window import UnlockWindow
 from alliance_desktop.vault import Vault
 from alliance_desktop.vault.connection import PAGE_SIZE
 

@@ -15,10 +15,10 @@ from PySide6.QtCore import QDate, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QPlainTextEdit, QPushButton
 
 from alliance_desktop.domain.models import Reflection, Session
+from alliance_desktop.gui.common.preferences import Preferences
+from alliance_desktop.gui.common.theme import ThemeManager
 from alliance_desktop.gui.shell.controller import AppController
-from alliance_desktop.gui.preferences import Preferences
 from alliance_desktop.gui.supervision_wizard import SupervisionWizard, preselected_clients
-from alliance_desktop.gui.theme import ThemeManager
 from alliance_desktop.reports.supervision import PacketOptions, build_packet
 from alliance_desktop.vault import Vault
 from alliance_desktop.vault.demo import create_demo_vault
@@ -165,7 +165,7 @@ def test_wizard_packet_equals_cli_packet_and_is_recorded(app_window, tmp_path: P
 
 
 def test_export_asks_through_file_dialogs_that_keep_no_history(app_window, monkeypatch, tmp_path):
-    from alliance_desktop.gui import file_dialogs
+    from alliance_desktop.gui.common import file_dialogs
 
     wizard = _open_wizard(app_window)
     seen = {}

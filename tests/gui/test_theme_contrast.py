@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alliance_desktop.gui.theme import ThemeManager
+from alliance_desktop.gui.common.theme import ThemeManager
 
 MINIMUM = 3.0
 

@@ -16,9 +16,9 @@ from alliance_desktop.domain.models import Client, Reflection, Session
 from alliance_desktop.domain.templates import TEMPLATES_BY_KEY
 from alliance_desktop.domain.vignettes import VIGNETTES, vignette
 from alliance_desktop.gui import operations
+from alliance_desktop.gui.common.preferences import Preferences
+from alliance_desktop.gui.common.theme import ThemeManager
 from alliance_desktop.gui.shell.controller import AppController
-from alliance_desktop.gui.preferences import Preferences
-from alliance_desktop.gui.theme import ThemeManager
 from alliance_desktop.gui.trainee import REMINDER_TEXT, ms_until
 from alliance_desktop.insights.practice_log import practice_log
 from alliance_desktop.insights.reflection_feedback import (

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_desktop.domain import Client
-from alliance_desktop.gui.unlock_window import UnlockWindow, caps_lock_from_key
+from alliance_desktop.gui.unlock.window import UnlockWindow, caps_lock_from_key
 from alliance_desktop.vault import Vault, VaultDamagedError
 
 PASSPHRASE = "correct staple battery orbit"
@@ -421,7 +421,7 @@ def test_tab_order_follows_reading_order(make_window, existing):
 
 def test_import_is_light():
     code = (
-        "import sys, alliance_desktop.gui.unlock_window, alliance_desktop.gui.idle;"
+        "import sys, alliance_desktop.gui.unlock.window, alliance_desktop.gui.common.idle;"
         "bad = [m for m in sys.modules if m.startswith(('matplotlib', 'PySide6.QtNetwork'))];"
         "print(bad); sys.exit(1 if bad else 0)"
     )

@@ -65,9 +65,9 @@ def test_main_hands_the_path_to_the_window(qapp, monkeypatch, tmp_path: Path):
     preferences and theme are stand-ins, so nothing global changes for other tests)."""
     import sys
 
+    import alliance_desktop.gui.common.preferences as preferences_module
+    import alliance_desktop.gui.common.theme as theme_module
     import alliance_desktop.gui.shell.controller as controller_module
-    import alliance_desktop.gui.preferences as preferences_module
-    import alliance_desktop.gui.theme as theme_module
 
     seen: list[Path] = []
 

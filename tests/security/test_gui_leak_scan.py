@@ -34,8 +34,8 @@ CHILD = textwrap.dedent(
     from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QPushButton, QWidget
     from alliance_desktop.domain import Client
     from alliance_desktop.gui.shell.controller import AppController
-    from alliance_desktop.gui.preferences import Preferences
-    from alliance_desktop.gui.theme import ThemeManager
+    from alliance_desktop.gui.common.preferences import Preferences
+    from alliance_desktop.gui.common.theme import ThemeManager
 
     canary, work, passphrase = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
     app = QApplication([])

@@ -61,8 +61,8 @@ GUI_SCRIPT = textwrap.dedent(
 
     from alliance_desktop.domain import Client, Session
     from alliance_desktop.gui.shell.controller import AppController
-    from alliance_desktop.gui.preferences import Preferences
-    from alliance_desktop.gui.theme import ThemeManager
+    from alliance_desktop.gui.common.preferences import Preferences
+    from alliance_desktop.gui.common.theme import ThemeManager
 
     folder = Path(sys.argv[1])
     passphrase = sys.argv[2]

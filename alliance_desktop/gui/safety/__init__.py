@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from alliance_desktop.app import backups, exports, trash
 from alliance_desktop.app import passphrase as app_passphrase
-from alliance_desktop.gui import file_dialogs, operations
+from alliance_desktop.gui import operations
+from alliance_desktop.gui.common import file_dialogs
 from alliance_desktop.gui.safety.dialogs import (
     ChangePassphraseDialog,
     ExportDialog,

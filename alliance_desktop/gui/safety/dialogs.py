@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from alliance_desktop.app.backups import BackupInfo
 from alliance_desktop.app.trash import DeletedItem
-from alliance_desktop.gui import file_dialogs
+from alliance_desktop.gui.common import file_dialogs
 from alliance_desktop.vault.passphrase import strength
 
 ROLE_ID = Qt.ItemDataRole.UserRole

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from alliance_desktop import __version__
 from alliance_desktop.app import access
-from alliance_desktop.gui.clipboard import ClipboardGuard
-from alliance_desktop.gui.idle import IdleWatcher, SessionLockWatcher
-from alliance_desktop.gui.preferences import Preferences
-from alliance_desktop.gui.theme import ThemeManager
-from alliance_desktop.gui.unlock_window import UnlockWindow
+from alliance_desktop.gui.common.clipboard import ClipboardGuard
+from alliance_desktop.gui.common.idle import IdleWatcher, SessionLockWatcher
+from alliance_desktop.gui.common.preferences import Preferences
+from alliance_desktop.gui.common.theme import ThemeManager
+from alliance_desktop.gui.unlock.window import UnlockWindow
 from alliance_desktop.vault import Vault, VaultDamagedError, VaultError
 
 PREWARM_DELAY_MS = 250
@@ -404,7 +404,7 @@ class AppController(QObject):
         from alliance_desktop.app.settings import load_settings, update_settings
         from alliance_desktop.domain.settings import KNOWN_KEYS
         from alliance_desktop.gui import operations
-        from alliance_desktop.gui.settings_dialog import SettingsDialog
+        from alliance_desktop.gui.common.settings_dialog import SettingsDialog
 
         try:
             current = load_settings(self.vault)
@@ -468,7 +468,7 @@ class AppController(QObject):
     def showShortcuts(self) -> None:
         if self.window is None:
             return
-        from alliance_desktop.gui.help_dialogs import ShortcutsDialog
+        from alliance_desktop.gui.common.help_dialogs import ShortcutsDialog
 
         actions = [a for a in self.window.actions() if not a.shortcut().isEmpty()]
         self._exec_once(ShortcutsDialog(actions, self.window))
@@ -476,14 +476,14 @@ class AppController(QObject):
     def showAboutData(self) -> None:
         if self.window is None:
             return
-        from alliance_desktop.gui.help_dialogs import AboutDataDialog
+        from alliance_desktop.gui.common.help_dialogs import AboutDataDialog
 
         self._exec_once(AboutDataDialog(self.vault_path, self.window))
 
     def showAudit(self) -> None:
         if self.window is None or self.vault is None:
             return
-        from alliance_desktop.gui.audit_dialog import AuditDialog
+        from alliance_desktop.gui.common.audit_dialog import AuditDialog
 
         self._exec_once(AuditDialog(self.vault.audit_log(), self.window))
 

@@ -48,11 +48,19 @@ from alliance_desktop.app.changes import Changes
 from alliance_desktop.domain import Client, ClientStatus, Session, ValidationError
 from alliance_desktop.domain.settings import OutcomeScale
 from alliance_desktop.gui import operations
-from alliance_desktop.gui.workspace.client_delegate import ClientDelegate
-from alliance_desktop.gui.workspace.client_dialogs import ClientDialog, DeleteClientDialog
+from alliance_desktop.gui.common.privacy_curtain import PrivacyCurtain
+from alliance_desktop.gui.common.window_fit import StatusQueue, fit_to_screen, hold_size
+from alliance_desktop.gui.editor.rupture_editor import PriorRupture
+from alliance_desktop.gui.editor.session_editor import SessionEditor
 from alliance_desktop.gui.feedback import clear_message, error_label, repolish_roles, show_message
 from alliance_desktop.gui.forms.ui_main_window import Ui_MainWindow
 from alliance_desktop.gui.insights_views import InsightsHub
+from alliance_desktop.gui.safety import SafetyHub
+from alliance_desktop.gui.safety.dialogs import first_words
+from alliance_desktop.gui.supervision_wizard import SupervisionHub
+from alliance_desktop.gui.trainee import TraineeHub
+from alliance_desktop.gui.workspace.client_delegate import ClientDelegate
+from alliance_desktop.gui.workspace.client_dialogs import ClientDialog, DeleteClientDialog
 from alliance_desktop.gui.workspace.models import (
     ID_ROLE,
     OPEN_ROLE,
@@ -68,16 +76,8 @@ from alliance_desktop.gui.workspace.models import (
     sessions_label,
     short_date,
 )
-from alliance_desktop.gui.privacy_curtain import PrivacyCurtain
 from alliance_desktop.gui.workspace.rating_chips import RatingChipsDelegate
-from alliance_desktop.gui.safety import SafetyHub
-from alliance_desktop.gui.safety.dialogs import first_words
 from alliance_desktop.gui.workspace.search_delegate import HighlightDelegate
-from alliance_desktop.gui.editor.session_editor import SessionEditor
-from alliance_desktop.gui.supervision_wizard import SupervisionHub
-from alliance_desktop.gui.trainee import TraineeHub
-from alliance_desktop.gui.editor.rupture_editor import PriorRupture
-from alliance_desktop.gui.window_fit import StatusQueue, fit_to_screen, hold_size
 from alliance_desktop.insights.outcome import OutcomeChange, outcome_change
 from alliance_desktop.vault import Vault, VaultError
 

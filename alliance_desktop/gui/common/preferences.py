@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from alliance_desktop.gui.theme import THEMES
+from alliance_desktop.gui.common.theme import THEMES
 
 ORGANIZATION = "AllianceDesktop"
 APPLICATION = "Alliance Desktop"

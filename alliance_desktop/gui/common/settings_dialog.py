@@ -23,10 +23,10 @@ from alliance_desktop.domain.settings import (
     OUTCOME_RELIABLE_CHANGE,
     VaultSettings,
 )
-from alliance_desktop.gui import file_dialogs
+from alliance_desktop.gui.common import file_dialogs
+from alliance_desktop.gui.common.preferences import AUTO_LOCK_MAX, AUTO_LOCK_MIN, clamp_prefs
 from alliance_desktop.gui.feedback import clear_message, repolish_roles, show_message
 from alliance_desktop.gui.forms.ui_settings_dialog import Ui_SettingsDialog
-from alliance_desktop.gui.preferences import AUTO_LOCK_MAX, AUTO_LOCK_MIN, clamp_prefs
 from alliance_desktop.insights.settings import InsightSettings
 from alliance_desktop.reports.redaction import SETTING_KEY as REDACTION_KEY
 from alliance_desktop.vault.store import DEFAULT_SETTINGS

@@ -32,10 +32,8 @@ from PySide6.QtWidgets import (
 
 from alliance_desktop.app import access
 from alliance_desktop.charts.theme import OKABE_ITO
-from alliance_desktop.gui import (
-    file_dialogs,
-    resources_rc,  # noqa: F401  (registers :/ resources)
-)
+from alliance_desktop.gui import resources_rc  # noqa: F401  (registers :/ resources)
+from alliance_desktop.gui.common import file_dialogs
 from alliance_desktop.gui.feedback import clear_message, repolish_roles, show_message
 from alliance_desktop.gui.forms.ui_unlock_window import Ui_UnlockWindow
 from alliance_desktop.vault import (

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from alliance_desktop import __version__
 
-_PACKAGE_ROOT = Path(__file__).resolve().parents[1]
+_PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 
 
 def technical_summary(exc_type: type[BaseException], tb: TracebackType | None) -> str:
