@@ -1,7 +1,9 @@
-"""Regenerate the Python made from Designer forms (ui/*.ui) and resources (resources.qrc).
+"""Regenerate the Python made from Designer forms (ui/*.ui) and resources (resources.qrc),
+then the translation catalogues (scripts/catalogues.py: extract, merge, compile).
 
-Run after editing a form or a resource: `make regenerate`. `--check DIR` writes into
-DIR instead, so a test can compare it with what is committed.
+Run after editing a form, a resource or a user-visible string: `make regenerate`.
+`--check DIR` writes the forms and resources into DIR instead, so a test can compare
+them with what is committed (tests/i18n checks the catalogues).
 """
 
 from __future__ import annotations
@@ -59,6 +61,12 @@ def main() -> None:
         generate(args.check / "forms", args.check / "resources_rc.py")
     else:
         for path in generate(FORMS_DIR, RESOURCES_PY):
+            print(path.relative_to(ROOT))
+        # After the forms: their QCoreApplication.translate() strings are extracted too.
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import catalogues
+
+        for path in catalogues.update():
             print(path.relative_to(ROOT))
 
 
