@@ -144,6 +144,10 @@ def main(argv: list[str] | None = None) -> int:
     app.setDesktopFileName(DESKTOP_FILE_ID)
     install_excepthook()
     prefs = Preferences()
+    # Before any window: every tr() after this reads the chosen language (i18n).
+    from alliance_desktop.gui.common.translator import install_translators
+
+    install_translators(app, prefs.get().get("language"))
     theme = ThemeManager(app, prefs.theme)
 
     demo_dir: Path | None = None
