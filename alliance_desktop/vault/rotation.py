@@ -27,7 +27,8 @@ STALE_PARTIAL_SECONDS = 3600
 AUTO_EVENT = "backup"
 AUTO_MARK = "automatic; state "
 # Tables that are bookkeeping, not user data: changes there are not worth a backup.
-_IGNORED = ("audit_log", "search_index", "sqlite_")
+# analysis_cache holds results derived from the data, written by readers too: not data.
+_IGNORED = ("audit_log", "search_index", "sqlite_", "analysis_cache")
 _SMALL = 1000  # tables up to this many rows are fingerprinted in full
 
 

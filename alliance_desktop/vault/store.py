@@ -27,7 +27,14 @@ from alliance_desktop.domain.validation import rupture_problems, validate_client
 from alliance_desktop.domain.vignettes import vignette
 from alliance_desktop.vault import connection as cx
 from alliance_desktop.vault import rows
-from alliance_desktop.vault.errors import VaultError, VaultLockedError
+from alliance_desktop.vault.bulk import paused_gc
+from alliance_desktop.vault.errors import (
+    DiskFullError,
+    VaultBusyError,
+    VaultError,
+    VaultLockedError,
+    VaultReadOnlyError,
+)
 from alliance_desktop.vault.passphrase import check_new_passphrase
 from alliance_desktop.vault.schema import CURRENT_VERSION, migrate
 from alliance_desktop.vault.search import SearchHit, fts_query, make_snippet
@@ -106,6 +113,7 @@ class Vault:
         self._conn: cx.Connection | None = conn
         self._lock = lock
         self._depth = 0  # open transactions: 1 is BEGIN IMMEDIATE, more are savepoints
+        self._counting = False  # the open transaction raises the change counter
         self._catalogue: dict[str, Strategy] | None = None
 
     # -- opening and closing ------------------------------------------------
@@ -189,7 +197,7 @@ class Vault:
         return self._conn
 
     @contextmanager
-    def transaction(self) -> Iterator[cx.Connection]:
+    def transaction(self, *, counted: bool = True) -> Iterator[cx.Connection]:
         """One unit of work, undone completely on any failure; re-entrant.
 
         The outermost is BEGIN IMMEDIATE … COMMIT; a transaction opened inside another
@@ -199,16 +207,25 @@ class Vault:
         Driver errors arrive as VaultError kinds (disk full, damaged, busy, read-only).
         SQLite may already have rolled back on its own (SQLITE_FULL/IOERR), so ROLLBACK
         runs only while a transaction is still open.
+
+        A transaction that changed any row raises the change counter once, as its last
+        statement, unless every level of it was opened ``counted=False`` (the audit log,
+        drafts and the analysis cache: writes that are not user data).
         """
         conn = self.conn
         if self._depth:
+            self._counting |= counted
             with self._savepoint(conn) as inner:
                 yield inner
             return
         conn.execute("BEGIN IMMEDIATE")
         self._depth = 1
+        self._counting = counted
+        changes = conn.total_changes
         try:
             yield conn
+            if self._counting and conn.total_changes != changes:
+                conn.execute("UPDATE change_counter SET value = value + 1 WHERE id = 1")
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
@@ -474,18 +491,21 @@ class Vault:
         rupture_sql = f"SELECT {rupture_cols} FROM ruptures"
         if where:
             rupture_sql += f" WHERE session_id IN (SELECT id FROM sessions {where})"
-        for r in conn.execute(rupture_sql + " ORDER BY session_id, position", params):
-            sid, rupture = rows.rupture_from_row(r)
-            ruptures[sid].append(rupture)
         session_cols = rows.SESSION_COLUMNS if text else rows.SESSION_COLUMNS_NO_TEXT
-        return [
-            rows.session_from_row(r, ruptures.get(r[0], []))
+        # fetchall: one checked call per query instead of one per row (a 20k-session
+        # load spent a third of its time in the per-row error translation).
+        with paused_gc():
             for r in conn.execute(
+                rupture_sql + " ORDER BY session_id, position", params
+            ).fetchall():
+                sid, rupture = rows.rupture_from_row(r)
+                ruptures[sid].append(rupture)
+            found = conn.execute(
                 f"SELECT {session_cols} FROM sessions {where} "
                 "ORDER BY client_id, date, created_at, id",
                 params,
-            )
-        ]
+            ).fetchall()
+            return [rows.session_from_row(r, ruptures.get(r[0], [])) for r in found]
 
     def sessions(self, client_id: int | None = None, *, text: bool = True) -> list[Session]:
         """Sessions in date order, for one client or all (grouped by client).
@@ -782,7 +802,7 @@ class Vault:
         clients = list(clients)
         sessions = list(sessions)
         new_clients = 0
-        with self.transaction() as conn:
+        with paused_gc(), self.transaction() as conn:
             self._insert_strategies(conn, list(strategies))
             if settings:
                 conn.executemany(
@@ -866,7 +886,7 @@ class Vault:
     # -- drafts -------------------------------------------------------------
 
     def save_draft(self, slot: str, payload: dict[str, Any]) -> None:
-        with self.transaction() as conn:
+        with self.transaction(counted=False) as conn:
             conn.execute(
                 "INSERT INTO drafts (slot, payload, updated_at) VALUES (?, ?, ?) "
                 "ON CONFLICT (slot) DO UPDATE SET payload = excluded.payload, "
@@ -883,7 +903,7 @@ class Vault:
         }
 
     def delete_draft(self, slot: str) -> None:
-        with self.transaction() as conn:
+        with self.transaction(counted=False) as conn:
             conn.execute("DELETE FROM drafts WHERE slot = ?", (slot,))
 
     # -- plans --------------------------------------------------------------
@@ -1098,11 +1118,45 @@ class Vault:
             )
         ]
 
+    # -- change counter and cached results (schema 8) -------------------------
+
+    def change_counter(self) -> int:
+        """A number that every insert, update or delete of user data raises (triggers in
+        the schema count them), so a result computed at one value is still right while
+        the counter has it. It never goes down in one file."""
+        row = self.conn.execute("SELECT value FROM change_counter WHERE id = 1").fetchone()
+        return int(row[0]) if row else 0
+
+    def cached_result(self, name: str, counter: int, key: str) -> str | None:
+        """The payload stored under ``name`` if it was computed at ``counter`` with ``key``."""
+        row = self.conn.execute(
+            "SELECT payload FROM analysis_cache WHERE name = ? AND counter = ? AND key = ?",
+            (name, counter, key),
+        ).fetchone()
+        return row[0] if row else None
+
+    def store_result(self, name: str, counter: int, key: str, payload: str) -> bool:
+        """Keep ``payload`` (computed from the data at ``counter``) inside the vault, in
+        place of what ``name`` held. Best effort: False when the vault cannot be written
+        now (read-only file, another writer busy, disk full); the caller has its result."""
+        try:
+            with self.transaction(counted=False) as conn:
+                conn.execute(
+                    "INSERT INTO analysis_cache (name, counter, key, payload, created_at) "
+                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
+                    "counter = excluded.counter, key = excluded.key, "
+                    "payload = excluded.payload, created_at = excluded.created_at",
+                    (name, counter, key, payload, rows.iso(rows.now())),
+                )
+        except (VaultBusyError, VaultReadOnlyError, DiskFullError):
+            return False
+        return True
+
     # -- audit --------------------------------------------------------------
 
     def audit(self, event: str, detail: str = "") -> None:
         """Record that something happened, never what the data was."""
-        with self.transaction() as conn:
+        with self.transaction(counted=False) as conn:
             conn.execute(
                 "INSERT INTO audit_log (at, event, detail) VALUES (?, ?, ?)",
                 (rows.iso(rows.now()), event, detail),
