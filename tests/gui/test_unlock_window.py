@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_desktop.domain import Client
-from alliance_desktop.gui.unlock.window import UnlockWindow, caps_lock_from_key
+from alliance_desktop.gui.unlock.fields import caps_lock_from_key
+from alliance_desktop.gui.unlock.window import UnlockWindow
 from alliance_desktop.vault import Vault, VaultDamagedError
 
 PASSPHRASE = "correct staple battery orbit"

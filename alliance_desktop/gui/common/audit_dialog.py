@@ -7,16 +7,10 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
-    QLabel,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QWidget
+
+from alliance_desktop.gui.feedback import repolish_roles
+from alliance_desktop.gui.forms.ui_audit_dialog import Ui_AuditDialog
 
 
 def event_label(event: str) -> str:
@@ -37,18 +31,8 @@ def event_label(event: str) -> str:
 class AuditDialog(QDialog):
     def __init__(self, entries: list[tuple[str, str, str]], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setObjectName("auditDialog")
-        self.setWindowTitle(self.tr("Vault activity"))
-        layout = QVBoxLayout(self)
-        intro = QLabel(
-            self.tr(
-                "What happened to this vault and when. The log records events only, "
-                "never what was written."
-            ),
-            self,
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        self.ui = Ui_AuditDialog()
+        self.ui.setupUi(self)
         self.model = QStandardItemModel(0, 3, self)
         self.model.setHorizontalHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Detail")])
         locale = QLocale()
@@ -64,20 +48,14 @@ class AuditDialog(QDialog):
             for item in row:
                 item.setEditable(False)
             self.model.appendRow(row)
-        self.table = QTableView(self)
-        self.table.setObjectName("auditTable")
-        self.table.setAccessibleName(self.tr("Vault activity, newest first"))
+        self.table = self.ui.auditTable
         self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setAlternatingRowColors(True)
-        layout.addWidget(self.table)
-        if not entries:
-            layout.addWidget(QLabel(self.tr("Nothing recorded yet."), self))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(560, 420)
+        self.ui.auditEmptyLabel.setVisible(not entries)
+        close = self.ui.auditButtons.button(QDialogButtonBox.StandardButton.Close)
+        close.setObjectName("closeButton")
+        close.setAccessibleName(self.tr("Close"))
+        self.ui.auditButtons.rejected.connect(self.reject)
+        repolish_roles(self)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)

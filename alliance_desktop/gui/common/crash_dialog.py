@@ -15,18 +15,10 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QPushButton, QWidget
 
 from alliance_desktop import __version__
+from alliance_desktop.gui.forms.ui_crash_dialog import Ui_CrashDialog
 
 _PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,34 +40,19 @@ def technical_summary(exc_type: type[BaseException], tb: TracebackType | None) -
 class CrashDialog(QDialog):
     def __init__(self, summary: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setObjectName("crashDialog")
-        self.setWindowTitle(self.tr("Something went wrong"))
-        layout = QVBoxLayout(self)
-        message = QLabel(
-            self.tr(
-                "Something unexpected went wrong. Your vault is safe: every change is "
-                "written in one step, so nothing was half-saved. You can carry on; if this "
-                "keeps happening, the summary below helps us find the cause. It contains "
-                "no client data."
-            ),
-            self,
-        )
-        message.setWordWrap(True)
-        layout.addWidget(message)
-        self.details = QPlainTextEdit(summary, self)
-        self.details.setObjectName("crashSummary")
-        self.details.setAccessibleName(self.tr("Technical summary"))
-        self.details.setReadOnly(True)
-        layout.addWidget(self.details)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.ui = Ui_CrashDialog()
+        self.ui.setupUi(self)
+        self.details = self.ui.crashSummary
+        self.details.setPlainText(summary)
         copy = QPushButton(self.tr("Copy summary"), self)
         copy.setObjectName("copySummaryButton")
         copy.setAccessibleName(self.tr("Copy summary"))
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(summary))
-        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(560, 360)
+        self.ui.crashButtons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
+        close = self.ui.crashButtons.button(QDialogButtonBox.StandardButton.Close)
+        close.setObjectName("closeButton")
+        close.setAccessibleName(self.tr("Close"))
+        self.ui.crashButtons.rejected.connect(self.reject)
 
 
 def install_excepthook(

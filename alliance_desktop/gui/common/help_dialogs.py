@@ -12,25 +12,29 @@ from pathlib import Path
 
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
-    QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
+from alliance_desktop.gui.common.accessibility import mark_heading
 from alliance_desktop.gui.feedback import repolish_roles
+from alliance_desktop.gui.forms.ui_about_data_dialog import Ui_AboutDataDialog
+from alliance_desktop.gui.forms.ui_shortcuts_dialog import Ui_ShortcutsDialog
 
 
 def plain_action_text(action: QAction) -> str:
     """The menu text without mnemonic ampersands ("&&" stays a literal "&")."""
     return action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(".…")
+
+
+def _name_close(buttons: QDialogButtonBox, name: str) -> None:
+    close = buttons.button(QDialogButtonBox.StandardButton.Close)
+    close.setObjectName("closeButton")
+    close.setAccessibleName(name)
 
 
 def _native(key: str) -> str:
@@ -45,8 +49,8 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, actions: list[QAction], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setObjectName("shortcutsDialog")
-        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.ui = Ui_ShortcutsDialog()
+        self.ui.setupUi(self)
         native = QKeySequence.SequenceFormat.NativeText
         rows: list[tuple[str, str]] = [
             (
@@ -58,33 +62,17 @@ class ShortcutsDialog(QDialog):
         ]
         taken = {keys for _text, keys in rows}
         rows += [row for row in self.editorRows() if row[1] not in taken]
-        self.table = QTableWidget(len(rows), 2, self)
-        self.table.setObjectName("shortcutsTable")
-        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
-        self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Shortcut")])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
+        self.table = self.ui.shortcutsTable
+        self.table.setRowCount(len(rows))
         for row, (text, keys) in enumerate(rows):
             self.table.setItem(row, 0, QTableWidgetItem(text))
             self.table.setItem(row, 1, QTableWidgetItem(keys))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        _name_close(self.ui.buttonBox, self.tr("Close"))
+        self.ui.buttonBox.rejected.connect(self.reject)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.setObjectName("buttonBox")
-        close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setObjectName("closeButton")
-        close.setAccessibleName(self.tr("Close"))
-        buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
-        layout.addWidget(buttons)
         # Tall enough for every row without scrolling (up to 16), in the style's units.
         shown = min(max(len(rows), 1), 16)
         table_height = (
@@ -131,37 +119,21 @@ class AboutDataDialog(QDialog):
 
     def __init__(self, vault_path: Path, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setObjectName("aboutDataDialog")
-        self.setWindowTitle(self.tr("About your data"))
+        self.ui = Ui_AboutDataDialog()
+        self.ui.setupUi(self)
         self._path = Path(vault_path)
+        mark_heading(self.ui.aboutDataTitle, 1)
 
-        title = QLabel(self.tr("About your data"), self)
-        title.setObjectName("aboutDataTitle")
-        title.setProperty("role", "title")
-
-        self.browser = QTextBrowser(self)
-        self.browser.setObjectName("aboutDataText")
-        self.browser.setAccessibleName(self.tr("About your data"))
-        self.browser.setOpenLinks(False)
+        self.browser = self.ui.aboutDataText
         self.browser.setHtml(self._html())
 
         copy = QPushButton(self.tr("&Copy vault location"), self)
         copy.setObjectName("copyPathButton")
         copy.setAccessibleName(self.tr("Copy vault location"))
         copy.clicked.connect(self._copy_path)
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.setObjectName("buttonBox")
-        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
-        close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setObjectName("closeButton")
-        close.setAccessibleName(self.tr("Close"))
-        buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(self.browser)
-        layout.addWidget(buttons)
+        self.ui.buttonBox.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
+        _name_close(self.ui.buttonBox, self.tr("Close"))
+        self.ui.buttonBox.rejected.connect(self.reject)
         repolish_roles(self)
         metrics = self.fontMetrics()
         self.resize(metrics.averageCharWidth() * 90, metrics.height() * 34)

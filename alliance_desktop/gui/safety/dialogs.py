@@ -6,28 +6,25 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLineEdit,
-    QProgressBar,
     QPushButton,
-    QRadioButton,
-    QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from alliance_desktop.app.backups import BackupInfo
 from alliance_desktop.app.trash import DeletedItem
 from alliance_desktop.gui.common import file_dialogs
+from alliance_desktop.gui.common.accessibility import announce, mark_alert, name_clear_button
+from alliance_desktop.gui.feedback import repolish_roles
+from alliance_desktop.gui.forms.ui_change_passphrase_dialog import Ui_ChangePassphraseDialog
+from alliance_desktop.gui.forms.ui_export_dialog import Ui_ExportDialog
+from alliance_desktop.gui.forms.ui_recently_deleted_dialog import Ui_RecentlyDeletedDialog
+from alliance_desktop.gui.forms.ui_restore_backup_dialog import Ui_RestoreBackupDialog
 from alliance_desktop.vault.passphrase import strength
 
 ROLE_ID = Qt.ItemDataRole.UserRole
@@ -39,14 +36,10 @@ def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
     return widget
 
 
-def _label(text: str, name: str, role: str | None = None) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName(name)
-    label.setAccessibleName(text)
-    label.setWordWrap(True)
-    if role:
-        label.setProperty("role", role)
-    return label
+def _name_cancel(buttons: QDialogButtonBox) -> None:
+    cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    if cancel is not None:
+        cancel.setAccessibleName(QCoreApplication.translate("SafetyDialogs", "Cancel"))
 
 
 def first_words(text: str, n: int = 6) -> str:
@@ -64,51 +57,23 @@ class ExportDialog(QDialog):
 
     def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("exportDialog")
-        self.setWindowTitle(self.tr("Export"))
-        self.setAccessibleName(self.tr("Export"))
+        self.ui = Ui_ExportDialog()
+        self.ui.setupUi(self)
         self._folder = folder
-        layout = QVBoxLayout(self)
-        warning = _label(
-            self.tr(
-                "The exported file is NOT encrypted: anyone who can open it can read every "
-                "session. Keep it on this computer, and delete it when you are done."
-            ),
-            "exportWarningLabel",
-        )
-        bold = warning.font()
-        bold.setBold(True)
-        warning.setFont(bold)
-        layout.addWidget(warning)
-        self.csvRadio = QRadioButton(self.tr("&CSV: one row per session, for a spreadsheet"))
-        _named(self.csvRadio, "exportCsvRadio", self.tr("CSV"))
-        self.jsonRadio = QRadioButton(self.tr("&JSON: everything, can be imported again"))
-        _named(self.jsonRadio, "exportJsonRadio", self.tr("JSON"))
-        self.csvRadio.setChecked(True)
-        group = QButtonGroup(self)
-        group.addButton(self.csvRadio)
-        group.addButton(self.jsonRadio)
-        layout.addWidget(self.csvRadio)
-        layout.addWidget(self.jsonRadio)
-        row = QHBoxLayout()
-        self.pathEdit = QLineEdit(str(folder / "alliance-export.csv"))
-        _named(self.pathEdit, "exportPathEdit", self.tr("Export file"))
-        self.browseButton = QPushButton(self.tr("&Browse…"))
-        _named(self.browseButton, "exportBrowseButton", self.tr("Browse"))
+        self.csvRadio = self.ui.exportCsvRadio
+        self.jsonRadio = self.ui.exportJsonRadio
+        self.pathEdit = self.ui.exportPathEdit
+        self.pathEdit.setText(str(folder / "alliance-export.csv"))
+        name_clear_button(self.pathEdit)
+        self.browseButton = self.ui.exportBrowseButton
         self.browseButton.clicked.connect(self._browse)
-        row.addWidget(self.pathEdit, 1)
-        row.addWidget(self.browseButton)
-        layout.addLayout(row)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.setObjectName("exportButtons")
+        self.buttons = self.ui.exportButtons
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("&Export"))
         _named(ok, "exportOkButton", self.tr("Export"))
+        _name_cancel(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
         self.csvRadio.toggled.connect(self._format_changed)
         self.resize(520, self.sizeHint().height())
 
@@ -149,34 +114,17 @@ class RestoreBackupDialog(QDialog):
         self, found: list[BackupInfo], folder: Path, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("restoreBackupDialog")
-        self.setWindowTitle(self.tr("Restore a backup"))
-        self.setAccessibleName(self.tr("Restore a backup"))
+        self.ui = Ui_RestoreBackupDialog()
+        self.ui.setupUi(self)
         self._backups = sorted(found, key=lambda b: b.taken_at, reverse=True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            _label(
-                self.tr(
-                    "Backups in {folder}, newest first. The one you choose is checked "
-                    "completely before it replaces the open vault; the vault you have now "
-                    "is kept beside it, not deleted."
-                ).format(folder=folder),
-                "restoreIntroLabel",
-                "hint",
-            )
+        self.ui.restoreIntroLabel.setText(
+            self.tr(
+                "Backups in {folder}, newest first. The one you choose is checked "
+                "completely before it replaces the open vault; the vault you have now "
+                "is kept beside it, not deleted."
+            ).format(folder=folder)
         )
-        self.backupList = QTreeWidget()
-        _named(self.backupList, "backupList", self.tr("Backups"))
-        self.backupList.setRootIsDecorated(False)
-        self.backupList.setHeaderLabels(
-            [
-                self.tr("Date"),
-                self.tr("Time"),
-                self.tr("Sessions"),
-                self.tr("Size"),
-                self.tr("State"),
-            ]
-        )
+        self.backupList = self.ui.backupList
         for b in self._backups:
             day, time = _when(b.taken_at)
             item = QTreeWidgetItem(
@@ -198,28 +146,12 @@ class RestoreBackupDialog(QDialog):
         top = self.backupList.topLevelItem(first) if first is not None else None
         if top is not None:
             self.backupList.setCurrentItem(top)
-        layout.addWidget(self.backupList, 1)
-        self.emptyLabel = _label(
-            self.tr("There are no backups in this folder yet."), "restoreEmptyLabel", "hint"
-        )
+        self.emptyLabel = self.ui.restoreEmptyLabel
         self.emptyLabel.setVisible(not self._backups)
-        layout.addWidget(self.emptyLabel)
-        form = QFormLayout()
-        self.passphraseEdit = QLineEdit()
-        _named(self.passphraseEdit, "restorePassphraseEdit", self.tr("The backup's passphrase"))
-        self.passphraseEdit.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(self.tr("The backup's &passphrase:"), self.passphraseEdit)
-        label = form.labelForField(self.passphraseEdit)
-        if isinstance(label, QLabel):
-            label.setBuddy(self.passphraseEdit)
-        layout.addLayout(form)
-        self.feedbackLabel = _label("", "restoreFeedbackLabel", "error")
+        self.passphraseEdit = self.ui.restorePassphraseEdit
+        self.feedbackLabel = mark_alert(self.ui.restoreFeedbackLabel)
         self.feedbackLabel.hide()
-        layout.addWidget(self.feedbackLabel)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.setObjectName("restoreButtons")
+        self.buttons = self.ui.restoreButtons
         self.checkButton = QPushButton(self.tr("Count &sessions"))
         _named(self.checkButton, "checkBackupsButton", self.tr("Count the sessions in each backup"))
         self.checkButton.setToolTip(
@@ -230,13 +162,13 @@ class RestoreBackupDialog(QDialog):
         self.okButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.okButton.setText(self.tr("&Restore"))
         _named(self.okButton, "restoreOkButton", self.tr("Restore"))
+        _name_cancel(self.buttons)
         self.buttons.accepted.connect(self._restore)
         self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
         self.passphraseEdit.textChanged.connect(self._update)
         self.backupList.currentItemChanged.connect(self._update)
+        repolish_roles(self)
         self._update()
-        self.resize(600, 420)
         self.passphraseEdit.setFocus()
 
     def _update(self, *_args: object) -> None:
@@ -275,6 +207,7 @@ class RestoreBackupDialog(QDialog):
     def showError(self, message: str) -> None:
         self.feedbackLabel.setText(message)
         self.feedbackLabel.show()
+        announce(self.feedbackLabel, message, assertive=True)
 
     def selected(self) -> BackupInfo | None:
         item = self.backupList.currentItem()
@@ -296,52 +229,25 @@ class ChangePassphraseDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("changePassphraseDialog")
-        self.setWindowTitle(self.tr("Change passphrase"))
-        self.setAccessibleName(self.tr("Change passphrase"))
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
-
-        def secret(name: str, accessible: str) -> QLineEdit:
-            edit = QLineEdit()
-            _named(edit, name, accessible)
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-            return edit
-
-        self.currentEdit = secret("currentPassphraseEdit", self.tr("Current passphrase"))
-        self.newEdit = secret("newPassphraseEdit", self.tr("New passphrase"))
-        self.repeatEdit = secret("repeatPassphraseEdit", self.tr("New passphrase again"))
-        form.addRow(self.tr("&Current passphrase:"), self.currentEdit)
-        form.addRow(self.tr("&New passphrase:"), self.newEdit)
-        form.addRow(self.tr("New passphrase &again:"), self.repeatEdit)
-        for edit in (self.currentEdit, self.newEdit, self.repeatEdit):
-            label = form.labelForField(edit)
-            if isinstance(label, QLabel):
-                label.setBuddy(edit)
-        layout.addLayout(form)
-        self.strengthBar = QProgressBar()
-        _named(self.strengthBar, "passphraseStrengthBar", self.tr("Passphrase strength"))
-        self.strengthBar.setRange(0, 100)
-        self.strengthBar.setTextVisible(False)
-        self.strengthBar.setMaximumHeight(8)
-        layout.addWidget(self.strengthBar)
-        self.strengthLabel = _label("", "passphraseStrengthLabel", "hint")
-        layout.addWidget(self.strengthLabel)
-        self.feedbackLabel = _label("", "changePassphraseFeedback", "error")
+        self.ui = Ui_ChangePassphraseDialog()
+        self.ui.setupUi(self)
+        self.currentEdit = self.ui.currentPassphraseEdit
+        self.newEdit = self.ui.newPassphraseEdit
+        self.repeatEdit = self.ui.repeatPassphraseEdit
+        self.strengthBar = self.ui.passphraseStrengthBar
+        self.strengthLabel = self.ui.passphraseStrengthLabel
+        self.feedbackLabel = mark_alert(self.ui.changePassphraseFeedback)
         self.feedbackLabel.hide()
-        layout.addWidget(self.feedbackLabel)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.setObjectName("changePassphraseButtons")
+        self.buttons = self.ui.changePassphraseButtons
         self.okButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.okButton.setText(self.tr("&Change"))
         _named(self.okButton, "changePassphraseOkButton", self.tr("Change passphrase"))
+        _name_cancel(self.buttons)
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
         for edit in (self.currentEdit, self.newEdit, self.repeatEdit):
             edit.textChanged.connect(self._update)
+        repolish_roles(self)
         self._update()
         self.resize(480, self.sizeHint().height())
 
@@ -375,6 +281,7 @@ class ChangePassphraseDialog(QDialog):
     def showError(self, message: str) -> None:
         self.feedbackLabel.setText(message)
         self.feedbackLabel.show()
+        announce(self.feedbackLabel, message, assertive=True)
 
     def wipe(self) -> None:
         for edit in (self.currentEdit, self.newEdit, self.repeatEdit):
@@ -389,56 +296,25 @@ class RecentlyDeletedDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("recentlyDeletedDialog")
-        self.setWindowTitle(self.tr("Recently deleted"))
-        self.setAccessibleName(self.tr("Recently deleted"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            _label(
-                self.tr(
-                    "Deleted sessions and clients stay here for 30 days, then they are gone "
-                    "for good."
-                ),
-                "recentlyDeletedIntro",
-                "hint",
-            )
-        )
-        self.itemList = QTreeWidget()
-        _named(self.itemList, "recentlyDeletedList", self.tr("Recently deleted"))
-        self.itemList.setRootIsDecorated(False)
-        self.itemList.setHeaderLabels(
-            [self.tr("What"), self.tr("Client"), self.tr("Deleted"), self.tr("Kept until")]
-        )
+        self.ui = Ui_RecentlyDeletedDialog()
+        self.ui.setupUi(self)
+        self.itemList = self.ui.recentlyDeletedList
         header = self.itemList.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.itemList.itemActivated.connect(lambda *_: self._restore())
-        layout.addWidget(self.itemList, 1)
-        self.emptyLabel = _label(
-            self.tr("Nothing was deleted recently."), "recentlyDeletedEmpty", "hint"
-        )
-        layout.addWidget(self.emptyLabel)
-        self.messageLabel = _label("", "recentlyDeletedMessage", "hint")
+        self.emptyLabel = self.ui.recentlyDeletedEmpty
+        self.messageLabel = self.ui.recentlyDeletedMessage
         self.messageLabel.hide()
-        layout.addWidget(self.messageLabel)
-        row = QHBoxLayout()
-        self.restoreButton = QPushButton(self.tr("&Restore"))
-        _named(self.restoreButton, "restoreDeletedButton", self.tr("Restore"))
+        self.restoreButton = self.ui.restoreDeletedButton
         self.restoreButton.clicked.connect(self._restore)
-        self.emptyButton = QPushButton(self.tr("&Empty now…"))
-        _named(self.emptyButton, "emptyRecentlyDeletedButton", self.tr("Empty now"))
+        self.emptyButton = self.ui.emptyRecentlyDeletedButton
         self.emptyButton.clicked.connect(self.emptyRequested.emit)
-        self.closeButton = QPushButton(self.tr("Close"))
-        _named(self.closeButton, "closeRecentlyDeletedButton", self.tr("Close"))
+        self.closeButton = self.ui.closeRecentlyDeletedButton
         self.closeButton.clicked.connect(self.accept)
-        row.addWidget(self.restoreButton)
-        row.addWidget(self.emptyButton)
-        row.addStretch(1)
-        row.addWidget(self.closeButton)
-        layout.addLayout(row)
         self.itemList.currentItemChanged.connect(self._update)
-        self.resize(760, 400)
+        repolish_roles(self)
 
     def setItems(self, items: list[DeletedItem]) -> None:
         self.itemList.clear()
@@ -480,12 +356,17 @@ class RecentlyDeletedDialog(QDialog):
             self.restoreRequested.emit(int(item.data(0, ROLE_ID)))
 
     def showError(self, message: str) -> None:
-        self.messageLabel.setProperty("role", "error")
-        self.messageLabel.setText(message)
-        self.messageLabel.show()
+        self._show(message, "error")
+        announce(self.messageLabel, message, assertive=True)
 
     def showMessage(self, message: str) -> None:
-        self.messageLabel.setProperty("role", "hint")
+        self._show(message, "hint")
+        announce(self.messageLabel, message)
+
+    def _show(self, message: str, role: str) -> None:
+        self.messageLabel.setProperty("role", role)
+        self.messageLabel.style().unpolish(self.messageLabel)
+        self.messageLabel.style().polish(self.messageLabel)
         self.messageLabel.setText(message)
         self.messageLabel.show()
 

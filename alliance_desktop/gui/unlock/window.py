@@ -20,22 +20,21 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCursor, QIcon, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QLineEdit,
-    QPushButton,
-    QToolButton,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCursor, QIcon
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from alliance_desktop.app import access
-from alliance_desktop.charts.theme import OKABE_ITO
 from alliance_desktop.gui import resources_rc  # noqa: F401  (registers :/ resources)
 from alliance_desktop.gui.common import file_dialogs
 from alliance_desktop.gui.feedback import clear_message, repolish_roles, show_message
 from alliance_desktop.gui.forms.ui_unlock_window import Ui_UnlockWindow
+from alliance_desktop.gui.unlock.fields import (
+    CapsLockWatch,
+    add_reveal_action,
+    show_strength,
+    wipe,
+)
 from alliance_desktop.vault import (
     NewerVaultError,
     NotAVaultError,
@@ -48,68 +47,7 @@ from alliance_desktop.vault import (
     WeakPassphraseError,
     WrongPassphraseError,
 )
-from alliance_desktop.vault.passphrase import MIN_LENGTH, Strength, strength
-
-# Okabe-Ito colours for the strength bar; the label beside it carries the meaning.
-# The strength bar's colours are the charts' Okabe-Ito palette (one palette, by name).
-_BAR_COLOURS = {
-    "too short": "vermillion",
-    "common": "vermillion",
-    "too simple": "vermillion",
-    "weak": "orange",
-    "fair": "sky_blue",
-    "strong": "green",
-    "very strong": "green",
-}
-_BAR_STYLE = (
-    "QProgressBar {{ border: 1px solid palette(mid); border-radius: 3px;"
-    " background: palette(base); }}"
-    " QProgressBar::chunk {{ background: {colour}; border-radius: 2px; }}"
-)
-
-
-def caps_lock_from_key(text: str, modifiers: Qt.KeyboardModifier) -> bool | None:
-    """Infer Caps Lock from one typed character; None when the key says nothing.
-
-    Qt has no portable query for Caps Lock. A letter whose case is the opposite of
-    what Shift implies means Caps Lock is on; one that agrees means it is off.
-    """
-    if len(text) != 1 or text.lower() == text.upper():
-        return None
-    shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
-    return text.isupper() != shift
-
-
-def wipe(edit: QLineEdit) -> None:
-    """Empty a passphrase field and its undo history, and hide its text again."""
-    edit.setText("")
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-
-
-class _CapsLockWatch(QObject):
-    """Event filter on passphrase fields that tracks the inferred Caps Lock state."""
-
-    changed = Signal(bool)
-
-    def __init__(self, parent: QObject):
-        super().__init__(parent)
-        self.state: bool | None = None
-
-    def set_state(self, state: bool | None) -> None:
-        if state != self.state:
-            self.state = state
-            self.changed.emit(bool(state))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if event.key() == Qt.Key.Key_CapsLock:
-                if self.state is not None:
-                    self.set_state(not self.state)
-            else:
-                inferred = caps_lock_from_key(event.text(), event.modifiers())
-                if inferred is not None:
-                    self.set_state(inferred)
-        return False
+from alliance_desktop.vault.passphrase import strength
 
 
 class UnlockWindow(QWidget):
@@ -150,7 +88,7 @@ class UnlockWindow(QWidget):
         self._countdown.setInterval(500)
         self._countdown.timeout.connect(self._show_countdown)
 
-        self._caps = _CapsLockWatch(self)
+        self._caps = CapsLockWatch(self)
         self._caps.changed.connect(self._show_caps_lock)
         self._reveal: list[QAction] = []
         for edit, name in (
@@ -159,7 +97,7 @@ class UnlockWindow(QWidget):
             (self.ui.confirmPassphraseEdit, "revealConfirmPassphraseAction"),
         ):
             edit.installEventFilter(self._caps)
-            self._reveal.append(self._add_reveal_action(edit, name))
+            self._reveal.append(add_reveal_action(edit, name))
 
         self._setup_look()
         self._add_restore_button()
@@ -383,34 +321,6 @@ class UnlockWindow(QWidget):
             # A read-only field reads as text, not as something to type into.
             edit.setStyleSheet("QLineEdit { background: transparent; padding-left: 0; }")
 
-    def _add_reveal_action(self, edit: QLineEdit, name: str) -> QAction:
-        action = QAction(QIcon(":/icons/eye.svg"), self.tr("Show passphrase"), edit)
-        action.setObjectName(name)
-        action.setCheckable(True)
-        action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_H))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        edit.addAction(action, QLineEdit.ActionPosition.TrailingPosition)
-        button = edit.findChildren(QToolButton)[-1]
-        button.setObjectName(name.replace("Action", "Button"))
-        button.setAccessibleName(self.tr("Show passphrase"))
-
-        def toggled(shown: bool) -> None:
-            edit.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
-            text = self.tr("Hide passphrase") if shown else self.tr("Show passphrase")
-            action.setText(text)
-            action.setToolTip(
-                text
-                + " ("
-                + action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-                + ")"
-            )
-            button.setAccessibleName(text)
-            action.setIcon(QIcon(":/icons/eye-off.svg" if shown else ":/icons/eye.svg"))
-
-        action.toggled.connect(toggled)
-        toggled(False)
-        return action
-
     def focusPassphrase(self) -> None:
         """Put the cursor in the passphrase field (or the first new-passphrase field)."""
         self._focus_first_field()
@@ -442,64 +352,10 @@ class UnlockWindow(QWidget):
 
     # -- create -----------------------------------------------------------------
 
-    def _strength_text(self, verdict: Strength) -> tuple[str, str]:
-        names = {
-            "too short": self.tr("too short"),
-            "common": self.tr("too common"),
-            "too simple": self.tr("too simple"),
-            "weak": self.tr("weak"),
-            "fair": self.tr("fair"),
-            "strong": self.tr("strong"),
-            "very strong": self.tr("very strong"),
-        }
-        advice = {
-            "too short": self.tr("use at least %n characters.", "", MIN_LENGTH),
-            "common": self.tr("this is a widely used password; choose another."),
-            "weak": self.tr("longer is stronger: try four or five unrelated words."),
-            "fair": self.tr("acceptable; a few more words would make it strong."),
-            "strong": self.tr("good."),
-            "very strong": self.tr("excellent."),
-        }
-        simple = {  # why vault.passphrase refused it (Strength.reason)
-            "repeated": self.tr("it is one character repeated; try a few unrelated words."),
-            "pattern": self.tr("it is a short pattern repeated; try a few unrelated words."),
-            "few": self.tr("it uses too few different characters; try a few unrelated words."),
-            "sequence": self.tr(
-                "it is a run of neighbouring keys, letters or digits; try a few unrelated words."
-            ),
-        }
-        if verdict.label == "too simple":
-            advice["too simple"] = simple.get(verdict.reason, verdict.advice)
-        return names.get(verdict.label, verdict.label), advice.get(verdict.label, verdict.advice)
-
     def _update_create_page(self) -> None:
         new = self.ui.newPassphraseEdit.text()
         confirm = self.ui.confirmPassphraseEdit.text()
-        verdict = strength(new)
-        if new:
-            name, advice = self._strength_text(verdict)
-            text = self.tr("Strength: {name} — {advice}").format(name=name, advice=advice)
-            show_message(self.ui.strengthLabel, text, "hint" if verdict.acceptable else "error")
-            if verdict.acceptable:
-                value = max(10, min(100, round(verdict.bits)))
-            else:
-                value = min(9, len(new))
-        else:
-            show_message(
-                self.ui.strengthLabel,
-                self.tr(
-                    "Use at least %n characters; a few unrelated words are easy to remember.",
-                    "",
-                    MIN_LENGTH,
-                ),
-                "hint",
-            )
-            value = 0
-        self.ui.strengthBar.setValue(value)
-        self.ui.strengthBar.setStyleSheet(
-            _BAR_STYLE.format(colour=OKABE_ITO[_BAR_COLOURS.get(verdict.label, "sky_blue")])
-        )
-        self.ui.strengthBar.setAccessibleDescription(self.ui.strengthLabel.text())
+        verdict = show_strength(new, self.ui.strengthBar, self.ui.strengthLabel)
 
         matches = bool(new) and new == confirm
         if not confirm:

@@ -1,0 +1,213 @@
+"""Small helpers that give assistive technology what Qt's widgets leave out.
+
+- ``name_clear_button(line_edit)``: QLineEdit's clear button (``setClearButtonEnabled``)
+  is an unnamed QToolButton child; this finds it by its action
+  (``_q_qlineeditclearaction``) and names it "Clear".
+- ``mark_heading(label, level)``: QLabel has no heading role of its own. Qt 6 has
+  ``QAccessible.Role.Heading`` and the ``Level`` attribute (AT-SPI ``heading`` with
+  ``level``), so a marked label gets its own accessible interface through an
+  accessible factory: a ``QAccessibleWidget`` whose role is Heading and whose
+  attributes interface answers ``Level``. ``mark_alert(label)`` does the same with the
+  AlertMessage role, for a label that carries error messages.
+- ``announce(widget, text)``: a live announcement. Qt >= 6.8 has
+  ``QAccessibleAnnouncementEvent`` (AT-SPI ``Announcement``; Orca reads it at once);
+  older Qt falls back to a ``QAccessibleEvent`` of type Alert on the widget.
+  ``recording()`` collects announcements, for tests and checks.
+
+Mark a label before it is first shown: Qt caches one accessible interface per object,
+so a label that a screen reader has already seen keeps the role it had.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from PySide6 import QtGui
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAttributesInterface,
+    QAccessibleEvent,
+    QTextDocumentFragment,
+)
+from PySide6.QtWidgets import QAccessibleWidget, QLabel, QLineEdit, QToolButton, QWidget
+
+HEADING_LEVEL = "a11yHeadingLevel"
+ALERT = "a11yAlert"
+CLEAR_ACTION = "_q_qlineeditclearaction"  # the object name Qt gives the clear action
+
+Listener = Callable[[QObject, str], None]
+_listeners: list[Listener] = []
+_factory_installed = False
+
+
+def _plain(label: QLabel) -> str:
+    text = label.text()
+    if label.textFormat() == Qt.TextFormat.RichText or (
+        label.textFormat() == Qt.TextFormat.AutoText and Qt.mightBeRichText(text)
+    ):
+        return QTextDocumentFragment.fromHtml(text).toPlainText()
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+class _LabelAccessible(QAccessibleWidget, QAccessibleAttributesInterface):
+    """A QLabel seen as a heading (with its level) or as an alert message."""
+
+    def __init__(self, label: QLabel, role: QAccessible.Role, level: int = 0) -> None:
+        QAccessibleWidget.__init__(self, label, role)
+        QAccessibleAttributesInterface.__init__(self)
+        self._level = level
+
+    def text(self, kind: QAccessible.Text) -> str:
+        label = self.object()
+        if isinstance(label, QLabel):
+            if kind == QAccessible.Text.Name:
+                return label.accessibleName() or _plain(label)
+            if kind == QAccessible.Text.Description:
+                return label.accessibleDescription()
+        return super().text(kind)
+
+    def interface_cast(self, kind: QAccessible.InterfaceType) -> object:
+        if kind == QAccessible.InterfaceType.AttributesInterface and self._level:
+            return self
+        return super().interface_cast(kind)
+
+    def attributeKeys(self) -> list[QAccessible.Attribute]:
+        return [QAccessible.Attribute.Level] if self._level else []
+
+    def attributeValue(self, key: QAccessible.Attribute) -> object:
+        return self._level if key == QAccessible.Attribute.Level and self._level else None
+
+
+def _factory(_class_name: str, obj: QObject) -> QAccessibleWidget | None:
+    if not isinstance(obj, QLabel):
+        return None
+    level = obj.property(HEADING_LEVEL)
+    if level:
+        return _LabelAccessible(obj, QAccessible.Role.Heading, int(level))
+    if obj.property(ALERT):
+        return _LabelAccessible(obj, QAccessible.Role.AlertMessage)
+    return None
+
+
+def _install_factory() -> None:
+    global _factory_installed
+    if not _factory_installed:
+        QAccessible.installFactory(_factory)
+        _factory_installed = True
+
+
+def mark_heading(label: QLabel, level: int) -> QLabel:
+    """Expose ``label`` as a heading of ``level`` (1 for a window's title)."""
+    label.setProperty(HEADING_LEVEL, max(1, int(level)))
+    _install_factory()
+    return label
+
+
+def mark_alert(label: QLabel) -> QLabel:
+    """Expose ``label`` as an alert message (the place errors appear)."""
+    label.setProperty(ALERT, True)
+    _install_factory()
+    return label
+
+
+def accessible_role(widget: QWidget) -> QAccessible.Role:
+    """The role assistive technology sees for ``widget``."""
+    iface = QAccessible.queryAccessibleInterface(widget)
+    return iface.role() if iface is not None else QAccessible.Role.NoRole
+
+
+def heading_level(widget: QWidget) -> int:
+    """The heading level assistive technology reads (0 when it is not a heading)."""
+    iface = QAccessible.queryAccessibleInterface(widget)
+    if iface is None or iface.role() != QAccessible.Role.Heading:
+        return 0
+    attributes = iface.attributesInterface()
+    if attributes is None:
+        return 0
+    value = attributes.attributeValue(QAccessible.Attribute.Level)
+    return int(value) if value else 0
+
+
+def clear_button(line_edit: QLineEdit) -> QToolButton | None:
+    """The clear button ``setClearButtonEnabled(True)`` put in ``line_edit``, if any."""
+    for button in line_edit.findChildren(QToolButton):
+        action = button.defaultAction()
+        if action is not None and action.objectName() == CLEAR_ACTION:
+            return button
+    return None
+
+
+def name_clear_button(line_edit: QLineEdit, name: str | None = None) -> QToolButton | None:
+    """Enable ``line_edit``'s clear button if needed and give it an accessible name.
+
+    The name defaults to "Clear"; the description says which field it empties.
+    """
+    if not line_edit.isClearButtonEnabled():
+        line_edit.setClearButtonEnabled(True)
+    button = clear_button(line_edit)
+    if button is None:
+        return None
+    text = name or QCoreApplication.translate("accessibility", "Clear")
+    button.setAccessibleName(text)
+    field = line_edit.accessibleName()
+    if field:
+        button.setAccessibleDescription(
+            QCoreApplication.translate("accessibility", "Empties {field}").format(field=field)
+        )
+    if not button.objectName():
+        button.setObjectName((line_edit.objectName() or "lineEdit") + "ClearButton")
+    action = button.defaultAction()
+    if action is not None:
+        action.setText(text)
+        action.setToolTip(text)
+    return button
+
+
+def announce(widget: QObject, text: str, *, assertive: bool = False) -> None:
+    """Have screen readers speak ``text`` now, on behalf of ``widget``.
+
+    ``assertive`` interrupts what is being read (for errors the user must hear,
+    such as a wrong passphrase); otherwise the announcement waits its turn.
+    """
+    if not text:
+        return
+    for listener in list(_listeners):
+        listener(widget, text)
+    event: QAccessibleEvent
+    announcement = getattr(QtGui, "QAccessibleAnnouncementEvent", None)
+    if announcement is not None:
+        event = announcement(widget, text)
+        politeness = QAccessible.AnnouncementPoliteness
+        event.setPoliteness(politeness.Assertive if assertive else politeness.Polite)
+    else:  # Qt < 6.8: an Alert event on the widget, whose text the reader then reads
+        event = QAccessibleEvent(widget, QAccessible.Event.Alert)
+    QAccessible.updateAccessibility(event)
+
+
+@contextmanager
+def recording() -> Iterator[list[tuple[QObject, str]]]:
+    """Collect every announcement made inside the block as (widget, text) pairs."""
+    seen: list[tuple[QObject, str]] = []
+
+    def listener(widget: QObject, text: str) -> None:
+        seen.append((widget, text))
+
+    _listeners.append(listener)
+    try:
+        yield seen
+    finally:
+        _listeners.remove(listener)
+
+
+__all__ = [
+    "accessible_role",
+    "announce",
+    "clear_button",
+    "heading_level",
+    "mark_alert",
+    "mark_heading",
+    "name_clear_button",
+    "recording",
+]

@@ -1,0 +1,171 @@
+"""The passphrase fields of the unlock screen: Caps Lock inference, the show/hide
+button, wiping, and the strength bar with the words that explain it.
+
+Strings are translated in the ``UnlockWindow`` context, the window they appear in.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QToolButton
+
+from alliance_desktop.charts.theme import OKABE_ITO
+from alliance_desktop.gui.feedback import show_message
+from alliance_desktop.vault.passphrase import MIN_LENGTH, Strength, strength
+
+# The strength bar's colours are the charts' Okabe-Ito palette (one palette, by name);
+# the label beside it carries the meaning.
+_BAR_COLOURS = {
+    "too short": "vermillion",
+    "common": "vermillion",
+    "too simple": "vermillion",
+    "weak": "orange",
+    "fair": "sky_blue",
+    "strong": "green",
+    "very strong": "green",
+}
+_BAR_STYLE = (
+    "QProgressBar {{ border: 1px solid palette(mid); border-radius: 3px;"
+    " background: palette(base); }}"
+    " QProgressBar::chunk {{ background: {colour}; border-radius: 2px; }}"
+)
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("UnlockWindow", text, None, n)
+
+
+def caps_lock_from_key(text: str, modifiers: Qt.KeyboardModifier) -> bool | None:
+    """Infer Caps Lock from one typed character; None when the key says nothing.
+
+    Qt has no portable query for Caps Lock. A letter whose case is the opposite of
+    what Shift implies means Caps Lock is on; one that agrees means it is off.
+    """
+    if len(text) != 1 or text.lower() == text.upper():
+        return None
+    shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
+    return text.isupper() != shift
+
+
+def wipe(edit: QLineEdit) -> None:
+    """Empty a passphrase field and its undo history, and hide its text again."""
+    edit.setText("")
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+
+
+class CapsLockWatch(QObject):
+    """Event filter on passphrase fields that tracks the inferred Caps Lock state."""
+
+    changed = Signal(bool)
+
+    def __init__(self, parent: QObject):
+        super().__init__(parent)
+        self.state: bool | None = None
+
+    def set_state(self, state: bool | None) -> None:
+        if state != self.state:
+            self.state = state
+            self.changed.emit(bool(state))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() == Qt.Key.Key_CapsLock:
+                if self.state is not None:
+                    self.set_state(not self.state)
+            else:
+                inferred = caps_lock_from_key(event.text(), event.modifiers())
+                if inferred is not None:
+                    self.set_state(inferred)
+        return False
+
+
+def add_reveal_action(edit: QLineEdit, name: str) -> QAction:
+    """A checkable eye button at the end of ``edit`` (Ctrl+H) that shows the text.
+
+    The button is a QToolButton child of the field; it gets an objectName and an
+    accessible name that says what pressing it does now ("Show/Hide passphrase").
+    """
+    action = QAction(QIcon(":/icons/eye.svg"), _tr("Show passphrase"), edit)
+    action.setObjectName(name)
+    action.setCheckable(True)
+    action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_H))
+    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    edit.addAction(action, QLineEdit.ActionPosition.TrailingPosition)
+    button = edit.findChildren(QToolButton)[-1]
+    button.setObjectName(name.replace("Action", "Button"))
+
+    def toggled(shown: bool) -> None:
+        edit.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
+        text = _tr("Hide passphrase") if shown else _tr("Show passphrase")
+        action.setText(text)
+        native = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{text} ({native})")
+        button.setAccessibleName(text)
+        button.setAccessibleDescription(_tr("Shortcut: {keys}").format(keys=native))
+        action.setIcon(QIcon(":/icons/eye-off.svg" if shown else ":/icons/eye.svg"))
+
+    action.toggled.connect(toggled)
+    toggled(False)
+    return action
+
+
+def strength_words(verdict: Strength) -> tuple[str, str]:
+    """The level's name and one piece of advice, translated."""
+    names = {
+        "too short": _tr("too short"),
+        "common": _tr("too common"),
+        "too simple": _tr("too simple"),
+        "weak": _tr("weak"),
+        "fair": _tr("fair"),
+        "strong": _tr("strong"),
+        "very strong": _tr("very strong"),
+    }
+    advice = {
+        "too short": _tr("use at least %n characters.", MIN_LENGTH),
+        "common": _tr("this is a widely used password; choose another."),
+        "weak": _tr("longer is stronger: try four or five unrelated words."),
+        "fair": _tr("acceptable; a few more words would make it strong."),
+        "strong": _tr("good."),
+        "very strong": _tr("excellent."),
+    }
+    simple = {  # why vault.passphrase refused it (Strength.reason)
+        "repeated": _tr("it is one character repeated; try a few unrelated words."),
+        "pattern": _tr("it is a short pattern repeated; try a few unrelated words."),
+        "few": _tr("it uses too few different characters; try a few unrelated words."),
+        "sequence": _tr(
+            "it is a run of neighbouring keys, letters or digits; try a few unrelated words."
+        ),
+    }
+    if verdict.label == "too simple":
+        advice["too simple"] = simple.get(verdict.reason, verdict.advice)
+    return names.get(verdict.label, verdict.label), advice.get(verdict.label, verdict.advice)
+
+
+def show_strength(passphrase: str, bar: QProgressBar, label: QLabel) -> Strength:
+    """Fill the strength bar and its label for ``passphrase``; return the verdict."""
+    verdict = strength(passphrase)
+    if passphrase:
+        name, advice = strength_words(verdict)
+        text = _tr("Strength: {name} — {advice}").format(name=name, advice=advice)
+        show_message(label, text, "hint" if verdict.acceptable else "error")
+        if verdict.acceptable:
+            value = max(10, min(100, round(verdict.bits)))
+        else:
+            value = min(9, len(passphrase))
+    else:
+        show_message(
+            label,
+            _tr(
+                "Use at least %n characters; a few unrelated words are easy to remember.",
+                MIN_LENGTH,
+            ),
+            "hint",
+        )
+        value = 0
+    bar.setValue(value)
+    bar.setStyleSheet(
+        _BAR_STYLE.format(colour=OKABE_ITO[_BAR_COLOURS.get(verdict.label, "sky_blue")])
+    )
+    bar.setAccessibleDescription(label.text())
+    return verdict
