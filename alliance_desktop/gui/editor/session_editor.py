@@ -5,31 +5,27 @@ domain :class:`Session` (``buildSession``) and shows the domain's validation pro
 next to the fields they concern (``showProblems``); saving, drafts and validation
 belong to the controller and the domain. ``toDraft``/``loadDraft`` snapshot every
 field, including text that would not yet validate, so a crash or a lock loses nothing.
+
+``showForReading`` shows a saved session read-only, a searched word marked in its text;
+the Edit button or the E key turns the same session editable (``editingStarted``).
+
+The parts live beside this module: ``body`` builds the lower half, ``rupture_list`` the
+rupture section, ``problems`` shows validation problems, ``drafts`` snapshots, and
+``reading`` the read-only mode.
 """
 
 from __future__ import annotations
 
-import contextlib
-import re
+from collections.abc import Callable
 from datetime import date, datetime
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QObject, Qt, Signal
-from PySide6.QtGui import QFont, QIcon, QKeyEvent, QKeySequence, QShortcut, QTextCursor
-from PySide6.QtWidgets import (
-    QApplication,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
-from alliance_desktop.domain.errors import Problem, ValidationError
+from alliance_desktop.domain.errors import ValidationError
 from alliance_desktop.domain.models import Client, Modality, Session
 from alliance_desktop.domain.scales import ClientRatingScale
 from alliance_desktop.domain.settings import OutcomeScale
@@ -37,6 +33,9 @@ from alliance_desktop.domain.strategies import Strategy, catalogue
 from alliance_desktop.gui import resources_rc  # noqa: F401  (registers :/icons)
 from alliance_desktop.gui.common.widgets.collapsible import CollapsibleSection
 from alliance_desktop.gui.common.widgets.tag_edit import TagEdit
+from alliance_desktop.gui.editor import drafts, place, reading
+from alliance_desktop.gui.editor.body import build_body, build_last_strip, last_session_text
+from alliance_desktop.gui.editor.problems import ProblemDisplay
 from alliance_desktop.gui.editor.rating_input import RatingInput
 from alliance_desktop.gui.editor.reflection_editor import ReflectionEditor
 from alliance_desktop.gui.editor.rupture_editor import (
@@ -45,21 +44,17 @@ from alliance_desktop.gui.editor.rupture_editor import (
     RuptureEditor,
     rupture_state,
 )
+from alliance_desktop.gui.editor.rupture_list import RuptureList
 from alliance_desktop.gui.editor.strategy_checklist import StrategyChecklist
-from alliance_desktop.gui.feedback import error_label, show_message
 from alliance_desktop.gui.forms.ui_session_editor import Ui_SessionEditorForm
 
-DRAFT_VERSION = 1
-WARNING = "⚠"  # the error's shape, so meaning never rests on colour alone
-_RUPTURE_FIELD = re.compile(r"^ruptures\[(\d+)\](?:\.(\w+))?$")
+DRAFT_VERSION = drafts.DRAFT_VERSION
 # Local additions to the application style sheet: a padded plain-text edit would show
 # the window colour in its padding, and the footer needs a quiet rule above it.
 EDITOR_STYLE = """
 QPlainTextEdit { background-color: palette(base); }
 QFrame#footer { border-top: 1px solid palette(mid); }
 """
-# Domain messages are predicates ("is required"); these read well after the field name.
-_PREDICATE_START = ("is ", "are ", "must ", "cannot ", "takes ", "contains ", "has ")
 
 
 def _t(text: str) -> str:
@@ -85,6 +80,26 @@ class SessionEditor(QWidget):
     #: that is taken back; the window runs the use case and feeds ``setPriorRuptures``.
     repairRequested = Signal(int)
     reopenRequested = Signal(int)
+    #: Reading mode was left for editing (Edit or E); the session id, None if new.
+    editingStarted = Signal(object)
+
+    # Built by ``body.build_body``.
+    reflectionEditor: ReflectionEditor
+    rupture_list: RuptureList
+    rupturesSection: CollapsibleSection
+    priorRuptures: PriorRupturesBox
+    rupturesList: QWidget
+    rupturesEmpty: QLabel
+    addRuptureButton: QPushButton
+    removedLabel: QLabel
+    undoRemoveButton: QPushButton
+    rupturesError: QLabel
+    strategiesSection: CollapsibleSection
+    strategyChecklist: StrategyChecklist
+    strategiesError: QLabel
+    tagsSection: CollapsibleSection
+    tagEdit: TagEdit
+    tagsError: QLabel
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,9 +117,9 @@ class SessionEditor(QWidget):
         self._outcome = OutcomeScale()
         self._dirty = False
         self._loading = False
-        self._ruptures: list[RuptureEditor] = []
-        self._removed: tuple[int, dict[str, Any]] | None = None
-        self._descriptions: dict[QWidget, str] = {}
+        self._reading = False
+        #: Turns a session id given to ``showForReading`` into (client, session).
+        self.sessionLookup: Callable[[int], tuple[Client, Session] | None] | None = None
 
         ui = self.ui
         self.ratings: dict[str, RatingInput] = {
@@ -122,9 +137,9 @@ class SessionEditor(QWidget):
         for modality, label in modality_labels().items():
             ui.modalityInput.addItem(label, modality.value)
         self._last: Session | None = None
-        self._build_body()
-        self._build_last_strip()
-        self._build_fields_registry()
+        build_body(self)
+        self.lastSessionStrip = build_last_strip(self)
+        self._problems = ProblemDisplay(self)
         self._connect()
         self._set_scale_label()
         # The main window titles the editor page itself; standalone uses can show ours.
@@ -148,142 +163,6 @@ class SessionEditor(QWidget):
             return True
         return super().eventFilter(watched, event)
 
-    # ------------------------------------------------------------------ construction
-    def _build_body(self) -> None:
-        """The dynamic lower part: reflection, then the three folded sections."""
-        body = self.ui.bodyLayout
-        self.reflectionEditor = ReflectionEditor(self.ui.scrollContents)
-        self.reflectionEditor.setObjectName("reflectionEditor")
-        self.reflectionEditor.setAccessibleName(self.tr("Reflection"))
-        # The text is the biggest thing here: the reflection takes the free height (no
-        # spacer below it), and the editor scrolls as a whole only when the window is
-        # too small for the text's minimum.
-        self.ui.contentLayout.removeItem(self.ui.bottomSpacer)
-        self.ui.contentLayout.setStretchFactor(body, 1)
-        body.addWidget(self.reflectionEditor, 1)
-        self.ui.reflectionHeading.setBuddy(self.reflectionEditor.firstEdit())
-
-        # Ruptures
-        self.rupturesSection = CollapsibleSection(
-            self.tr("Ruptures"),
-            self.tr("A strain or breakdown in the collaboration"),
-            self.ui.scrollContents,
-        )
-        self.rupturesSection.setObjectName("rupturesSection")
-        self._ruptures_hint = self.rupturesSection.hint.text()
-        self.priorRuptures = PriorRupturesBox(self.rupturesSection.body)
-        self.priorRuptures.repairRequested.connect(self.repairRequested)
-        self.priorRuptures.reopenRequested.connect(self.reopenRequested)
-        self.rupturesSection.addWidget(self.priorRuptures)
-        self.rupturesList = QWidget(self.rupturesSection.body)
-        self.rupturesList.setObjectName("rupturesList")
-        self._ruptures_layout = QVBoxLayout(self.rupturesList)
-        self._ruptures_layout.setContentsMargins(0, 0, 0, 0)
-        self._ruptures_layout.setSpacing(8)
-        self.rupturesEmpty = QLabel(
-            self.tr(
-                "No rupture noted. If the collaboration strained or broke down, add one: "
-                "its type, the markers you saw and how it ended."
-            ),
-            self.rupturesSection.body,
-        )
-        self.rupturesEmpty.setObjectName("rupturesEmptyLabel")
-        self.rupturesEmpty.setProperty("role", "hint")
-        self.rupturesEmpty.setWordWrap(True)
-        self.addRuptureButton = QPushButton(
-            QIcon(":/icons/add.svg"), self.tr("Add a rupture"), self.rupturesSection.body
-        )
-        self.addRuptureButton.setObjectName("addRuptureButton")
-        self.addRuptureButton.setAccessibleName(self.tr("Add a rupture"))
-        self.removedLabel = QLabel(self.rupturesSection.body)
-        self.removedLabel.setObjectName("ruptureRemovedLabel")
-        self.removedLabel.setProperty("role", "hint")
-        self.undoRemoveButton = QPushButton(self.tr("Undo"), self.rupturesSection.body)
-        self.undoRemoveButton.setObjectName("undoRemoveRuptureButton")
-        self.undoRemoveButton.setAccessibleName(self.tr("Undo removing the rupture"))
-        self.rupturesError = error_label("rupturesError", self.rupturesSection.body)
-        actions = QHBoxLayout()
-        actions.setSpacing(8)
-        actions.addWidget(self.addRuptureButton)
-        actions.addWidget(self.removedLabel)
-        actions.addWidget(self.undoRemoveButton)
-        actions.addStretch(1)
-        self.rupturesSection.addWidget(self.rupturesEmpty)
-        self.rupturesSection.addWidget(self.rupturesList)
-        self.rupturesSection.addWidget(self.rupturesError)
-        self.rupturesSection.bodyLayout.addLayout(actions)
-        body.addWidget(self.rupturesSection)
-
-        # Strategies
-        self.strategiesSection = CollapsibleSection(
-            self.tr("Strategies"),
-            self.tr("What you tried, from your catalogue"),
-            self.ui.scrollContents,
-        )
-        self.strategiesSection.setObjectName("strategiesSection")
-        self.strategyChecklist = StrategyChecklist(self.strategiesSection.body)
-        self.strategyChecklist.setObjectName("strategyChecklist")
-        self.strategiesError = error_label("strategiesError", self.strategiesSection.body)
-        self.strategiesSection.addWidget(self.strategyChecklist)
-        self.strategiesSection.addWidget(self.strategiesError)
-        body.addWidget(self.strategiesSection)
-
-        # Tags
-        self.tagsSection = CollapsibleSection(
-            self.tr("Tags"), self.tr("Words to find this session by later"), self.ui.scrollContents
-        )
-        self.tagsSection.setObjectName("tagsSection")
-        self.tagEdit = TagEdit(self.tagsSection.body)
-        self.tagEdit.setObjectName("tagEdit")
-        self.tagEdit.setAccessibleName(self.tr("Tags"))
-        self.tagEdit.setToolTip(self.tr("Separate tags with commas or Enter."))
-        tags_hint = QLabel(self.tr("Separate tags with commas or Enter."), self.tagsSection.body)
-        tags_hint.setProperty("role", "hint")
-        self.tagsError = error_label("tagsError", self.tagsSection.body)
-        self.tagsSection.addWidget(self.tagEdit)
-        self.tagsSection.addWidget(tags_hint)
-        self.tagsSection.addWidget(self.tagsError)
-        body.addWidget(self.tagsSection)
-
-    def _build_last_strip(self) -> None:
-        """One quiet line about the client's last session: its ratings and plan."""
-        strip = QLabel(self.ui.scrollContents)
-        strip.setObjectName("lastSessionStrip")
-        strip.setProperty("role", "hint")
-        strip.setTextFormat(Qt.TextFormat.PlainText)
-        strip.setWordWrap(False)
-        # One line whatever its length: it never widens the editor; the tooltip has it all.
-        strip.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        strip.setAccessibleName(self.tr("Last session"))
-        strip.setVisible(False)
-        layout = self.ui.contentLayout
-        layout.insertWidget(layout.indexOf(self.ui.generalError) + 1, strip)
-        self.lastSessionStrip = strip
-
-    def _build_fields_registry(self) -> None:
-        """Field name -> (error label, widget to focus, human name). The order is the
-        reading order used to pick the first invalid field."""
-        ui = self.ui
-        self._fields: dict[str, tuple[QLabel, QWidget, str]] = {
-            "date": (ui.dateError, ui.dateEdit, self.tr("Date")),
-            "duration_min": (ui.durationError, ui.durationInput, self.tr("Duration")),
-            "modality": (ui.modalityError, ui.modalityInput, self.tr("Modality")),
-            "trust": (ui.trustError, ui.trustInput, self.tr("Trust")),
-            "engagement": (ui.engagementError, ui.engagementInput, self.tr("Engagement")),
-            "goal_alignment": (
-                ui.goalAlignmentError,
-                ui.goalAlignmentInput,
-                self.tr("Goal alignment"),
-            ),
-            "approach_fit": (ui.approachFitError, ui.approachFitInput, self.tr("Approach fit")),
-            "client_rating": (ui.clientRatingError, ui.clientRatingEdit, self.tr("Client rating")),
-            "outcome_rating": (
-                ui.outcomeRatingError,
-                ui.outcomeRatingInput,
-                self.tr("Outcome"),
-            ),
-        }
-
     def _connect(self) -> None:
         ui = self.ui
         ui.dateEdit.dateChanged.connect(self._edited)
@@ -304,15 +183,18 @@ class SessionEditor(QWidget):
             "outcome_rating": ui.outcomeRatingInput.valueChanged,
             **{dim: rating.valueChanged for dim, rating in self.ratings.items()},
         }
-        for field, (label, _widget, _name) in self._fields.items():
+        for field, (label, _widget, _name) in self._problems.fields.items():
             edited_signals[field].connect(lambda *_a, lab=label: lab.setVisible(False))
         self.reflectionEditor.changed.connect(self._edited)
         self.reflectionEditor.templateCombo.currentIndexChanged.connect(self._update_tab_order)
         self.strategyChecklist.changed.connect(self._edited)
         self.tagEdit.tagsChanged.connect(self._edited)
-        self.addRuptureButton.clicked.connect(self._add_rupture_clicked)
-        self.undoRemoveButton.clicked.connect(self._undo_remove)
+        self.rupture_list.changed.connect(self._edited)
+        self.rupture_list.orderChanged.connect(self._update_tab_order)
+        self.rupture_list.repairRequested.connect(self.repairRequested)
+        self.rupture_list.reopenRequested.connect(self.reopenRequested)
         ui.saveSessionButton.clicked.connect(self.saveRequested)
+        ui.editSessionButton.clicked.connect(self.startEditing)
         ui.cancelButton.clicked.connect(self.cancelRequested)
         save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -327,7 +209,12 @@ class SessionEditor(QWidget):
         cancel = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         cancel.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         cancel.activated.connect(self.cancelRequested)
-        self._shortcuts = (save, cancel, *enters)
+        # E leaves reading mode; the shortcut exists only while reading.
+        self._edit_key = QShortcut(QKeySequence(Qt.Key.Key_E), self)
+        self._edit_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._edit_key.setEnabled(False)
+        self._edit_key.activated.connect(self.startEditing)
+        self._shortcuts = (save, cancel, *enters, self._edit_key)
 
     def _update_tab_order(self, *_args: object) -> None:
         """Reading order: the .ui fixes the top; dynamic parts are threaded in here."""
@@ -340,19 +227,13 @@ class SessionEditor(QWidget):
             ui.clientRatingEdit,
             ui.outcomeRatingInput,
             *self.reflectionEditor.focusChain(),
-            self.rupturesSection.toggle,
-            *self.priorRuptures.focusChain(),
-        ]
-        for editor in self._ruptures:
-            chain += editor.focusChain()
-        chain += [
-            self.addRuptureButton,
-            self.undoRemoveButton,
+            *self.rupture_list.focusChain(),
             self.strategiesSection.toggle,
             *self.strategyChecklist.focusChain(),
             self.tagsSection.toggle,
             self.tagEdit,
             ui.supervisionCheck,
+            ui.editSessionButton,
             ui.saveSessionButton,
             ui.cancelButton,
         ]
@@ -368,13 +249,9 @@ class SessionEditor(QWidget):
         self.changed.emit()
 
     def _refresh_counts(self) -> None:
-        self.rupturesSection.setCount(len(self._ruptures))
+        self.rupture_list.refresh()
         self.strategiesSection.setCount(len(self.strategyChecklist.checked()))
         self.tagsSection.setCount(len(self.tagEdit.tags()))
-        self.rupturesEmpty.setVisible(not self._ruptures)
-        undo = self._removed is not None
-        self.removedLabel.setVisible(undo)
-        self.undoRemoveButton.setVisible(undo)
 
     def isDirty(self) -> bool:
         return self._dirty
@@ -408,11 +285,12 @@ class SessionEditor(QWidget):
         if outcome is not None:
             self._outcome = outcome
         self.strategyChecklist.setCatalogue(self._catalogue)
-        for editor in self._ruptures:
-            editor.setCatalogue(self._catalogue)
+        self.rupture_list.setCatalogue(self._catalogue)
         self.tagEdit.setAvailableTags(tags)
         self._set_scale_label()
         self._update_tab_order()
+        if self._reading:  # rebuilt ticks come back enabled
+            reading.lock(self.ui.scrollContents, self._reading_spared())
 
     def _set_scale_label(self) -> None:
         self.ui.clientRatingScaleLabel.setText(
@@ -460,10 +338,8 @@ class SessionEditor(QWidget):
         self._set_outcome(None)
         ui.supervisionCheck.setChecked(False)
         self.reflectionEditor.clearAll()
-        self._set_ruptures([])
-        self._removed = None
-        self.priorRuptures.setItems([])
-        self.rupturesSection.hint.setText(self._ruptures_hint)
+        self.rupture_list.setStates([])
+        self.rupture_list.setPrior([])
         self.strategyChecklist.setChecked((), notify=False)
         self.tagEdit.setText("")
         for section in (self.rupturesSection, self.strategiesSection, self.tagsSection):
@@ -487,6 +363,7 @@ class SessionEditor(QWidget):
     def load(self, client: Client, session: Session | None) -> None:
         """Show ``session`` of ``client``, or a new session (today, unrated, free
         writing) when it is None. Nothing is dirty afterwards."""
+        self._set_reading(False)
         self._loading = True
         self.setEnabled(True)
         try:
@@ -517,7 +394,7 @@ class SessionEditor(QWidget):
             strip.setToolTip("")
             strip.setVisible(False)
             return
-        text = self._last_text(session, plan or [])
+        text = last_session_text(session, plan or [], self._catalogue)
         strip.setText(text)
         strip.setToolTip(text)
         strip.setAccessibleDescription(text)
@@ -525,37 +402,6 @@ class SessionEditor(QWidget):
 
     def lastSession(self) -> Session | None:
         return self._last
-
-    def _last_text(self, s: Session, plan: list[str]) -> str:
-        names = {
-            "trust": self.tr("trust"),
-            "engagement": self.tr("engagement"),
-            "goal_alignment": self.tr("goals"),
-            "approach_fit": self.tr("fit"),
-        }
-        ratings = [
-            f"{name} {getattr(s, dim)}"
-            for dim, name in names.items()
-            if getattr(s, dim) is not None
-        ]
-        day = QLocale().toString(QDate(s.date.year, s.date.month, s.date.day), "d MMM")
-        if s.date.year != date.today().year:
-            day = QLocale().toString(QDate(s.date.year, s.date.month, s.date.day), "d MMM yyyy")
-        text = self.tr("Last time (%1)").replace("%1", day)
-        if ratings:
-            text += ": " + ", ".join(ratings)
-        planned = s.reflection.sections.get("action_plan", "").strip()
-        if planned:
-            plan_text = " ".join(planned.split())
-        else:
-            plan_text = ", ".join(
-                self._catalogue[k].label if k in self._catalogue else k for k in plan
-            )
-        if plan_text:
-            if len(plan_text) > 120:
-                plan_text = plan_text[:119].rstrip() + "…"
-            text += " · " + self.tr("plan: %1").replace("%1", plan_text)
-        return text
 
     def _start_from_last(self) -> None:
         """A new session's duration and modality are the last session's (callers hold
@@ -571,38 +417,11 @@ class SessionEditor(QWidget):
     # ------------------------------------------------------------------ the user's place
     def placeState(self) -> dict[str, Any]:
         """Where the user is in the editor (focused field, cursor, scroll), for a lock."""
-        state: dict[str, Any] = {"scroll": self.ui.scrollArea.verticalScrollBar().value()}
-        focus = QApplication.focusWidget()
-        if focus is not None and self.isAncestorOf(focus) and focus.objectName():
-            state["focus"] = focus.objectName()
-            if isinstance(focus, QPlainTextEdit):
-                cursor = focus.textCursor()
-                state["cursor"] = (cursor.anchor(), cursor.position())
-            elif isinstance(focus, QLineEdit):
-                state["cursor"] = (focus.cursorPosition(), focus.cursorPosition())
-        return state
+        return place.place_state(self)
 
     def restorePlace(self, state: dict[str, Any]) -> None:
         """Put the focus, cursor and scroll back as ``placeState`` found them."""
-        name = state.get("focus")
-        widget = self.findChild(QWidget, str(name)) if name else None
-        if widget is None or not widget.isVisibleTo(self):
-            widget = self.reflectionEditor.firstEdit()
-        widget.setFocus(Qt.FocusReason.OtherFocusReason)
-        cursor_at = state.get("cursor")
-        if isinstance(widget, QPlainTextEdit):
-            length = len(widget.toPlainText())
-            anchor, position = cursor_at if cursor_at else (length, length)
-            cursor = widget.textCursor()
-            cursor.setPosition(min(int(anchor), length))
-            cursor.setPosition(min(int(position), length), QTextCursor.MoveMode.KeepAnchor)
-            widget.setTextCursor(cursor)
-        elif isinstance(widget, QLineEdit) and cursor_at:
-            widget.setCursorPosition(int(cursor_at[1]))
-        scroll = state.get("scroll")
-        if isinstance(scroll, int):
-            self.ui.scrollArea.verticalScrollBar().setValue(scroll)
-        self.ui.scrollArea.ensureWidgetVisible(widget)
+        place.restore_place(self, state)
 
     def _show_session(self, s: Session) -> None:
         ui = self.ui
@@ -619,7 +438,7 @@ class SessionEditor(QWidget):
         self._set_outcome(None if s.outcome_rating is None else float(s.outcome_rating))
         ui.supervisionCheck.setChecked(bool(s.supervision))
         self.reflectionEditor.setReflection(s.reflection)
-        self._set_ruptures([rupture_state(r) for r in s.ruptures])
+        self.rupture_list.setStates([rupture_state(r) for r in s.ruptures])
         self.strategyChecklist.setChecked(s.strategies, notify=False)
         self.tagEdit.setTags(s.tags)
 
@@ -628,339 +447,125 @@ class SessionEditor(QWidget):
         self._refresh_counts()
         self._update_tab_order()
 
-    # ------------------------------------------------------------------ ruptures
-    def _set_ruptures(self, states: list[dict[str, Any]]) -> None:
-        for editor in self._ruptures:
-            self._discard_rupture(editor)
-        self._ruptures = []
-        for state in states:
-            self._insert_rupture(len(self._ruptures), state)
-
-    def _insert_rupture(self, index: int, state: dict[str, Any] | None) -> RuptureEditor:
-        editor = RuptureEditor(index, self.rupturesList)
-        editor.setCatalogue(self._catalogue)
-        if state:
-            editor.setState(state)
-        editor.changed.connect(self._edited)
-        editor.removeRequested.connect(self._remove_rupture)
-        self._ruptures.insert(index, editor)
-        self._ruptures_layout.insertWidget(index, editor)
-        # Shown now, not when the layout's queued show runs: the focus goes into it next.
-        editor.show()
-        self._renumber()
-        return editor
-
-    def _discard_rupture(self, editor: RuptureEditor) -> None:
-        editor.wipe()
-        self._ruptures_layout.removeWidget(editor)
-        editor.setParent(None)
-        editor.deleteLater()
-
-    def _renumber(self) -> None:
-        for i, editor in enumerate(self._ruptures):
-            editor.setIndex(i)
-
-    def _add_rupture_clicked(self) -> None:
-        self.addRupture()
-
-    def addRupture(self) -> RuptureEditor:
-        """Add an empty rupture card, open the section and focus its first choice."""
-        self._removed = None
-        editor = self._insert_rupture(len(self._ruptures), None)
-        self.rupturesSection.setExpanded(True)
-        self._update_tab_order()
-        self._edited()
-        first = editor.focusChain()[0]
-        first.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.ui.scrollArea.ensureWidgetVisible(editor)
-        return editor
-
-    def ruptureEditors(self) -> list[RuptureEditor]:
-        return list(self._ruptures)
-
-    def _remove_rupture(self, editor: RuptureEditor) -> None:
-        # No confirmation dialog: an inline Undo keeps the note safe instead.
-        index = self._ruptures.index(editor)
-        self._removed = (index, editor.state())
-        self._ruptures.remove(editor)
-        self._discard_rupture(editor)
-        self._renumber()
-        self.removedLabel.setText(self.tr("Rupture %1 removed.").replace("%1", str(index + 1)))
-        self._update_tab_order()
-        self._edited()
-        self.undoRemoveButton.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _undo_remove(self) -> None:
-        if self._removed is None:
-            return
-        index, state = self._removed
-        self._removed = None
-        editor = self._insert_rupture(min(index, len(self._ruptures)), state)
-        self._update_tab_order()
-        self._edited()
-        editor.focusChain()[0].setFocus(Qt.FocusReason.OtherFocusReason)
-
-    # ------------------------------------------------------------------ earlier ruptures
-    def setPriorRuptures(self, items: list[PriorRupture]) -> None:
-        """Open ruptures of this client's earlier sessions (and any just marked repaired
-        here, for Undo): each gets a "Mark repaired" line in the rupture section."""
-        self.priorRuptures.setItems(items)
-        still_open = sum(1 for item in items if item.rupture.resolved_on is None)
-        if still_open == 1:
-            hint = self.tr("1 rupture from an earlier session is still open")
-        elif still_open:
-            hint = self.tr("%1 ruptures from earlier sessions are still open").replace(
-                "%1", str(still_open)
-            )
-        else:
-            hint = self._ruptures_hint
-        self.rupturesSection.hint.setText(hint)
-        self._update_tab_order()
-
-    def priorRuptureItems(self) -> list[PriorRupture]:
-        return self.priorRuptures.items()
-
     def repairDate(self) -> date:
         """The day a repair marked here is recorded on: this session's date, at most today."""
         return min(self.ui.dateEdit.date().toPython(), date.today())
 
+    # ------------------------------------------------------------------ ruptures
+    def addRupture(self) -> RuptureEditor:
+        """Add an empty rupture card, open the section and focus its first choice."""
+        return self.rupture_list.add()
+
+    def ruptureEditors(self) -> list[RuptureEditor]:
+        return self.rupture_list.cards()
+
+    def setPriorRuptures(self, items: list[PriorRupture]) -> None:
+        """Open ruptures of this client's earlier sessions (and any just marked repaired
+        here, for Undo): each gets a "Mark repaired" line in the rupture section."""
+        self.rupture_list.setPrior(items)
+        if self._reading:
+            reading.lock(self.ui.scrollContents, self._reading_spared())
+
+    def priorRuptureItems(self) -> list[PriorRupture]:
+        return self.priorRuptures.items()
+
     def showRuptureMessage(self, message: str) -> None:
         """A problem with marking an earlier rupture repaired, shown in the section."""
-        self.rupturesSection.setExpanded(True)
-        show_message(self.rupturesError, message)
+        self.rupture_list.showMessage(message)
 
     # ------------------------------------------------------------------ building a session
-    def _client_rating(self) -> float | None:
-        text = self.ui.clientRatingEdit.text().strip()
-        if not text:
-            return None
-        try:
-            return float(text.replace(",", "."))
-        except ValueError:
-            raise ValidationError(
-                [Problem("client_rating", _t("must be a number, such as 32 or 32.5"))]
-            ) from None
-
     def buildSession(self) -> Session:
         """A Session from the fields, for the domain to validate. Raises ValidationError
         (every such problem at once) only for input that cannot be represented at all."""
-        problems: list[Problem] = []
-        client_rating = None
-        try:
-            client_rating = self._client_rating()
-        except ValidationError as error:
-            problems += error.problems
-        ruptures = []
-        for editor in self._ruptures:
-            try:
-                ruptures.append(editor.rupture())
-            except ValidationError as error:
-                problems += error.problems
-        if problems:
-            raise ValidationError(problems)
-        ui = self.ui
-        modality = ui.modalityInput.currentData()
-        duration = ui.durationInput.value()
-        return Session(
-            client_id=self.currentClientId(),
-            date=ui.dateEdit.date().toPython(),
-            trust=self.ratings["trust"].getValue(),
-            engagement=self.ratings["engagement"].getValue(),
-            goal_alignment=self.ratings["goal_alignment"].getValue(),
-            approach_fit=self.ratings["approach_fit"].getValue(),
-            duration_min=duration or None,
-            modality=Modality(modality) if modality else None,
-            client_rating=client_rating,
-            outcome_rating=self._outcome_value(),
-            ruptures=ruptures,
-            strategies=self.strategyChecklist.checked(),
-            tags=self.tagEdit.tags(),
-            reflection=self.reflectionEditor.reflection(),
-            supervision=ui.supervisionCheck.isChecked(),
-            created_at=self._created_at,
-            updated_at=self._updated_at,
-            id=self._session_id,
-        )
+        return drafts.build_session(self)
 
-    # ------------------------------------------------------------------ drafts
+    # ------------------------------------------------------------------ drafts and problems
     def toDraft(self) -> dict:
         """Every field as JSON-ready data, raw text included (even an unparsable
         client rating), so restoring it is exact."""
-        ui = self.ui
-        modality = ui.modalityInput.currentData()
-        return {
-            "version": DRAFT_VERSION,
-            "client_id": self.currentClientId(),
-            "session_id": self._session_id,
-            "created_at": self._created_at.isoformat() if self._created_at else None,
-            "updated_at": self._updated_at.isoformat() if self._updated_at else None,
-            "date": ui.dateEdit.date().toPython().isoformat(),
-            "duration_min": ui.durationInput.value() or None,
-            "modality": modality,
-            **{dim: rating.getValue() for dim, rating in self.ratings.items()},
-            "client_rating": ui.clientRatingEdit.text(),
-            "outcome_rating": self._outcome_value(),
-            "supervision": ui.supervisionCheck.isChecked(),
-            "reflection": {
-                "template": self.reflectionEditor.templateKey(),
-                "sections": self.reflectionEditor.sectionTexts(),
-            },
-            "ruptures": [editor.state() for editor in self._ruptures],
-            "strategies": list(self.strategyChecklist.checked()),
-            "tags": self.tagEdit.text(),
-            "expanded": {
-                "ruptures": self.rupturesSection.isExpanded(),
-                "strategies": self.strategiesSection.isExpanded(),
-                "tags": self.tagsSection.isExpanded(),
-            },
-        }
+        return drafts.to_draft(self)
 
     def loadDraft(self, client: Client, draft: dict) -> None:
         """Restore a snapshot from ``toDraft`` exactly; it is unsaved work, so dirty."""
-        ui = self.ui
+        self._set_reading(False)
         self._loading = True
         self.setEnabled(True)
         try:
-            self._client = client
-            self._session_id = draft.get("session_id")
-            self._created_at = _parse_datetime(draft.get("created_at"))
-            self._updated_at = _parse_datetime(draft.get("updated_at"))
-            self._reset_fields()
-            day = QDate.fromString(str(draft.get("date") or ""), Qt.DateFormat.ISODate)
-            if day.isValid():
-                ui.dateEdit.setMaximumDate(max(QDate.currentDate(), day))
-                ui.dateEdit.setDate(day)
-            ui.durationInput.setValue(int(draft.get("duration_min") or 0))
-            ui.modalityInput.setCurrentIndex(
-                max(ui.modalityInput.findData(draft.get("modality")), 0)
-            )
-            for dim, rating in self.ratings.items():
-                rating.setValue(draft.get(dim))
-            ui.clientRatingEdit.setText(str(draft.get("client_rating") or ""))
-            outcome = draft.get("outcome_rating")
-            self._set_outcome(
-                float(outcome)
-                if isinstance(outcome, int | float) and not isinstance(outcome, bool)
-                else None
-            )
-            ui.supervisionCheck.setChecked(bool(draft.get("supervision")))
-            reflection = draft.get("reflection") or {}
-            self.reflectionEditor.setContent(
-                str(reflection.get("template") or ""), dict(reflection.get("sections") or {})
-            )
-            self._set_ruptures(list(draft.get("ruptures") or []))
-            self.strategyChecklist.setChecked(draft.get("strategies") or (), notify=False)
-            self.tagEdit.setText(str(draft.get("tags") or ""))
-            expanded = draft.get("expanded") or {}
-            self.rupturesSection.setExpanded(bool(expanded.get("ruptures")))
-            self.strategiesSection.setExpanded(bool(expanded.get("strategies")))
-            self.tagsSection.setExpanded(bool(expanded.get("tags")))
+            drafts.fill_from_draft(self, client, draft)
             self._set_title()
         finally:
             self._loading = False
         self._after_load(dirty=True)
 
-    # ------------------------------------------------------------------ problems
     def showProblems(self, error: ValidationError) -> None:
         """Put each problem next to its field, open folded sections that hold one, and
         focus the first invalid field in reading order."""
-        self.clearProblems()
-        focus: list[tuple[tuple[int, int], QWidget]] = []
-        general: list[str] = []
-        for problem in error.problems:
-            target = self._show_problem(problem)
-            if target is None:
-                general.append(_compose(problem.field, problem.message))
-            else:
-                rank, widget = target
-                focus.append(((rank, len(focus)), widget))
-        if general:
-            self.ui.generalError.setText("\n".join(f"{WARNING} {g}" for g in general))
-            self.ui.generalError.setVisible(True)
-        if focus:
-            widget = min(focus, key=lambda item: item[0])[1]
-            widget.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.ui.scrollArea.ensureWidgetVisible(widget)
-        elif general:
-            self.ui.scrollArea.verticalScrollBar().setValue(0)
-
-    def _show_problem(self, problem: Problem) -> tuple[int, QWidget] | None:
-        """Show one problem; returns its reading-order rank and the widget to focus."""
-        field, message = problem.field, problem.message
-        if field in self._fields:
-            label, widget, name = self._fields[field]
-            self._set_error(label, widget, f"{WARNING} {_compose(name, message)}")
-            return list(self._fields).index(field), widget
-        base = len(self._fields)
-        if field == "reflection" or field.startswith("reflection."):
-            widget = self.reflectionEditor.showProblem(field, f"{WARNING} {message}")
-            self._describe(widget, message)
-            return base, widget
-        match = _RUPTURE_FIELD.match(field)
-        if match:
-            index, part = int(match.group(1)), match.group(2) or "type"
-            if index >= len(self._ruptures):
-                return None
-            self.rupturesSection.setExpanded(True)
-            editor = self._ruptures[index]
-            widget = editor.showProblem(part, f"{WARNING} {message}")
-            self._describe(widget, message)
-            return base + 1 + index, widget
-        sections = {
-            "strategies": (self.strategiesSection, self.strategiesError, self.tr("Strategies")),
-            "tags": (self.tagsSection, self.tagsError, self.tr("Tags")),
-        }
-        if field in sections:
-            section, label, name = sections[field]
-            section.setExpanded(True)
-            widget = self.tagEdit if field == "tags" else self._first_strategy()
-            self._set_error(label, widget, f"{WARNING} {_compose(name, message)}")
-            return base + 1000 + list(sections).index(field), widget
-        if field == "supervision":
-            self._set_error(self.ui.generalError, self.ui.supervisionCheck, f"{WARNING} {message}")
-            return base + 2000, self.ui.supervisionCheck
-        return None
-
-    def _first_strategy(self) -> QWidget:
-        chain = self.strategyChecklist.focusChain()
-        return chain[0] if chain else self.strategiesSection.toggle
-
-    def _set_error(self, label: QLabel, widget: QWidget, text: str) -> None:
-        label.setText(text)
-        label.setVisible(True)
-        self._describe(widget, text.removeprefix(WARNING).strip())
-
-    def _describe(self, widget: QWidget, message: str) -> None:
-        """Screen readers announce the description when the field gets focus."""
-        if widget not in self._descriptions:
-            self._descriptions[widget] = widget.accessibleDescription()
-        widget.setAccessibleDescription(message)
+        self._problems.show(error)
 
     def clearProblems(self) -> None:
-        for label, _widget, _name in self._fields.values():
-            label.clear()
-            label.setVisible(False)
-        for label in (
-            self.ui.generalError,
-            self.rupturesError,
-            self.strategiesError,
-            self.tagsError,
-        ):
-            label.clear()
-            label.setVisible(False)
-        self.reflectionEditor.clearProblems()
-        for editor in self._ruptures:
-            editor.clearProblems()
-        for widget, description in self._descriptions.items():
-            # A rupture card or section edit may have been deleted since.
-            with contextlib.suppress(RuntimeError):
-                widget.setAccessibleDescription(description)
-        self._descriptions = {}
+        self._problems.clear()
+
+    # ------------------------------------------------------------------ reading mode
+    def showForReading(
+        self, session: Session | int, highlight: str = "", *, client: Client | None = None
+    ) -> None:
+        """Show a saved session read-only, each word starting with one of
+        ``highlight``'s words marked; Edit (or E) then edits the same session.
+
+        ``session`` may be an id when ``sessionLookup`` is set. ``client`` defaults to
+        the editor's current client when the ids agree."""
+        if isinstance(session, int):
+            found = self.sessionLookup(session) if self.sessionLookup is not None else None
+            if found is None:
+                return
+            client, session = found
+        if client is None or client.id != session.client_id:
+            same = self._client is not None and self._client.id == session.client_id
+            client = self._client if same and self._client else Client("", id=session.client_id)
+        self.load(client, session)
+        for section in (self.rupturesSection, self.strategiesSection, self.tagsSection):
+            section.setExpanded(section.count() > 0)
+        self._set_reading(True)
+        edits = [*self.reflectionEditor.edits(), *(c.noteEdit for c in self.ruptureEditors())]
+        marked = reading.mark(edits, highlight)
+        target = marked[0] if marked else self.reflectionEditor.firstEdit()
+        cursor = reading.first_mark(target) if marked else None
+        if cursor is not None:
+            cursor.setPosition(cursor.selectionStart())
+            target.setTextCursor(cursor)
+        target.show()  # built just now: shown at once, not by the layout's queued show
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.ui.scrollArea.ensureWidgetVisible(target)
+
+    def isReading(self) -> bool:
+        return self._reading
+
+    def startEditing(self) -> None:
+        """Leave reading mode: the same session, now editable, focus where it was."""
+        if not self._reading:
+            return
+        focus = QApplication.focusWidget()
+        self._set_reading(False)
+        if focus is None or not self.isAncestorOf(focus) or not focus.isEnabled():
+            focus = self.ui.trustInput
+        focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.editingStarted.emit(self._session_id)
+
+    def _reading_spared(self) -> list[QWidget]:
+        """What stays usable while reading: the section headers open and close."""
+        return [self.rupturesSection.toggle, self.strategiesSection.toggle, self.tagsSection.toggle]
+
+    def _set_reading(self, on: bool) -> None:
+        if on != self._reading:
+            self._reading = on
+            reading.show_mode(self, on, self._reading_spared())
+            self._edit_key.setEnabled(on)
 
     # ------------------------------------------------------------------ clearing
     def clear(self) -> None:
         """Wipe every field, undo history and model, and forget the client and the
         vault's context: after a lock no client data remains in any widget."""
+        self._set_reading(False)
         self._loading = True
         try:
             self._reset_fields()
@@ -980,19 +585,3 @@ class SessionEditor(QWidget):
             self._loading = False
         self._after_load(dirty=False)
         self.setEnabled(False)
-
-
-def _parse_datetime(value: object) -> datetime | None:
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(str(value))
-    except ValueError:
-        return None
-
-
-def _compose(name: str, message: str) -> str:
-    """ "Trust" + "is required" -> "Trust is required"; other messages after a colon."""
-    if message.startswith(_PREDICATE_START):
-        return f"{name} {message}"
-    return f"{name}: {message}"

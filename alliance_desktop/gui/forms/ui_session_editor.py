@@ -348,9 +348,23 @@ class Ui_SessionEditorForm(object):
 
         self.footerLayout.addWidget(self.supervisionCheck)
 
+        self.readingLabel = QLabel(self.footer)
+        self.readingLabel.setObjectName(u"readingLabel")
+        self.readingLabel.setVisible(False)
+        self.readingLabel.setWordWrap(True)
+        self.readingLabel.setProperty(u"role", u"hint")
+
+        self.footerLayout.addWidget(self.readingLabel)
+
         self.footerSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.footerLayout.addItem(self.footerSpacer)
+
+        self.editSessionButton = QPushButton(self.footer)
+        self.editSessionButton.setObjectName(u"editSessionButton")
+        self.editSessionButton.setVisible(False)
+
+        self.footerLayout.addWidget(self.editSessionButton)
 
         self.saveSessionButton = QPushButton(self.footer)
         self.saveSessionButton.setObjectName(u"saveSessionButton")
@@ -388,7 +402,8 @@ class Ui_SessionEditorForm(object):
         QWidget.setTabOrder(self.approachFitInput, self.clientRatingEdit)
         QWidget.setTabOrder(self.clientRatingEdit, self.outcomeRatingInput)
         QWidget.setTabOrder(self.outcomeRatingInput, self.supervisionCheck)
-        QWidget.setTabOrder(self.supervisionCheck, self.saveSessionButton)
+        QWidget.setTabOrder(self.supervisionCheck, self.editSessionButton)
+        QWidget.setTabOrder(self.editSessionButton, self.saveSessionButton)
         QWidget.setTabOrder(self.saveSessionButton, self.cancelButton)
 
         self.retranslateUi(sessionEditor)
@@ -495,6 +510,14 @@ class Ui_SessionEditorForm(object):
         self.supervisionCheck.setToolTip(QCoreApplication.translate("SessionEditorForm", u"Mark this session to bring to supervision; the supervision list and report pick it up.", None))
 #endif // QT_CONFIG(tooltip)
         self.supervisionCheck.setText(QCoreApplication.translate("SessionEditorForm", u"Bring to &supervision", None))
+        self.readingLabel.setText(QCoreApplication.translate("SessionEditorForm", u"Reading a saved session. Press E to edit it.", None))
+#if QT_CONFIG(accessibility)
+        self.editSessionButton.setAccessibleName(QCoreApplication.translate("SessionEditorForm", u"Edit this session", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.editSessionButton.setToolTip(QCoreApplication.translate("SessionEditorForm", u"Edit this session (E)", None))
+#endif // QT_CONFIG(tooltip)
+        self.editSessionButton.setText(QCoreApplication.translate("SessionEditorForm", u"Edit", None))
 #if QT_CONFIG(accessibility)
         self.saveSessionButton.setAccessibleName(QCoreApplication.translate("SessionEditorForm", u"Save session", None))
 #endif // QT_CONFIG(accessibility)
