@@ -2,7 +2,9 @@
 
 Each rule is deliberately simple and explainable in one sentence, because the
 therapist has to judge the alert against what they know of the client; an alert
-is a prompt to reflect, never a verdict. The messages are plain English.
+is a prompt to reflect, never a verdict. The messages are plain sentences in the
+current language (``alliance_desktop.i18n``); ``kind`` and the other fields stay the
+same in every language.
 
 The rules, with the settings they read (:class:`InsightSettings` unless named):
 
@@ -44,6 +46,15 @@ from operator import attrgetter
 from alliance_desktop.domain.models import DIMENSIONS, Client, ClientStatus, Resolution, Session
 from alliance_desktop.domain.scales import RATING_MAX, ClientRatingScale
 from alliance_desktop.domain.settings import OutcomeScale
+from alliance_desktop.i18n import (
+    N_,
+    _,
+    current_language,
+    format_date,
+    format_number,
+    format_signed,
+    ngettext,
+)
 from alliance_desktop.insights.settings import DEFAULT_SETTINGS, InsightSettings
 from alliance_desktop.insights.trends import Point, robust_slope
 
@@ -102,12 +113,16 @@ KIND_ORDER: dict[AlertKind, int] = {
 }
 
 _LABEL = {
-    "trust": "Trust",
-    "engagement": "Engagement",
-    "goal_alignment": "Goal alignment",
-    "approach_fit": "Approach fit",
-    "client_rating": "The client's rating",
-    "outcome_rating": "The outcome rating",
+    "trust": N_("Trust"),
+    "engagement": N_("Engagement"),
+    "goal_alignment": N_("Goal alignment"),
+    "approach_fit": N_("Approach fit"),
+    "client_rating": N_("The client's rating"),
+    "outcome_rating": N_("The outcome rating"),
+}
+_RUPTURE = {
+    "withdrawal": N_("A withdrawal rupture"),
+    "confrontation": N_("A confrontation rupture"),
 }
 
 
@@ -137,17 +152,14 @@ class Alert:
 
 
 def _num(x: float) -> str:
-    """A number as people write it: 7, 7.5, 7.33."""
-    return f"{x:.2f}".rstrip("0").rstrip(".")
+    """A number as people write it: 7, 7.5, 7.33 (7,33 in French and German)."""
+    return format_number(x, 2)
 
 
 def points(x: float) -> str:
     """``1 point``, ``2 points``, ``0.5 points``: the number with its noun."""
-    return f"{_num(x)} point" if _num(x) == "1" else f"{_num(x)} points"
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+    shown = _num(x)
+    return ngettext("{n} point", "{n} points", 1 if shown == "1" else 2).format(n=shown)
 
 
 # -- perspective gap norms -----------------------------------------------------------
@@ -202,7 +214,7 @@ def gap_norms(by_client: Iterable[Sequence[Session]]) -> GapNorms | None:
     mine: list[float] = []
     theirs: list[float] = []
     for sessions in by_client:
-        for _, t, c in _both_views(sessions):
+        for _day, t, c in _both_views(sessions):
             mine.append(t)
             theirs.append(c)
     n = len(mine)
@@ -251,9 +263,18 @@ def client_alerts(
     window = settings.drop_window
     drop_limit = settings.drop_points - _EPS
     limits = (*(drop_limit,) * len(DIMENSIONS), CLIENT_DROP_SHARE * scale.maximum - _EPS)
-    seen: tuple[list[float], ...] = tuple([] for _ in _DROP_DIMENSIONS)
+    seen: tuple[list[float], ...] = tuple([] for _dim in _DROP_DIMENSIONS)
     threshold, maximum = scale.threshold, scale.maximum
-    low_tail = f" of {_num(maximum)}, below the concern threshold of {_num(threshold)}."
+    low_client = _(
+        "The client rated the session {value} of {maximum}, below the concern threshold of "
+        "{threshold}."
+    )
+    low_level = _("{dimension} was {value} of {maximum}, at or below {limit}.")
+    drop_text = ngettext(
+        "{dimension} was {value}, {points} below the mean of the session before ({mean}).",
+        "{dimension} was {value}, {points} below the mean of the {n} sessions before ({mean}).",
+        window,
+    )
     engagement: list[Point] = []
     outcomes: list[tuple[int, float]] = []
     for i, s in enumerate(sessions):
@@ -268,9 +289,9 @@ def client_alerts(
                     alerts.append(
                         Alert(AlertKind.DROP, s.date, s.id, s.client_id, dim, float(value),
                               mean, recent,
-                              f"{_LABEL[dim]} was {_num(value)}, {points(mean - value)} "
-                              f"below the mean of the {_plural(window, 'session')} before "
-                              f"({_num(mean)}).")
+                              drop_text.format(dimension=_(_LABEL[dim]), value=_num(value),
+                                               points=points(mean - value), n=window,
+                                               mean=_num(mean)))
                     )  # fmt: skip
             past.append(value)
         if s.engagement is not None:
@@ -282,19 +303,15 @@ def client_alerts(
                 alerts.append(
                     Alert(AlertKind.LOW_RATING, s.date, s.id, s.client_id, dim, float(value),
                           float(LOW_LEVEL), recent,
-                          f"{_LABEL[dim]} was {_num(value)} of {RATING_MAX}, at or below "
-                          f"{LOW_LEVEL}.")
+                          low_level.format(dimension=_(_LABEL[dim]), value=_num(value),
+                                           maximum=RATING_MAX, limit=LOW_LEVEL))
                 )  # fmt: skip
         for r in s.ruptures:
             if r.repaired:
                 continue
-            state = (
-                "only partly repaired" if r.resolution == Resolution.PARTIAL else "not repaired yet"
-            )
-            weight = f" (salience {r.salience} of 5)" if r.salience is not None else ""
             alerts.append(
                 Alert(AlertKind.OPEN_RUPTURE, s.date, s.id, s.client_id, None, None, None,
-                      recent, f"A {r.type.value} rupture on this session{weight} is {state}.",
+                      recent, _open_rupture_text(r.type.value, r.resolution, r.salience),
                       salience=r.salience)
             )  # fmt: skip
         rating = s.client_rating
@@ -302,7 +319,8 @@ def client_alerts(
             alerts.append(
                 Alert(AlertKind.LOW_CLIENT_RATING, s.date, s.id, s.client_id, "client_rating",
                       float(rating), threshold, recent,
-                      f"The client rated the session {_num(rating)}{low_tail}")
+                      low_client.format(value=_num(rating), maximum=_num(maximum),
+                                        threshold=_num(threshold)))
             )  # fmt: skip
     index = {id(s): i for i, s in enumerate(sessions)}
     fall = _engagement_falling(sessions, engagement, settings, is_recent)
@@ -320,11 +338,30 @@ def client_alerts(
         alerts.append(
             Alert(AlertKind.NOT_SEEN, last.date, last.id, last.client_id, None,
                   round(weeks, 1), float(settings.not_seen_weeks), True,
-                  f"Not seen for {_plural(int(weeks), 'week')}: the last session was on "
-                  f"{last.date.isoformat()} and the client is still listed as active.")
+                  ngettext("Not seen for {n} week: the last session was on {date} and the "
+                           "client is still listed as active.",
+                           "Not seen for {n} weeks: the last session was on {date} and the "
+                           "client is still listed as active.",
+                           int(weeks)).format(n=int(weeks), date=_iso_or_local(last.date)))
         )  # fmt: skip
     alerts.sort(key=lambda a: (a.date, KIND_ORDER[a.kind]))
     return alerts
+
+
+def _open_rupture_text(kind: str, resolution: Resolution, salience: int | None) -> str:
+    """``A withdrawal rupture on this session (salience 4 of 5) is not repaired yet.``"""
+    state = _("only partly repaired") if resolution == Resolution.PARTIAL else _("not repaired yet")
+    rupture = _(_RUPTURE[kind]) if kind in _RUPTURE else kind
+    if salience is None:
+        return _("{rupture} on this session is {state}.").format(rupture=rupture, state=state)
+    return _("{rupture} on this session (salience {salience} of 5) is {state}.").format(
+        rupture=rupture, salience=salience, state=state
+    )
+
+
+def _iso_or_local(day: date) -> str:
+    """English keeps the ISO date it always showed; other languages their own format."""
+    return day.isoformat() if current_language() == "en" else format_date(day)
 
 
 def _engagement_falling(
@@ -345,8 +382,13 @@ def _engagement_falling(
     return Alert(
         AlertKind.ENGAGEMENT_FALLING, s.date, s.id, s.client_id, "engagement", k,
         settings.disengaging_slope, is_recent(position),
-        f"Engagement falling: about {points(-k)} a session over the last "
-        f"{_plural(span, 'session')} ({_num(window[0][1])} to {_num(window[-1][1])}).",
+        ngettext(
+            "Engagement falling: about {points} a session over the last session "
+            "({first} to {last}).",
+            "Engagement falling: about {points} a session over the last {n} sessions "
+            "({first} to {last}).",
+            span,
+        ).format(points=points(-k), n=span, first=_num(window[0][1]), last=_num(window[-1][1])),
     )  # fmt: skip
 
 
@@ -363,28 +405,36 @@ def _perspective_gap(
     both = _both_views(sessions)[-GAP_SESSIONS:]
     if not both:
         return None
-    mine = sum(norms.therapist_z(t) for _, t, _ in both) / len(both)
-    theirs = sum(norms.client_z(c) for _, _, c in both) / len(both)
+    mine = sum(norms.therapist_z(t) for _day, t, _c in both) / len(both)
+    theirs = sum(norms.client_z(c) for _day, _t, c in both) / len(both)
     gap = mine - theirs
     if abs(gap) < GAP_SD - _EPS:
         return None
     s = both[-1][0]
-    used = _plural(len(both), "session")
-    where = f"over the last {used} with both views"
+    count = len(both)
     if gap > 0:
         direction = THERAPIST_HIGHER
-        text = (
-            f"Your ratings sit higher in your own range ({mine:+.1f} SD) than the client's "
-            f"do in theirs ({theirs:+.1f} SD) {where}: you may see a better relationship "
-            "than they do."
+        text = ngettext(
+            "Your ratings sit higher in your own range ({mine} SD) than the client's do in "
+            "theirs ({theirs} SD) over the last session with both views: you may see a better "
+            "relationship than they do.",
+            "Your ratings sit higher in your own range ({mine} SD) than the client's do in "
+            "theirs ({theirs} SD) over the last {n} sessions with both views: you may see a "
+            "better relationship than they do.",
+            count,
         )
     else:
         direction = CLIENT_HIGHER
-        text = (
-            f"The client's ratings sit higher in their range ({theirs:+.1f} SD) than yours do "
-            f"in your own ({mine:+.1f} SD) {where}: they may feel better about the work than "
-            "your ratings say."
+        text = ngettext(
+            "The client's ratings sit higher in their range ({theirs} SD) than yours do in "
+            "your own ({mine} SD) over the last session with both views: they may feel better "
+            "about the work than your ratings say.",
+            "The client's ratings sit higher in their range ({theirs} SD) than yours do in "
+            "your own ({mine} SD) over the last {n} sessions with both views: they may feel "
+            "better about the work than your ratings say.",
+            count,
         )
+    text = text.format(mine=format_signed(mine, 1), theirs=format_signed(theirs, 1), n=count)
     return Alert(
         AlertKind.PERSPECTIVE_GAP, s.date, s.id, s.client_id, "client_rating", theirs, mine,
         is_recent(index[id(s)]), text, direction=direction,
@@ -407,7 +457,13 @@ def _outcome_deterioration(
     return Alert(
         AlertKind.OUTCOME_DETERIORATION, s.date, s.id, s.client_id, "outcome_rating", latest,
         first, is_recent(position),
-        f"The outcome rating was {_num(latest)}, {points(first - latest)} below the first "
-        f"({_num(first)}): a reliable deterioration (a change of "
-        f"{points(scale.reliable_change)} or more).",
+        _(
+            "The outcome rating was {latest}, {points} below the first ({first}): a reliable "
+            "deterioration (a change of {change} or more)."
+        ).format(
+            latest=_num(latest),
+            points=points(first - latest),
+            first=_num(first),
+            change=points(scale.reliable_change),
+        ),
     )  # fmt: skip

@@ -25,6 +25,7 @@ from typing import Literal
 
 from alliance_desktop.domain.models import Reflection, Session
 from alliance_desktop.domain.templates import TEMPLATES_BY_KEY
+from alliance_desktop.i18n import N_, _
 
 #: Words a section needs to count as "full"; modest on purpose (minutes between clients).
 TARGET_WORDS = 25
@@ -120,7 +121,7 @@ class Level(IntEnum):
 
     @property
     def label(self) -> str:
-        return RUBRIC_BY_LEVEL[self].name
+        return _(RUBRIC_BY_LEVEL[self].name)
 
     @classmethod
     def from_key(cls, key: str) -> Level | None:
@@ -142,39 +143,55 @@ class RubricLevel:
 RUBRIC: tuple[RubricLevel, ...] = (
     RubricLevel(
         Level.DESCRIPTIVE,
-        "Telling what happened",
-        "What was said and done, in order. No reasons yet, no feelings weighed: a clear "
-        "account that later thinking can build on.",
-        "She arrived ten minutes late. We went over her week and the new job, and she "
-        "said the homework had not happened. We agreed to meet again on Thursday.",
+        N_("Telling what happened"),
+        N_(
+            "What was said and done, in order. No reasons yet, no feelings weighed: a clear "
+            "account that later thinking can build on."
+        ),
+        N_(
+            "She arrived ten minutes late. We went over her week and the new job, and she "
+            "said the homework had not happened. We agreed to meet again on Thursday."
+        ),
     ),
     RubricLevel(
         Level.REFLECTIVE,
-        "Explaining it from my side",
-        "What happened and why I think it did: my reasons and feelings, from one point of "
-        "view, without yet asking whether another reading fits.",
-        "She went quiet when I brought up the homework, and I think that was because her "
-        "week had gone badly. I felt I had pushed too soon.",
+        N_("Explaining it from my side"),
+        N_(
+            "What happened and why I think it did: my reasons and feelings, from one point of "
+            "view, without yet asking whether another reading fits."
+        ),
+        N_(
+            "She went quiet when I brought up the homework, and I think that was because her "
+            "week had gone badly. I felt I had pushed too soon."
+        ),
     ),
     RubricLevel(
         Level.ANALYTIC,
-        "Weighing other readings",
-        "Stepping back: holding more than one way of understanding the moment (mine, the "
-        "client's, a colleague's) side by side, and questioning my first reading.",
-        "I took her silence as reluctance, but she may have been tired, or waiting to see "
-        "whether I would judge her. From her side the homework could have felt like a "
-        "test. I am not sure which reading fits yet.",
+        N_("Weighing other readings"),
+        N_(
+            "Stepping back: holding more than one way of understanding the moment (mine, the "
+            "client's, a colleague's) side by side, and questioning my first reading."
+        ),
+        N_(
+            "I took her silence as reluctance, but she may have been tired, or waiting to see "
+            "whether I would judge her. From her side the homework could have felt like a "
+            "test. I am not sure which reading fits yet."
+        ),
     ),
     RubricLevel(
         Level.CRITICAL,
-        "Questioning the frame",
-        "Looking at what shaped the moment from outside it: my assumptions and training, "
-        "my role and the power in the room, the setting, culture or service, and what "
-        "that means for how I work.",
-        "My urge to set homework every week comes partly from a training that prized "
-        "visible progress. Given the power I hold in the room, and what asking for help "
-        "means in her family, I want to ask whose goal the homework serves, and talk "
-        "about that with her.",
+        N_("Questioning the frame"),
+        N_(
+            "Looking at what shaped the moment from outside it: my assumptions and training, "
+            "my role and the power in the room, the setting, culture or service, and what "
+            "that means for how I work."
+        ),
+        N_(
+            "My urge to set homework every week comes partly from a training that prized "
+            "visible progress. Given the power I hold in the room, and what asking for help "
+            "means in her family, I want to ask whose goal the homework serves, and talk "
+            "about that with her."
+        ),
     ),
 )
 RUBRIC_BY_LEVEL: dict[Level, RubricLevel] = {r.level: r for r in RUBRIC}
@@ -235,7 +252,7 @@ class WordHint:
 
     @property
     def text(self) -> str:
-        return f"{self.lead}: {', '.join(self.words)}"
+        return _("{lead}: {words}").format(lead=_(self.lead), words=", ".join(self.words))
 
 
 # Deliberately narrow: a word that has an everyday meaning ("social" in "social
@@ -247,7 +264,7 @@ _HINT_PATTERNS: tuple[
     (
         "reasons",
         Level.REFLECTIVE,
-        "Words that often mark explaining",
+        N_("Words that often mark explaining"),
         re.compile(
             r"\b(because|so that|the reason|which meant|as a result|that is why|that's why|"
             r"i think (?:it|that|this) was)\b",
@@ -257,7 +274,7 @@ _HINT_PATTERNS: tuple[
     (
         "readings",
         Level.ANALYTIC,
-        "Words that often mark weighing other readings",
+        N_("Words that often mark weighing other readings"),
         re.compile(
             r"\b(perhaps|maybe|i wonder|on the other hand|alternatively|another way|"
             r"another reading|or was it|from (?:her|his|their|the client's) (?:side|point of view)|"
@@ -268,7 +285,7 @@ _HINT_PATTERNS: tuple[
     (
         "frame",
         Level.CRITICAL,
-        "Words that often mark questioning the frame",
+        N_("Words that often mark questioning the frame"),
         re.compile(
             r"\b(assumptions?|my training|power|culture|cultural|ethics?|ethical|privilege|"
             r"systemic|institution(?:al|s)?|inequalit(?:y|ies)|discriminat(?:ion|ed|ing)|"
@@ -410,21 +427,21 @@ def reflection_feedback(session: Session, target: int = TARGET_WORDS) -> Reflect
     lowered = [w.lower() for w in words(text)]
     feelings = tuple(dict.fromkeys(w for w in lowered if w in FEELING_WORDS))
     if not feelings and _FEELING_PREFIX.search(text):
-        feelings = ("(a feeling described)",)
+        feelings = (_("(a feeling described)"),)
     next_step = has_next_step(reflection)
     level = chosen_level(session.tags, "self")
     notes: list[str] = []
     empty = [f.prompt for f in fills if not f.filled]
     if empty:
-        notes.append("Still open: " + ", ".join(empty) + ".")
+        notes.append(_("Still open: {sections}.").format(sections=", ".join(_(p) for p in empty)))
     if not feelings:
-        notes.append("Try naming a feeling, yours or the client's, even a small one.")
+        notes.append(_("Try naming a feeling, yours or the client's, even a small one."))
     if not next_step:
-        notes.append("One concrete thing to try next time would make this easier to act on.")
+        notes.append(_("One concrete thing to try next time would make this easier to act on."))
     if not session.strategies and not session.ruptures:
-        notes.append("Linking a strategy or a rupture helps you see patterns over weeks.")
+        notes.append(_("Linking a strategy or a rupture helps you see patterns over weeks."))
     if level is None:
-        notes.append("Which level of the rubric fits best? The choice is yours, not the app's.")
+        notes.append(_("Which level of the rubric fits best? The choice is yours, not the app's."))
     return ReflectionFeedback(
         sections=fills,
         feelings=feelings,

@@ -44,6 +44,7 @@ from typing import Any
 import numpy as np
 
 from alliance_desktop.domain.models import Client, Session
+from alliance_desktop.i18n import _, format_signed, ngettext
 from alliance_desktop.insights.student_t import Z975, t_critical
 
 OUTCOME_DIMENSIONS: tuple[str, ...] = ("trust", "engagement")
@@ -288,35 +289,46 @@ def caveats(estimates: Sequence[StrategyEstimate]) -> tuple[str, str]:
     """
     compared = sorted({e.strategy for e in estimates if e.shown})
     intervals = sum(1 for e in estimates if e.shown)
-    regression = (
+    regression = _(
         "Sessions far below a client's usual level tend to be followed by better ones "
         "whatever was tried, so each figure is the change that followed a strategy beyond "
         "what a session that far from the client's usual level would predict: an "
         "association in your records, not proof that the strategy caused it."
     )
+    counted = ngettext("{n} interval", "{n} intervals", intervals).format(n=intervals)
     if not compared:
-        multiple = "No strategy has enough uses yet to be compared."
+        multiple = _("No strategy has enough uses yet to be compared.")
     elif len(compared) == 1:
-        multiple = (
-            f"1 strategy was compared ({_plural(intervals, 'interval')}), and even with no "
-            "real difference about one interval in twenty leaves zero out by chance."
-        )
+        multiple = _(
+            "1 strategy was compared ({intervals}), and even with no real difference about "
+            "one interval in twenty leaves zero out by chance."
+        ).format(intervals=counted)
     else:
-        multiple = (
-            f"{len(compared)} strategies were compared ({_plural(intervals, 'interval')}), "
-            "so about one in twenty intervals can exclude zero by chance."
-        )
+        multiple = _(
+            "{n} strategies were compared ({intervals}), so about one in twenty intervals "
+            "can exclude zero by chance."
+        ).format(n=len(compared), intervals=counted)
     return regression, multiple
 
 
 def status_text(estimate: StrategyEstimate) -> str:
     """A short label for an entry: its numbers, or why there are none yet."""
-    counts = f"{_plural(estimate.uses, 'use')}, {_plural(estimate.clients, 'client')}"
+    counts = uses_text(estimate.uses, estimate.clients)
     if not estimate.shown or estimate.estimate is None:
-        return f"not enough yet: {counts}"
-    return (
-        f"{estimate.estimate:+.1f} (95% interval {estimate.ci_low:+.1f} to "
-        f"{estimate.ci_high:+.1f}; {counts})"
+        return _("not enough yet: {counts}").format(counts=counts)
+    return _("{estimate} (95% interval {low} to {high}; {counts})").format(
+        estimate=format_signed(estimate.estimate, 1),
+        low=format_signed(estimate.ci_low or 0.0, 1),
+        high=format_signed(estimate.ci_high or 0.0, 1),
+        counts=counts,
+    )
+
+
+def uses_text(uses: int, clients: int) -> str:
+    """``3 uses, 2 clients`` in the current language."""
+    return _("{uses}, {clients}").format(
+        uses=ngettext("{n} use", "{n} uses", uses).format(n=uses),
+        clients=ngettext("{n} client", "{n} clients", clients).format(n=clients),
     )
 
 
@@ -339,10 +351,6 @@ def estimates_json(estimates: Sequence[StrategyEstimate]) -> list[dict[str, Any]
 
 def _r(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _client_order(c: Client) -> tuple[bool, int, str]:

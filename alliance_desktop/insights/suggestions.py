@@ -20,98 +20,108 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from alliance_desktop.domain.strategies import Strategy
+from alliance_desktop.i18n import N_, _, format_signed
 from alliance_desktop.insights.alerts import CLIENT_HIGHER, Alert, AlertKind
 
 if TYPE_CHECKING:
     from alliance_desktop.insights.strategy_estimates import StrategyEstimate
 
 #: Shown where a list of alerts is empty: the rules found nothing, which is not a verdict.
-NO_ALERTS = "No alerts under your current rules."
-NO_CLIENT_ALERTS = "No recent alerts for this client under your current rules."
+#: Marked for translation; shown through ``_()`` (or the GUI's translator).
+NO_ALERTS = N_("No alerts under your current rules.")
+NO_CLIENT_ALERTS = N_("No recent alerts for this client under your current rules.")
 
 # One hedged lead per alert (kind, dimension or direction); it opens the first suggestion.
 _LEAD: dict[tuple[AlertKind, str | None], str] = {
     (AlertKind.DROP, "trust"): (
-        "A dip in trust can mean many things; making it safer to speak may help."
+        N_("A dip in trust can mean many things; making it safer to speak may help.")
     ),
     (AlertKind.DROP, "engagement"): (
-        "A dip in engagement can mean many things; a lighter, clearer next step may help."
+        N_("A dip in engagement can mean many things; a lighter, clearer next step may help.")
     ),
     (AlertKind.DROP, "goal_alignment"): (
-        "A dip in goal alignment can mean the goals have drifted from the client's own."
+        N_("A dip in goal alignment can mean the goals have drifted from the client's own.")
     ),
     (AlertKind.DROP, "approach_fit"): (
-        "A dip in approach fit can mean the method no longer feels right to the client."
+        N_("A dip in approach fit can mean the method no longer feels right to the client.")
     ),
     (AlertKind.DROP, "client_rating"): (
-        "A fall in the client's own rating can mean many things; asking about it may help."
+        N_("A fall in the client's own rating can mean many things; asking about it may help.")
     ),
     (AlertKind.LOW_RATING, "goal_alignment"): (
-        "Low goal alignment can mean you and the client want different things from the work."
+        N_("Low goal alignment can mean you and the client want different things from the work.")
     ),
     (AlertKind.LOW_RATING, "approach_fit"): (
-        "Low approach fit can mean the way of working does not suit the client yet."
+        N_("Low approach fit can mean the way of working does not suit the client yet.")
     ),
     (AlertKind.ENGAGEMENT_FALLING, None): (
-        "A steady slide in engagement can mean many things, among them work that feels "
-        "too big or too vague."
+        N_(
+            "A steady slide in engagement can mean many things, among them work that feels "
+            "too big or too vague."
+        )
     ),
     (AlertKind.OPEN_RUPTURE, None): (
-        "A strain left unspoken may grow; coming back to it together may help."
+        N_("A strain left unspoken may grow; coming back to it together may help.")
     ),
     (AlertKind.LOW_CLIENT_RATING, None): (
-        "A low rating from the client can mean many things; asking about it shows you want to know."
+        N_(
+            "A low rating from the client can mean many things; asking about it shows you want to know."
+        )
     ),
     (AlertKind.PERSPECTIVE_GAP, None): (
-        "You and the client may see the relationship differently; talking about it may help."
+        N_("You and the client may see the relationship differently; talking about it may help.")
     ),
     (AlertKind.PERSPECTIVE_GAP, CLIENT_HIGHER): (
-        "The client may value the work more than your ratings say, or find critical "
-        "feedback hard to give; either can be worth a gentle question."
+        N_(
+            "The client may value the work more than your ratings say, or find critical "
+            "feedback hard to give; either can be worth a gentle question."
+        )
     ),
     (AlertKind.OUTCOME_DETERIORATION, None): (
-        "A reliable fall in the outcome measure can mean many things, in therapy or outside "
-        "it; reviewing it together may help."
+        N_(
+            "A reliable fall in the outcome measure can mean many things, in therapy or outside "
+            "it; reviewing it together may help."
+        )
     ),
     (AlertKind.NOT_SEEN, None): (
-        "A long gap can mean many things; a short check-in may help if your setting allows."
+        N_("A long gap can mean many things; a short check-in may help if your setting allows.")
     ),
 }
 
 # For each built-in strategy: the idea it comes from, in a word, and one hedged sentence.
 _IDEA: dict[str, tuple[str, str]] = {
-    "normalize": ("Social norms", "Hearing that many people feel this way may make it "
-                  "easier to say."),
-    "validate": ("Validation", "Showing that the client's feelings make sense from where "
-                 "they stand may ease the fear of being judged."),
-    "transparency": ("Uncertainty", "Saying what happens next and why may make the work "
-                     "feel less risky."),
-    "collaborative_goals": ("Ownership", "Goals put in the client's own words may feel "
-                            "more like theirs."),
-    "progress_review": ("Goal-gradient", "Seeing how far they have come may help some "
-                        "clients keep going."),
-    "offer_choice": ("Autonomy", "Real choices about what to work on and how may ease a "
-                     "sense of being pushed."),
-    "rationale": ("Expectations", "Knowing why a task should help may make it easier to "
-                  "try."),
-    "adapt_approach": ("Fit", "Shaping the task to what the client finds useful may help "
-                       "when the method feels foreign."),
-    "small_steps": ("Small wins", "A first step small enough to feel easy may help when the "
-                    "work feels too big."),
-    "implementation_intention": ("If-then plans", "Agreeing when, where and how may help a "
-                                 "next step actually happen."),
-    "strong_ending": ("Peak-end", "A deliberate, warm close may colour how the session is "
-                      "remembered."),
-    "invite_feedback": ("Feedback", "Asking how the session felt may bring out what is not "
-                        "being said."),
-    "metacommunication": ("Metacommunication", "Wondering aloud about what is happening "
-                          "between you may open the strain up for talk."),
-    "own_contribution": ("Accountability", "Acknowledging your own part may make it "
-                         "safer for the client to name theirs."),
-    "clarify_misunderstanding": ("Clarity", "Checking what was heard and meant may put "
-                                 "right something that was missed."),
-    "change_task": ("Flexibility", "Shifting the task in response to the strain, rather "
-                    "than pushing on, may ease it."),
+    "normalize": (N_("Social norms"), N_("Hearing that many people feel this way may make it "
+                  "easier to say.")),
+    "validate": (N_("Validation"), N_("Showing that the client's feelings make sense from where "
+                 "they stand may ease the fear of being judged.")),
+    "transparency": (N_("Uncertainty"), N_("Saying what happens next and why may make the work "
+                     "feel less risky.")),
+    "collaborative_goals": (N_("Ownership"), N_("Goals put in the client's own words may feel "
+                            "more like theirs.")),
+    "progress_review": (N_("Goal-gradient"), N_("Seeing how far they have come may help some "
+                        "clients keep going.")),
+    "offer_choice": (N_("Autonomy"), N_("Real choices about what to work on and how may ease a "
+                     "sense of being pushed.")),
+    "rationale": (N_("Expectations"), N_("Knowing why a task should help may make it easier to "
+                  "try.")),
+    "adapt_approach": (N_("Fit"), N_("Shaping the task to what the client finds useful may help "
+                       "when the method feels foreign.")),
+    "small_steps": (N_("Small wins"), N_("A first step small enough to feel easy may help when the "
+                    "work feels too big.")),
+    "implementation_intention": (N_("If-then plans"), N_("Agreeing when, where and how may help a "
+                                 "next step actually happen.")),
+    "strong_ending": (N_("Peak-end"), N_("A deliberate, warm close may colour how the session is "
+                      "remembered.")),
+    "invite_feedback": (N_("Feedback"), N_("Asking how the session felt may bring out what is not "
+                        "being said.")),
+    "metacommunication": (N_("Metacommunication"), N_("Wondering aloud about what is happening "
+                          "between you may open the strain up for talk.")),
+    "own_contribution": (N_("Accountability"), N_("Acknowledging your own part may make it "
+                         "safer for the client to name theirs.")),
+    "clarify_misunderstanding": (N_("Clarity"), N_("Checking what was heard and meant may put "
+                                 "right something that was missed.")),
+    "change_task": (N_("Flexibility"), N_("Shifting the task in response to the strain, rather "
+                    "than pushing on, may ease it.")),
 }  # fmt: skip
 
 
@@ -140,19 +150,34 @@ class Suggestion:
         """One hedged line on your own past uses of this strategy."""
         e = self.estimate
         if e is None or e.uses == 0:
-            return "You have no recorded uses of it yet."
-        counts = f"{_plural(e.uses, 'use')}, {_plural(e.clients, 'client')}"
+            return _("You have no recorded uses of it yet.")
+        from alliance_desktop.insights.strategy_estimates import uses_text
+
+        counts = uses_text(e.uses, e.clients)
         if not e.shown or e.estimate is None or e.ci_low is None or e.ci_high is None:
-            return f"Not enough of your own uses yet to say what followed it ({counts})."
-        return (
-            f"In your records, {e.dimension} changed by {e.estimate:+.1f} to the next "
-            f"session beyond what regression to the mean predicts (95% interval "
-            f"{e.ci_low:+.1f} to {e.ci_high:+.1f}; {counts}): an association, not proof."
+            return _("Not enough of your own uses yet to say what followed it ({counts}).").format(
+                counts=counts
+            )
+        return _(
+            "In your records, {dimension} changed by {estimate} to the next session beyond "
+            "what regression to the mean predicts (95% interval {low} to {high}; {counts}): "
+            "an association, not proof."
+        ).format(
+            dimension=_(_DIMENSION_WORD.get(e.dimension, e.dimension)),
+            estimate=format_signed(e.estimate, 1),
+            low=format_signed(e.ci_low, 1),
+            high=format_signed(e.ci_high, 1),
+            counts=counts,
         )
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+#: A dimension inside a sentence ("trust changed by +0.8").
+_DIMENSION_WORD = {
+    "trust": N_("trust"),
+    "engagement": N_("engagement"),
+    "goal_alignment": N_("goal alignment"),
+    "approach_fit": N_("approach fit"),
+}
 
 
 def _by_group(catalogue: Mapping[str, Strategy], group: str) -> list[str]:
@@ -189,19 +214,21 @@ def strategies_for(alert: Alert, catalogue: Mapping[str, Strategy]) -> list[str]
 
 def lead_for(alert: Alert) -> str:
     """The alert's hedged lead sentence ("" when there is none)."""
-    return (
+    lead = (
         _LEAD.get((alert.kind, alert.direction))
         or _LEAD.get((alert.kind, alert.dimension))
         or _LEAD.get((alert.kind, None), "")
     )
+    return _(lead) if lead else ""
 
 
 def idea_of(key: str, strategy: Strategy | None) -> tuple[str, str]:
     """The idea behind a strategy in a word, and one hedged sentence about it."""
     if key in _IDEA:
-        return _IDEA[key]
+        idea, sentence = _IDEA[key]
+        return _(idea), _(sentence)
     help_text = strategy.help.strip() if strategy is not None else ""
-    return "Your own", help_text or "A strategy from your own catalogue."
+    return _("Your own"), help_text or _("A strategy from your own catalogue.")
 
 
 def suggestions_for(
@@ -220,7 +247,7 @@ def suggestions_for(
         if sentence in said:  # two custom strategies with the same help text
             sentence = ""
         said.add(sentence)
-        why = f"{idea}: {sentence}".strip() if sentence else idea
+        why = _("{idea}: {sentence}").format(idea=idea, sentence=sentence) if sentence else idea
         if not out and lead:
             why = f"{lead} {why}"
         out.append(Suggestion(key, why, dimension, idea, found.get((key, dimension))))
