@@ -4,28 +4,15 @@ measure and what followed each strategy beyond regression to the mean."""
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import Any
 
+from alliance_desktop.app.analysis import CaseloadAnalysis, caseload_analysis
 from alliance_desktop.app.settings import load_settings
 from alliance_desktop.cli.common import OK, Add, Passphrases, UsageError, err, opened, out
-from alliance_desktop.domain.models import code_key
 from alliance_desktop.domain.settings import VaultSettings
-from alliance_desktop.insights.alerts import gap_norms
-from alliance_desktop.insights.analysis import (
-    ClientInsights,
-    client_insights,
-    client_json,
-    estimates_for,
-    group_sessions,
-)
-from alliance_desktop.insights.summary import ClientStats, Summary, summarize, summary_dict
 from alliance_desktop.vault.store import Vault
-
-if TYPE_CHECKING:
-    from alliance_desktop.insights.strategy_estimates import StrategyEstimate
 
 HELP = "per-client summary"
 
@@ -47,29 +34,32 @@ def _signed(value: float | None) -> str:
     return "-" if value is None else f"{value:+.2f}"
 
 
-def _table(
-    clients: Sequence[ClientStats], insights: dict[str, ClientInsights] | None = None
-) -> list[str]:
-    """The stats table; with ``insights`` (by code key) it adds the trust slope and alerts."""
+# The document's means and slopes are rounded to 2 decimals, and formatting a number
+# rounded to 2 decimals with 2 decimals gives the digits formatting it unrounded does.
+
+
+def _table(clients: Sequence[dict[str, Any]], insights: bool = True) -> list[str]:
+    """The stats table from ``stats --json`` client entries; with ``insights`` it adds
+    the trust slope, the alert counts, the status and the outcome."""
     headers = ("client", "sessions", "first", "last", "trust", "engage", "goals", "fit",
                "rating", "ruptures", "withdr", "confr", "unresolved")  # fmt: skip
-    extra = ("slope", "alerts", "recent", "status", "outcome") if insights is not None else ()
+    extra = ("slope", "alerts", "recent", "status", "outcome") if insights else ()
     rows = [
         (
-            c.code,
-            str(c.sessions),
-            c.first_session.isoformat() if c.first_session else "-",
-            c.last_session.isoformat() if c.last_session else "-",
-            _fmt(c.means.trust),
-            _fmt(c.means.engagement),
-            _fmt(c.means.goal_alignment),
-            _fmt(c.means.approach_fit),
-            _fmt(c.means.client_rating),
-            str(c.ruptures.total),
-            str(c.ruptures.withdrawal),
-            str(c.ruptures.confrontation),
-            str(c.ruptures.unresolved),
-            *(_insight_cells(insights.get(code_key(c.code))) if insights is not None else ()),
+            c["code"],
+            str(c["sessions"]),
+            c["first_session"] or "-",
+            c["last_session"] or "-",
+            _fmt(c["means"]["trust"]),
+            _fmt(c["means"]["engagement"]),
+            _fmt(c["means"]["goal_alignment"]),
+            _fmt(c["means"]["approach_fit"]),
+            _fmt(c["means"]["client_rating"]),
+            str(c["ruptures"]["total"]),
+            str(c["ruptures"]["withdrawal"]),
+            str(c["ruptures"]["confrontation"]),
+            str(c["ruptures"]["unresolved"]),
+            *(_insight_cells(c) if insights else ()),
         )
         for c in clients
     ]
@@ -85,72 +75,57 @@ def _table(
     return [line(headers), *(line(r) for r in rows)]
 
 
-def _insight_cells(ci: ClientInsights | None) -> tuple[str, ...]:
+def _insight_cells(c: dict[str, Any]) -> tuple[str, ...]:
     """Trust's slope per session, all alerts, the recent ones (the ones to act on), the
     client's status and how their outcome measure moved."""
-    if ci is None:
-        return ("-", "0", "0", "-", "-")
+    alerts = c["alerts"]
     return (
-        _signed(ci.trends["trust"].slope),
-        str(len(ci.alerts)),
-        str(len(ci.recent_alerts)),
-        str(ci.client.status),
-        ci.outcome.status if ci.outcome is not None else "-",
+        _signed(c["trend"]["trust"]["slope"]),
+        str(len(alerts)),
+        str(sum(1 for a in alerts if a["recent"])),
+        str(c["status"]),
+        c["outcome"]["status"] if c["outcome"] is not None else "-",
     )
 
 
-def _recent_alert_lines(
-    clients: Sequence[ClientStats], insights: dict[str, ClientInsights]
-) -> list[str]:
+def _recent_alert_lines(clients: Sequence[dict[str, Any]]) -> list[str]:
     """One line per recent alert, grouped by client in table order, aligned in columns."""
-    found = [
-        (c.code, a)
-        for c in clients
-        if (ci := insights.get(code_key(c.code))) is not None
-        for a in ci.recent_alerts
-    ]
+    found = [(c["code"], a) for c in clients for a in c["alerts"] if a["recent"]]
     if not found:
         return []
     code_w = max(len(code) for code, _ in found)
-    kind_w = max(len(str(a.kind)) for _, a in found)
+    kind_w = max(len(a["kind"]) for _, a in found)
     lines = ["", f"Recent alerts ({len(found)}):"]
     for code, a in found:
         lines.append(
-            f"  {code.ljust(code_w)}  {a.date.isoformat()}  {str(a.kind).ljust(kind_w)}  {a.message}"
+            f"  {code.ljust(code_w)}  {a['date']}  {a['kind'].ljust(kind_w)}  {a['message']}"
         )
     return lines
 
 
-def _strategy_lines(estimates: Sequence[StrategyEstimate], caveats: Sequence[str]) -> list[str]:
+def _strategy_lines(analysis: CaseloadAnalysis) -> list[str]:
     """What followed each strategy, one line per (strategy, dimension), then the caveats."""
+    estimates = analysis.strategy_outcomes
     if not estimates:
         return ["", "Strategy outcomes: no strategy recorded yet."]
-    from alliance_desktop.insights.strategy_estimates import status_text
-
-    width = max(len(e.strategy) for e in estimates)
-    dim_w = max(len(e.dimension) for e in estimates)
+    width = max(len(e["strategy"]) for e in estimates)
+    dim_w = max(len(e["dimension"]) for e in estimates)
     lines = ["", "Strategy outcomes (next-session change beyond regression to the mean):"]
-    for e in estimates:
-        lines.append(f"  {e.strategy.ljust(width)}  {e.dimension.ljust(dim_w)}  {status_text(e)}")
-    return [*lines, *(f"  {sentence}" for sentence in caveats)]
+    for e, text in zip(estimates, analysis.strategy_text, strict=True):
+        lines.append(f"  {e['strategy'].ljust(width)}  {e['dimension'].ljust(dim_w)}  {text}")
+    return [*lines, *(f"  {sentence}" for sentence in analysis.caveats)]
 
 
-def _stats_text(
-    summary: Summary,
-    clients: Sequence[ClientStats],
-    insights: dict[str, ClientInsights] | None = None,
-) -> list[str]:
-    v = summary.vault
+def _stats_text(document: dict[str, Any], clients: Sequence[dict[str, Any]]) -> list[str]:
+    v = document["vault"]
     span = (
-        f", {v.first_session.isoformat()} to {v.last_session.isoformat()}"
-        if v.first_session and v.last_session
+        f", {v['first_session']} to {v['last_session']}"
+        if v["first_session"] and v["last_session"]
         else ""
     )
-    lines = [f"{v.clients} clients, {v.sessions} sessions{span}"]
+    lines = [f"{v['clients']} clients, {v['sessions']} sessions{span}"]
     if clients:
-        lines += ["", *_table(clients, insights)]
-        if insights is not None:
-            lines += _recent_alert_lines(clients, insights)
+        lines += ["", *_table(clients), *_recent_alert_lines(clients)]
     return lines
 
 
@@ -165,51 +140,23 @@ def stats_report(
     """What `stats` prints for an open vault (the benchmark times exactly this).
 
     ``today`` (default: the real date) decides which alerts are recent and who was
-    not seen for a while.
+    not seen for a while. The analysis is computed once per change of the vault's
+    data and kept inside the vault (``app.analysis.caseload_analysis``).
     """
-    every_client = vault.clients()
-    sessions = vault.sessions(text=False)
-    settings = settings_of(vault)
-    scale = settings.client_rating
-    if not include_practice:
-        # Practice clients are a trainee's fictional vignettes, not part of the caseload.
-        practice = {c.id for c in every_client if c.is_practice}
-        every_client = [c for c in every_client if c.id not in practice]
-        sessions = [s for s in sessions if s.client_id not in practice]
-    summary = summarize(every_client, sessions)
-    clients: Sequence[ClientStats] = summary.clients
+    analysis = caseload_analysis(vault, today=today, include_practice=include_practice)
+    if analysis.damaged_settings:
+        names = ", ".join(analysis.damaged_settings)
+        err(f"The vault's setting(s) {names} could not be used; the defaults stand in.")
+    clients = analysis.clients
     if client is not None:
-        one = summary.for_client(client)
+        one = analysis.client(client)
         if one is None:
             raise UsageError(f"There is no client with the code {client!r} in this vault.")
         clients = [one]
-    # The perspective gap places each view in the whole caseload's range, and strategy
-    # outcomes are caseload-wide, so both come from every client; trends and alerts are
-    # computed only for the clients shown.
-    groups = group_sessions(every_client, sessions)
-    wanted = {code_key(c.code) for c in clients}
-    chosen = [c for c in every_client if c.key in wanted]
-    per = client_insights(
-        chosen, groups, scale, settings.insights, today=today or date.today(),
-        outcome=settings.outcome, norms=gap_norms(groups.values()),
-    )  # fmt: skip
-    insights = {ci.client.key: ci for ci in per.values()}
-    everyone = [ClientInsights(c, tuple(groups[c.id]), {}, ()) for c in every_client]
-    estimates = estimates_for(everyone, settings.insights)
-    from alliance_desktop.insights.strategy_estimates import caveats, estimates_json
-
-    sentences = list(caveats(estimates))
     if as_json:
-        doc = summary_dict(summary, clients)
-        for entry in doc["clients"]:
-            entry.update(client_json(insights[code_key(entry["code"])]))
-        doc["strategy_outcomes"] = estimates_json(estimates)
-        doc["strategy_caveats"] = sentences
-        # One line: it is for programs (jq and the like), and the C encoder that compact
-        # output allows is several times faster on a large caseload than indenting.
-        return json.dumps(doc, ensure_ascii=False)
-    lines = _stats_text(summary, clients, insights)
-    return "\n".join([*lines, *_strategy_lines(estimates, sentences)])
+        return analysis.to_json(client)
+    lines = _stats_text(analysis.document, clients)
+    return "\n".join([*lines, *_strategy_lines(analysis)])
 
 
 def run(args: argparse.Namespace, passphrases: Passphrases) -> int:

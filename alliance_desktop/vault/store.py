@@ -40,6 +40,9 @@ from alliance_desktop.vault.schema import CURRENT_VERSION, migrate
 from alliance_desktop.vault.search import SearchHit, fts_query, make_snippet
 from alliance_desktop.vault.writer_lock import WriterLock
 
+#: How long keeping a computed result waits for another connection's write lock.
+STORE_WAIT_MS = 100
+
 DEFAULT_SETTINGS: dict[str, Any] = {
     "client_rating_max": 40.0,
     "client_rating_threshold": 36.0,
@@ -1139,6 +1142,10 @@ class Vault:
         """Keep ``payload`` (computed from the data at ``counter``) inside the vault, in
         place of what ``name`` held. Best effort: False when the vault cannot be written
         now (read-only file, another writer busy, disk full); the caller has its result."""
+        conn = self.conn
+        # Not worth waiting for: another connection writing gets at most a moment.
+        if not self._depth:
+            conn.execute(f"PRAGMA busy_timeout = {STORE_WAIT_MS}")
         try:
             with self.transaction(counted=False) as conn:
                 conn.execute(
@@ -1150,6 +1157,9 @@ class Vault:
                 )
         except (VaultBusyError, VaultReadOnlyError, DiskFullError):
             return False
+        finally:
+            if not self._depth:
+                conn.execute(f"PRAGMA busy_timeout = {cx.BUSY_TIMEOUT_MS}")
         return True
 
     # -- audit --------------------------------------------------------------

@@ -20,7 +20,7 @@ def test_a_new_vault_starts_at_zero_and_each_data_write_raises_it_once(vault: Va
     session = vault.save_session(make_session(client.id))
     assert vault.change_counter() == 2
     vault.set_settings({"client_rating_max": 40.0})
-    vault.add_to_plan(client.id, "agenda_setting")
+    vault.add_to_plan(client.id, "validate")
     vault.delete_session(session.id)
     assert vault.change_counter() == 5
 

@@ -1,0 +1,104 @@
+"""app.analysis.caseload_analysis: computed once per change of the data, kept inside
+the vault, and exactly what ``stats`` prints."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+import pytest
+from support import PASSPHRASE, make_session
+
+from alliance_desktop.app import analysis
+from alliance_desktop.cli.stats import stats_report
+from alliance_desktop.domain import Client
+from alliance_desktop.vault import Vault
+
+TODAY = date(2026, 3, 30)
+
+
+@pytest.fixture
+def filled(vault: Vault) -> Vault:
+    for code in ("Ash 07", "Bryn 02"):
+        c = vault.save_client(Client(code))
+        for week in range(8):
+            day = TODAY - timedelta(weeks=8 - week)
+            vault.save_session(
+                make_session(c.id, day, trust=3 + week % 5, strategies=("validate",))
+            )
+    return vault
+
+
+def _stored(vault: Vault) -> list[tuple[int, str]]:
+    return list(vault.conn.execute("SELECT counter, key FROM analysis_cache"))
+
+
+def test_computed_once_then_served_from_the_vault(filled: Vault):
+    first = analysis.caseload_analysis(filled, today=TODAY)
+    assert not first.from_cache
+    assert _stored(filled) == [(filled.change_counter(), analysis.cache_key(TODAY, False))]
+    analysis.forget(filled)  # as a new process would
+    again = analysis.caseload_analysis(filled, today=TODAY)
+    assert again.from_cache
+    assert again.document_json == first.document_json
+    assert again.strategy_text == first.strategy_text
+    assert [c["code"] for c in again.clients] == ["Ash 07", "Bryn 02"]
+
+
+def test_a_change_of_the_data_is_seen_at_once(filled: Vault):
+    before = analysis.caseload_analysis(filled, today=TODAY)
+    ash = filled.client_by_code("Ash 07")
+    filled.save_session(make_session(ash.id, TODAY, trust=1))
+    after = analysis.caseload_analysis(filled, today=TODAY)
+    assert not after.from_cache
+    assert after.client("ash 07")["sessions"] == before.client("Ash 07")["sessions"] + 1
+    assert after.counter > before.counter
+
+
+def test_a_change_made_through_another_connection_is_seen(vault_path, filled: Vault):
+    analysis.caseload_analysis(filled, today=TODAY)
+    with Vault.open(vault_path, PASSPHRASE) as other:
+        other.save_client(Client("Cato 11"))
+    result = analysis.caseload_analysis(filled, today=TODAY)
+    assert not result.from_cache
+    assert result.client("Cato 11") is not None
+
+
+def test_another_day_or_practice_setting_is_computed_apart(filled: Vault):
+    analysis.caseload_analysis(filled, today=TODAY)
+    other_day = analysis.caseload_analysis(filled, today=TODAY + timedelta(days=1))
+    assert not other_day.from_cache
+    with_practice = analysis.caseload_analysis(filled, today=TODAY, include_practice=True)
+    assert not with_practice.from_cache and with_practice.include_practice
+
+
+def test_a_damaged_cache_row_is_computed_again(filled: Vault):
+    first = analysis.caseload_analysis(filled, today=TODAY)
+    filled.conn.execute("UPDATE analysis_cache SET payload = 'not json'")
+    analysis.forget(filled)
+    again = analysis.caseload_analysis(filled, today=TODAY)
+    assert not again.from_cache
+    assert again.document == first.document
+
+
+def test_stats_prints_the_same_cold_and_warm(filled: Vault):
+    cold_json = stats_report(filled, as_json=True, today=TODAY)
+    cold_text = stats_report(filled, today=TODAY)
+    one = stats_report(filled, as_json=True, client="bryn 02", today=TODAY)
+    analysis.forget(filled)
+    assert stats_report(filled, as_json=True, today=TODAY) == cold_json
+    assert stats_report(filled, today=TODAY) == cold_text
+    assert stats_report(filled, as_json=True, client="bryn 02", today=TODAY) == one
+    doc = json.loads(one)
+    assert [c["code"] for c in doc["clients"]] == ["Bryn 02"]
+    assert doc["vault"]["clients"] == 2
+    assert "Strategy outcomes" in cold_text
+
+
+def test_a_vault_another_writer_holds_still_gets_its_analysis(vault_path, filled: Vault):
+    with Vault.open(vault_path, PASSPHRASE) as other, other.transaction():
+        other.save_client(Client("Cato 11"))  # uncommitted: the write lock is held
+        result = analysis.caseload_analysis(filled, today=TODAY)
+        assert [c["code"] for c in result.clients] == ["Ash 07", "Bryn 02"]
+    assert _stored(filled) == []  # not kept, and nothing waited for long
+    assert analysis.caseload_analysis(filled, today=TODAY).client("Cato 11") is not None
