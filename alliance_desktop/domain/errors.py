@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from alliance_desktop.i18n import _
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -24,7 +26,9 @@ class Problem:
         if self.row is None:
             return f"{self.field}: {self.message}"
         if isinstance(self.row, int):
-            return f"line {self.row}: {self.field}: {self.message}"
+            return _("line {row}: {field}: {message}").format(
+                row=self.row, field=self.field, message=self.message
+            )
         # JSON paths already name the object; the field hangs off it.
         return (
             f"{self.row}.{self.field}: {self.message}"
@@ -38,7 +42,7 @@ class ValidationError(ValueError):
 
     def __init__(self, problems: Iterable[Problem]):
         self.problems: list[Problem] = list(problems)
-        super().__init__("; ".join(str(p) for p in self.problems) or "invalid input")
+        super().__init__("; ".join(str(p) for p in self.problems) or _("invalid input"))
 
     def for_field(self, field: str) -> list[str]:
         return [p.message for p in self.problems if p.field == field]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from alliance_desktop.i18n import _
+
 RATING_MIN = 0
 RATING_MAX = 10
 
@@ -21,9 +23,9 @@ class ClientRatingScale:
 
     def __post_init__(self) -> None:
         if not (1 <= self.maximum <= 1000):
-            raise ValueError("the client-rating maximum must be between 1 and 1000")
+            raise ValueError(_("the client-rating maximum must be between 1 and 1000"))
         if not (0 <= self.threshold <= self.maximum):
-            raise ValueError("the concern threshold must lie between 0 and the maximum")
+            raise ValueError(_("the concern threshold must lie between 0 and the maximum"))
 
     def is_concern(self, value: float) -> bool:
         return value < self.threshold

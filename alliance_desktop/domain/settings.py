@@ -17,6 +17,7 @@ from typing import Any
 
 from alliance_desktop.domain.errors import Problem, ValidationError
 from alliance_desktop.domain.scales import ClientRatingScale
+from alliance_desktop.i18n import _
 
 #: Alert thresholds are stored under this prefix plus the field name (``insights.drop_points``).
 SETTINGS_PREFIX = "insights."
@@ -145,13 +146,13 @@ class OutcomeScale:
 def _outcome_problem(maximum: float, cutoff: float, reliable: float) -> tuple[str, str] | None:
     """The first broken outcome-scale rule as (its key, a sentence), or None."""
     if not 1 <= maximum <= 1000:
-        return OUTCOME_MAX, "the outcome maximum must be between 1 and 1000"
+        return OUTCOME_MAX, _("the outcome maximum must be between 1 and 1000")
     if not 0 <= cutoff <= maximum:
-        return OUTCOME_CUTOFF, "the outcome cutoff must lie between 0 and the maximum"
+        return OUTCOME_CUTOFF, _("the outcome cutoff must lie between 0 and the maximum")
     if not 0 < reliable <= maximum:
         return (
             OUTCOME_RELIABLE_CHANGE,
-            "the reliable change must be above 0 and at most the maximum",
+            _("the reliable change must be above 0 and at most the maximum"),
         )
     return None
 
@@ -192,18 +193,20 @@ def _redaction_entries(value: Any) -> tuple[str, ...]:
     elif isinstance(value, list | tuple):
         items = value
     else:
-        raise ValueError("must be a list of words or phrases")
+        raise ValueError(_("must be a list of words or phrases"))
     seen: dict[str, str] = {}
     for item in items:
         if not isinstance(item, str):
-            raise ValueError(f"holds {item!r}, which is not text")
+            raise ValueError(_("holds {item!r}, which is not text").format(item=item))
         entry = " ".join(item.split())
         if len(entry) > MAX_REDACTION_LENGTH:
-            raise ValueError(f"has an entry longer than {MAX_REDACTION_LENGTH} characters")
+            raise ValueError(
+                _("has an entry longer than {n} characters").format(n=MAX_REDACTION_LENGTH)
+            )
         if entry and entry.casefold() not in seen:
             seen[entry.casefold()] = entry
     if len(seen) > MAX_REDACTION_ENTRIES:
-        raise ValueError(f"has more than {MAX_REDACTION_ENTRIES} entries")
+        raise ValueError(_("has more than {n} entries").format(n=MAX_REDACTION_ENTRIES))
     return tuple(seen.values())
 
 
@@ -251,7 +254,7 @@ class VaultSettings:
         if not problems:
             return settings
         bad = {p.field for p in problems}
-        settings, _ = cls._parse({k: v for k, v in known.items() if k not in bad}, cls())
+        settings, _rest = cls._parse({k: v for k, v in known.items() if k not in bad}, cls())
         if CLIENT_RATING_MAX in bad or CLIENT_RATING_THRESHOLD in bad:
             settings = replace(settings, client_rating=ClientRatingScale())
             bad |= {CLIENT_RATING_MAX, CLIENT_RATING_THRESHOLD} & set(known)
@@ -267,7 +270,7 @@ class VaultSettings:
         problems: list[Problem] = []
         for key in raw:
             if key not in KNOWN_KEYS:
-                problems.append(Problem(str(key), "is not a setting this version knows"))
+                problems.append(Problem(str(key), _("is not a setting this version knows")))
         maximum, threshold = base.client_rating.maximum, base.client_rating.threshold
         scale_ok = True
         for key in (CLIENT_RATING_MAX, CLIENT_RATING_THRESHOLD):
@@ -321,7 +324,7 @@ class VaultSettings:
             if isinstance(value, bool):
                 feedback = replace(feedback, card_for_all=value)
             else:
-                problems.append(Problem(FEEDBACK_CARD_FOR_ALL, "must be true or false"))
+                problems.append(Problem(FEEDBACK_CARD_FOR_ALL, _("must be true or false")))
         return cls(scale, insights, redaction, outcome, feedback), problems
 
     # -- writing ------------------------------------------------------------------

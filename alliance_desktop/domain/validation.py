@@ -23,6 +23,7 @@ from alliance_desktop.domain.ruptures import MARKER_TYPE
 from alliance_desktop.domain.scales import RATING_MAX, RATING_MIN, ClientRatingScale
 from alliance_desktop.domain.settings import OutcomeScale
 from alliance_desktop.domain.templates import TEMPLATES_BY_KEY
+from alliance_desktop.i18n import _
 
 CODE_MAX = 40
 TEXT_MAX = 100_000  # characters per text field: pages of writing, far beyond a reflection
@@ -47,11 +48,18 @@ def parse_day(text: str) -> date:
 
 def _text_problems(field: str, text: str, limit: int = TEXT_MAX) -> list[Problem]:
     if not isinstance(text, str):
-        return [Problem(field, "must be text")]
+        return [Problem(field, _("must be text"))]
     if "\x00" in text:
-        return [Problem(field, "contains a NUL character")]
+        return [Problem(field, _("contains a NUL character"))]
     if len(text) > limit:
-        return [Problem(field, f"is {len(text):,} characters long; the limit is {limit:,}")]
+        return [
+            Problem(
+                field,
+                _("is {length:,} characters long; the limit is {limit:,}").format(
+                    length=len(text), limit=limit
+                ),
+            )
+        ]
     return []
 
 
@@ -65,18 +73,18 @@ def client_problems(client: Client, today: date | None = None) -> list[Problem]:
     problems: list[Problem] = []
     code = client.code if isinstance(client.code, str) else ""
     if not code.strip():
-        problems.append(Problem("code", "is required"))
+        problems.append(Problem("code", _("is required")))
     elif len(code.strip()) > CODE_MAX:
-        problems.append(Problem("code", f"must be at most {CODE_MAX} characters"))
+        problems.append(Problem("code", _("must be at most {n} characters").format(n=CODE_MAX)))
     elif any(not ch.isprintable() for ch in code):
-        problems.append(Problem("code", "must not contain control characters"))
+        problems.append(Problem("code", _("must not contain control characters")))
     if client.status not in tuple(ClientStatus):
-        problems.append(Problem("status", "must be active or closed"))
+        problems.append(Problem("status", _("must be active or closed")))
     if client.start_date is not None:
         if not _is_date(client.start_date):
-            problems.append(Problem("start_date", "must be a date"))
+            problems.append(Problem("start_date", _("must be a date")))
         elif client.start_date > (today or date.today()):
-            problems.append(Problem("start_date", "cannot be in the future"))
+            problems.append(Problem("start_date", _("cannot be in the future")))
     problems += _text_problems("goals", client.goals)
     return problems
 
@@ -94,7 +102,11 @@ def _is_int(value: object) -> bool:
 def _keys_problems(field: str, keys: Collection[str], known: Collection[str]) -> list[Problem]:
     unknown = [k for k in keys if k not in known]
     if unknown:
-        return [Problem(field, f"unknown strategy {', '.join(repr(k) for k in unknown)}")]
+        return [
+            Problem(
+                field, _("unknown strategy {keys}").format(keys=", ".join(repr(k) for k in unknown))
+            )
+        ]
     return []
 
 
@@ -110,30 +122,37 @@ def rupture_problems(
     (when known) and today."""
     problems: list[Problem] = []
     if r.type not in tuple(RuptureType):
-        problems.append(Problem(f"{prefix}.type", "must be withdrawal or confrontation"))
+        problems.append(Problem(f"{prefix}.type", _("must be withdrawal or confrontation")))
     if r.resolution not in tuple(Resolution):
-        problems.append(Problem(f"{prefix}.resolution", "must be yes, partial or no"))
+        problems.append(Problem(f"{prefix}.resolution", _("must be yes, partial or no")))
     for marker in r.markers:
         if marker not in MARKER_TYPE:
-            problems.append(Problem(f"{prefix}.markers", f"unknown marker {marker!r}"))
+            problems.append(
+                Problem(f"{prefix}.markers", _("unknown marker {marker!r}").format(marker=marker))
+            )
         elif r.type in tuple(RuptureType) and MARKER_TYPE[marker] != r.type:
             problems.append(
-                Problem(f"{prefix}.markers", f"{marker!r} is a {MARKER_TYPE[marker]} marker")
+                Problem(
+                    f"{prefix}.markers",
+                    _("{marker!r} is a {type} marker").format(
+                        marker=marker, type=MARKER_TYPE[marker]
+                    ),
+                )
             )
     if r.salience is not None and (
         not _is_int(r.salience) or not SALIENCE_MIN <= r.salience <= SALIENCE_MAX
     ):
-        problems.append(Problem(f"{prefix}.salience", "must be a whole number from 1 to 5"))
+        problems.append(Problem(f"{prefix}.salience", _("must be a whole number from 1 to 5")))
     problems += _keys_problems(f"{prefix}.repair_strategies", r.repair_strategies, known_strategies)
     problems += _text_problems(f"{prefix}.note", r.note)
     if r.resolved_on is not None:
         field = f"{prefix}.resolved_on"
         if not _is_date(r.resolved_on):
-            problems.append(Problem(field, "must be a date (YYYY-MM-DD)"))
+            problems.append(Problem(field, _("must be a date (YYYY-MM-DD)")))
         elif r.resolved_on > (today or date.today()):
-            problems.append(Problem(field, "cannot be in the future"))
+            problems.append(Problem(field, _("cannot be in the future")))
         elif session_date is not None and r.resolved_on < session_date:
-            problems.append(Problem(field, "cannot be before the session's date"))
+            problems.append(Problem(field, _("cannot be before the session's date")))
     return problems
 
 
@@ -143,11 +162,11 @@ def _scaled_number_problems(
     """A typed-in total from 0 to ``maximum`` with at most ``decimals`` decimals."""
     top = f"{maximum:g}"
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        return [Problem(field, f"must be a number from 0 to {top}")]
+        return [Problem(field, _("must be a number from 0 to {top}").format(top=top))]
     if not 0 <= value <= maximum:
-        return [Problem(field, f"must be from 0 to {top}")]
+        return [Problem(field, _("must be from 0 to {top}").format(top=top))]
     if round(value, decimals) != value:
-        return [Problem(field, "takes at most one decimal")]
+        return [Problem(field, _("takes at most one decimal"))]
     return []
 
 
@@ -166,27 +185,35 @@ def session_problems(
     problems: list[Problem] = []
     today = today or date.today()
     if not _is_date(session.date):
-        problems.append(Problem("date", "must be a date (YYYY-MM-DD)"))
+        problems.append(Problem("date", _("must be a date (YYYY-MM-DD)")))
     elif session.date > today:
-        problems.append(Problem("date", "cannot be in the future"))
+        problems.append(Problem("date", _("cannot be in the future")))
     for dim in DIMENSIONS:
         value = getattr(session, dim)
         if value is None:
             if dim in REQUIRED_DIMENSIONS:
-                problems.append(Problem(dim, "is required"))
+                problems.append(Problem(dim, _("is required")))
         elif not _is_int(value) or not RATING_MIN <= value <= RATING_MAX:
             problems.append(
-                Problem(dim, f"must be a whole number from {RATING_MIN} to {RATING_MAX}")
+                Problem(
+                    dim,
+                    _("must be a whole number from {low} to {high}").format(
+                        low=RATING_MIN, high=RATING_MAX
+                    ),
+                )
             )
     if session.duration_min is not None and (
         not _is_int(session.duration_min)
         or not DURATION_MIN <= session.duration_min <= DURATION_MAX
     ):
         problems.append(
-            Problem("duration_min", f"must be {DURATION_MIN} to {DURATION_MAX} minutes")
+            Problem(
+                "duration_min",
+                _("must be {low} to {high} minutes").format(low=DURATION_MIN, high=DURATION_MAX),
+            )
         )
     if session.modality is not None and session.modality not in tuple(Modality):
-        problems.append(Problem("modality", "must be in_person, video, phone or other"))
+        problems.append(Problem("modality", _("must be in_person, video, phone or other")))
     if session.client_rating is not None:
         problems += _scaled_number_problems("client_rating", session.client_rating, scale.maximum)
     if session.outcome_rating is not None:
@@ -200,24 +227,37 @@ def session_problems(
         )
     problems += _keys_problems("strategies", session.strategies, known_strategies)
     if len(session.tags) > TAGS_MAX:
-        problems.append(Problem("tags", f"at most {TAGS_MAX} tags"))
+        problems.append(Problem("tags", _("at most {n} tags").format(n=TAGS_MAX)))
     for tag in session.tags:
         if not isinstance(tag, str) or not tag.strip():
-            problems.append(Problem("tags", "a tag cannot be empty"))
+            problems.append(Problem("tags", _("a tag cannot be empty")))
         elif len(tag) > TAG_MAX or any(not ch.isprintable() for ch in tag) or ";" in tag:
             problems.append(
-                Problem("tags", f"{tag[:20]!r}: at most {TAG_MAX} printable characters, no ';'")
+                Problem(
+                    "tags",
+                    _("{tag!r}: at most {n} printable characters, no ';'").format(
+                        tag=tag[:20], n=TAG_MAX
+                    ),
+                )
             )
     tmpl = TEMPLATES_BY_KEY.get(session.reflection.template)
     if tmpl is None:
         problems.append(
-            Problem("reflection.template", f"unknown template {session.reflection.template!r}")
+            Problem(
+                "reflection.template",
+                _("unknown template {key!r}").format(key=session.reflection.template),
+            )
         )
     else:
         for key, text in session.reflection.sections.items():
             if key not in tmpl.section_keys():
                 problems.append(
-                    Problem("reflection", f"section {key!r} is not part of the {tmpl.key} template")
+                    Problem(
+                        "reflection",
+                        _("section {key!r} is not part of the {template} template").format(
+                            key=key, template=tmpl.key
+                        ),
+                    )
                 )
             else:
                 problems += _text_problems(f"reflection.{key}", text)
