@@ -9,6 +9,7 @@ if the commit fails after all, the file is removed again.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -16,6 +17,11 @@ from pathlib import Path
 from alliance_desktop.app.changes import Changes, Outcome
 from alliance_desktop.app.files import published_in_transaction, write_private_bytes
 from alliance_desktop.domain.errors import Problem, ValidationError
+from alliance_desktop.domain.models import Client, Session
+from alliance_desktop.domain.scales import ClientRatingScale
+from alliance_desktop.domain.settings import OutcomeScale
+from alliance_desktop.domain.strategies import Strategy
+from alliance_desktop.insights.settings import InsightSettings
 from alliance_desktop.reports import supervision
 from alliance_desktop.reports.supervision import Packet, PacketError, PacketOptions
 from alliance_desktop.vault.store import PacketRecord, Vault
@@ -27,6 +33,52 @@ class PacketExport:
     pages: int
     client_count: int
     record: PacketRecord | None
+
+
+@dataclass(frozen=True)
+class PacketSource:
+    """Everything a packet is made from, read from the vault in one go. Plain domain
+    objects: a worker thread builds packets from it without touching the vault."""
+
+    clients: tuple[Client, ...]
+    sessions: tuple[Session, ...]
+    scale: ClientRatingScale
+    insight_settings: InsightSettings
+    strategies: Mapping[str, Strategy]
+    redaction: tuple[str, ...]
+    outcome: OutcomeScale
+
+
+def read_source(vault: Vault) -> PacketSource:
+    """Read what any packet of this vault needs (on the vault's own thread)."""
+    settings = vault.typed_settings()  # damaged values: defaults
+    return PacketSource(
+        clients=tuple(vault.clients()),
+        sessions=tuple(vault.sessions()),
+        scale=vault.client_rating_scale(),
+        insight_settings=settings.insights,
+        strategies=vault.strategy_catalogue(),
+        redaction=tuple(settings.redaction_list),
+        outcome=vault.outcome_scale(),
+    )
+
+
+def build_from(source: PacketSource, options: PacketOptions) -> Packet:
+    """The packet for ``options`` from an already read ``source``; no vault, so any
+    thread may call it. ValidationError as ``build``."""
+    try:
+        return supervision.make_packet(
+            source.clients,
+            source.sessions,
+            options,
+            scale=source.scale,
+            insight_settings=source.insight_settings,
+            strategies=source.strategies,
+            redaction=source.redaction,
+            outcome=source.outcome,
+        )
+    except PacketError as exc:
+        raise ValidationError([Problem("packet", str(exc))]) from None
 
 
 def build(vault: Vault, options: PacketOptions, *, today: date | None = None) -> Packet:
@@ -80,4 +132,4 @@ def export_packet(
     )
 
 
-__all__ = ["PacketExport", "build", "export_packet"]
+__all__ = ["PacketExport", "PacketSource", "build", "build_from", "export_packet", "read_source"]
