@@ -206,6 +206,36 @@ def test_browse_uses_the_private_file_dialog(dialog, tmp_path, monkeypatch):
     assert asked and dialog.ui.backupFolderEdit.text() == str(tmp_path)
 
 
+def test_an_empty_backup_folder_says_where_backups_go(qtbot, tmp_path):
+    """Issue 12: "Ask each time" never asked; the empty field names the folder used."""
+    beside = tmp_path / "backups"
+    d = SettingsDialog(PREFS, VAULT, default_backup_folder=beside)
+    qtbot.addWidget(d)
+    edit = d.ui.backupFolderEdit
+    assert "Ask" not in edit.placeholderText()
+    assert str(beside) in edit.placeholderText() and str(beside) in edit.toolTip()
+    assert str(beside) in edit.accessibleDescription()
+    edit.setText(str(tmp_path / "missing"))
+    assert "no folder" in edit.accessibleDescription()
+
+
+def test_clear_button_and_spin_editors_are_named_and_errors_announced(dialog):
+    from PySide6.QtGui import QAccessible
+
+    from alliance_desktop.gui.common.accessibility import clear_button, recording
+
+    button = clear_button(dialog.ui.backupFolderEdit)
+    assert button is not None and button.accessibleName() == "Clear"
+    for spin in dialog.findChildren(QAbstractSpinBox):
+        editor = spin.findChild(QLineEdit)
+        iface = QAccessible.queryAccessibleInterface(editor)
+        assert iface.text(QAccessible.Text.Name), spin.objectName()
+    dialog.ui.ratingThresholdSpin.setValue(dialog.ui.ratingMaxSpin.value() + 1)
+    with recording() as said:
+        dialog.findChild(QPushButton, "okButton").click()
+    assert said and "Concern threshold" in said[-1][1]
+
+
 def test_controller_saves_vault_settings_through_the_use_case(qtbot, tmp_path):
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -227,13 +257,16 @@ def test_controller_saves_vault_settings_through_the_use_case(qtbot, tmp_path):
             if not isinstance(dialog, SettingsDialog):
                 QTimer.singleShot(10, fill)
                 return
+            seen["placeholder"] = dialog.ui.backupFolderEdit.placeholderText()
             dialog.ui.ratingMaxSpin.setValue(60)
             dialog.ui.ratingThresholdSpin.setValue(48)
             dialog.ui.autoLockSpin.setValue(12)
             dialog.findChild(QPushButton, "okButton").click()
 
+        seen: dict[str, str] = {}
         QTimer.singleShot(0, fill)
         ctl.openSettings()
+        assert str(tmp_path / "backups") in seen["placeholder"]
         stored = ctl.vault.settings()
         assert (stored["client_rating_max"], stored["client_rating_threshold"]) == (60.0, 48.0)
         # The use case wrote its own audit entry in the same transaction.

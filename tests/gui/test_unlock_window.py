@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import sqlcipher3
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
@@ -20,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alliance_desktop.app import access
 from alliance_desktop.domain import Client
+from alliance_desktop.gui.common.accessibility import accessible_role, heading_level, recording
 from alliance_desktop.gui.unlock.fields import caps_lock_from_key
 from alliance_desktop.gui.unlock.window import UnlockWindow
 from alliance_desktop.vault import Vault, VaultDamagedError
@@ -163,6 +166,67 @@ def test_create_error_is_inline(qtbot, make_window, tmp_path):
     assert w.mode() == "create"
 
 
+def test_while_the_vault_is_created_the_hint_stays_whole_and_create_is_off(
+    qtbot, make_window, vault_path, monkeypatch
+):
+    """Issue 12: the key derivation blocks the event loop, so what shows when it starts
+    is what the user sees for its duration: Create off, the hint whole and unchanged."""
+    w = make_window(vault_path)
+    w.resize(560, 520)
+    qtbot.keyClicks(w.ui.newPassphraseEdit, PASSPHRASE)
+    qtbot.keyClicks(w.ui.confirmPassphraseEdit, PASSPHRASE)
+    hint = w.ui.strengthLabel.text()
+    seen: dict[str, object] = {}
+    real_create = access.create
+
+    def watched_create(path, passphrase):
+        labels = (w.ui.strengthLabel, w.ui.createMessageLabel)
+        seen["create_enabled"] = w.ui.createVaultButton.isEnabled()
+        seen["fields_enabled"] = w.ui.newPassphraseEdit.isEnabled()
+        seen["hint"] = w.ui.strengthLabel.text()
+        seen["message"] = w.ui.createMessageLabel.text()
+        seen["whole"] = [
+            label.isVisible() and label.height() >= label.heightForWidth(label.width())
+            for label in labels
+        ]
+        return real_create(path, passphrase)
+
+    monkeypatch.setattr(access, "create", watched_create)
+    with qtbot.waitSignal(w.unlocked, timeout=10000) as blocker:
+        qtbot.mouseClick(w.ui.createVaultButton, Qt.MouseButton.LeftButton)
+    blocker.args[0].close()
+    assert seen["create_enabled"] is False and seen["fields_enabled"] is False
+    assert seen["hint"] == hint and seen["message"] == "Creating your vault…"
+    assert seen["whole"] == [True, True]
+
+
+def test_enter_on_a_refused_passphrase_announces_why(qtbot, make_window, vault_path):
+    w = make_window(vault_path)
+    qtbot.keyClicks(w.ui.newPassphraseEdit, "a" * 14)
+    qtbot.keyClicks(w.ui.confirmPassphraseEdit, "a" * 14)
+    with recording() as said:
+        qtbot.keyClick(w.ui.confirmPassphraseEdit, Qt.Key.Key_Return)
+    assert said and "one character repeated" in said[-1][1]
+    qtbot.waitUntil(w.ui.newPassphraseEdit.hasFocus)
+    w.ui.newPassphraseEdit.setText(PASSPHRASE)
+    w.ui.confirmPassphraseEdit.setText(PASSPHRASE[:-3] + "xyz")
+    with recording() as said:
+        qtbot.keyClick(w.ui.confirmPassphraseEdit, Qt.Key.Key_Return)
+    assert [text for _w, text in said] == ["⚠ The two passphrases do not match."]
+
+
+def test_titles_are_headings_and_messages_are_alerts(make_window, existing):
+    w = make_window(existing)
+    for title in (w.ui.unlockTitleLabel, w.ui.createTitleLabel):
+        assert accessible_role(title) == QAccessible.Role.Heading
+        assert heading_level(title) == 1
+    iface = QAccessible.queryAccessibleInterface(w.ui.unlockTitleLabel)
+    assert iface.text(QAccessible.Text.Name) == "Unlock your vault"
+    for label in (w.ui.unlockMessageLabel, w.ui.createMessageLabel, w.ui.mismatchLabel):
+        assert accessible_role(label) == QAccessible.Role.AlertMessage
+    assert accessible_role(w.ui.passphraseLabel) == QAccessible.Role.StaticText
+
+
 # -- unlock -------------------------------------------------------------------
 
 
@@ -198,6 +262,15 @@ def test_wrong_passphrase_message_clears_and_keeps_focus(qtbot, make_window, exi
     assert w.ui.passphraseEdit.text() == ""
     qtbot.waitUntil(w.ui.passphraseEdit.hasFocus)
     assert w.ui.unlockButton.isEnabled() and not w.isThrottled()
+
+
+def test_the_wrong_passphrase_is_announced_once_per_attempt(qtbot, make_window, existing):
+    w = make_window(existing)
+    with recording() as said:
+        submit(qtbot, w, WRONG)
+        submit(qtbot, w, WRONG)
+    wrong = [(who, text) for who, text in said if "Wrong passphrase" in text]
+    assert wrong == [(w.ui.unlockMessageLabel, "⚠ Wrong passphrase, or not a vault.")] * 2
 
 
 def test_revealed_passphrase_cannot_be_undone_back(qtbot, make_window, existing):

@@ -13,6 +13,8 @@
   ``QAccessibleAnnouncementEvent`` (AT-SPI ``Announcement``; Orca reads it at once);
   older Qt falls back to a ``QAccessibleEvent`` of type Alert on the widget.
   ``recording()`` collects announcements, for tests and checks.
+- ``name_inner_editors(root)``: the line edit inside a spin box is its own accessible
+  child; it takes the spin box's name.
 
 Mark a label before it is first shown: Qt caches one accessible interface per object,
 so a label that a screen reader has already seen keeps the role it had.
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from PySide6 import QtGui
 from PySide6.QtCore import QCoreApplication, QObject, Qt
@@ -31,7 +34,14 @@ from PySide6.QtGui import (
     QAccessibleEvent,
     QTextDocumentFragment,
 )
-from PySide6.QtWidgets import QAccessibleWidget, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QAccessibleWidget,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QWidget,
+)
 
 HEADING_LEVEL = "a11yHeadingLevel"
 ALERT = "a11yAlert"
@@ -45,7 +55,7 @@ _factory_installed = False
 def _plain(label: QLabel) -> str:
     text = label.text()
     if label.textFormat() == Qt.TextFormat.RichText or (
-        label.textFormat() == Qt.TextFormat.AutoText and Qt.mightBeRichText(text)
+        label.textFormat() == Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(text)
     ):
         return QTextDocumentFragment.fromHtml(text).toPlainText()
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
@@ -68,7 +78,8 @@ class _LabelAccessible(QAccessibleWidget, QAccessibleAttributesInterface):
                 return label.accessibleDescription()
         return super().text(kind)
 
-    def interface_cast(self, kind: QAccessible.InterfaceType) -> object:
+    # The stubs type the result as a raw pointer (int); PySide6 accepts the object.
+    def interface_cast(self, kind: QAccessible.InterfaceType) -> Any:
         if kind == QAccessible.InterfaceType.AttributesInterface and self._level:
             return self
         return super().interface_cast(kind)
@@ -165,6 +176,19 @@ def name_clear_button(line_edit: QLineEdit, name: str | None = None) -> QToolBut
     return button
 
 
+def name_inner_editors(root: QWidget) -> None:
+    """Give the line edit inside each spin box (and date/time edit) under ``root`` the
+    spin box's own accessible name, so the editable child is not an unnamed node."""
+    for spin in root.findChildren(QAbstractSpinBox):
+        editor = spin.findChild(QLineEdit)
+        if editor is None or editor.accessibleName():
+            continue
+        iface = QAccessible.queryAccessibleInterface(spin)
+        name = spin.accessibleName() or (iface.text(QAccessible.Text.Name) if iface else "")
+        if name:
+            editor.setAccessibleName(name)
+
+
 def announce(widget: QObject, text: str, *, assertive: bool = False) -> None:
     """Have screen readers speak ``text`` now, on behalf of ``widget``.
 
@@ -178,9 +202,10 @@ def announce(widget: QObject, text: str, *, assertive: bool = False) -> None:
     event: QAccessibleEvent
     announcement = getattr(QtGui, "QAccessibleAnnouncementEvent", None)
     if announcement is not None:
-        event = announcement(widget, text)
+        spoken = announcement(widget, text)
         politeness = QAccessible.AnnouncementPoliteness
-        event.setPoliteness(politeness.Assertive if assertive else politeness.Polite)
+        spoken.setPoliteness(politeness.Assertive if assertive else politeness.Polite)
+        event = spoken
     else:  # Qt < 6.8: an Alert event on the widget, whose text the reader then reads
         event = QAccessibleEvent(widget, QAccessible.Event.Alert)
     QAccessible.updateAccessibility(event)
@@ -209,5 +234,6 @@ __all__ = [
     "mark_alert",
     "mark_heading",
     "name_clear_button",
+    "name_inner_editors",
     "recording",
 ]

@@ -24,6 +24,12 @@ from alliance_desktop.domain.settings import (
     VaultSettings,
 )
 from alliance_desktop.gui.common import file_dialogs
+from alliance_desktop.gui.common.accessibility import (
+    announce,
+    mark_alert,
+    name_clear_button,
+    name_inner_editors,
+)
 from alliance_desktop.gui.common.preferences import AUTO_LOCK_MAX, AUTO_LOCK_MIN, clamp_prefs
 from alliance_desktop.gui.feedback import clear_message, repolish_roles, show_message
 from alliance_desktop.gui.forms.ui_settings_dialog import Ui_SettingsDialog
@@ -47,6 +53,8 @@ class SettingsDialog(QDialog):
         prefs: dict[str, Any],
         vault_settings: dict[str, Any],
         parent: QWidget | None = None,
+        *,
+        default_backup_folder: Path | None = None,
     ):
         super().__init__(parent)
         self.ui = Ui_SettingsDialog()
@@ -74,6 +82,21 @@ class SettingsDialog(QDialog):
         ui.autoLockSpin.setValue(clean["auto_lock_minutes"])
         ui.themeCombo.setCurrentIndex(max(0, ui.themeCombo.findData(clean["theme"])))
         ui.backupFolderEdit.setText(clean["backup_folder"])
+        # An empty field does not ask: backups go beside the vault, and the field says so.
+        if default_backup_folder is not None:
+            self._default_folder_text = self.tr(
+                "Empty: backups are written beside the vault, in {folder}"
+            ).format(folder=default_backup_folder)
+            ui.backupFolderEdit.setPlaceholderText(
+                self.tr("Beside the vault: {folder}").format(folder=default_backup_folder)
+            )
+        else:
+            self._default_folder_text = self.tr(
+                "Empty: backups are written beside the vault, in a folder named backups"
+            )
+            ui.backupFolderEdit.setPlaceholderText(self.tr("Beside the vault, in backups"))
+        ui.backupFolderEdit.setToolTip(self._default_folder_text)
+        name_clear_button(ui.backupFolderEdit)
         ui.reminderCheck.setChecked(clean["reminder_enabled"])
         ui.reminderTimeEdit.setTime(QTime.fromString(clean["reminder_time"], "HH:mm"))
         ui.reminderTimeEdit.setEnabled(clean["reminder_enabled"])
@@ -111,6 +134,9 @@ class SettingsDialog(QDialog):
         for spin in (ui.outcomeMaxSpin, ui.outcomeCutoffSpin, ui.outcomeReliableSpin):
             spin.valueChanged.connect(self._validate)
         ui.backupFolderEdit.textChanged.connect(self._validate)
+        for label in (ui.backupFolderError, ui.ratingThresholdError, ui.outcomeError):
+            mark_alert(label)
+        name_inner_editors(self)
         self._validate()
         ui.autoLockSpin.setFocus()
 
@@ -186,7 +212,9 @@ class SettingsDialog(QDialog):
         else:
             clear_message(self.ui.backupFolderError)
             folder_ok = True
-        self.ui.backupFolderEdit.setAccessibleDescription(self.ui.backupFolderError.text())
+        self.ui.backupFolderEdit.setAccessibleDescription(
+            self.ui.backupFolderError.text() if not folder_ok else self._default_folder_text
+        )
         maximum = self.ui.ratingMaxSpin.value()
         threshold = self.ui.ratingThresholdSpin.value()
         if threshold > maximum:
@@ -254,5 +282,11 @@ class SettingsDialog(QDialog):
             else:
                 first = self._outcome_spin(problem[0] if problem else OUTCOME_CUTOFF)
             first.setFocus()
+            shown = [
+                label.text()
+                for label in (ui.backupFolderError, ui.ratingThresholdError, ui.outcomeError)
+                if label.isVisibleTo(self)
+            ]
+            announce(first, " ".join(shown), assertive=True)
             return
         super().accept()

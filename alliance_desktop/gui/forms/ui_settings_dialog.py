@@ -461,7 +461,7 @@ class Ui_SettingsDialog(object):
         self.themeCombo.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Theme", None))
 #endif // QT_CONFIG(accessibility)
         self.backupFolderLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Backup folder", None))
-        self.backupFolderEdit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", u"Ask each time", None))
+        self.backupFolderEdit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", u"Beside the vault, in backups", None))
 #if QT_CONFIG(accessibility)
         self.backupFolderEdit.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Backup folder", None))
 #endif // QT_CONFIG(accessibility)

@@ -411,7 +411,12 @@ class AppController(QObject):
         except VaultError as exc:
             self.window.flash(str(exc), PROBLEM_MS)
             return
-        dialog = SettingsDialog(self.prefs.get(), current.to_mapping(), self.window)
+        dialog = SettingsDialog(
+            self.prefs.get(),
+            current.to_mapping(),
+            self.window,
+            default_backup_folder=self.vault_path.parent / "backups",
+        )
         try:
             if not dialog.exec() or self.vault is None:
                 return  # cancelled, or the vault locked while the dialog was open

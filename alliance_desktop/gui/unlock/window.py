@@ -22,11 +22,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCursor, QIcon
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from alliance_desktop.app import access
 from alliance_desktop.gui import resources_rc  # noqa: F401  (registers :/ resources)
 from alliance_desktop.gui.common import file_dialogs
+from alliance_desktop.gui.common.accessibility import announce, mark_alert, mark_heading
 from alliance_desktop.gui.feedback import clear_message, repolish_roles, show_message
 from alliance_desktop.gui.forms.ui_unlock_window import Ui_UnlockWindow
 from alliance_desktop.gui.unlock.fields import (
@@ -197,7 +198,7 @@ class UnlockWindow(QWidget):
             self.restoreButton.setText(self.tr("Restore a backup…"))
             self.restoreButton.setAccessibleName(self.tr("Restore a backup"))
         self._set_busy(False)
-        show_message(self.ui.unlockMessageLabel, message + "\n" + hint)
+        self._say(self.ui.unlockMessageLabel, message + "\n" + hint)
         self.restoreButton.show()
         self.ui.passphraseEdit.setFocus()
 
@@ -217,13 +218,13 @@ class UnlockWindow(QWidget):
             self._show_countdown()
             return False
         if not self.ui.passphraseEdit.text():
-            show_message(label, self.tr("Type the backup's passphrase above first."))
+            self._say(label, self.tr("Type the backup's passphrase above first."))
             self.ui.passphraseEdit.setFocus()
             return False
         try:
             result = restore(backup, self._path, self.ui.passphraseEdit.text()).value
         except VaultError as exc:
-            show_message(label, self.tr("Nothing was restored: {detail}").format(detail=exc))
+            self._say(label, self.tr("Nothing was restored: {detail}").format(detail=exc))
             self._check_throttle()
             return False
         try:
@@ -234,7 +235,7 @@ class UnlockWindow(QWidget):
             wipe(self.ui.passphraseEdit)
             self._offered_backup = None
             self.restoreButton.hide()
-            show_message(
+            self._say(
                 label,
                 self.tr("The backup was restored, but it could not be opened: {detail}").format(
                     detail=exc
@@ -249,7 +250,7 @@ class UnlockWindow(QWidget):
             if result.replaced
             else ""
         )
-        show_message(label, self.tr("Backup restored.") + kept, "hint")
+        self._say(label, self.tr("Backup restored.") + kept, "hint")
         self.unlocked.emit(vault)
         return True
 
@@ -294,6 +295,14 @@ class UnlockWindow(QWidget):
     def isThrottled(self) -> bool:
         return self._throttle.isActive()
 
+    def _say(self, label: QLabel, text: str, kind: str = "error") -> None:
+        """Show a message beside its field and announce it when it is new: errors
+        interrupt the screen reader, hints wait their turn."""
+        before = label.text()
+        show_message(label, text, kind)
+        if label.text() != before or label.isHidden():
+            announce(label, label.text(), assertive=kind == "error")
+
     def closeEvent(self, event) -> None:
         super().closeEvent(event)
         if self.isWindow():
@@ -314,6 +323,16 @@ class UnlockWindow(QWidget):
             label.setPixmap(icon.pixmap(side, side))
             label.setAccessibleName(self.tr("Alliance Desktop"))
         self.ui.strengthBar.setMaximumHeight(max(6, metrics.height() // 2))
+        for title in (self.ui.createTitleLabel, self.ui.unlockTitleLabel):
+            mark_heading(title, 1)
+        for message in (
+            self.ui.unlockMessageLabel,
+            self.ui.createMessageLabel,
+            self.ui.mismatchLabel,
+            self.ui.capsLockLabel,
+            self.ui.createCapsLockLabel,
+        ):
+            mark_alert(message)
         for edit in (self.ui.createPathEdit, self.ui.unlockPathEdit):
             edit.setText(str(self._path))
             edit.setToolTip(str(self._path))
@@ -346,6 +365,8 @@ class UnlockWindow(QWidget):
                 show_message(label, self.tr("Caps Lock is on"))
             else:
                 clear_message(label)
+        if on:
+            announce(self, self.tr("Caps Lock is on"))
 
     def capsLockShown(self) -> bool:
         return bool(self._caps.state)
@@ -353,6 +374,12 @@ class UnlockWindow(QWidget):
     # -- create -----------------------------------------------------------------
 
     def _update_create_page(self) -> None:
+        if self._busy:
+            # While the vault is being created the page holds still: the fields are
+            # wiped, but the hint and the match line keep what they said (nothing
+            # reflows or clips under the busy cursor), and Create stays off.
+            self.ui.createVaultButton.setEnabled(False)
+            return
         new = self.ui.newPassphraseEdit.text()
         confirm = self.ui.confirmPassphraseEdit.text()
         verdict = show_strength(new, self.ui.strengthBar, self.ui.strengthLabel)
@@ -361,26 +388,40 @@ class UnlockWindow(QWidget):
         if not confirm:
             clear_message(self.ui.mismatchLabel)
         elif matches:
-            show_message(self.ui.mismatchLabel, self.tr("The passphrases match."), "ok")
+            self._say(self.ui.mismatchLabel, self.tr("The passphrases match."), "ok")
         elif new.startswith(confirm):
             # Still typing the second copy: no error for a correct beginning.
             clear_message(self.ui.mismatchLabel)
         else:
-            show_message(self.ui.mismatchLabel, self.tr("The two passphrases do not match."))
+            self._say(self.ui.mismatchLabel, self.tr("The two passphrases do not match."))
         self.ui.createVaultButton.setEnabled(verdict.acceptable and matches and not self._busy)
 
     def _create(self) -> None:
         new = self.ui.newPassphraseEdit.text()
-        if self._busy or not (
-            strength(new).acceptable and new == self.ui.confirmPassphraseEdit.text()
-        ):
+        if self._busy:
             return
+        if not (strength(new).acceptable and new == self.ui.confirmPassphraseEdit.text()):
+            self._explain_refusal()
+            return
+        self._set_busy(True)  # first: the page holds still from here on
         wipe(self.ui.newPassphraseEdit)
         wipe(self.ui.confirmPassphraseEdit)
-        self._set_busy(True)
-        show_message(self.ui.createMessageLabel, self.tr("Creating your vault…"), "hint")
-        # Let the message and the busy cursor paint before the key derivation runs.
+        self._say(self.ui.createMessageLabel, self.tr("Creating your vault…"), "hint")
+        # Lay the message out and paint it now: the key derivation blocks the event
+        # loop, so whatever is on screen when it starts stays there until it ends.
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self.repaint()
         QTimer.singleShot(0, self, lambda: self._create_now(new))
+
+    def _explain_refusal(self) -> None:
+        """Enter on a passphrase Create refuses: say why again, at the field at fault."""
+        if not strength(self.ui.newPassphraseEdit.text()).acceptable:
+            announce(self.ui.strengthLabel, self.ui.strengthLabel.text(), assertive=True)
+            self.ui.newPassphraseEdit.setFocus()
+        else:
+            text = self.ui.mismatchLabel.text() or self.tr("Type the same passphrase again.")
+            announce(self.ui.mismatchLabel, text, assertive=True)
+            self.ui.confirmPassphraseEdit.setFocus()
 
     def _create_now(self, passphrase: str) -> None:
         label = self.ui.createMessageLabel
@@ -388,11 +429,11 @@ class UnlockWindow(QWidget):
             vault = access.create(self._path, passphrase)
         except VaultBusyError as exc:
             self._set_busy(False)
-            show_message(label, str(exc))
+            self._say(label, str(exc))
         except VaultExistsError:
             self._set_busy(False)
             self.refresh()
-            show_message(
+            self._say(
                 self.ui.unlockMessageLabel,
                 self.tr(
                     "A vault already exists at this location. Enter its passphrase to open it."
@@ -403,15 +444,13 @@ class UnlockWindow(QWidget):
             return
         except WeakPassphraseError as exc:
             self._set_busy(False)
-            show_message(label, str(exc))
+            self._say(label, str(exc))
         except VaultError as exc:
             self._set_busy(False)
-            show_message(
-                label, self.tr("The vault could not be created. {detail}").format(detail=exc)
-            )
+            self._say(label, self.tr("The vault could not be created. {detail}").format(detail=exc))
         except OSError as exc:
             self._set_busy(False)
-            show_message(
+            self._say(
                 label,
                 self.tr("The vault could not be created: {detail}.").format(
                     detail=exc.strerror or exc
@@ -437,6 +476,8 @@ class UnlockWindow(QWidget):
         else:
             QApplication.restoreOverrideCursor()
         self.ui.unlockButton.setEnabled(not busy and not self._throttle.isActive())
+        for edit in (self.ui.newPassphraseEdit, self.ui.confirmPassphraseEdit):
+            edit.setEnabled(not busy)
         self._update_create_page()
 
     def _submit(self) -> None:
@@ -447,11 +488,11 @@ class UnlockWindow(QWidget):
         wipe(edit)
         self._reveal[0].setChecked(False)
         if not passphrase:
-            show_message(self.ui.unlockMessageLabel, self.tr("Enter your passphrase."), "hint")
+            self._say(self.ui.unlockMessageLabel, self.tr("Enter your passphrase."), "hint")
             edit.setFocus()
             return
         self._set_busy(True)
-        show_message(self.ui.unlockMessageLabel, self.tr("Opening…"), "hint")
+        self._say(self.ui.unlockMessageLabel, self.tr("Opening…"), "hint")
         QTimer.singleShot(0, self, lambda: self._open_now(passphrase))
 
     def _open_now(self, passphrase: str) -> None:
@@ -470,7 +511,7 @@ class UnlockWindow(QWidget):
         except VaultNotFoundError:
             self._set_busy(False)
             self.refresh()
-            show_message(
+            self._say(
                 self.ui.createMessageLabel,
                 self.tr(
                     "There is no longer a vault at this location. You can create a new one "
@@ -505,11 +546,11 @@ class UnlockWindow(QWidget):
             self.unlocked.emit(vault)
             return
         self._set_busy(False)
-        show_message(label, message)
+        self._say(label, message)
         self.ui.passphraseEdit.setFocus()
 
     def _wrong_passphrase(self) -> None:
-        show_message(self.ui.unlockMessageLabel, self.tr("Wrong passphrase, or not a vault."))
+        self._say(self.ui.unlockMessageLabel, self.tr("Wrong passphrase, or not a vault."))
         if not self._check_throttle():
             self.ui.passphraseEdit.setFocus()
 
@@ -525,6 +566,7 @@ class UnlockWindow(QWidget):
         self.ui.passphraseEdit.setEnabled(False)
         self.ui.unlockButton.setEnabled(False)
         self._show_countdown()
+        announce(self.ui.unlockMessageLabel, self.ui.unlockMessageLabel.text(), assertive=True)
         return True
 
     def _show_countdown(self) -> None:
@@ -546,7 +588,7 @@ class UnlockWindow(QWidget):
         self._countdown.stop()
         self.ui.passphraseEdit.setEnabled(True)
         self.ui.unlockButton.setEnabled(not self._busy)
-        show_message(
+        self._say(
             self.ui.unlockMessageLabel,
             self.tr("Wrong passphrase, or not a vault.") + "\n" + self.tr("You can try again now."),
         )
