@@ -14,14 +14,19 @@ from alliance_desktop.reports.importer import ImportResult
 from alliance_desktop.vault.store import Vault
 
 
-def _rendered(vault: Vault, fmt: Format) -> bytes:
+def _rendered(vault: Vault, fmt: Format, indent: int | None = None) -> bytes:
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}")
-    return exporter.render(vault, fmt).encode("utf-8")
+    return exporter.render(vault, fmt, indent=indent).encode("utf-8")
 
 
 def export_data(
-    vault: Vault, fmt: Format, out: Path | str, *, overwrite: bool = False
+    vault: Vault,
+    fmt: Format,
+    out: Path | str,
+    *,
+    overwrite: bool = False,
+    indent: int | None = None,
 ) -> Outcome[Path]:
     """Write the export to a new private file at ``out``.
 
@@ -31,7 +36,7 @@ def export_data(
     leaves no audit row.
     Raises OutputExistsError (retry with ``overwrite=True``), OutputError, VaultError.
     """
-    data = _rendered(vault, fmt)
+    data = _rendered(vault, fmt, indent)
     target = Path(os.path.abspath(Path(out).expanduser()))
     with published_in_transaction(vault, target):
         written = write_private_bytes(
@@ -40,12 +45,14 @@ def export_data(
     return Outcome(written)
 
 
-def export_stream(vault: Vault, fmt: Format, stream: BinaryIO) -> Outcome[int]:
+def export_stream(
+    vault: Vault, fmt: Format, stream: BinaryIO, *, indent: int | None = None
+) -> Outcome[int]:
     """Write the export to a binary stream (stdout); the value is the bytes written.
 
     The audit row comes first: once bytes reach a stream they cannot be called back.
     """
-    data = _rendered(vault, fmt)
+    data = _rendered(vault, fmt, indent)
     vault.audit("export", fmt)
     stream.write(data)
     stream.flush()

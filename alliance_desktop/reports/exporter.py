@@ -16,6 +16,7 @@ from alliance_desktop.domain.models import Session
 from alliance_desktop.reports.csv_format import write_csv
 from alliance_desktop.reports.json_format import build_document, dump_document
 from alliance_desktop.vault import sync
+from alliance_desktop.vault.bulk import paused_gc
 from alliance_desktop.vault.store import Vault
 
 Format = Literal["csv", "json"]
@@ -32,41 +33,47 @@ def _coded_sessions(vault: Vault) -> list[tuple[str, Session]]:
 
 def render_csv(vault: Vault) -> str:
     """Every session as CSV, ordered by client code (ignoring case), then date."""
-    return write_csv(_coded_sessions(vault))
+    with paused_gc():
+        return write_csv(_coded_sessions(vault))
 
 
-def render_json(vault: Vault, *, now: datetime | None = None) -> str:
+def render_json(vault: Vault, *, now: datetime | None = None, indent: int | None = None) -> str:
     """The whole vault as the lossless JSON document: clients, sessions, custom
-    strategies, settings, every client's plan and the past supervision packets."""
-    clients = vault.clients()
-    document = build_document(
-        clients=clients,
-        sessions=_coded_sessions(vault),
-        strategies=vault.custom_strategies(),
-        # Typed first: a damaged stored value goes out as its default, so it cannot
-        # break the import of this export.
-        settings=vault.typed_settings().to_mapping(),
-        exported_at=now or datetime.now(UTC),
-        plans=[(c.code, item) for c in clients if c.id is not None for item in vault.plan(c.id)],
-        packets=vault.packets(),
-        tombstones=sync.tombstones(vault),
-    )
-    return dump_document(document)
+    strategies, settings, every client's plan and the past supervision packets.
+    Compact (one line) unless ``indent`` is given; both read back the same."""
+    with paused_gc():
+        clients = vault.clients()
+        codes = {c.id: c.code for c in clients}
+        document = build_document(
+            clients=clients,
+            sessions=_coded_sessions(vault),
+            strategies=vault.custom_strategies(),
+            # Typed first: a damaged stored value goes out as its default, so it cannot
+            # break the import of this export.
+            settings=vault.typed_settings().to_mapping(),
+            exported_at=now or datetime.now(UTC),
+            plans=[(codes[cid], item) for cid, item in vault.plan_items() if cid in codes],
+            packets=vault.packets(),
+            tombstones=sync.tombstones(vault),
+        )
+        return dump_document(document, indent=indent)
 
 
 RENDERERS: dict[Format, Callable[[Vault], str]] = {"csv": render_csv, "json": render_json}
 
 
-def render(vault: Vault, fmt: Format) -> str:
+def render(vault: Vault, fmt: Format, *, indent: int | None = None) -> str:
+    """The export as text; ``indent`` (JSON only) pretty-prints it."""
+    if fmt == "json":
+        return render_json(vault, indent=indent)
     return RENDERERS[fmt](vault)
 
 
-def export_bytes(vault: Vault, fmt: Format) -> bytes:
+def export_bytes(vault: Vault, fmt: Format, *, indent: int | None = None) -> bytes:
     """The export as UTF-8 bytes, for ``app.files.write_private`` or a stream.
 
     Raises ValueError for a format other than csv or json.
     """
-    renderer = RENDERERS.get(fmt)
-    if renderer is None:
+    if fmt not in RENDERERS:
         raise ValueError(f"unknown export format {fmt!r}; use {' or '.join(FORMATS)}")
-    return renderer(vault).encode("utf-8")
+    return render(vault, fmt, indent=indent).encode("utf-8")

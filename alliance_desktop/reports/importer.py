@@ -25,6 +25,7 @@ from alliance_desktop.reports.csv_format import read_csv
 from alliance_desktop.reports.json_format import read_json
 from alliance_desktop.reports.records import Kind, PacketRow, ParsedFile, PlanRecord, SessionRecord
 from alliance_desktop.vault import sync
+from alliance_desktop.vault.bulk import paused_gc
 from alliance_desktop.vault.store import Vault
 
 SUFFIXES: dict[str, Kind] = {".csv": "csv", ".json": "json"}
@@ -307,7 +308,13 @@ def import_bytes(
     vault: Vault, data: bytes, kind: Kind, *, today: date | None = None
 ) -> ImportResult:
     """Validate and import a whole file's content; raises ValidationError and writes nothing
-    if any record is wrong."""
+    if any record is wrong. Runs with the cyclic garbage collector paused (vault.bulk):
+    it creates millions of objects and no cycles."""
+    with paused_gc():
+        return _import(vault, data, kind, today)
+
+
+def _import(vault: Vault, data: bytes, kind: Kind, today: date | None) -> ImportResult:
     parsed = read_csv(data) if kind == "csv" else read_json(data)
     plan = _validate(vault, parsed, today)
 

@@ -13,6 +13,7 @@ objects) becomes a located problem (``sessions[3].date: ...``), never an excepti
 from __future__ import annotations
 
 import json
+import re
 import uuid as uuidlib
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
@@ -175,6 +176,23 @@ def _tie(d: dict[str, Any]) -> str:
     return json.dumps(d, sort_keys=True, ensure_ascii=False)
 
 
+def _session_order(d: dict[str, Any]) -> tuple[str, str, str]:
+    return (code_key(d["client"]), d["date"], d["created_at"] or "")
+
+
+def _break_ties(items: list[dict[str, Any]]) -> None:
+    """Within each run of sessions equal under ``_session_order``, order by ``_tie``."""
+    start = 0
+    while start < len(items):
+        key = _session_order(items[start])
+        end = start + 1
+        while end < len(items) and _session_order(items[end]) == key:
+            end += 1
+        if end - start > 1:
+            items[start:end] = sorted(items[start:end], key=_tie)
+        start = end
+
+
 def build_document(
     clients: Iterable[Client],
     sessions: Iterable[tuple[str, Session]],
@@ -191,16 +209,10 @@ def build_document(
     (the order they were added, which an import keeps); ``packets`` the past packets.
     """
     session_items = [session_dict(code, s) for code, s in sessions]
-    # The last key (the whole object as text) only breaks ties between sessions that
-    # share client, date and creation time, so the order never depends on row ids.
-    session_items.sort(
-        key=lambda d: (
-            code_key(d["client"]),
-            d["date"],
-            d["created_at"] or "",
-            _tie(d),
-        )
-    )
+    # The whole object as text breaks ties between sessions that share client, date and
+    # creation time, so the order never depends on row ids; it is computed only for them.
+    session_items.sort(key=_session_order)
+    _break_ties(session_items)
     # Stable: each client's plan keeps its own order.
     plan_items = sorted((plan_dict(code, item) for code, item in plans),
                         key=lambda d: code_key(d["client"]))  # fmt: skip
@@ -222,8 +234,17 @@ def build_document(
     }
 
 
-def dump_document(document: dict[str, Any]) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+def dump_document(document: dict[str, Any], *, indent: int | None = None) -> str:
+    """The document as text: compact (one line, no spaces) unless ``indent`` is given.
+
+    Compact output goes through the C encoder and is about three times faster than
+    indenting on a large vault; both read back the same.
+    """
+    if indent is None:
+        return (
+            json.dumps(document, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
+        )
+    return json.dumps(document, ensure_ascii=False, indent=indent, allow_nan=False) + "\n"
 
 
 # -- reading ----------------------------------------------------------------------
@@ -556,6 +577,7 @@ def broken_text(doc: object) -> list[Problem]:
     return problems
 
 
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _BROKEN = "contains an unpaired surrogate escape (like \\ud800), which is not text"
 
 
@@ -607,7 +629,9 @@ def read_json(data: bytes) -> ParsedFile:
         )
         return parsed
     problems = parsed.problems
-    broken = broken_text(doc)
+    # Strict UTF-8 decoding never yields a surrogate, so only a \uD800-\uDFFF escape can
+    # put one in the document: without one (a pair's high half included) nothing is broken.
+    broken = broken_text(doc) if _SURROGATE_ESCAPE.search(text) else []
     if broken:
         problems += broken
         return parsed

@@ -117,6 +117,7 @@ class Vault:
         self._lock = lock
         self._depth = 0  # open transactions: 1 is BEGIN IMMEDIATE, more are savepoints
         self._counting = False  # the open transaction raises the change counter
+        self._uncounted = 0  # rows it changed in levels opened counted=False
         self._catalogue: dict[str, Strategy] | None = None
 
     # -- opening and closing ------------------------------------------------
@@ -218,16 +219,22 @@ class Vault:
         conn = self.conn
         if self._depth:
             self._counting |= counted
-            with self._savepoint(conn) as inner:
-                yield inner
+            before = conn.total_changes
+            try:
+                with self._savepoint(conn) as inner:
+                    yield inner
+            finally:
+                if not counted:  # an audit row inside an export's transaction: not data
+                    self._uncounted += conn.total_changes - before
             return
         conn.execute("BEGIN IMMEDIATE")
         self._depth = 1
         self._counting = counted
+        self._uncounted = 0
         changes = conn.total_changes
         try:
             yield conn
-            if self._counting and conn.total_changes != changes:
+            if self._counting and conn.total_changes - changes > self._uncounted:
                 conn.execute("UPDATE change_counter SET value = value + 1 WHERE id = 1")
             conn.execute("COMMIT")
         except BaseException:

@@ -100,3 +100,13 @@ def test_the_cache_is_inside_the_encrypted_file(vault_path, vault: Vault):
     vault.store_result("caseload", 0, "k", f'{{"m": "{marker}"}}')
     vault.close()
     assert marker.encode() not in vault_path.read_bytes()
+
+
+def test_an_audit_row_inside_a_transaction_does_not_count(vault: Vault):
+    with vault.transaction():  # what an export does: only its audit row is written
+        vault.audit("export", "json")
+    assert vault.change_counter() == 0
+    with vault.transaction():
+        vault.audit("settings_changed")
+        vault.set_settings({"client_rating_max": 40.0})
+    assert vault.change_counter() == 1
