@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from alliance_desktop.domain.demo import generate
+from alliance_desktop.vault.bulk import paused_gc
 from alliance_desktop.vault.store import Vault
 
 
@@ -23,7 +24,8 @@ def create_demo_vault(
     The data is written by one ``import_records`` call, so it is all there or, if
     anything fails, the half-made file is removed rather than left looking like a vault.
     """
-    data = generate(clients=clients, sessions=sessions, seed=seed, today=today)
+    with paused_gc():  # hundreds of thousands of new objects, no cycles (vault.bulk)
+        data = generate(clients=clients, sessions=sessions, seed=seed, today=today)
     vault = Vault.create(path, passphrase)
     try:
         vault.import_records(data.clients, data.sessions)
