@@ -7,6 +7,10 @@ parse, ask and present; the work is done by the use cases in ``alliance_desktop.
 Exit status: 0 ok, 1 failed (a file that is not a vault included), 2 bad usage or input
 (no terminal and no ``--passphrase-stdin`` included), 3 wrong passphrase, 4 another
 writer holds the vault, 130 interrupted. A traceback never reaches the user.
+
+Messages follow ``ALLIANCE_LANG``, else LANGUAGE/LC_ALL/LC_MESSAGES/LANG (English,
+French, German); what scripts read (JSON keys, alert kinds, CSV columns, command and
+option names) stays English.
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ from alliance_desktop.cli.common import (
     exit_status,
 )
 from alliance_desktop.cli.stats import stats_report
+from alliance_desktop.i18n import set_language
 
 #: Commands in the order ``--help`` lists them.
 COMMANDS = (init, demo, import_, export, backup, verify, passwd, restore, stats, chart, report,
@@ -87,6 +92,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit status instead of raising (console scripts exit
     with it). Core dumps are switched off before anything else happens."""
     harden_process()
+    # Messages in ALLIANCE_LANG, else the system's language; JSON keys, alert kinds,
+    # CSV columns and command names stay English.
+    set_language(None)
     try:
         parser = build_parser()
         try:

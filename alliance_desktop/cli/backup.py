@@ -7,6 +7,7 @@ import argparse
 from alliance_desktop.app import backups
 from alliance_desktop.app.errors import OutputExistsError
 from alliance_desktop.cli.common import OK, Add, Passphrases, opened, out, out_path
+from alliance_desktop.i18n import _
 
 HELP = "encrypted, verified copy"
 
@@ -17,7 +18,11 @@ def run(args: argparse.Namespace, passphrases: Passphrases) -> int:
         raise OutputExistsError(target)
     with opened(args, passphrases, writer=False) as vault:
         written = backups.backup(vault, target).value
-    out(f"Backup written to {written} and verified; it opens with the same passphrase.")
+    out(
+        _("Backup written to {path} and verified; it opens with the same passphrase.").format(
+            path=written
+        )
+    )
     return OK
 
 

@@ -22,6 +22,7 @@ from alliance_desktop.cli.common import (
 )
 from alliance_desktop.cli.stats import settings_of
 from alliance_desktop.domain.models import DIMENSIONS, Session
+from alliance_desktop.i18n import _
 from alliance_desktop.insights.analysis import analyse
 from alliance_desktop.vault.store import Vault
 
@@ -37,14 +38,16 @@ CHART_KINDS = ("trend", "caseload", "practice", "strategies", "ruptures", "gap")
 def check_args(args: argparse.Namespace) -> None:
     """Usage errors that need no vault, so they cost no passphrase."""
     if args.kind == "trend" and args.client is None:
-        raise UsageError("The trend chart shows one client: name it with --client CODE.")
+        raise UsageError(_("The trend chart shows one client: name it with --client CODE."))
     if args.kind == "caseload" and args.client is not None:
-        raise UsageError("The caseload chart shows every client; leave out --client.")
+        raise UsageError(_("The caseload chart shows every client; leave out --client."))
     if args.dimension is not None and args.kind != "caseload":
-        raise UsageError("--dimension applies to the caseload chart only.")
+        raise UsageError(_("--dimension applies to the caseload chart only."))
     if args.date_from and args.date_to and args.date_from > args.date_to:
         raise UsageError(
-            f"--from ({args.date_from.isoformat()}) is after --to ({args.date_to.isoformat()})."
+            _("--from ({start}) is after --to ({end}).").format(
+                start=args.date_from.isoformat(), end=args.date_to.isoformat()
+            )
         )
 
 
@@ -67,7 +70,11 @@ def chart_figure(args: argparse.Namespace, vault: Vault) -> Figure:
     if args.client is not None:
         client = vault.client_by_code(args.client)
         if client is None:
-            raise UsageError(f"There is no client with the code {args.client!r} in this vault.")
+            raise UsageError(
+                _("There is no client with the code {code!r} in this vault.").format(
+                    code=args.client
+                )
+            )
         clients, sessions, code = [client], vault.sessions(client.id, text=False), client.code
     else:
         sessions = vault.sessions(text=False)
@@ -77,23 +84,30 @@ def chart_figure(args: argparse.Namespace, vault: Vault) -> Figure:
         # the dates only choose what is drawn.
         ci = analyse(clients, sessions, scale, settings).clients[clients[0].id]
         return charts.client_trend(ci.sessions, scale, ci.alerts, theme=theme, date_from=start,
-                                   date_to=end, title=f"Alliance over time: {code}")  # fmt: skip
+                                   date_to=end, title=_("Alliance over time: {code}").format(code=code))  # fmt: skip
     shown = _in_range(sessions, start, end)
     found = analyse(clients, shown, scale, settings)
     if args.kind == "caseload":
         return charts.caseload(found.caseload, args.dimension or "trust", theme=theme, scale=scale)
     if args.kind == "practice":
-        title = f"{code}: alliance by month" if code else "Practice: alliance by month"
+        title = (
+            _("{code}: alliance by month").format(code=code)
+            if code
+            else _("Practice: alliance by month")
+        )
         return charts.practice_trend(found.practice, theme=theme, title=title)
     if args.kind == "ruptures":
-        title = f"{code}: ruptures by month" if code else "Ruptures by month"
+        title = _("{code}: ruptures by month").format(code=code) if code else _("Ruptures by month")
         return charts.rupture_timeline(found.ruptures, theme=theme, title=title)
     if args.kind == "strategies":
-        whose = f" with {code}" if code else ""
+        title = (
+            _("What followed each strategy with {code} (association, not proof)").format(code=code)
+            if code
+            else _("What followed each strategy (association, not proof)")
+        )
         return charts.strategy_outcomes(
-            found.estimates, theme=theme, catalogue=vault.strategy_catalogue(),
-            title=f"What followed each strategy{whose} (association, not proof)",
-        )  # fmt: skip
+            found.estimates, theme=theme, catalogue=vault.strategy_catalogue(), title=title
+        )
     return charts.perspective_gap(shown, scale, theme=theme)
 
 
@@ -101,17 +115,19 @@ def run(args: argparse.Namespace, passphrases: Passphrases) -> int:
     check_args(args)  # before matplotlib loads: a typo should fail at once
     target = out_path(args.out)
     if target.suffix.lower() not in CHART_FORMATS:
-        what = f"{target.suffix!r}" if target.suffix else "no extension"
-        raise UsageError(
-            f"A chart can be written as {', '.join(CHART_FORMATS)}; {target.name!r} has {what}."
-        )
+        formats = ", ".join(CHART_FORMATS)
+        if target.suffix:
+            problem = _("A chart can be written as {formats}; {name!r} has {suffix!r}.")
+        else:
+            problem = _("A chart can be written as {formats}; {name!r} has no extension.")
+        raise UsageError(problem.format(formats=formats, name=target.name, suffix=target.suffix))
     if target.exists() or target.is_symlink():
         raise OutputExistsError(target)
     with opened(args, passphrases, writer=False) as vault:
         figure = chart_figure(args, vault)
         export_chart(vault, figure, target, kind=args.kind)
-    err("Warning: the chart is not encrypted; keep it safe and delete it when done.")
-    out(f"Chart written to {target}.")
+    err(_("Warning: the chart is not encrypted; keep it safe and delete it when done."))
+    out(_("Chart written to {path}.").format(path=target))
     return OK
 
 

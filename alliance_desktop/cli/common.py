@@ -23,6 +23,7 @@ from alliance_desktop.app import access
 from alliance_desktop.app.errors import OutputError, OutputExistsError
 from alliance_desktop.domain.errors import ValidationError
 from alliance_desktop.domain.validation import parse_day
+from alliance_desktop.i18n import N_, _, current_language, format_number
 from alliance_desktop.reports.importer import UnsupportedFileError
 from alliance_desktop.reports.supervision import PacketError
 from alliance_desktop.vault.errors import (
@@ -43,11 +44,29 @@ PROG = "alliance-cli"
 
 OK, FAILED, USAGE, WRONG_PASSPHRASE, BUSY, INTERRUPTED = 0, 1, 2, 3, 4, 130
 
-NO_TERMINAL = (
+#: Marked for translation; shown with ``_(NO_TERMINAL).format(prog=PROG)``.
+NO_TERMINAL = N_(
     "There is no terminal to ask for the passphrase on. Give it on standard input "
-    f"instead, one line per passphrase, with --passphrase-stdin (for example "
-    f"{PROG} --passphrase-stdin verify < passphrase-file)."
+    "instead, one line per passphrase, with --passphrase-stdin (for example "
+    "{prog} --passphrase-stdin verify < passphrase-file)."
 )
+
+
+#: The passphrase verdicts (vault.passphrase) as words in the current language.
+_STRENGTH = {
+    "too short": N_("too short"),
+    "common": N_("common"),
+    "too simple": N_("too simple"),
+    "weak": N_("weak"),
+    "fair": N_("fair"),
+    "strong": N_("strong"),
+    "very strong": N_("very strong"),
+}
+
+
+def strength_label(label: str) -> str:
+    """A passphrase verdict's label ("fair", "strong") in the current language."""
+    return _(_STRENGTH.get(label, label))
 
 
 #: How a command module adds its sub-command: ``add(name, run, help) -> parser``.
@@ -103,9 +122,9 @@ def _hidden(prompt: str) -> str:
         try:
             return getpass.getpass(prompt)
         except getpass.GetPassWarning:
-            raise UsageError(NO_TERMINAL) from None
+            raise UsageError(_(NO_TERMINAL).format(prog=PROG)) from None
         except EOFError:
-            raise UsageError("The input ended before a passphrase was given.") from None
+            raise UsageError(_("The input ended before a passphrase was given.")) from None
 
 
 class Passphrases:
@@ -122,38 +141,55 @@ class Passphrases:
         # spaces are part of a passphrase.
         raw = (self._stdin or sys.stdin.buffer).readline()
         self._lines_read += 1
-        where = f"line {self._lines_read} of standard input"
+        line = self._lines_read
         if not raw:
-            raise UsageError(f"Expected the {what} on {where}, but the input ended.")
+            raise UsageError(
+                _("Expected the {what} on line {n} of standard input, but the input ended.").format(
+                    what=what, n=line
+                )
+            )
         try:
             text = raw.decode("utf-8").removesuffix("\n").removesuffix("\r")
         except UnicodeDecodeError:
-            raise UsageError(f"The {what} on {where} is not valid UTF-8.") from None
+            raise UsageError(
+                _("The {what} on line {n} of standard input is not valid UTF-8.").format(
+                    what=what, n=line
+                )
+            ) from None
         if not text:
-            raise UsageError(f"The {what} on {where} is empty.")
+            raise UsageError(
+                _("The {what} on line {n} of standard input is empty.").format(what=what, n=line)
+            )
         if "\x00" in text:
-            raise UsageError(f"The {what} on {where} contains a NUL character.")
+            raise UsageError(
+                _("The {what} on line {n} of standard input contains a NUL character.").format(
+                    what=what, n=line
+                )
+            )
         return text
 
     def current(self) -> str:
         """The passphrase of an existing vault."""
         if self.from_stdin:
-            return self._line("passphrase")
-        text = _hidden("Passphrase: ")
+            return self._line(_("passphrase"))
+        text = _hidden(_("Passphrase: "))
         if not text:
-            raise UsageError("No passphrase was given.")
+            raise UsageError(_("No passphrase was given."))
         return text
 
-    def new(self, prompt: str = "New passphrase") -> str:
-        """A passphrase for a new vault or a rekey: asked twice when typed, once when piped."""
+    def new(self, prompt: str = N_("New passphrase")) -> str:
+        """A passphrase for a new vault or a rekey: asked twice when typed, once when piped.
+
+        *prompt* is an English msgid (marked with ``N_``); it is shown translated."""
+        shown = _(prompt)
         if self.from_stdin:
-            return self._line(prompt.lower())
-        first = _hidden(f"{prompt}: ")
+            return self._line(shown.lower() if current_language() != "de" else shown)
+        first = _hidden(_("{prompt}: ").format(prompt=shown))
         if not first:
-            raise UsageError("No passphrase was given.")
-        second = _hidden(f"{prompt} (again): ")
+            raise UsageError(_("No passphrase was given."))
+        second = _hidden(_("{prompt} (again): ").format(prompt=shown))
         if first != second:
-            raise UsageError("The two passphrases do not match; nothing was changed.")
+            raise UsageError(_("The two passphrases do not match; nothing was changed."))
         return first
 
 
@@ -176,7 +212,11 @@ def say_throttle(path: Path) -> None:
     failed = access.failures(path)
     if delay_for(failed) > 0:
         seconds = access.seconds_to_wait(path)
-        err(f"{failed} wrong passphrases in a row: waiting {seconds:.3g} s before trying.")
+        err(
+            _("{n} wrong passphrases in a row: waiting {seconds} s before trying.").format(
+                n=failed, seconds=format_number(seconds, 1)
+            )
+        )
 
 
 def unlock(path: Path, passphrase: str, *, writer: bool) -> Vault:
@@ -209,9 +249,13 @@ def count(low: int, high: int) -> Callable[[str], int]:
         try:
             value = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+            raise argparse.ArgumentTypeError(
+                _("{text!r} is not a whole number").format(text=text)
+            ) from None
         if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"must be from {low} to {high}")
+            raise argparse.ArgumentTypeError(
+                _("must be from {low} to {high}").format(low=low, high=high)
+            )
         return value
 
     return parse
@@ -222,7 +266,9 @@ def day(text: str) -> date:
     try:
         return parse_day(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(
+            _("{text!r} is not a date in the form YYYY-MM-DD").format(text=text)
+        ) from None
 
 
 def out_path(text: str) -> Path:
@@ -233,7 +279,7 @@ def out_path(text: str) -> Path:
 
 
 def _restore_hint() -> str:
-    return f" To put a backup back: {PROG} restore BACKUP"
+    return " " + _("To put a backup back: {prog} restore BACKUP").format(prog=PROG)
 
 
 def exit_status(exc: BaseException) -> int:
@@ -249,7 +295,7 @@ def exit_status(exc: BaseException) -> int:
         err(str(exc))
         return BUSY
     if isinstance(exc, VaultNotFoundError):
-        err(f"{exc} Create one with: {PROG} init")
+        err(_("{problem} Create one with: {prog} init").format(problem=exc, prog=PROG))
         return FAILED
     if isinstance(exc, WeakPassphraseError | UsageError | UnsupportedFileError | PacketError):
         err(str(exc))
@@ -262,7 +308,7 @@ def exit_status(exc: BaseException) -> int:
         err(f"{exc}{_restore_hint()}")
         return FAILED
     if isinstance(exc, OutputExistsError):
-        err(f"A file already exists at {exc.path}; it was left untouched.")
+        err(_("A file already exists at {path}; it was left untouched.").format(path=exc.path))
         return FAILED
     if isinstance(exc, VaultError | Failure | OutputError):
         err(str(exc))
@@ -273,14 +319,25 @@ def exit_status(exc: BaseException) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return FAILED
     if isinstance(exc, FileExistsError):
-        err(f"A file already exists at {exc.filename}; it was left untouched.")
+        err(_("A file already exists at {path}; it was left untouched.").format(path=exc.filename))
         return FAILED
     if isinstance(exc, OSError):
-        where = f" {exc.filename}" if exc.filename else ""
-        err(f"Could not read or write{where}: {exc.strerror or 'input/output error'}.")
+        reason = exc.strerror or _("input/output error")
+        if exc.filename:
+            err(
+                _("Could not read or write {path}: {reason}.").format(
+                    path=exc.filename, reason=reason
+                )
+            )
+        else:
+            err(_("Could not read or write: {reason}.").format(reason=reason))
         return FAILED
     # Never a traceback, and never the message: it could carry vault content.
-    err(f"{PROG} stopped after an unexpected internal error ({type(exc).__name__}).")
+    err(
+        _("{prog} stopped after an unexpected internal error ({name}).").format(
+            prog=PROG, name=type(exc).__name__
+        )
+    )
     return FAILED
 
 
@@ -302,6 +359,7 @@ __all__ = [
     "exit_status",
     "opened",
     "out",
+    "strength_label",
     "terminal_available",
     "unlock",
 ]

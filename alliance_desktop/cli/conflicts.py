@@ -12,6 +12,7 @@ import json
 
 from alliance_desktop.app.merge import conflict_copies
 from alliance_desktop.cli.common import OK, Add, Passphrases, err, out, vault_path
+from alliance_desktop.i18n import _
 
 HELP = "list the conflict copies sync tools left beside the vault (no passphrase needed)"
 
@@ -26,13 +27,18 @@ def run(args: argparse.Namespace, passphrases: Passphrases) -> int:
                          "device": c.device} for c in found], ensure_ascii=False))  # fmt: skip
         return OK
     if not found:
-        err(f"No conflict copies beside {path}.")
+        err(_("No conflict copies beside {path}.").format(path=path))
         return OK
     for c in found:
         when = f"{c.date} {c.time}" if c.time else c.date
-        device = f", from {c.device}" if c.device else ""
-        out(f"{c.path}\t{_TOOLS[c.tool]}, {when}{device}")
-    err(f"Merge one with: alliance-cli merge '{found[0].path}'")
+        if c.device:
+            line = _("{tool}, {when}, from {device}").format(
+                tool=_TOOLS[c.tool], when=when, device=c.device
+            )
+        else:
+            line = _("{tool}, {when}").format(tool=_TOOLS[c.tool], when=when)
+        out(f"{c.path}\t{line}")
+    err(_("Merge one with: alliance-cli merge '{path}'").format(path=found[0].path))
     return OK
 
 

@@ -6,6 +6,7 @@ import argparse
 
 from alliance_desktop.cli.common import OK, Add, Failure, Passphrases, count, out, vault_path
 from alliance_desktop.cli.init import refuse_existing
+from alliance_desktop.i18n import _, ngettext
 from alliance_desktop.vault.passphrase import check_new_passphrase
 
 HELP = "create a vault filled with synthetic data"
@@ -17,15 +18,22 @@ def run(args: argparse.Namespace, passphrases: Passphrases) -> int:
     try:
         from alliance_desktop.app.demo import create_demo
     except ImportError:
-        raise Failure("Demo data is not available in this version.") from None
+        raise Failure(_("Demo data is not available in this version.")) from None
     passphrase = passphrases.new()
     check_new_passphrase(passphrase)
     clients, sessions = create_demo(
         path, passphrase, clients=args.clients, sessions=args.sessions, seed=args.seed
     ).value
     out(
-        f"Created a demo vault at {path} with {clients} clients and {sessions} sessions "
-        f"of synthetic data (seed {args.seed})."
+        _(
+            "Created a demo vault at {path} with {clients} and {sessions} of synthetic data "
+            "(seed {seed})."
+        ).format(
+            path=path,
+            clients=ngettext("{n} client", "{n} clients", clients).format(n=clients),
+            sessions=ngettext("{n} session", "{n} sessions", sessions).format(n=sessions),
+            seed=args.seed,
+        )
     )
     return OK
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from alliance_desktop.app.exports import import_file
 from alliance_desktop.cli.common import OK, USAGE, Add, Passphrases, err, opened, out
 from alliance_desktop.domain.errors import ValidationError
+from alliance_desktop.i18n import _, ngettext
 from alliance_desktop.reports import importer
 
 HELP = "import sessions from .csv or .json, all or nothing"
@@ -23,16 +24,25 @@ def run(args: argparse.Namespace, passphrases: Passphrases) -> int:
             result = import_file(vault, path).value
         except ValidationError as exc:
             n = len(exc.problems)
-            err(f"Nothing was imported: {n} problem{'s' if n != 1 else ''} found.")
+            err(
+                ngettext(
+                    "Nothing was imported: {n} problem found.",
+                    "Nothing was imported: {n} problems found.",
+                    n,
+                ).format(n=n)
+            )
             for problem in exc.problems:
                 err(str(problem))
             return USAGE
     out(
-        f"imported {result.sessions} sessions ({result.new_clients} new clients, "
-        f"{result.duplicates} duplicates skipped)"
+        ngettext(
+            "imported {n} session ({new} new clients, {duplicates} duplicates skipped)",
+            "imported {n} sessions ({new} new clients, {duplicates} duplicates skipped)",
+            result.sessions,
+        ).format(n=result.sessions, new=result.new_clients, duplicates=result.duplicates)
     )
     if result.settings_ignored:
-        err("The file's settings were not applied, because this vault already holds data.")
+        err(_("The file's settings were not applied, because this vault already holds data."))
     return OK
 
 

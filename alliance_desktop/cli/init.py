@@ -6,7 +6,16 @@ import argparse
 from pathlib import Path
 
 from alliance_desktop.app import access
-from alliance_desktop.cli.common import OK, Add, Passphrases, out, refuse_busy, vault_path
+from alliance_desktop.cli.common import (
+    OK,
+    Add,
+    Passphrases,
+    out,
+    refuse_busy,
+    strength_label,
+    vault_path,
+)
+from alliance_desktop.i18n import _
 from alliance_desktop.vault.errors import VaultExistsError
 from alliance_desktop.vault.passphrase import check_new_passphrase
 
@@ -25,8 +34,8 @@ def run(args: argparse.Namespace, passphrases: Passphrases) -> int:
     passphrase = passphrases.new()
     verdict = check_new_passphrase(passphrase)
     access.close(access.create(path, passphrase))
-    out(f"Created a new vault at {path}.")
-    out(f"Passphrase strength: {verdict.label}.")
+    out(_("Created a new vault at {path}.").format(path=path))
+    out(_("Passphrase strength: {label}.").format(label=strength_label(verdict.label)))
     return OK
 
 

@@ -25,6 +25,7 @@ from alliance_desktop.cli.common import (
     out,
     vault_path,
 )
+from alliance_desktop.i18n import _
 from alliance_desktop.vault.errors import VaultNotFoundError, WrongPassphraseError
 
 HELP = "merge another copy of the vault (a sync tool's conflict copy) into this one"
@@ -33,9 +34,9 @@ HELP = "merge another copy of the vault (a sync tool's conflict copy) into this 
 def _other_passphrase(passphrases: Passphrases) -> str:
     if passphrases.from_stdin:
         return passphrases.current()  # the next line: line 2
-    text = common._hidden("Passphrase of the other copy: ")
+    text = common._hidden(_("Passphrase of the other copy: "))
     if not text:
-        raise UsageError("No passphrase was given for the other copy.")
+        raise UsageError(_("No passphrase was given for the other copy."))
     return text
 
 
@@ -44,18 +45,20 @@ def run(args: argparse.Namespace, passphrases: Passphrases) -> int:
     if not other.exists():
         raise VaultNotFoundError(other)
     if other.resolve() == vault_path(args).resolve():
-        raise UsageError("A vault cannot be merged into itself; name the other copy.")
+        raise UsageError(_("A vault cannot be merged into itself; name the other copy."))
     move = parse_conflict_name(other) is not None and not args.keep_in_place
     with opened(args, passphrases, writer=True) as vault:
         secret = _other_passphrase(passphrases)
         try:
             report = merge(vault, other, secret, move_aside=move).value
         except WrongPassphraseError:
-            err(f"The passphrase for {other.name} is wrong; nothing was merged.")
+            err(
+                _("The passphrase for {name} is wrong; nothing was merged.").format(name=other.name)
+            )
             return WRONG_PASSPHRASE
     out(report.summary())
     if report.moved_to is not None:
-        err(f"The merged copy was kept as {report.moved_to}.")
+        err(_("The merged copy was kept as {path}.").format(path=report.moved_to))
     return OK
 
 

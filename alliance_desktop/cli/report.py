@@ -10,6 +10,7 @@ from alliance_desktop.app.packets import export_packet
 from alliance_desktop.cli.common import OK, Add, Passphrases, UsageError, err, opened, out, out_path
 from alliance_desktop.cli.stats import settings_of
 from alliance_desktop.domain.validation import parse_day
+from alliance_desktop.i18n import _, ngettext
 from alliance_desktop.reports.supervision import PacketError, PacketOptions
 
 HELP = "write a pseudonymised supervision packet (PDF)"
@@ -20,13 +21,17 @@ def _day(text: str) -> date:
     try:
         return parse_day(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-31") from None
+        raise argparse.ArgumentTypeError(
+            _("{text!r} is not a date like 2026-03-31").format(text=text)
+        ) from None
 
 
 def run(args: argparse.Namespace, passphrases: Passphrases) -> int:
     target = out_path(args.out)
     if target.suffix.lower() != ".pdf":
-        raise UsageError(f"The packet is written as a .pdf file; {target.name!r} is not one.")
+        raise UsageError(
+            _("The packet is written as a .pdf file; {name!r} is not one.").format(name=target.name)
+        )
     if target.exists() or target.is_symlink():
         raise OutputExistsError(target)
     try:
@@ -47,11 +52,14 @@ def run(args: argparse.Namespace, passphrases: Passphrases) -> int:
             done = export_packet(vault, options, target).value
         except PacketError as exc:
             raise UsageError(str(exc)) from None
-    err("Warning: the packet is not encrypted; share it only with your supervisor.")
+    err(_("Warning: the packet is not encrypted; share it only with your supervisor."))
     n = done.client_count
     out(
-        f"Wrote a {done.pages}-page supervision packet for {n} "
-        f"client{'s' if n != 1 else ''} to {target}."
+        ngettext(
+            "Wrote a {pages}-page supervision packet for {n} client to {path}.",
+            "Wrote a {pages}-page supervision packet for {n} clients to {path}.",
+            n,
+        ).format(pages=done.pages, n=n, path=target)
     )
     return OK
 

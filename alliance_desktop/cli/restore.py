@@ -16,6 +16,7 @@ from alliance_desktop.cli.common import (
     say_throttle,
     vault_path,
 )
+from alliance_desktop.i18n import _, ngettext
 
 HELP = "check a backup, then put it in place of the vault"
 
@@ -25,16 +26,26 @@ def run(args: argparse.Namespace, passphrases: Passphrases) -> int:
     path = vault_path(args)
     backup = Path(args.backup).expanduser()
     if not backup.is_file():
-        raise Failure(f"There is no backup file at {backup}; nothing was changed.")
+        raise Failure(
+            _("There is no backup file at {path}; nothing was changed.").format(path=backup)
+        )
     refuse_busy(path)
     say_throttle(path)
     result = backups.restore(backup, path, passphrases.current()).value
     out(
-        f"Restored {backup} into {result.vault_path} ({result.clients} clients, "
-        f"{result.sessions} sessions); it opens with the backup's passphrase."
+        _(
+            "Restored {backup} into {vault} ({clients}, {sessions}); it opens with the backup's passphrase."
+        ).format(
+            backup=backup,
+            vault=result.vault_path,
+            clients=ngettext("{n} client", "{n} clients", result.clients).format(n=result.clients),
+            sessions=ngettext("{n} session", "{n} sessions", result.sessions).format(
+                n=result.sessions
+            ),
+        )
     )
     if result.replaced is not None:
-        out(f"The previous vault was kept at {result.replaced}.")
+        out(_("The previous vault was kept at {path}.").format(path=result.replaced))
     return OK
 
 

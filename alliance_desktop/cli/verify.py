@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from alliance_desktop.cli.common import FAILED, OK, PROG, Add, Passphrases, err, opened, out
+from alliance_desktop.i18n import _, ngettext
 
 HELP = "integrity and schema checks"
 
@@ -15,12 +16,28 @@ def run(args: argparse.Namespace, passphrases: Passphrases) -> int:
         if problems:
             for problem in problems:
                 out(problem)
-            err(f"The vault failed its check with {len(problems)} problem(s).")
-            err(f"The vault file is damaged; put a backup back with: {PROG} restore BACKUP")
+            err(
+                ngettext(
+                    "The vault failed its check with {n} problem.",
+                    "The vault failed its check with {n} problems.",
+                    len(problems),
+                ).format(n=len(problems))
+            )
+            err(
+                _(
+                    "The vault file is damaged; put a backup back with: {prog} restore BACKUP"
+                ).format(prog=PROG)
+            )
             return FAILED
         clients, sessions = len(vault.clients()), vault.session_count()
         version = vault.schema_version()
-    out(f"vault OK: schema {version}, {clients} clients, {sessions} sessions")
+    out(
+        _("vault OK: schema {version}, {clients}, {sessions}").format(
+            version=version,
+            clients=ngettext("{n} client", "{n} clients", clients).format(n=clients),
+            sessions=ngettext("{n} session", "{n} sessions", sessions).format(n=sessions),
+        )
+    )
     return OK
 
 
