@@ -26,6 +26,7 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from alliance_desktop.domain.models import code_key
+from alliance_desktop.i18n import current_language
 from alliance_desktop.vault.store import Vault
 
 CACHE_NAME = "caseload"
@@ -96,7 +97,11 @@ def _dumps(doc: dict[str, Any]) -> str:
 
 
 def cache_key(today: date, include_practice: bool) -> str:
-    return f"format={FORMAT};today={today.isoformat()};practice={int(include_practice)}"
+    # The document holds sentences (alert messages, caveats): one entry per language.
+    return (
+        f"format={FORMAT};today={today.isoformat()};practice={int(include_practice)}"
+        f";lang={current_language()}"
+    )
 
 
 def caseload_analysis(
