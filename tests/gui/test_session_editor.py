@@ -174,62 +174,62 @@ def test_tab_order_follows_reading_order(qtbot, editor: SessionEditor) -> None:
 def test_typing_digits_sets_ratings(qtbot, editor: SessionEditor) -> None:
     trust = rating(editor, "trustInput")
     type_rating(qtbot, editor, "trustInput", "7")
-    assert trust.value == 7
+    assert trust.value() == 7
     qtbot.keyClicks(trust, "10")
-    assert trust.value == 10
+    assert trust.value() == 10
     qtbot.keyClicks(trust, "3")
-    assert trust.value == 3
+    assert trust.value() == 3
 
 
 def test_arrows_pages_and_ends_change_a_rating(qtbot, editor: SessionEditor) -> None:
     trust = rating(editor, "trustInput")
     trust.setFocus()
     qtbot.keyClick(trust, Qt.Key.Key_Up)
-    assert trust.value == 5  # from "not rated" the arrows start in the middle
+    assert trust.value() == 5  # from "not rated" the arrows start in the middle
     qtbot.keyClick(trust, Qt.Key.Key_Right)
     qtbot.keyClick(trust, Qt.Key.Key_Up)
-    assert trust.value == 7
+    assert trust.value() == 7
     qtbot.keyClick(trust, Qt.Key.Key_Down)
     qtbot.keyClick(trust, Qt.Key.Key_Left)
-    assert trust.value == 5
+    assert trust.value() == 5
     qtbot.keyClick(trust, Qt.Key.Key_PageUp)
-    assert trust.value == 8
+    assert trust.value() == 8
     qtbot.keyClick(trust, Qt.Key.Key_PageUp)
-    assert trust.value == 10  # clamped
+    assert trust.value() == 10  # clamped
     qtbot.keyClick(trust, Qt.Key.Key_PageDown)
-    assert trust.value == 7
+    assert trust.value() == 7
     qtbot.keyClick(trust, Qt.Key.Key_Home)
-    assert trust.value == 0
+    assert trust.value() == 0
     qtbot.keyClick(trust, Qt.Key.Key_End)
-    assert trust.value == 10
+    assert trust.value() == 10
 
 
 def test_delete_clears_only_optional_ratings(qtbot, editor: SessionEditor) -> None:
     type_rating(qtbot, editor, "trustInput", "6")
     qtbot.keyClick(rating(editor, "trustInput"), Qt.Key.Key_Delete)
-    assert rating(editor, "trustInput").value == 6  # required: Delete does nothing
+    assert rating(editor, "trustInput").value() == 6  # required: Delete does nothing
     goal = rating(editor, "goalAlignmentInput")
     type_rating(qtbot, editor, "goalAlignmentInput", "4")
-    assert goal.value == 4
+    assert goal.value() == 4
     qtbot.keyClick(goal, Qt.Key.Key_Backspace)
-    assert goal.value is None
+    assert goal.value() is None
     assert goal.valueText() == "not rated"
     type_rating(qtbot, editor, "goalAlignmentInput", "2")
     qtbot.keyClick(goal, Qt.Key.Key_Delete)
-    assert goal.value is None
+    assert goal.value() is None
 
 
 def test_salience_takes_one_to_five_only(qtbot, editor: SessionEditor) -> None:
     card = editor.addRupture()
     card.salienceInput.setFocus()
     qtbot.keyClicks(card.salienceInput, "7")
-    assert card.salienceInput.value is None
+    assert card.salienceInput.value() is None
     qtbot.keyClicks(card.salienceInput, "0")
-    assert card.salienceInput.value is None
+    assert card.salienceInput.value() is None
     qtbot.keyClicks(card.salienceInput, "4")
-    assert card.salienceInput.value == 4
+    assert card.salienceInput.value() == 4
     qtbot.keyClick(card.salienceInput, Qt.Key.Key_Delete)
-    assert card.salienceInput.value is None
+    assert card.salienceInput.value() is None
 
 
 # --------------------------------------------------------------------------- building

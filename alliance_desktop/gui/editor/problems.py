@@ -11,10 +11,10 @@ import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from alliance_desktop.domain.errors import Problem, ValidationError
+from alliance_desktop.gui.common.accessibility import announce
 
 if TYPE_CHECKING:
     from alliance_desktop.gui.editor.session_editor import SessionEditor
@@ -73,7 +73,18 @@ class ProblemDisplay:
         if general:
             editor.ui.generalError.setText("\n".join(f"{WARNING} {g}" for g in general))
             editor.ui.generalError.setVisible(True)
-            _announce(editor.ui.generalError)
+        count = len(error.problems)
+        summary = (
+            _t("Not saved: 1 problem to fix.")
+            if count == 1
+            else _t("Not saved: %1 problems to fix.").replace("%1", str(count))
+        )
+        first = sorted(focus, key=lambda item: item[0])
+        if first:
+            summary += " " + first[0][1].accessibleDescription()
+        elif general:
+            summary += " " + general[0]
+        announce(editor, summary, assertive=True)
         if focus:
             widget = min(focus, key=lambda item: item[0])[1]
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -156,8 +167,3 @@ class ProblemDisplay:
             with contextlib.suppress(RuntimeError):
                 widget.setAccessibleDescription(description)
         self._descriptions = {}
-
-
-def _announce(label: QLabel) -> None:
-    """A message not tied to one field is announced as an alert when it appears."""
-    QAccessible.updateAccessibility(QAccessibleEvent(label, QAccessible.Event.Alert))

@@ -4,13 +4,28 @@ Typing a digit is the fastest way to rate right after a session, so the widget t
 digits directly: "7" sets 7, and "1" followed quickly by "0" sets 10. The value is
 always shown as a number as well as by filled segments, so colour never carries it
 alone, and an unset optional rating reads "not rated" rather than looking like 0.
+
+It is a QSlider, painted its own way: Qt's accessibility then gives it the slider role
+and the value interface (current, minimum, maximum), and every change of value is
+announced. While not rated, the slider's own value rests at the minimum and the
+accessible description says "not rated"; ``value()`` is None.
 """
 
 from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Property, QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    Property,
+    QEvent,
+    QPoint,
+    QRect,
+    QRectF,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QFont,
     QFontMetrics,
@@ -21,26 +36,27 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QResizeEvent,
+    QWheelEvent,
 )
-from PySide6.QtWidgets import QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import QAbstractSlider, QSizePolicy, QSlider, QToolButton, QWidget
 
 TEN_WINDOW_S = 1.0  # "1" then "0" within this many seconds means 10
 
 
-class RatingInput(QWidget):
-    """An integer from ``minimum`` to ``maximum``, or None when ``optional``."""
+class RatingInput(QSlider):
+    """An integer from ``minimum()`` to ``maximum()``, or None when not rated."""
 
-    valueChanged = Signal(object)  # int | None
+    #: The rating, or None when cleared or not given yet (shadows QSlider's int signal).
+    valueChanged = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._value: int | None = None
-        self._minimum = 0
-        self._maximum = 10
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self._unset = True
+        self._own_change = False
         self._optional = False
-        self._page_step = 3
         self._last_one_at: float | None = None
         self._hover: int | None = None
+        self.setTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -54,24 +70,68 @@ class RatingInput(QWidget):
         self._clear_button.setToolTip(self.tr("Clear the rating (Delete)"))
         self._clear_button.setAccessibleName(self.tr("Clear the rating"))
         self._clear_button.clicked.connect(self.clearValue)
+        self._own_change = True  # the defaults below are no rating
+        with QSignalBlocker(self):
+            self.setRange(0, 10)
+            self.setSingleStep(1)
+            self.setPageStep(3)
+            QSlider.setValue(self, 0)
+        self._own_change = False
         self._sync()
 
-    # -- properties -------------------------------------------------------------------
+    # -- value ------------------------------------------------------------------------
+    def value(self) -> int | None:  # type: ignore[override]
+        return None if self._unset else QSlider.value(self)
+
     def getValue(self) -> int | None:
-        return self._value
+        return self.value()
 
     def setValue(self, value: int | None) -> None:
-        """Set the rating; out-of-range numbers are clamped, None needs ``optional``
-        or is allowed for a required rating that has not been given yet."""
+        """Set the rating; out-of-range numbers are clamped; None clears it."""
+        before = self.value()
         if value is not None:
-            value = max(self._minimum, min(self._maximum, int(value)))
-        if value == self._value:
+            value = max(self.minimum(), min(self.maximum(), int(value)))
+        if value == before:
             return
-        self._value = value
+        self._own_change = True
+        try:
+            self._unset = value is None
+            # The slider's own setValue tells assistive technology of the new value.
+            QSlider.setValue(self, self.minimum() if value is None else value)
+        finally:
+            self._own_change = False
         self._sync()
         self.valueChanged.emit(value)
 
-    value = Property(object, getValue, setValue, notify=valueChanged)
+    def setRange(self, minimum: int, maximum: int) -> None:
+        """A new range clamps a rating into it and leaves "not rated" as it is."""
+        before = self.value()
+        self._own_change = True
+        try:
+            QSlider.setRange(self, minimum, maximum)
+        finally:
+            self._own_change = False
+        if before is not None and before != self.value():
+            self.valueChanged.emit(self.value())
+        self._sync()
+
+    def setMinimum(self, minimum: int) -> None:
+        self.setRange(minimum, max(minimum, self.maximum()))
+
+    def setMaximum(self, maximum: int) -> None:
+        self.setRange(min(self.minimum(), maximum), maximum)
+
+    def sliderChange(self, change: QAbstractSlider.SliderChange) -> None:
+        """A value set from outside Python (an assistive technology's SetCurrentValue)
+        counts as a rating too; a range change re-clamps and resizes."""
+        super().sliderChange(change)
+        if change == QAbstractSlider.SliderChange.SliderRangeChange:
+            self.updateGeometry()
+            self._sync()
+        elif change == QAbstractSlider.SliderChange.SliderValueChange and not self._own_change:
+            self._unset = False
+            self._sync()
+            self.valueChanged.emit(QSlider.value(self))
 
     def clearValue(self) -> None:
         self.setValue(None)
@@ -86,40 +146,20 @@ class RatingInput(QWidget):
 
     optional = Property(bool, isOptional, setOptional)
 
-    def minimum(self) -> int:
-        return self._minimum
-
-    def setMinimum(self, minimum: int) -> None:
-        self._minimum = int(minimum)
-        self._maximum = max(self._maximum, self._minimum)
-        self.updateGeometry()
-        self._sync()
-
-    def maximum(self) -> int:
-        return self._maximum
-
-    def setMaximum(self, maximum: int) -> None:
-        self._maximum = int(maximum)
-        self._minimum = min(self._minimum, self._maximum)
-        self.updateGeometry()
-        self._sync()
-
-    minimumValue = Property(int, minimum, setMinimum)
-    maximumValue = Property(int, maximum, setMaximum)
-
     def valueText(self) -> str:
         """What a screen reader or the big number says about the current value."""
-        if self._value is None:
+        value = self.value()
+        if value is None:
             return self.tr("not rated")
-        return self.tr("%1 of %2").replace("%1", str(self._value)).replace("%2", str(self._maximum))
+        return self.tr("%1 of %2").replace("%1", str(value)).replace("%2", str(self.maximum()))
 
     # -- geometry ---------------------------------------------------------------------
     def _count(self) -> int:
-        return self._maximum - self._minimum + 1
+        return self.maximum() - self.minimum() + 1
 
     def _segment_size(self) -> QSize:
         fm = self.fontMetrics()
-        width = max(22, fm.horizontalAdvance(str(self._maximum)) + 10)
+        width = max(22, fm.horizontalAdvance(str(self.maximum())) + 10)
         return QSize(width, max(24, fm.height() + 8))
 
     def _gap(self) -> int:
@@ -137,7 +177,7 @@ class RatingInput(QWidget):
         return font
 
     def _label_width(self) -> int:
-        big = QFontMetrics(self._big_font()).horizontalAdvance(str(self._maximum))
+        big = QFontMetrics(self._big_font()).horizontalAdvance(str(self.maximum()))
         unset = self.tr("not rated") if self._optional else self._unset_text()
         small = QFontMetrics(self._small_font()).horizontalAdvance(unset)
         normal = self.fontMetrics().horizontalAdvance(unset)
@@ -146,8 +186,8 @@ class RatingInput(QWidget):
     def _unset_text(self) -> str:
         if self._optional:
             return self.tr("not rated")
-        text = self.tr("type %1–%2").replace("%1", str(self._minimum))
-        return text.replace("%2", str(self._maximum))
+        text = self.tr("type %1–%2").replace("%1", str(self.minimum()))
+        return text.replace("%2", str(self.maximum()))
 
     def _segments_origin(self) -> QPoint:
         return QPoint(3, (self.height() - self._segment_size().height()) // 2)
@@ -188,7 +228,7 @@ class RatingInput(QWidget):
         """Right after the number it clears."""
         button = self._clear_button.sizeHint()
         segments = self._segments_rect()
-        shown = QFontMetrics(self._big_font()).horizontalAdvance(str(self._value or 0)) + 6
+        shown = QFontMetrics(self._big_font()).horizontalAdvance(str(self.value() or 0)) + 6
         x = segments.right() + 10 + shown
         if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
             x = segments.left() - 10 - shown - button.width()
@@ -214,17 +254,18 @@ class RatingInput(QWidget):
         elif key in down:
             self._step(-1)
         elif key == Qt.Key.Key_PageUp:
-            self._step(self._page_step)
+            self._step(self.pageStep())
         elif key == Qt.Key.Key_PageDown:
-            self._step(-self._page_step)
+            self._step(-self.pageStep())
         elif key == Qt.Key.Key_Home:
-            self.setValue(self._minimum)
+            self.setValue(self.minimum())
         elif key == Qt.Key.Key_End:
-            self.setValue(self._maximum)
+            self.setValue(self.maximum())
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self._optional:
             self.setValue(None)
         else:
-            super().keyPressEvent(event)
+            # Not QSlider's handling: every key it knows is handled above.
+            QWidget.keyPressEvent(self, event)
             return
         event.accept()
 
@@ -232,24 +273,25 @@ class RatingInput(QWidget):
         now = time.monotonic()
         if (
             digit == 0
-            and self._maximum >= 10
+            and self.maximum() >= 10
             and self._last_one_at is not None
             and now - self._last_one_at <= TEN_WINDOW_S
-            and self._value == 1
+            and self.value() == 1
         ):
             self._last_one_at = None
             self.setValue(10)
             return
         self._last_one_at = now if digit == 1 else None
-        if self._minimum <= digit <= self._maximum:
+        if self.minimum() <= digit <= self.maximum():
             self.setValue(digit)
 
     def _step(self, delta: int) -> None:
-        if self._value is None:
+        value = self.value()
+        if value is None:
             # Start from the middle: fewer presses to reach any value.
-            self.setValue((self._minimum + self._maximum + 1) // 2)
+            self.setValue((self.minimum() + self.maximum() + 1) // 2)
         else:
-            self.setValue(self._value + delta)
+            self.setValue(value + delta)
 
     def _index_at(self, pos: QPoint) -> int | None:
         for i in range(self._count()):
@@ -261,19 +303,27 @@ class RatingInput(QWidget):
         index = self._index_at(event.position().toPoint())
         if index is not None and event.button() == Qt.MouseButton.LeftButton:
             self.setFocus(Qt.FocusReason.MouseFocusReason)
-            self.setValue(self._minimum + index)
+            self.setValue(self.minimum() + index)
             event.accept()
             return
-        super().mousePressEvent(event)
+        # Not QSlider's: a click beside the chips must not move the value.
+        QWidget.mousePressEvent(self, event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         index = self._index_at(event.position().toPoint())
         if event.buttons() & Qt.MouseButton.LeftButton and index is not None:
-            self.setValue(self._minimum + index)
+            self.setValue(self.minimum() + index)
         if index != self._hover:
             self._hover = index
             self.update()
-        super().mouseMoveEvent(event)
+        QWidget.mouseMoveEvent(self, event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        QWidget.mouseReleaseEvent(self, event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """The wheel scrolls the editor, never a rating the pointer happens to cross."""
+        event.ignore()
 
     def leaveEvent(self, event: QEvent) -> None:
         self._hover = None
@@ -282,7 +332,7 @@ class RatingInput(QWidget):
 
     # -- painting ---------------------------------------------------------------------
     def _sync(self) -> None:
-        self._clear_button.setVisible(self._optional and self._value is not None)
+        self._clear_button.setVisible(self._optional and self.value() is not None)
         self._place_clear_button()
         self.setAccessibleDescription(self.valueText())
         self.update()
@@ -301,11 +351,12 @@ class RatingInput(QWidget):
         text = pal.color(group, QPalette.ColorRole.WindowText)
 
         small = self._small_font()
+        value = self.value()
         for i in range(self._count()):
-            number = self._minimum + i
+            number = self.minimum() + i
             rect = QRectF(self._segment_rect(i)).adjusted(0.5, 0.5, -0.5, -0.5)
-            filled = self._value is not None and number <= self._value
-            current = self._value is not None and number == self._value
+            filled = value is not None and number <= value
+            current = value is not None and number == value
             painter.setPen(QPen(accent if filled else mid, 2.0 if current else 1.0))
             painter.setBrush(accent if filled else base)
             if current:
@@ -333,14 +384,14 @@ class RatingInput(QWidget):
         if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
             label.moveRight(segments.left() - 10)
         align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeading
-        if self._value is None:
+        if value is None:
             painter.setFont(small if self._optional else self.font())
             painter.setPen(faint)
             painter.drawText(label, align, self._unset_text())
         else:
             painter.setFont(self._big_font())
             painter.setPen(text)
-            painter.drawText(label, align, str(self._value))
+            painter.drawText(label, align, str(value))
         painter.end()
 
     def changeEvent(self, event: QEvent) -> None:

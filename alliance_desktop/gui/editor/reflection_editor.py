@@ -77,6 +77,8 @@ class SectionEdit(QPlainTextEdit):
         vertical = QSizePolicy.Policy.Expanding if fill else QSizePolicy.Policy.Fixed
         self.setSizePolicy(QSizePolicy.Policy.Expanding, vertical)
         self.document().contentsChanged.connect(self._fit)
+        self.verticalScrollBar().setAccessibleName(self.tr("Scroll the text"))
+        self.horizontalScrollBar().setAccessibleName(self.tr("Scroll the text sideways"))
         self._fit()
 
     def _lines(self) -> int:
@@ -121,11 +123,13 @@ class ReflectionEditor(QWidget):
 
         self.sectionsWidget = QWidget(self)
         self.sectionsWidget.setObjectName("reflectionSections")
+        self.sectionsWidget.setAccessibleName(self.tr("Reflection sections"))
         self._sections_layout = QVBoxLayout(self.sectionsWidget)
         self._sections_layout.setContentsMargins(0, 0, 0, 0)
         self._sections_layout.setSpacing(4)
 
         self.templateLabel = QLabel(self.tr("&Prompts:"), self)
+        self.templateLabel.setObjectName("reflectionTemplateLabel")
         self.templateLabel.setProperty("role", "hint")
         self.templateCombo = QComboBox(self)
         self.templateCombo.setObjectName("reflectionTemplateCombo")

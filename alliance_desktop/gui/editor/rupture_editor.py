@@ -30,6 +30,7 @@ from alliance_desktop.domain.errors import Problem, ValidationError
 from alliance_desktop.domain.models import Resolution, Rupture, RuptureType
 from alliance_desktop.domain.ruptures import MARKERS
 from alliance_desktop.domain.strategies import Strategy
+from alliance_desktop.gui.common.accessibility import mark_heading
 from alliance_desktop.gui.common.widgets.check_filter import CheckFilter
 from alliance_desktop.gui.editor.rating_input import RatingInput
 from alliance_desktop.gui.editor.reflection_editor import SectionEdit
@@ -193,7 +194,8 @@ class RuptureEditor(QFrame):
         self.setProperty("role", "card")
         self.setFrameShape(QFrame.Shape.StyledPanel)
 
-        self.titleLabel = QLabel(self)
+        self.titleLabel = mark_heading(QLabel(self), 3)
+        self.titleLabel.setObjectName("ruptureTitleLabel")
         font = self.titleLabel.font()
         font.setWeight(QFont.Weight.DemiBold)
         self.titleLabel.setFont(font)
@@ -248,6 +250,7 @@ class RuptureEditor(QFrame):
         for rtype, markers in MARKERS.items():
             box_widget = QWidget(self)
             box_widget.setObjectName(f"ruptureMarkers_{rtype.value}")
+            box_widget.setAccessibleName(self.tr("%1 markers").replace("%1", type_labels()[rtype]))
             box_grid = QGridLayout(box_widget)
             box_grid.setContentsMargins(0, 0, 0, 0)
             box_grid.setHorizontalSpacing(16)
@@ -375,6 +378,7 @@ class RuptureEditor(QFrame):
         self.setObjectName(f"ruptureEditor_{index}")
         title = self.tr("Rupture %1").replace("%1", str(index + 1))
         self._title = title
+        self.setAccessibleName(title)
         self._sync_title()
         self.removeButton.setAccessibleName(self.tr("Remove %1").replace("%1", title))
         self.removeButton.setToolTip(self.tr("Remove %1").replace("%1", title))

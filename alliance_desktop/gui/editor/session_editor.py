@@ -31,6 +31,7 @@ from alliance_desktop.domain.scales import ClientRatingScale
 from alliance_desktop.domain.settings import OutcomeScale
 from alliance_desktop.domain.strategies import Strategy, catalogue
 from alliance_desktop.gui import resources_rc  # noqa: F401  (registers :/icons)
+from alliance_desktop.gui.common.accessibility import mark_heading
 from alliance_desktop.gui.common.widgets.collapsible import CollapsibleSection
 from alliance_desktop.gui.common.widgets.tag_edit import TagEdit
 from alliance_desktop.gui.editor import drafts, place, reading
@@ -129,10 +130,14 @@ class SessionEditor(QWidget):
             "approach_fit": ui.approachFitInput,
         }
         for heading in (ui.ratingsHeading, ui.reflectionHeading):
+            mark_heading(heading, 2)
             font = QFont(heading.font())
             font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.1)
             font.setWeight(QFont.Weight.DemiBold)
             heading.setFont(font)
+        bars = ui.scrollArea.verticalScrollBar(), ui.scrollArea.horizontalScrollBar()
+        bars[0].setAccessibleName(self.tr("Scroll the session editor"))
+        bars[1].setAccessibleName(self.tr("Scroll the session editor sideways"))
         ui.modalityInput.addItem("—", None)
         for modality, label in modality_labels().items():
             ui.modalityInput.addItem(label, modality.value)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from alliance_desktop.domain.strategies import GROUPS, Strategy
+from alliance_desktop.gui.common.accessibility import mark_heading
 from alliance_desktop.gui.common.widgets.check_filter import CheckFilter
 
 COLUMNS = 2
@@ -74,6 +75,7 @@ class StrategyChecklist(QWidget):
         self._sections = []
         content = QWidget(self)
         content.setObjectName(f"{self._prefix}List")
+        content.setAccessibleName(self.tr("Strategies to tick"))
         outer = QVBoxLayout(content)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(2)
@@ -90,7 +92,9 @@ class StrategyChecklist(QWidget):
                 items = items + orphans
             if not items:
                 continue
-            title = QLabel(QCoreApplication.translate("strategies", group.label), content)
+            title = mark_heading(
+                QLabel(QCoreApplication.translate("strategies", group.label), content), 4
+            )
             title.setObjectName(f"{self._prefix}Group_{group.key}")
             font = title.font()
             font.setBold(True)

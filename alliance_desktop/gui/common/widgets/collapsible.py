@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLay
 
 TOGGLE_STYLE = """
 QToolButton { border: 2px solid transparent; border-radius: 4px; padding: 1px 4px; }
+QToolButton:checked { background: transparent; }
 QToolButton:focus { border: 2px solid palette(highlight); }
 QToolButton:hover { background: palette(midlight); }
 """
@@ -31,6 +32,8 @@ class CollapsibleSection(QWidget):
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.toggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Checkable, so assistive technology hears "pressed" for an open section.
+        self.toggle.setCheckable(True)
         # The application sheet turns focus rectangles off, and an auto-raised tool
         # button draws no frame: this ring (the accent, 2 px) shows where Tab landed.
         self.toggle.setStyleSheet(TOGGLE_STYLE)
@@ -50,6 +53,8 @@ class CollapsibleSection(QWidget):
         header.addStretch(0)
         self.body = QFrame(self)
         self.body.setObjectName("sectionBody")
+        self.setAccessibleName(title)
+        self.body.setAccessibleName(title)
         self.body.setVisible(False)
         self.bodyLayout = QVBoxLayout(self.body)
         self.bodyLayout.setContentsMargins(22, 2, 0, 6)
@@ -83,6 +88,8 @@ class CollapsibleSection(QWidget):
 
     def setTitle(self, title: str) -> None:
         self._title = title
+        self.setAccessibleName(title)
+        self.body.setAccessibleName(title)
         self._sync()
 
     def setCount(self, count: int) -> None:
@@ -96,6 +103,7 @@ class CollapsibleSection(QWidget):
     def _sync(self) -> None:
         text = f"{self._title} ({self._count})" if self._count else self._title
         self.toggle.setText(text)
+        self.toggle.setChecked(self._expanded)
         state = self.tr("expanded") if self.isExpanded() else self.tr("collapsed")
         self.toggle.setAccessibleName(text)
         self.toggle.setAccessibleDescription(state)
