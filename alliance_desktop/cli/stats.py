@@ -12,6 +12,7 @@ from alliance_desktop.app.analysis import CaseloadAnalysis, caseload_analysis
 from alliance_desktop.app.settings import load_settings
 from alliance_desktop.cli.common import OK, Add, Passphrases, UsageError, err, opened, out
 from alliance_desktop.domain.settings import VaultSettings
+from alliance_desktop.i18n import _, ngettext
 from alliance_desktop.vault.store import Vault
 
 HELP = "per-client summary"
@@ -22,8 +23,16 @@ def settings_of(vault: Vault) -> VaultSettings:
     settings = load_settings(vault)
     if settings.damaged:
         names = ", ".join(settings.damaged)
-        err(f"The vault's setting(s) {names} could not be used; the defaults stand in.")
+        err(_damaged(names, len(settings.damaged)))
     return settings
+
+
+def _damaged(names: str, count: int) -> str:
+    return ngettext(
+        "The vault's setting {names} could not be used; its default stands in.",
+        "The vault's settings {names} could not be used; the defaults stand in.",
+        count,
+    ).format(names=names)
 
 
 def _fmt(value: float | None) -> str:
@@ -93,9 +102,9 @@ def _recent_alert_lines(clients: Sequence[dict[str, Any]]) -> list[str]:
     found = [(c["code"], a) for c in clients for a in c["alerts"] if a["recent"]]
     if not found:
         return []
-    code_w = max(len(code) for code, _ in found)
-    kind_w = max(len(a["kind"]) for _, a in found)
-    lines = ["", f"Recent alerts ({len(found)}):"]
+    code_w = max(len(code) for code, _alert in found)
+    kind_w = max(len(a["kind"]) for _code, a in found)
+    lines = ["", _("Recent alerts ({n}):").format(n=len(found))]
     for code, a in found:
         lines.append(
             f"  {code.ljust(code_w)}  {a['date']}  {a['kind'].ljust(kind_w)}  {a['message']}"
@@ -107,10 +116,10 @@ def _strategy_lines(analysis: CaseloadAnalysis) -> list[str]:
     """What followed each strategy, one line per (strategy, dimension), then the caveats."""
     estimates = analysis.strategy_outcomes
     if not estimates:
-        return ["", "Strategy outcomes: no strategy recorded yet."]
+        return ["", _("Strategy outcomes: no strategy recorded yet.")]
     width = max(len(e["strategy"]) for e in estimates)
     dim_w = max(len(e["dimension"]) for e in estimates)
-    lines = ["", "Strategy outcomes (next-session change beyond regression to the mean):"]
+    lines = ["", _("Strategy outcomes (next-session change beyond regression to the mean):")]
     for e, text in zip(estimates, analysis.strategy_text, strict=True):
         lines.append(f"  {e['strategy'].ljust(width)}  {e['dimension'].ljust(dim_w)}  {text}")
     return [*lines, *(f"  {sentence}" for sentence in analysis.caveats)]
@@ -118,12 +127,15 @@ def _strategy_lines(analysis: CaseloadAnalysis) -> list[str]:
 
 def _stats_text(document: dict[str, Any], clients: Sequence[dict[str, Any]]) -> list[str]:
     v = document["vault"]
-    span = (
-        f", {v['first_session']} to {v['last_session']}"
-        if v["first_session"] and v["last_session"]
-        else ""
+    counts = _("{clients}, {sessions}").format(
+        clients=ngettext("{n} client", "{n} clients", v["clients"]).format(n=v["clients"]),
+        sessions=ngettext("{n} session", "{n} sessions", v["sessions"]).format(n=v["sessions"]),
     )
-    lines = [f"{v['clients']} clients, {v['sessions']} sessions{span}"]
+    if v["first_session"] and v["last_session"]:
+        counts = _("{counts}, {first} to {last}").format(
+            counts=counts, first=v["first_session"], last=v["last_session"]
+        )
+    lines = [counts]
     if clients:
         lines += ["", *_table(clients), *_recent_alert_lines(clients)]
     return lines
@@ -146,12 +158,14 @@ def stats_report(
     analysis = caseload_analysis(vault, today=today, include_practice=include_practice)
     if analysis.damaged_settings:
         names = ", ".join(analysis.damaged_settings)
-        err(f"The vault's setting(s) {names} could not be used; the defaults stand in.")
+        err(_damaged(names, len(analysis.damaged_settings)))
     clients = analysis.clients
     if client is not None:
         one = analysis.client(client)
         if one is None:
-            raise UsageError(f"There is no client with the code {client!r} in this vault.")
+            raise UsageError(
+                _("There is no client with the code {code!r} in this vault.").format(code=client)
+            )
         clients = [one]
     if as_json:
         return analysis.to_json(client)
