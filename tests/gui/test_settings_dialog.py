@@ -215,6 +215,9 @@ def test_an_empty_backup_folder_says_where_backups_go(qtbot, tmp_path):
     assert "Ask" not in edit.placeholderText()
     assert str(beside) in edit.placeholderText() and str(beside) in edit.toolTip()
     assert str(beside) in edit.accessibleDescription()
+    # In full under the field too: a long path does not fit the placeholder.
+    assert str(beside) in d.ui.backupFolderError.text()
+    assert d.ui.backupFolderError.property("role") == "hint"
     edit.setText(str(tmp_path / "missing"))
     assert "no folder" in edit.accessibleDescription()
 

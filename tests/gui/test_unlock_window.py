@@ -182,7 +182,8 @@ def test_while_the_vault_is_created_the_hint_stays_whole_and_create_is_off(
     def watched_create(path, passphrase):
         labels = (w.ui.strengthLabel, w.ui.createMessageLabel)
         seen["create_enabled"] = w.ui.createVaultButton.isEnabled()
-        seen["fields_enabled"] = w.ui.newPassphraseEdit.isEnabled()
+        seen["fields_editable"] = not w.ui.newPassphraseEdit.isReadOnly()
+        seen["focus_kept"] = w.ui.confirmPassphraseEdit.hasFocus()
         seen["hint"] = w.ui.strengthLabel.text()
         seen["message"] = w.ui.createMessageLabel.text()
         seen["whole"] = [
@@ -192,10 +193,13 @@ def test_while_the_vault_is_created_the_hint_stays_whole_and_create_is_off(
         return real_create(path, passphrase)
 
     monkeypatch.setattr(access, "create", watched_create)
+    w.ui.confirmPassphraseEdit.setFocus()
+    qtbot.waitUntil(w.ui.confirmPassphraseEdit.hasFocus)
     with qtbot.waitSignal(w.unlocked, timeout=10000) as blocker:
-        qtbot.mouseClick(w.ui.createVaultButton, Qt.MouseButton.LeftButton)
+        qtbot.keyClick(w.ui.confirmPassphraseEdit, Qt.Key.Key_Return)
     blocker.args[0].close()
-    assert seen["create_enabled"] is False and seen["fields_enabled"] is False
+    assert seen["create_enabled"] is False and seen["fields_editable"] is False
+    assert seen["focus_kept"] is True
     assert seen["hint"] == hint and seen["message"] == "Creating your vault…"
     assert seen["whole"] == [True, True]
 

@@ -68,7 +68,7 @@ class ShortcutsDialog(QDialog):
             self.table.setItem(row, 0, QTableWidgetItem(text))
             self.table.setItem(row, 1, QTableWidgetItem(keys))
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         _name_close(self.ui.buttonBox, self.tr("Close"))
         self.ui.buttonBox.rejected.connect(self.reject)
@@ -81,7 +81,16 @@ class ShortcutsDialog(QDialog):
             + 2 * self.table.frameWidth()
         )
         self.table.setMinimumHeight(table_height)
-        self.resize(self.fontMetrics().averageCharWidth() * 64, self.sizeHint().height())
+        # Wide enough for the longest description (no "…"), within 64-110 characters.
+        char = self.fontMetrics().averageCharWidth()
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        content = header.sectionSize(0) + header.sectionSize(1)
+        chrome = 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
+        margins = self.layout().contentsMargins()
+        wanted = content + chrome + margins.left() + margins.right() + char * 2
+        self.resize(min(max(wanted, char * 64), char * 110), self.sizeHint().height())
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     def editorRows(self) -> list[tuple[str, str]]:
         """The session editor's own keys (shortcuts of the editor, not menu actions)."""

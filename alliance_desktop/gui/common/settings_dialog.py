@@ -134,7 +134,7 @@ class SettingsDialog(QDialog):
         for spin in (ui.outcomeMaxSpin, ui.outcomeCutoffSpin, ui.outcomeReliableSpin):
             spin.valueChanged.connect(self._validate)
         ui.backupFolderEdit.textChanged.connect(self._validate)
-        for label in (ui.backupFolderError, ui.ratingThresholdError, ui.outcomeError):
+        for label in (ui.ratingThresholdError, ui.outcomeError):
             mark_alert(label)
         name_inner_editors(self)
         self._validate()
@@ -210,8 +210,11 @@ class SettingsDialog(QDialog):
             )
             folder_ok = False
         else:
-            clear_message(self.ui.backupFolderError)
             folder_ok = True
+            if folder:
+                clear_message(self.ui.backupFolderError)
+            else:  # say where the backups go, in full (the placeholder may be cut)
+                show_message(self.ui.backupFolderError, self._default_folder_text, "hint")
         self.ui.backupFolderEdit.setAccessibleDescription(
             self.ui.backupFolderError.text() if not folder_ok else self._default_folder_text
         )
@@ -231,6 +234,10 @@ class SettingsDialog(QDialog):
         self.ui.ratingThresholdSpin.setAccessibleDescription(self.ui.ratingThresholdError.text())
         outcome_ok = self._show_outcome_problem()
         return ok and folder_ok and outcome_ok
+
+    def _folder_problem(self) -> bool:
+        folder = self.ui.backupFolderEdit.text().strip()
+        return bool(folder) and not Path(folder).expanduser().is_dir()
 
     def _outcome_spin(self, key: str) -> QDoubleSpinBox:
         ui = self.ui
@@ -275,7 +282,7 @@ class SettingsDialog(QDialog):
         if not self._validate():
             ui = self.ui
             problem = self._outcome_problem()
-            if ui.backupFolderError.isVisibleTo(self):
+            if self._folder_problem():
                 first: QWidget = ui.backupFolderEdit
             elif ui.ratingThresholdError.isVisibleTo(self):
                 first = ui.ratingThresholdSpin
@@ -285,7 +292,7 @@ class SettingsDialog(QDialog):
             shown = [
                 label.text()
                 for label in (ui.backupFolderError, ui.ratingThresholdError, ui.outcomeError)
-                if label.isVisibleTo(self)
+                if label.isVisibleTo(self) and label.property("role") == "error"
             ]
             announce(first, " ".join(shown), assertive=True)
             return

@@ -476,8 +476,10 @@ class UnlockWindow(QWidget):
         else:
             QApplication.restoreOverrideCursor()
         self.ui.unlockButton.setEnabled(not busy and not self._throttle.isActive())
+        # Read-only rather than disabled: the cursor stays where it was, and the
+        # vault path below does not take the focus (and a selection) meanwhile.
         for edit in (self.ui.newPassphraseEdit, self.ui.confirmPassphraseEdit):
-            edit.setEnabled(not busy)
+            edit.setReadOnly(busy)
         self._update_create_page()
 
     def _submit(self) -> None:
