@@ -3,7 +3,8 @@
 Importing this package does not import matplotlib; the first chart asked for does,
 so the unlock window appears before any plotting library is loaded.
 
-- ``client_trend(sessions, scale, alerts, *, theme, ...)``: one client over time
+- ``client_trend(sessions, scale, alerts, *, theme, ...)``: one client over time;
+  ``update_trend(fig, ...)`` puts new data on such a figure's artists in place
 - ``caseload(rows, dimension, *, theme)``: every client's last 12 sessions, riskiest first
 - ``practice_trend(months, *, theme)``: monthly means across the practice
 - ``strategy_outcomes(outcomes, *, theme, catalogue)``: what followed each strategy
@@ -11,6 +12,7 @@ so the unlock window appears before any plotting library is loaded.
 - ``perspective_gap(sessions, scale, *, theme)``: the therapist's view vs the client's
 - ``save(fig, path)``: PNG (200 dpi), SVG or PDF by extension
 - ``LIGHT``, ``DARK``, ``theme_for(name)``: the two themes
+- ``charts.text``: ``ChartText`` and one ``describe_<chart>()`` per builder (no matplotlib)
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import Any
 _EXPORTS = {
     "client_trend": "trend",
     "session_at": "trend",
+    "update_trend": "trend",
     "caseload": "overview",
     "practice_trend": "practice",
     "rupture_timeline": "practice",

@@ -22,6 +22,12 @@ axis; an outcome deterioration in the outcome panel (``not_seen`` has no session
 ring). With fewer than three sessions rating trust the chart says so instead of
 drawing. ``fig.alliance_description`` says in words what the chart shows.
 
+Updating in place: ``update_trend(fig, ...)`` takes the same arguments as
+``client_trend`` and sets the new data on the figure's existing artists (lines, rings,
+markers, limits, ids and description) when the new data draws the same set of artists
+(``fig.alliance_trend_layout``); it returns False otherwise and the caller builds a
+new figure. The GUI uses it so a client switch does not rebuild the Trends figure.
+
 Mapping a click to a session: the figure carries ``alliance_session_ids`` (session
 ids in x order) and ``alliance_session_x`` (their x positions); ``session_at(fig, x)``
 gives the nearest session to a click's ``xdata``. Every data line also carries
@@ -69,6 +75,8 @@ NOT_ENOUGH = (
     "Not enough sessions yet to draw a trend: it needs {n} sessions with a trust rating, "
     "and {have} in this period."
 )
+#: Attribute on a figure: what decides its artists (see ``update_trend``).
+LAYOUT_ATTR = "alliance_trend_layout"
 #: Attribute on an axes whose x label is left to the panel below it (relative.py reads it).
 NO_XLABEL_ATTR = "alliance_no_xlabel"
 _OUTCOME_PANEL_IN = 1.25  # height of the outcome panel
@@ -145,11 +153,7 @@ def _build(
     title: str,
     outcome: OutcomeScale,
 ) -> Figure:
-    shown = sorted(
-        (s for s in sessions
-         if (date_from is None or s.date >= date_from) and (date_to is None or s.date <= date_to)),
-        key=lambda s: s.date,
-    )  # fmt: skip
+    shown = _shown(sessions, date_from, date_to)
     have = sum(s.trust is not None for s in shown)
     outcomes = have >= MIN_TREND_VALUES and any(s.outcome_rating is not None for s in shown)
     below = _OUTCOME_PANEL_IN + _OUTCOME_GAP_IN if outcomes else 0.0
@@ -163,15 +167,13 @@ def _build(
     if have < MIN_TREND_VALUES:
         show_message(ax, NOT_ENOUGH.format(n=MIN_TREND_VALUES, have=_count(have)), theme)
         return fig
+    layout = _layout(shown, xs, alerts, _dims(show_goal, show_fit), theme, title, scale, outcome)
 
     style_axes(ax, theme)
     handles: list[KeyEntry] = []
-    dims = ["trust", "engagement"]
-    dims += ["goal_alignment"] if show_goal else []
-    dims += ["approach_fit"] if show_fit else []
+    dims = _dims(show_goal, show_fit)
     for dim in dims:
-        pts = [(x, getattr(s, dim), s.id) for x, s in zip(xs, shown, strict=True)
-               if getattr(s, dim) is not None]  # fmt: skip
+        pts = _dim_points(shown, xs, dim)
         if not pts:
             continue
         bold = dim in ("trust", "engagement")
@@ -187,13 +189,11 @@ def _build(
     ax.set_ylabel("Your rating (0–10)")
     ax.axhline(10.35, color=theme.grid, linewidth=0.6, zorder=0)
     ax.axhline(-0.45, color=theme.grid, linewidth=0.6, zorder=0)
-    pad = max(3.0, (xs[-1] - xs[0]) * 0.02)
-    ax.set_xlim(xs[0] - pad, xs[-1] + pad)
+    ax.set_xlim(*_x_limits(xs))
     date_axis(ax)
 
     x_of = {id(s): x for x, s in zip(xs, shown, strict=True)}
-    # (x, session id, client rating) of each session the client rated.
-    rated = [(x_of[id(s)], s.id, r) for s in shown if (r := s.client_rating) is not None]
+    rated = _rated(shown, x_of)
     ax2: Axes | None = None
     if rated:
         ax2 = ax.twinx()
@@ -212,7 +212,7 @@ def _build(
         )  # fmt: skip
         _set_ids(cr, [sid for _, sid, _ in rated])
         handles.append(KeyEntry((_style(cr),), "Client's rating"))
-        low = [p for p in rated if scale.is_concern(p[2])]
+        low = _low(rated, scale)
         (low_line,) = ax2.plot(
             [x for x, _, _ in low], [r for _, _, r in low], linestyle="none",
             marker="s", markersize=4.5, color=theme.alert, gid="client_rating-low",
@@ -236,7 +236,99 @@ def _build(
     handles += _ruptures(ax, shown, x_of, theme)  # last: its long label may run on
     key_row(fig, handles, left=0.68, top=0.64)
     describe(fig, _description(title, shown, dims, rated, outcomes, outcome, alerts, scale))
+    setattr(fig, LAYOUT_ATTR, layout)
     return fig
+
+
+# -- the data behind each artist, shared by the build and the in-place update -----------
+
+
+def _shown(
+    sessions: Sequence[Session], date_from: date | None, date_to: date | None
+) -> list[Session]:
+    return sorted(
+        (s for s in sessions
+         if (date_from is None or s.date >= date_from) and (date_to is None or s.date <= date_to)),
+        key=lambda s: s.date,
+    )  # fmt: skip
+
+
+def _dims(show_goal: bool, show_fit: bool) -> list[str]:
+    dims = ["trust", "engagement"]
+    dims += ["goal_alignment"] if show_goal else []
+    dims += ["approach_fit"] if show_fit else []
+    return dims
+
+
+def _dim_points(
+    shown: list[Session], xs: list[float], dim: str
+) -> list[tuple[float, Any, int | None]]:
+    return [(x, getattr(s, dim), s.id) for x, s in zip(xs, shown, strict=True)
+            if getattr(s, dim) is not None]  # fmt: skip
+
+
+def _x_limits(xs: list[float]) -> tuple[float, float]:
+    pad = max(3.0, (xs[-1] - xs[0]) * 0.02)
+    return xs[0] - pad, xs[-1] + pad
+
+
+def _rated(shown: list[Session], x_of: dict[int, float]) -> list[tuple[float, int | None, float]]:
+    """(x, session id, client rating) of each session the client rated."""
+    return [(x_of[id(s)], s.id, r) for s in shown if (r := s.client_rating) is not None]
+
+
+def _low(
+    rated: list[tuple[float, int | None, float]], scale: ClientRatingScale
+) -> list[tuple[float, int | None, float]]:
+    return [p for p in rated if scale.is_concern(p[2])]
+
+
+def _outcome_points(
+    shown: list[Session], x_of: dict[int, float]
+) -> list[tuple[float, float, int | None]]:
+    return [(x_of[id(s)], float(s.outcome_rating), s.id) for s in shown
+            if s.outcome_rating is not None]  # fmt: skip
+
+
+def _rupture_groups(
+    shown: list[Session], x_of: dict[int, float]
+) -> dict[tuple[RuptureType, bool], list[tuple[float, int | None]]]:
+    groups: dict[tuple[RuptureType, bool], list[tuple[float, int | None]]] = {}
+    for s in shown:
+        for r in s.ruptures:
+            groups.setdefault((r.type, r.resolved), []).append((x_of[id(s)], s.id))
+    return groups
+
+
+_RUPTURE_KINDS = tuple((k, r) for k in RuptureType for r in (False, True))
+
+
+def _rupture_gid(kind: RuptureType, resolved: bool) -> str:
+    return f"rupture-{kind.value}-{'resolved' if resolved else 'open'}"
+
+
+def _layout(
+    shown: list[Session],
+    xs: list[float],
+    alerts: list[Alert],
+    dims: list[str],
+    theme: Theme,
+    title: str,
+    scale: ClientRatingScale,
+    outcome: OutcomeScale,
+) -> tuple[Any, ...]:
+    """What decides which artists the figure has: equal layouts can share one figure."""
+    x_of = {id(s): x for x, s in zip(xs, shown, strict=True)}
+    outcomes = any(s.outcome_rating is not None for s in shown)
+    rated = bool(_rated(shown, x_of))
+    rings = _ring_points(shown, x_of, alerts, dims)
+    return (
+        theme.name, title, scale.maximum, scale.threshold, outcome.maximum, outcome.cutoff,
+        tuple(d for d in dims if _dim_points(shown, xs, d)), rated, outcomes,
+        bool(rings["alerts"] or (rated and rings["alerts-client-rating"])
+             or (outcomes and rings["alerts-outcome"])),
+        any(s.strategies for s in shown), bool(_rupture_groups(shown, x_of)),
+    )  # fmt: skip
 
 
 def _count(n: int) -> str:
@@ -269,8 +361,7 @@ def _outcome_panel(
     style_axes(ax3, theme)
     ax.tick_params(axis="x", labelbottom=False)  # the dates sit under the lowest panel
     setattr(ax, NO_XLABEL_ATTR, True)
-    pts = [(x_of[id(s)], float(s.outcome_rating), s.id) for s in shown
-           if s.outcome_rating is not None]  # fmt: skip
+    pts = _outcome_points(shown, x_of)
     (line,) = ax3.plot(
         [p[0] for p in pts], [p[1] for p in pts], color=theme.outcome, linewidth=1.8,
         marker="^", markersize=4.5, gid="outcome_rating", picker=5, zorder=3,
@@ -325,16 +416,16 @@ def _description(
 def _ruptures(
     ax: Axes, shown: list[Session], x_of: dict[int, float], theme: Theme
 ) -> list[KeyEntry]:
-    groups: dict[tuple[RuptureType, bool], list[tuple[float, int | None]]] = {}
-    for s in shown:
-        for r in s.ruptures:
-            groups.setdefault((r.type, r.resolved), []).append((x_of[id(s)], s.id))
-    for (kind, resolved), pts in groups.items():
+    groups = _rupture_groups(shown, x_of)
+    # Every kind's marker line, empty or not, once the client has any rupture (so
+    # update_trend can move another client's ruptures onto them).
+    for kind, resolved in _RUPTURE_KINDS if groups else ():
+        pts = groups.get((kind, resolved), [])
         (line,) = ax.plot(
             [p[0] for p in pts], [_RUPTURE_Y] * len(pts), linestyle="none",
             marker=_RUPTURE_MARKER[kind], markersize=7, markeredgewidth=1.4,
             color=theme.alert, markerfacecolor=theme.alert if resolved else "none",
-            gid=f"rupture-{kind.value}-{'resolved' if resolved else 'open'}", zorder=4,
+            gid=_rupture_gid(kind, resolved), zorder=4,
             clip_on=False,
         )  # fmt: skip
         _set_ids(line, [p[1] for p in pts])
@@ -360,6 +451,34 @@ def _alert_rings(
     dims: list[str],
 ) -> list[KeyEntry]:
     """Rings on the value that raised each alert, on the axis that value is drawn on."""
+    points = _ring_points(shown, x_of, alerts, dims)
+    ring: dict[str, Any] = {"linestyle": "none", "marker": "o", "markersize": 13, "markerfacecolor": "none",
+            "markeredgecolor": theme.alert, "markeredgewidth": 1.6, "zorder": 5}  # fmt: skip
+    # A ring line on every axes drawn, even without rings yet, so that update_trend
+    # can put another client's rings on it.
+    for target, gid in ((ax, "alerts"), (ax2, "alerts-client-rating"), (ax3, "alerts-outcome")):
+        pts = points[gid]
+        if target is None:
+            continue
+        (line,) = target.plot([p[0] for p in pts], [p[1] for p in pts], gid=gid, **ring)
+        _set_ids(line, [a.session_id for a in pts.values()])
+        line.alliance_alerts = list(pts.values())  # type: ignore[attr-defined]
+    if not _any_rings(points, ax2, ax3):
+        return []
+    return [KeyEntry(({**ring, "markersize": 9},), "Alert")]
+
+
+def _any_rings(
+    points: dict[str, dict[tuple[float, float], Alert]], ax2: Axes | None, ax3: Axes | None
+) -> bool:
+    return bool(points["alerts"] or (ax2 is not None and points["alerts-client-rating"])
+                or (ax3 is not None and points["alerts-outcome"]))  # fmt: skip
+
+
+def _ring_points(
+    shown: list[Session], x_of: dict[int, float], alerts: list[Alert], dims: list[str]
+) -> dict[str, dict[tuple[float, float], Alert]]:
+    """Per ring line gid, the (x, y) of each ring and the alert it marks."""
     by_id = {s.id: s for s in shown}
     on_ratings: dict[tuple[float, float], Alert] = {}
     on_client: dict[tuple[float, float], Alert] = {}
@@ -383,20 +502,7 @@ def _alert_rings(
             y = getattr(s, a.dimension)
             if y is not None:
                 on_ratings.setdefault((x, y), a)
-    ring: dict[str, Any] = {"linestyle": "none", "marker": "o", "markersize": 13, "markerfacecolor": "none",
-            "markeredgecolor": theme.alert, "markeredgewidth": 1.6, "zorder": 5}  # fmt: skip
-    made = False
-    for target, pts, gid in ((ax, on_ratings, "alerts"), (ax2, on_client, "alerts-client-rating"),
-                             (ax3, on_outcome, "alerts-outcome")):  # fmt: skip
-        if target is None or not pts:
-            continue
-        (line,) = target.plot([p[0] for p in pts], [p[1] for p in pts], gid=gid, **ring)
-        _set_ids(line, [a.session_id for a in pts.values()])
-        line.alliance_alerts = list(pts.values())  # type: ignore[attr-defined]
-        made = True
-    if not made:
-        return []
-    return [KeyEntry(({**ring, "markersize": 9},), "Alert")]
+    return {"alerts": on_ratings, "alerts-client-rating": on_client, "alerts-outcome": on_outcome}
 
 
 def _strategy_rug(
@@ -415,4 +521,72 @@ def _strategy_rug(
     return [KeyEntry((_style(rug),), "Strategy used")]
 
 
-__all__ = ["EMPTY_GID", "NOT_ENOUGH", "client_trend", "session_at"]
+def update_trend(
+    fig: Figure,
+    sessions: Sequence[Session],
+    scale: ClientRatingScale,
+    alerts: Iterable[Alert] = (),
+    *,
+    theme: Theme = LIGHT,
+    show_goal: bool = True,
+    show_fit: bool = True,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    title: str = "Alliance over time",
+    outcome: OutcomeScale | None = None,
+) -> bool:
+    """Put new data on ``fig``'s artists (built by ``client_trend``); False when the new
+    data needs other artists (a new figure): nothing is changed then."""
+    outcome = outcome or OutcomeScale()
+    alerts = list(alerts)
+    old = getattr(fig, LAYOUT_ATTR, None)
+    shown = _shown(sessions, date_from, date_to)
+    if old is None or sum(s.trust is not None for s in shown) < MIN_TREND_VALUES:
+        return False
+    xs = days([s.date for s in shown])
+    dims = _dims(show_goal, show_fit)
+    if _layout(shown, xs, alerts, dims, theme, title, scale, outcome) != old:
+        return False
+    lines = {line.get_gid(): line for ax in fig.axes for line in ax.get_lines()}
+    x_of = {id(s): x for x, s in zip(xs, shown, strict=True)}
+
+    def put(gid: str, pts: Sequence[tuple[Any, ...]], y: int = 1, ids: int = 2) -> None:
+        line = lines[gid]
+        line.set_data([p[0] for p in pts], [p[y] for p in pts])
+        _set_ids(line, [p[ids] for p in pts])
+
+    for dim in dims:
+        if dim in lines:
+            put(dim, _dim_points(shown, xs, dim))
+    rated = _rated(shown, x_of)
+    if rated:
+        put("client_rating", rated, y=2, ids=1)
+        put("client_rating-low", _low(rated, scale), y=2, ids=1)
+    if "outcome_rating" in lines:
+        put("outcome_rating", _outcome_points(shown, x_of))
+    for gid, ring_pts in _ring_points(shown, x_of, alerts, dims).items():
+        if gid in lines:
+            lines[gid].set_data([p[0] for p in ring_pts], [p[1] for p in ring_pts])
+            _set_ids(lines[gid], [a.session_id for a in ring_pts.values()])
+            lines[gid].alliance_alerts = list(ring_pts.values())  # type: ignore[attr-defined]
+    used = [s for s in shown if s.strategies]
+    if used:
+        rug = lines["strategies"]
+        rug.set_data([x_of[id(s)] for s in used], [_RUG_Y] * len(used))
+        _set_ids(rug, [s.id for s in used])
+        rug.alliance_strategies = [s.strategies for s in used]  # type: ignore[attr-defined]
+    groups = _rupture_groups(shown, x_of)
+    for kind, resolved in _RUPTURE_KINDS if groups else ():
+        pts = groups.get((kind, resolved), [])
+        line = lines[_rupture_gid(kind, resolved)]
+        line.set_data([p[0] for p in pts], [_RUPTURE_Y] * len(pts))
+        _set_ids(line, [p[1] for p in pts])
+    fig.axes[0].set_xlim(*_x_limits(xs))  # twin and outcome axes share x
+    setattr(fig, SESSION_IDS_ATTR, [s.id for s in shown])
+    setattr(fig, SESSION_X_ATTR, xs)
+    describe(fig, _description(title, shown, dims, rated, "outcome_rating" in lines, outcome,
+                               alerts, scale))  # fmt: skip
+    return True
+
+
+__all__ = ["EMPTY_GID", "LAYOUT_ATTR", "NOT_ENOUGH", "client_trend", "session_at", "update_trend"]
