@@ -87,7 +87,7 @@ class ShortcutsDialog(QDialog):
         header = self.table.horizontalHeader()
         content = header.sectionSize(0) + header.sectionSize(1)
         chrome = 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
-        margins = self.layout().contentsMargins()
+        margins = self.ui.shortcutsLayout.contentsMargins()
         wanted = content + chrome + margins.left() + margins.right() + char * 2
         self.resize(min(max(wanted, char * 64), char * 110), self.sizeHint().height())
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
