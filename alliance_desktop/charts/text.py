@@ -20,19 +20,24 @@ import statistics
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from alliance_desktop.domain.models import RuptureType, Session
-from alliance_desktop.domain.scales import ClientRatingScale
-from alliance_desktop.domain.settings import OutcomeScale
-from alliance_desktop.domain.strategies import Strategy
+from alliance_desktop.domain.models import RuptureType
 from alliance_desktop.i18n import _, ngettext
-from alliance_desktop.insights.alerts import Alert, AlertKind
-from alliance_desktop.insights.caseload import CASELOAD_SESSIONS, CaseloadRow
-from alliance_desktop.insights.practice import MonthPoint, RuptureMonth, perspective_series
-from alliance_desktop.insights.practice_log import PracticeLog
-from alliance_desktop.insights.reflection_feedback import RUBRIC_BY_LEVEL
-from alliance_desktop.insights.strategy_estimates import OUTCOME_DIMENSIONS, StrategyEstimate
+from alliance_desktop.insights.alerts import AlertKind
+from alliance_desktop.insights.caseload import CASELOAD_SESSIONS
 from alliance_desktop.insights.trends import MIN_TREND_VALUES
+
+if TYPE_CHECKING:  # pragma: no cover - the rest is read at call time only
+    from alliance_desktop.domain.models import Session
+    from alliance_desktop.domain.scales import ClientRatingScale
+    from alliance_desktop.domain.settings import OutcomeScale
+    from alliance_desktop.domain.strategies import Strategy
+    from alliance_desktop.insights.alerts import Alert
+    from alliance_desktop.insights.caseload import CaseloadRow
+    from alliance_desktop.insights.practice import MonthPoint, RuptureMonth
+    from alliance_desktop.insights.practice_log import PracticeLog
+    from alliance_desktop.insights.strategy_estimates import StrategyEstimate
 
 DateFormat = Callable[[date], str]
 NumberFormat = Callable[[float], str]
@@ -402,6 +407,8 @@ def describe_strategy_outcomes(
     number_format: NumberFormat = plain_number,
 ) -> ChartText:
     """The same data as ``outcomes.strategy_outcomes``: what followed each strategy."""
+    from alliance_desktop.insights.strategy_estimates import OUTCOME_DIMENSIONS
+
     cat = catalogue or {}
 
     def label(key: str) -> str:
@@ -439,10 +446,17 @@ def describe_strategy_outcomes(
     if shown:
         values = [e.estimate for e in shown if e.estimate is not None]
         description += " " + ngettext(
-            "{k} estimate, from {low} to {high}.",
-            "{k} estimates, from {low} to {high}.",
+            "{k} estimate, from {low} to {high}",
+            "{k} estimates, from {low} to {high}",
             len(shown),
         ).format(k=len(shown), low=signed(min(values)), high=signed(max(values)))
+        waiting = len(keys) - len({e.strategy for e in shown})
+        if waiting:
+            description += "; " + ngettext(
+                "{m} strategy not enough yet.", "{m} strategies not enough yet.", waiting
+            ).format(m=waiting)
+        else:
+            description += "."
     else:
         description += " " + _("No strategy has enough uses yet for an estimate.")
     return ChartText(name, description, headers, rows)
@@ -460,6 +474,8 @@ def describe_perspective_gap(
     number_format: NumberFormat = plain_number,
 ) -> ChartText:
     """The same data as ``perspective.perspective_gap``: your view beside the client's."""
+    from alliance_desktop.insights.practice import perspective_series
+
     if monthly is None:
         monthly = len({s.client_id for s in sessions}) > 1
     points = perspective_series(sessions, scale, monthly=monthly)
@@ -503,6 +519,8 @@ def describe_practice_log(
     date_format: DateFormat = date.isoformat,
 ) -> ChartText:
     """The same data as ``practice_log.practice_log_chart``: reflections by week."""
+    from alliance_desktop.insights.reflection_feedback import RUBRIC_BY_LEVEL
+
     del template_names  # the templates are in the description's last clause only by count
     name = _("Practice log chart")
     headers = (_("Week of"), _("Reflections"), _("Levels chosen"), _("Median level"))

@@ -54,7 +54,7 @@ from alliance_desktop.app.settings import load_settings
 from alliance_desktop.domain.templates import TEMPLATES_BY_KEY
 from alliance_desktop.domain.vignettes import VIGNETTES, Vignette
 from alliance_desktop.gui import operations
-from alliance_desktop.gui.charts_view import ChartView, chart_theme
+from alliance_desktop.gui.common.chart_view import ChartView, chart_theme
 from alliance_desktop.gui.feedback import heading
 from alliance_desktop.insights.reflection_feedback import (
     RUBRIC,

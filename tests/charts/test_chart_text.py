@@ -220,7 +220,8 @@ def test_strategy_outcomes_and_perspective_and_log() -> None:
     ]
     t = describe_strategy_outcomes(est)
     _check_shape(t)
-    assert "2 strategies" in t.description and "2 estimates, from -0.3 to +0.6." in t.description
+    assert "2 strategies" in t.description
+    assert "2 estimates, from -0.3 to +0.6; 1 strategy not enough yet." in t.description
     assert ("Validate", "Trust", "+0.6", "+0.1", "+1.2", "12", "5") in t.rows
 
     sessions = [

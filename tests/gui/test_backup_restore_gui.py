@@ -102,7 +102,7 @@ def test_chart_save_asks_through_file_dialogs_and_writes_the_chosen_format(
 ):
     from matplotlib.figure import Figure
 
-    from alliance_desktop.gui.charts_view import save_chart_as
+    from alliance_desktop.gui.common.chart_view import save_chart_as
     from alliance_desktop.gui.common import file_dialogs
 
     seen = {}

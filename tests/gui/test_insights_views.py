@@ -304,9 +304,13 @@ def test_strategy_panel_shows_estimates_not_enough_yet_and_both_caveats(app_ctl,
     assert not [a for a in fig.findobj() if a.get_gid() == "note"]
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert labels and not any("(n=" in t for t in labels)
+    # The text alternative (charts.text): the name, and a description that counts them.
+    assert page.outcomes.canvas.accessibleName() == "Strategy outcomes chart"
     description = page.outcomes.canvas.accessibleDescription()
-    assert description.startswith("Strategy outcomes chart")
-    assert "not enough yet" in description
+    waiting = len({e.strategy for e in analysis.estimates}) - len(
+        {e.strategy for e in analysis.estimates if e.shown}
+    )
+    assert f"; {waiting} strategies not enough yet." in description
 
 
 def test_insights_page_reuses_the_analysis_until_the_vault_changes(app_ctl, qtbot, monkeypatch):

@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView
 from support import DEMO_PASSPHRASE
 
-from alliance_desktop.gui.insights_models import contrast_ratio, scale_colour, text_colour_on
+from alliance_desktop.gui.insights.models import contrast_ratio, scale_colour, text_colour_on
 from alliance_desktop.gui.shell.controller import AppController
 from alliance_desktop.gui.workspace.models import CLIENT_ID_ROLE, SESSION_ROLE
 

@@ -67,7 +67,7 @@ def test_first_frame_is_laid_out_and_painted_before_the_analysis(make_ctl, qtbot
                 order.append("paint")
             return False
 
-    from alliance_desktop.gui.insights_views import InsightsHub
+    from alliance_desktop.gui.insights.hub import InsightsHub
 
     original = InsightsHub.refreshNow
 

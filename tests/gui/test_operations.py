@@ -304,7 +304,7 @@ def _answer(monkeypatch, answer) -> list[str]:
 def test_a_chart_save_over_an_existing_file_asks_and_no_keeps_it(
     window, vault, tmp_path, monkeypatch
 ) -> None:
-    from alliance_desktop.gui.charts_view import save_chart_as
+    from alliance_desktop.gui.common.chart_view import save_chart_as
 
     target = tmp_path / "trend.png"
     target.write_bytes(b"the old chart")
@@ -324,7 +324,7 @@ def test_a_chart_save_over_an_existing_file_asks_and_no_keeps_it(
 def test_a_chart_is_private_and_never_written_through_a_symlink(
     window, vault, tmp_path, monkeypatch
 ) -> None:
-    from alliance_desktop.gui.charts_view import save_chart_as
+    from alliance_desktop.gui.common.chart_view import save_chart_as
 
     elsewhere = tmp_path / "elsewhere.png"
     elsewhere.write_bytes(b"not yours")

@@ -54,7 +54,7 @@ from alliance_desktop.gui.editor.rupture_editor import PriorRupture
 from alliance_desktop.gui.editor.session_editor import SessionEditor
 from alliance_desktop.gui.feedback import clear_message, error_label, repolish_roles, show_message
 from alliance_desktop.gui.forms.ui_main_window import Ui_MainWindow
-from alliance_desktop.gui.insights_views import InsightsHub
+from alliance_desktop.gui.insights.hub import InsightsHub
 from alliance_desktop.gui.safety import SafetyHub
 from alliance_desktop.gui.safety.dialogs import first_words
 from alliance_desktop.gui.supervision_wizard import SupervisionHub

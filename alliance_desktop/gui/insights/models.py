@@ -21,7 +21,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from alliance_desktop.domain.models import Client, Session
-from alliance_desktop.gui.workspace.models import CLIENT_ID_ROLE, SESSION_ROLE, FlatTableModel, short_date
+from alliance_desktop.gui.workspace.models import (
+    CLIENT_ID_ROLE,
+    SESSION_ROLE,
+    FlatTableModel,
+    short_date,
+)
 from alliance_desktop.insights.alerts import (
     CLIENT_HIGHER,
     KIND_ORDER,

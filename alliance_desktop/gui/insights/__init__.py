@@ -1,0 +1,2 @@
+"""The insights feature: dashboard, caseload table, insights page, trends tab, suggestions,
+plan bar and the hub that computes and draws them (``hub.InsightsHub``)."""

@@ -1,0 +1,516 @@
+"""The insights hub: dashboard, Trends tab, Insights page and the next-session plan.
+
+``InsightsHub`` owns everything computed from the caseload: it runs ``analyse`` once
+per unlock and once per data change (never per client switch), keeps the result,
+and draws only the chart that is on screen; the others are marked stale and drawn
+when shown. Matplotlib is first imported by the first chart that shows (a Trends tab
+or an Insights tab: see ``common.chart_view``), never on the unlock path: the
+dashboard's caseload is a native table. The Trends figure is built once and then
+updated in place (``charts.trend.update_trend``) when the client or a toggle changes.
+
+Every chart gets its text alternative from ``charts.text`` (accessible name and
+description, and the "Show as table" data), with dates in the locale's format.
+
+On lock ``clear`` drops the analysis, empties every model, figure and suggestion
+widget, so no client code or rating is left in memory that a view could show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHeaderView, QWidget
+
+from alliance_desktop.app import plans as app_plans
+from alliance_desktop.charts.text import (
+    describe_client_trend,
+    describe_perspective_gap,
+    describe_practice_trend,
+    describe_rupture_timeline,
+    describe_strategy_outcomes,
+)
+from alliance_desktop.gui import operations
+from alliance_desktop.gui.common.chart_view import ChartView, chart_theme
+from alliance_desktop.gui.insights.dashboard import DashboardPage
+from alliance_desktop.gui.insights.insights_page import InsightsPage
+from alliance_desktop.gui.insights.models import AlertListModel, risk_sorted
+from alliance_desktop.gui.insights.plan_bar import PlanBar
+from alliance_desktop.gui.insights.trends_tab import TrendsTab
+from alliance_desktop.gui.workspace.models import CLIENT_ID_ROLE, SESSION_ROLE, short_date
+from alliance_desktop.insights.analysis import Insights, analyse
+from alliance_desktop.insights.settings import DEFAULT_SETTINGS, InsightSettings
+from alliance_desktop.insights.suggestions import suggestions_for
+from alliance_desktop.vault import VaultError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from alliance_desktop.app.changes import Changes
+    from alliance_desktop.domain.models import Session
+    from alliance_desktop.domain.strategies import Strategy
+    from alliance_desktop.gui.common.theme import ThemeManager
+    from alliance_desktop.gui.shell.main_window import MainWindow
+    from alliance_desktop.vault import Vault
+
+UNLOCK_DELAY_MS = 60  # let the populated window paint before the first analysis
+FIRST_PAINT_MS = 1500  # the first analysis at the latest, if the window never paints
+
+
+def _month_text(day: date) -> str:
+    """A month in the locale's words ("Oct 2025", "okt. 2025")."""
+    from PySide6.QtCore import QDate, QLocale
+
+    return QLocale().toString(QDate(day.year, day.month, 1), "MMM yyyy")
+
+
+class InsightsHub(QObject):
+    """Computes insights for the open vault and keeps the dashboard, trends and plan in step."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.vault: Vault | None = None
+        self.analysis: Insights | None = None
+        self.settings: InsightSettings = DEFAULT_SETTINGS
+        self._sessions: list[Session] = []
+        self._catalogue: dict[str, Strategy] = {}
+        self._theme: ThemeManager | None = None
+        self._stale: set[str] = set()
+        self._trend_client: int | None = None
+        self._open_session: Callable[[int], None] = window.openSession
+
+        # Pages, tab and bar go in through the window's public API (they are
+        # reparented there); the hub never reaches into its ui.
+        self.dashboard = DashboardPage(window)
+        self.insightsPage = InsightsPage(window)
+        window.addPage(self.dashboard)
+        window.addPage(self.insightsPage)
+        self.trends = TrendsTab(window)
+        self.trendsIndex = window.addClientTab(self.trends, "")
+        self.planBar = PlanBar(window)
+        window.addEditorBar(self.planBar)
+        self.alertModel = AlertListModel(self)
+        self.dashboard.alertList.setModel(self.alertModel)
+        header = self.dashboard.alertList.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        # Size the columns from the first rows only: measuring a thousand alerts on
+        # every refresh cost a visible half second on a large caseload.
+        header.setResizeContentsPrecision(60)
+        header.setHighlightSections(False)
+
+        self._refreshTimer = QTimer(self, singleShot=True, interval=0)
+        self._refreshTimer.timeout.connect(self.refreshNow)
+        self._build_actions()
+        self._connect()
+        self.retranslate()
+
+    # -- construction ----------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        w = self.window
+        self.actionDashboard = QAction(w)
+        self.actionDashboard.setObjectName("actionDashboard")
+        self.actionDashboard.setShortcut(QKeySequence("Ctrl+D"))
+        self.actionDashboard.triggered.connect(self.showDashboard)
+        self.actionInsights = QAction(w)
+        self.actionInsights.setObjectName("actionInsights")
+        self.actionInsights.setShortcut(QKeySequence("Ctrl+I"))
+        self.actionInsights.triggered.connect(self.showInsights)
+        # Back to where the editor was opened from (Esc too), or to the client page.
+        self.actionBack = QAction(w)
+        self.actionBack.setObjectName("actionBack")
+        self.actionBack.setShortcuts([QKeySequence("Alt+Left"), QKeySequence(Qt.Key.Key_Back)])
+        self.actionBack.triggered.connect(w.goBack)
+        for action in (self.actionBack, self.actionDashboard, self.actionInsights):
+            w.addAction(action)
+            action.setEnabled(False)
+        bar = w.menuBar()
+        self.menuView = bar.addMenu("")
+        self.menuView.setObjectName("menuView")
+        bar.insertMenu(w.menuHelp.menuAction(), self.menuView)
+        self.menuView.addAction(self.actionBack)
+        self.menuView.addSeparator()
+        self.menuView.addActions([self.actionDashboard, self.actionInsights])
+
+    def _connect(self) -> None:
+        w, d, t = self.window, self.dashboard, self.trends
+        w.pageChanged.connect(self._page_changed)
+        w.clientTabChanged.connect(lambda _i: self._draw_visible())
+        self.insightsPage.tabs.currentChanged.connect(lambda _i: self._draw_visible())
+        d.dimensionCombo.currentIndexChanged.connect(self._dimension_changed)
+        d.alertList.activated.connect(self._alert_activated)
+        d.alertList.doubleClicked.connect(self._alert_activated)
+        d.caseload.sessionActivated.connect(lambda sid: self._open_session(sid))
+        d.caseload.clientActivated.connect(w.selectClient)
+        t.goalCheck.toggled.connect(lambda _on: self._invalidate("trend"))
+        t.fitCheck.toggled.connect(lambda _on: self._invalidate("trend"))
+        t.rangeCombo.currentIndexChanged.connect(lambda _i: self._invalidate("trend"))
+        t.chart.clicked.connect(self._trend_clicked)
+        operations.events().vaultChanged.connect(self._vault_changed)
+        w.clientShown.connect(self._client_shown)
+        w.sessionSaved.connect(self._session_saved)
+
+    def retranslate(self) -> None:
+        self.actionBack.setText(self.tr("&Back"))
+        self.actionBack.setToolTip(self.tr("Back to where you came from (Alt+Left)"))
+        self.actionDashboard.setText(self.tr("&Dashboard"))
+        self.actionDashboard.setToolTip(self.tr("Dashboard: caseload overview and alerts"))
+        self.actionInsights.setText(self.tr("&Insights"))
+        self.actionInsights.setToolTip(self.tr("Insights across your practice"))
+        self.menuView.setTitle(self.tr("&View"))
+        self.window.setClientTabTitle(self.trendsIndex, self.tr("Trends"))
+        self.dashboard.retranslate()
+        self.insightsPage.retranslate()
+        self.trends.retranslate()
+
+    def attachTheme(self, theme: ThemeManager) -> None:
+        """Follow the app's theme: charts redraw in the new colours when it changes."""
+        self._theme = theme
+        theme.changed.connect(self._theme_changed)
+
+    def isDark(self) -> bool:
+        if self._theme is not None:
+            return self._theme.is_dark
+        return self.window.palette().window().color().lightness() < 128
+
+    # -- lifecycle -------------------------------------------------------------
+
+    def setVault(self, vault: Vault) -> None:
+        """Called once the window is filled; the first analysis waits for it to paint."""
+        self.vault = vault
+        self._catalogue = vault.strategy_catalogue()
+        w = self.window
+        if w.clientModel.rowCount() and not vault.drafts():
+            self.showDashboard()
+        if w.isVisible():
+            self._refreshTimer.start(UNLOCK_DELAY_MS)
+        else:
+            # The first show: analyse only once the first frame is painted (the window
+            # must never sit black while the analysis runs); FIRST_PAINT_MS if no
+            # paint comes (a hidden window).
+            w.watchFirstPaint(self._first_paint)
+            self._refreshTimer.start(FIRST_PAINT_MS)
+
+    def _first_paint(self) -> None:
+        if self.vault is not None:
+            self._refreshTimer.start(UNLOCK_DELAY_MS)
+
+    def clear(self) -> None:
+        """On lock: forget the analysis and empty every model, chart and suggestion."""
+        self._refreshTimer.stop()
+        self.vault = None
+        self.analysis = None
+        self._sessions = []
+        self._catalogue = {}
+        self._trend_client = None
+        self._stale = set()
+        self.alertModel.clear()
+        self.dashboard.caseloadModel.clear()
+        for view in self.chartViews():
+            view.clear()
+        self.trends.suggestions.clear()
+        self.insightsPage.clearEstimates()
+        self.planBar.clear()
+        self.dashboard.alertsEmpty.clear()
+        self.dashboard.empty.clear()
+
+    def chartViews(self) -> list[ChartView]:
+        p = self.insightsPage
+        return [self.trends.chart, p.practice, p.outcomes, p.ruptures, p.perspective]
+
+    def _vault_changed(self, changes: Changes) -> None:
+        """A use case wrote: recompute if it touched what the analysis reads."""
+        if changes.plans:
+            self._stale.add("suggestions")
+        if changes.clients or changes.sessions or changes.settings or changes.vault_replaced:
+            self.scheduleRefresh()
+        elif changes.plans:
+            self._draw_visible()
+
+    def scheduleRefresh(self) -> None:
+        if self.vault is not None and not self._refreshTimer.isActive():
+            self._refreshTimer.start(0)
+
+    def refreshNow(self) -> None:
+        """Read the caseload once and analyse it; views redraw from this cache."""
+        self._refreshTimer.stop()
+        vault = self.vault
+        if vault is None or vault is not self.window.currentVault():
+            return
+        try:
+            # One policy: a damaged stored threshold gives way to its default.
+            self.settings = vault.typed_settings().insights
+            self._catalogue = vault.strategy_catalogue()
+            clients = vault.clients()
+            self._sessions = vault.sessions(text=False)  # numbers only: no writing kept here
+        except VaultError:
+            return  # closed under us (quit or a crash) before the deferred refresh ran
+        # The one analysis per vault change (vaultChanged) or unlock, dropped on lock; every
+        # view draws from it, and its strategy estimates (numpy, a bootstrap) are computed
+        # once, when a view first asks, so revisiting the Insights page costs a redraw only.
+        self.analysis = analyse(clients, self._sessions, vault.client_rating_scale(),
+                                self.settings, outcome=vault.outcome_scale())  # fmt: skip
+        counts = {cid: len(ci.recent_alerts) for cid, ci in self.analysis.clients.items()}
+        self.window.clientModel.setAlertCounts(counts)
+        self._fill_alerts()
+        self._stale = {"caseload", "trend", "suggestions", "practice", "outcomes", "ruptures",
+                       "perspective"}  # fmt: skip
+        self._draw_visible()
+
+    # -- navigation ------------------------------------------------------------
+
+    def showDashboard(self) -> None:
+        if self.window.currentVault() is None:
+            return
+        self.window.showPage(self.dashboard)
+        self.dashboard.alertList.setFocus()
+
+    def showInsights(self) -> None:
+        if self.window.currentVault() is None:
+            return
+        self.window.showPage(self.insightsPage)
+        self.insightsPage.tabs.setFocus()
+
+    def _page_changed(self, _page: QWidget | None) -> None:
+        if self.window.isShowingEditor():
+            self._show_plan_in_editor()
+        self._draw_visible()
+
+    def _theme_changed(self, _dark: bool) -> None:
+        if self.analysis is None:
+            return
+        self._stale |= {"caseload", "trend", "practice", "outcomes", "ruptures", "perspective"}
+        self._draw_visible()
+
+    def _invalidate(self, what: str) -> None:
+        self._stale.add(what)
+        self._draw_visible()
+
+    # -- drawing ---------------------------------------------------------------
+
+    def _draw_visible(self) -> None:
+        """Draw what is on screen if its data changed; the rest waits until shown."""
+        if self.vault is None:
+            return
+        w = self.window
+        page = w.currentPage()
+        if page is self.dashboard:
+            self._update_dashboard_text()
+            self._draw_once("caseload", self._draw_caseload)
+        elif page is self.insightsPage:
+            tab = self.insightsPage.tabs.currentIndex()
+            name, draw = (("practice", self._draw_practice), ("outcomes", self._draw_outcomes),
+                          ("ruptures", self._draw_ruptures),
+                          ("perspective", self._draw_perspective))[tab]  # fmt: skip
+            self._draw_once(name, draw)
+        elif w.isShowingClientTab(self.trends):
+            if self._trend_client != w.currentClientId():
+                self._stale |= {"trend", "suggestions"}
+            self._draw_once("trend", self._draw_trend)
+            self._draw_once("suggestions", self._fill_suggestions)
+
+    def _draw_once(self, name: str, draw: Callable[[Insights], None]) -> None:
+        analysis = self.analysis
+        if analysis is None:
+            return
+        if name in self._stale:
+            self._stale.discard(name)
+            draw(analysis)
+
+    def _update_dashboard_text(self) -> None:
+        d = self.dashboard
+        has_clients = self.window.clientModel.rowCount() > 0
+        d.splitter.setVisible(has_clients)
+        d.empty.setVisible(not has_clients)
+        d.empty.setText(
+            ""
+            if has_clients
+            else self.tr(
+                "No clients yet. Add one under a code (Ctrl+Shift+N); after each session "
+                "rate the relationship (Ctrl+N), and this overview fills in as you go."
+            )
+        )
+        has_alerts = self.alertModel.rowCount() > 0
+        d.alertList.setVisible(has_alerts)
+        d.alertsEmpty.setVisible(not has_alerts and self.analysis is not None)
+        d.alertsEmpty.setText("" if has_alerts else self.tr("No alerts under your current rules."))
+
+    def _fill_alerts(self) -> None:
+        analysis = self.analysis
+        rows = []
+        if analysis is not None:
+            for row in analysis.caseload:
+                ci = analysis.for_client(row.client.id)
+                if ci is not None:
+                    rows += [(a, row.client) for a in risk_sorted(ci.recent_alerts)]
+        self.alertModel.setAlerts(rows)
+        self._update_dashboard_text()
+
+    def _draw_caseload(self, analysis: Insights) -> None:
+        """Fill the native caseload table (no matplotlib: it paints at once)."""
+        d = self.dashboard
+        dim = d.dimensionCombo.currentData() or "trust"
+        d.caseloadModel.setRows(analysis.caseload, dim, 10.0)
+
+    def _draw_trend(self, analysis: Insights) -> None:
+        from alliance_desktop.charts import client_trend, update_trend
+
+        t = self.trends
+        cid = self.window.currentClientId()
+        self._trend_client = cid
+        ci = analysis.for_client(cid) if cid is not None else None
+        if ci is None:
+            t.chart.setPlaceholder(self.tr("Trends appear once this client has sessions."))
+            return
+        options: dict[str, Any] = {
+            "show_goal": t.goalCheck.isChecked(), "show_fit": t.fitCheck.isChecked(),
+            "date_from": t.dateFrom(), "outcome": analysis.outcome_scale,
+        }  # fmt: skip
+        text = describe_client_trend(ci.sessions, analysis.scale, ci.alerts,
+                                     date_format=short_date, **options)  # fmt: skip
+        options["theme"] = chart_theme(self.isDark())
+        options["title"] = self.tr("Alliance over time")
+        fig = t.chart.figure()
+        # The same artists with this client's data when they fit; a new figure otherwise.
+        if fig is None or not update_trend(fig, ci.sessions, analysis.scale, ci.alerts, **options):
+            fig = client_trend(ci.sessions, analysis.scale, ci.alerts, **options)
+        t.chart.setFigure(fig, text)
+
+    def _fill_suggestions(self, analysis: Insights) -> None:
+        cid = self.window.currentClientId()
+        panel = self.trends.suggestions
+        ci = analysis.for_client(cid) if cid is not None else None
+        if cid is None or ci is None or self.vault is None:
+            panel.clear()
+            return
+        alerts = risk_sorted(ci.recent_alerts)[:6]
+        estimates = analysis.estimates if alerts else ()
+        suggestions = {
+            i: suggestions_for(a, self._catalogue, estimates) for i, a in enumerate(alerts)
+        }
+        planned = {p.strategy for p in self.vault.plan(cid)}
+        panel.show_for(alerts, suggestions, self._catalogue, planned, self.addToPlan)
+
+    def _draw_practice(self, analysis: Insights) -> None:
+        from alliance_desktop.charts import practice_trend
+
+        fig = practice_trend(analysis.practice, theme=chart_theme(self.isDark()),
+                             title=self.tr("Practice: alliance by month"))  # fmt: skip
+        text = describe_practice_trend(analysis.practice, month_format=_month_text)
+        self.insightsPage.practice.setFigure(fig, text)
+
+    def _draw_outcomes(self, analysis: Insights) -> None:
+        from alliance_desktop.charts import strategy_outcomes
+
+        # The caveats are printed beside the chart (selectable, read by screen readers),
+        # so the figure itself leaves them out here.
+        fig = strategy_outcomes(
+            analysis.estimates, theme=chart_theme(self.isDark()), catalogue=self._catalogue,
+            title=self.tr("What followed each strategy (association, not proof)"), note=False,
+        )  # fmt: skip
+        text = describe_strategy_outcomes(analysis.estimates, catalogue=self._catalogue)
+        self.insightsPage.outcomes.setFigure(fig, text)
+        self.insightsPage.showEstimates(analysis.estimates, analysis.caveats, self._catalogue)
+
+    def _draw_ruptures(self, analysis: Insights) -> None:
+        from alliance_desktop.charts import rupture_timeline
+
+        fig = rupture_timeline(analysis.ruptures, theme=chart_theme(self.isDark()),
+                               title=self.tr("Ruptures by month"))  # fmt: skip
+        text = describe_rupture_timeline(analysis.ruptures, month_format=_month_text)
+        self.insightsPage.ruptures.setFigure(fig, text)
+
+    def _draw_perspective(self, analysis: Insights) -> None:
+        from alliance_desktop.charts import perspective_gap
+
+        fig = perspective_gap(self._sessions, analysis.scale, theme=chart_theme(self.isDark()),
+                              monthly=True)  # fmt: skip
+        text = describe_perspective_gap(self._sessions, analysis.scale, monthly=True,
+                                        date_format=_month_text)  # fmt: skip
+        self.insightsPage.perspective.setFigure(fig, text)
+
+    # -- clicks ------------------------------------------------------------------
+
+    def _alert_activated(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        session_id = index.data(SESSION_ROLE)
+        if session_id is not None:
+            self.window.openSession(session_id)
+            return
+        client_id = index.data(CLIENT_ID_ROLE)
+        if client_id is not None:
+            self.window.selectClient(client_id)
+
+    def _dimension_changed(self, _index: int) -> None:
+        self.dashboard.caseloadModel.setDimension(
+            self.dashboard.dimensionCombo.currentData() or "trust"
+        )
+
+    def setSessionOpener(self, opener: Callable[[int], None]) -> None:
+        """What a caseload cell's session id is given to (the shell: open it for
+        reading); ``MainWindow.openSession`` until the shell says otherwise."""
+        self._open_session = opener
+
+    def _trend_clicked(self, event: Any) -> None:
+        from alliance_desktop.charts import session_at
+
+        fig = self.trends.chart.figure()
+        if fig is None or event.inaxes is None or event.xdata is None:
+            return
+        session_id = session_at(fig, event.xdata)
+        if session_id is not None:
+            self.window.openSession(session_id)
+
+    # -- plans -------------------------------------------------------------------
+
+    def _client_shown(self, client_id: int) -> None:
+        if self._trend_client != client_id:
+            self._stale |= {"trend", "suggestions"}
+        self._draw_visible()
+
+    def addToPlan(self, strategy: str) -> None:
+        cid = self.window.currentClientId()
+        if self.vault is None or cid is None:
+            return
+        if operations.run(self.window, app_plans.add_plan_item, self.vault, cid, strategy) is None:
+            return
+        label = self._catalogue[strategy].label if strategy in self._catalogue else strategy
+        self.window.flash(
+            self.tr("{strategy} is in the plan for the next session.").format(strategy=label)
+        )
+
+    def _show_plan_in_editor(self) -> None:
+        w = self.window
+        cid = w.editorClientId()
+        if self.vault is None or cid is None or w.editorSessionId() is not None:
+            self.planBar.clear()
+            return
+        items = [
+            (p.strategy, self._catalogue[p.strategy].label if p.strategy in self._catalogue
+             else p.strategy, p.note)
+            for p in self.vault.plan(cid)
+        ]  # fmt: skip
+        self.planBar.show_plan(items, self._remove_from_plan)
+
+    def _remove_from_plan(self, strategy: str) -> None:
+        cid = self.window.editorClientId()
+        if self.vault is None or cid is None:
+            return
+        if (
+            operations.run(self.window, app_plans.remove_plan_item, self.vault, cid, strategy)
+            is None
+        ):
+            return
+        # Deferred: the chip that was clicked is deleted when the bar is rebuilt.
+        QTimer.singleShot(0, self._show_plan_in_editor)
+
+    def _session_saved(self, _session: Session, _was_new: bool) -> None:
+        """The editor closed on a saved session (its save already ticked off the plan)."""
+        self.planBar.clear()
+
+
+__all__ = ["InsightsHub"]
