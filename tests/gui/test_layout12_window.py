@@ -16,8 +16,8 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QStatusBar
 from support import DEMO_PASSPHRASE
 
-from alliance_desktop.gui.common.window_fit import StatusQueue
 from alliance_desktop.gui.shell.controller import AppController
+from alliance_desktop.gui.shell.status import StatusQueue
 
 PASS = DEMO_PASSPHRASE
 
