@@ -1,5 +1,6 @@
 """The passphrase fields of the unlock screen: Caps Lock inference, the show/hide
-button, wiping, and the strength bar with the words that explain it.
+button, wiping, the strength bar with the words that explain it, and the sentence
+that names a damaged vault.
 
 Strings are translated in the ``UnlockWindow`` context, the window they appear in.
 """
@@ -169,3 +170,15 @@ def show_strength(passphrase: str, bar: QProgressBar, label: QLabel) -> Strength
     )
     bar.setAccessibleDescription(label.text())
     return verdict
+
+
+def damage_message(error: Exception) -> str:
+    """One sentence naming the damage the vault layer found, without its lead-in."""
+    detail = str(error).strip().rstrip(".")
+    for lead in ("The vault file is damaged (", "The vault file is damaged"):
+        if detail.startswith(lead):
+            detail = detail[len(lead) :].split(")", 1)[0].strip(" :(")
+            break
+    if detail:
+        return _tr("The vault file is damaged and cannot be read ({detail}).").format(detail=detail)
+    return _tr("The vault file is damaged and cannot be read.")

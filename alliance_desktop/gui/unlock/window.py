@@ -33,6 +33,7 @@ from alliance_desktop.gui.forms.ui_unlock_window import Ui_UnlockWindow
 from alliance_desktop.gui.unlock.fields import (
     CapsLockWatch,
     add_reveal_action,
+    damage_message,
     show_strength,
     wipe,
 )
@@ -169,18 +170,7 @@ class UnlockWindow(QWidget):
         except (OSError, VaultError):
             newest = None
         self._offered_backup = newest.path if newest is not None else None
-        detail = str(error).strip().rstrip(".")
-        for lead in ("The vault file is damaged (", "The vault file is damaged"):
-            if detail.startswith(lead):
-                detail = detail[len(lead) :].split(")", 1)[0].strip(" :(")
-                break
-        message = (
-            self.tr("The vault file is damaged and cannot be read ({detail}).").format(
-                detail=detail
-            )
-            if detail
-            else self.tr("The vault file is damaged and cannot be read.")
-        )
+        message = damage_message(error)
         if newest is not None:
             when = newest.taken_at.strftime("%d %b %Y, %H:%M")
             hint = self.tr(
