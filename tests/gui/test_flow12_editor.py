@@ -13,7 +13,15 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPlainTextEdit, QSpinBox
 
 from alliance_desktop.app import access
-from alliance_desktop.domain import Client, Modality, Reflection, Session
+from alliance_desktop.domain import (
+    Client,
+    Modality,
+    Reflection,
+    Resolution,
+    Rupture,
+    RuptureType,
+    Session,
+)
 from alliance_desktop.gui.common.preferences import Preferences
 from alliance_desktop.gui.common.theme import ThemeManager
 from alliance_desktop.gui.shell.controller import AppController
@@ -109,6 +117,62 @@ def test_a_first_session_has_no_strip_and_empty_defaults(ctl, qtbot):
     assert not editor.findChild(QLabel, "lastSessionStrip").isVisible()
     assert editor.findChild(QSpinBox, "durationInput").value() == 0
     assert editor.findChild(QComboBox, "modalityInput").currentData() is None
+
+
+def _no_sideways_scroll(editor) -> None:
+    scroll = editor.ui.scrollArea
+    assert not scroll.horizontalScrollBar().isVisible()
+    assert scroll.horizontalScrollBar().maximum() == 0
+    assert editor.ui.scrollContents.width() <= scroll.viewport().width()
+
+
+def test_at_900x600_the_editor_never_scrolls_sideways(ctl, qtbot):
+    window = ctl.window
+    wren = ctl.vault.client_by_code(CODE)
+    saved = ctl.vault.save_session(
+        Session(
+            wren.id,
+            date(2025, 12, 1),
+            trust=6,
+            engagement=6,
+            goal_alignment=5,
+            approach_fit=7,
+            outcome_rating=22,
+            ruptures=[
+                Rupture(
+                    RuptureType.WITHDRAWAL,
+                    Resolution.PARTIAL,
+                    markers=("avoidant_storytelling", "content_affect_split"),
+                    salience=4,
+                    repair_strategies=("clarify_misunderstanding",),
+                    note="Told long stories whenever sleep came up.",
+                )
+            ],
+            strategies=("validate", "small_steps"),
+            tags=("sleep", "family"),
+            reflection=Reflection("free", {"text": "Quiet start, sleep again."}),
+        )
+    )
+    window.resize(900, 600)
+    window.openSession(saved.id)
+    editor = window.editor
+    for section in (editor.rupturesSection, editor.strategiesSection, editor.tagsSection):
+        section.setExpanded(True)
+    card = editor.addRupture()
+    card.typeButtons[RuptureType.CONFRONTATION].setChecked(True)
+    _settle(qtbot)
+    assert window.width() <= 900
+    _no_sideways_scroll(editor)
+    # The markers fall into one column rather than pushing the card wider.
+    first, second = (card.markerBoxes[k] for k in ("complaint_progress", "rejects_intervention"))
+    assert first.isVisible() and second.isVisible()
+    editor.showForReading(ctl.vault.session(saved.id), "sleep")
+    _settle(qtbot)
+    _no_sideways_scroll(editor)
+    for theme in ("dark", "light"):
+        ctl.theme.set_choice(theme)
+        _settle(qtbot)
+        _no_sideways_scroll(editor)
 
 
 def test_screenshots_of_the_editor_and_the_lock_screen(ctl, qtbot):

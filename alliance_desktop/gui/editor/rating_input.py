@@ -157,13 +157,32 @@ class RatingInput(QSlider):
     def _count(self) -> int:
         return self.maximum() - self.minimum() + 1
 
+    def _preferred_segment_width(self) -> int:
+        return max(22, self.fontMetrics().horizontalAdvance(str(self.maximum())) + 10)
+
+    def _narrowest_segment_width(self) -> int:
+        """Still room for "10" in the small font: the chips narrow, the numbers stay."""
+        small = QFontMetrics(self._small_font())
+        return max(16, small.horizontalAdvance(str(self.maximum())) + 6)
+
+    def _chrome_width(self) -> int:
+        """Everything beside the chips: margins, the big number and the clear button."""
+        return 6 + 10 + self._label_width() + self._clear_button.sizeHint().width()
+
+    def _width_for(self, segment: int, gap: int) -> int:
+        return self._chrome_width() + self._count() * segment + (self._count() - 1) * gap
+
     def _segment_size(self) -> QSize:
+        """The chips take their preferred width, or less when the row is narrower."""
         fm = self.fontMetrics()
-        width = max(22, fm.horizontalAdvance(str(self.maximum())) + 10)
+        room = self.width() - self._chrome_width() - (self._count() - 1) * self._gap()
+        fit = room // self._count()
+        width = max(self._narrowest_segment_width(), min(self._preferred_segment_width(), fit))
         return QSize(width, max(24, fm.height() + 8))
 
     def _gap(self) -> int:
-        return 3
+        """3 px between chips; 2 when the row is narrower than it would like."""
+        return 3 if self.width() >= self._width_for(self._preferred_segment_width(), 3) else 2
 
     def _big_font(self) -> QFont:
         font = QFont(self.font())
@@ -178,10 +197,9 @@ class RatingInput(QSlider):
 
     def _label_width(self) -> int:
         big = QFontMetrics(self._big_font()).horizontalAdvance(str(self.maximum()))
-        unset = self.tr("not rated") if self._optional else self._unset_text()
-        small = QFontMetrics(self._small_font()).horizontalAdvance(unset)
-        normal = self.fontMetrics().horizontalAdvance(unset)
-        return max(big, small if self._optional else normal) + 6
+        # The prompt for an unset rating is drawn small: the number, once typed, is big.
+        small = QFontMetrics(self._small_font()).horizontalAdvance(self._unset_text())
+        return max(big, small) + 6
 
     def _unset_text(self) -> str:
         if self._optional:
@@ -203,22 +221,16 @@ class RatingInput(QSlider):
     def _segments_rect(self) -> QRect:
         return self._segment_rect(0).united(self._segment_rect(self._count() - 1))
 
-    def sizeHint(self) -> QSize:
+    def _height(self) -> int:
         size = self._segment_size()
         button = self._clear_button.sizeHint()
-        width = (
-            6
-            + self._count() * size.width()
-            + (self._count() - 1) * self._gap()
-            + 10
-            + self._label_width()
-            + button.width()
-        )
-        height = max(size.height(), QFontMetrics(self._big_font()).height(), button.height()) + 6
-        return QSize(width, height)
+        return max(size.height(), QFontMetrics(self._big_font()).height(), button.height()) + 6
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._width_for(self._preferred_segment_width(), 3), self._height())
 
     def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
+        return QSize(self._width_for(self._narrowest_segment_width(), 2), self._height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -385,7 +397,7 @@ class RatingInput(QSlider):
             label.moveRight(segments.left() - 10)
         align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeading
         if value is None:
-            painter.setFont(small if self._optional else self.font())
+            painter.setFont(small)
             painter.setPen(faint)
             painter.drawText(label, align, self._unset_text())
         else:

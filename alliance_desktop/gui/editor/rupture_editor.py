@@ -32,6 +32,7 @@ from alliance_desktop.domain.ruptures import MARKERS
 from alliance_desktop.domain.strategies import Strategy
 from alliance_desktop.gui.common.accessibility import mark_heading
 from alliance_desktop.gui.common.widgets.check_filter import CheckFilter
+from alliance_desktop.gui.common.widgets.columns import ColumnsLayout
 from alliance_desktop.gui.editor.rating_input import RatingInput
 from alliance_desktop.gui.editor.reflection_editor import SectionEdit
 from alliance_desktop.gui.editor.strategy_checklist import StrategyChecklist
@@ -251,18 +252,16 @@ class RuptureEditor(QFrame):
             box_widget = QWidget(self)
             box_widget.setObjectName(f"ruptureMarkers_{rtype.value}")
             box_widget.setAccessibleName(self.tr("%1 markers").replace("%1", type_labels()[rtype]))
-            box_grid = QGridLayout(box_widget)
-            box_grid.setContentsMargins(0, 0, 0, 0)
-            box_grid.setHorizontalSpacing(16)
-            box_grid.setVerticalSpacing(2)
-            for i, (key, label) in enumerate(markers):
+            # Two columns where they fit, one in a narrow window (no sideways scroll).
+            box_grid = ColumnsLayout(box_widget, columns=2, spacing=(16, 2))
+            for key, label in markers:
                 box = QCheckBox(QCoreApplication.translate("markers", label), box_widget)
                 box.setObjectName(f"ruptureMarker_{key}")
                 box.setAccessibleName(box.text())
                 box.toggled.connect(self._edited)
                 self.markerFilter.adopt(box)
                 self.markerBoxes[key] = box
-                box_grid.addWidget(box, i // 2, i % 2)
+                box_grid.addWidget(box)
             box_widget.setVisible(False)
             self.markerGroups[rtype] = box_widget
             markers_column.addWidget(box_widget)

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from alliance_desktop.domain.strategies import GROUPS, Strategy
 from alliance_desktop.gui.common.accessibility import mark_heading
 from alliance_desktop.gui.common.widgets.check_filter import CheckFilter
+from alliance_desktop.gui.common.widgets.columns import ColumnsLayout
 
 COLUMNS = 2
 
@@ -105,15 +106,14 @@ class StrategyChecklist(QWidget):
             outer.addSpacing(4)
             outer.addWidget(title)
             outer.addWidget(problem)
-            grid = QGridLayout()
+            # Up to two columns, one where the window is narrow.
+            grid = ColumnsLayout(columns=COLUMNS, spacing=(16, 2))
             grid.setContentsMargins(0, 2, 0, 2)
-            grid.setHorizontalSpacing(16)
-            grid.setVerticalSpacing(2)
             boxes = []
-            for i, strategy in enumerate(items):
+            for strategy in items:
                 box = self._box(content, strategy.key, strategy_label(strategy), strategy.help)
                 boxes.append(box)
-                grid.addWidget(box, i // COLUMNS, i % COLUMNS)
+                grid.addWidget(box)
             outer.addLayout(grid)
             self._sections.append((title, problem, boxes))
         unknown = [k for k in ticked if k not in self._boxes and k not in self._catalogue]

@@ -264,6 +264,7 @@ class Ui_SessionEditorForm(object):
 
         self.outcomeRatingLabel = QLabel(self.scrollContents)
         self.outcomeRatingLabel.setObjectName(u"outcomeRatingLabel")
+        self.outcomeRatingLabel.setWordWrap(True)
 
         self.ratingsGrid.addWidget(self.outcomeRatingLabel, 10, 0, 1, 1, Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
 
