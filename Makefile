@@ -41,8 +41,10 @@ regenerate: $(STAMP)
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py docs/screenshots
 
+# Every issue-15 figure in one table (benchmarks/run.py; `make bench ARGS=--full` adds
+# the 100,000-session rows). Peers: benchmarks/peers.md.
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_vault.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
