@@ -4,12 +4,22 @@ The packet's record (date range, client count and the therapist's questions, whi
 stay inside the vault) and the audit row are written in one transaction that commits
 only once the file is published; if the file cannot be written, neither remains, and
 if the commit fails after all, the file is removed again.
+
+For a front end that shows progress (the wizard's preview, its export dialog):
+
+- ``read_source(vault)`` reads everything a packet needs once (``PacketSource``), so a
+  worker thread can build packets from it with ``build_from`` without the vault;
+- ``render(packet, on_progress=..., cancelled=...)`` lays the PDF out section by
+  section, calling ``on_progress(done, total)`` after each (the cover's sections, then
+  one per client, then the shared ones) and ``on_page(n)`` as each page is finished;
+  ``cancelled()`` returning True stops it with ``Cancelled``;
+- ``export_packet`` takes the same two callbacks.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -23,8 +33,12 @@ from alliance_desktop.domain.settings import OutcomeScale
 from alliance_desktop.domain.strategies import Strategy
 from alliance_desktop.insights.settings import InsightSettings
 from alliance_desktop.reports import supervision
+from alliance_desktop.reports.packet_pdf import Cancelled, RenderResult
 from alliance_desktop.reports.supervision import Packet, PacketError, PacketOptions
 from alliance_desktop.vault.store import PacketRecord, Vault
+
+Progress = Callable[[int, int], None]
+Stop = Callable[[], bool]
 
 
 @dataclass(frozen=True)
@@ -37,8 +51,7 @@ class PacketExport:
 
 @dataclass(frozen=True)
 class PacketSource:
-    """Everything a packet is made from, read from the vault in one go. Plain domain
-    objects: a worker thread builds packets from it without touching the vault."""
+    """What a packet is built from, read from the vault once."""
 
     clients: tuple[Client, ...]
     sessions: tuple[Session, ...]
@@ -50,7 +63,6 @@ class PacketSource:
 
 
 def read_source(vault: Vault) -> PacketSource:
-    """Read what any packet of this vault needs (on the vault's own thread)."""
     settings = vault.typed_settings()  # damaged values: defaults
     return PacketSource(
         clients=tuple(vault.clients()),
@@ -64,8 +76,8 @@ def read_source(vault: Vault) -> PacketSource:
 
 
 def build_from(source: PacketSource, options: PacketOptions) -> Packet:
-    """The packet for ``options`` from an already read ``source``; no vault, so any
-    thread may call it. ValidationError as ``build``."""
+    """The packet for ``options`` from a snapshot (no vault needed, any thread);
+    ValidationError for a request it cannot honour."""
     try:
         return supervision.make_packet(
             source.clients,
@@ -90,6 +102,23 @@ def build(vault: Vault, options: PacketOptions, *, today: date | None = None) ->
         raise ValidationError([Problem("packet", str(exc))]) from None
 
 
+def render(
+    packet: Packet,
+    *,
+    on_progress: Progress | None = None,
+    cancelled: Stop | None = None,
+    on_page: Callable[[int], None] | None = None,
+) -> RenderResult:
+    """The packet's PDF in memory, section by section; ``Cancelled`` when asked to stop."""
+    from alliance_desktop.reports.packet_pdf import render_packet
+
+    try:
+        return render_packet(packet, on_progress=on_progress, cancelled=cancelled,
+                             on_page=on_page)  # fmt: skip
+    except PacketError as exc:
+        raise ValidationError([Problem("packet", str(exc))]) from None
+
+
 def export_packet(
     vault: Vault,
     options: PacketOptions,
@@ -98,12 +127,14 @@ def export_packet(
     overwrite: bool = False,
     packet: Packet | None = None,
     today: date | None = None,
+    on_progress: Progress | None = None,
+    cancelled: Stop | None = None,
 ) -> Outcome[PacketExport]:
     """Write the packet as a private PDF at ``out`` and remember that it was exported.
 
     ``packet`` may be one already built for a preview from the same options. Raises
-    ValidationError, OutputExistsError (retry with ``overwrite=True``), OutputError or
-    VaultError; on any failure no file, record or audit row is left.
+    ValidationError, OutputExistsError (retry with ``overwrite=True``), OutputError,
+    VaultError or ``Cancelled``; on any failure no file, record or audit row is left.
     """
     target = Path(os.path.abspath(Path(out).expanduser()))
     if packet is None:
@@ -124,7 +155,7 @@ def export_packet(
 
     with published_in_transaction(vault, target):
         # Laid out in memory first; reports/ sits below app/, so the file is ours.
-        result = supervision.render_packet(packet)
+        result = render(packet, on_progress=on_progress, cancelled=cancelled)
         write_private_bytes(target, result.data, overwrite=overwrite, before_publish=record)
     return Outcome(
         PacketExport(target, result.pages, packet.client_count, saved[0] if saved else None),
@@ -132,4 +163,13 @@ def export_packet(
     )
 
 
-__all__ = ["PacketExport", "PacketSource", "build", "build_from", "export_packet", "read_source"]
+__all__ = [
+    "Cancelled",
+    "PacketExport",
+    "PacketSource",
+    "build",
+    "build_from",
+    "export_packet",
+    "read_source",
+    "render",
+]

@@ -62,12 +62,11 @@ import html
 import io
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from string import Template
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from alliance_desktop.charts.theme import LIGHT
 from alliance_desktop.domain.models import Client, Resolution, RuptureType, Session, code_key
@@ -76,16 +75,21 @@ from alliance_desktop.domain.scales import ClientRatingScale
 from alliance_desktop.domain.settings import OutcomeScale
 from alliance_desktop.domain.strategies import Strategy, catalogue
 from alliance_desktop.domain.templates import TEMPLATES_BY_KEY
+from alliance_desktop.i18n import _, format_number
 from alliance_desktop.insights.analysis import analyse, group_sessions
 from alliance_desktop.insights.outcome import OutcomeChange
 from alliance_desktop.insights.reflection_feedback import chosen_level, is_level_tag
 from alliance_desktop.insights.settings import DEFAULT_SETTINGS, InsightSettings
+from alliance_desktop.reports.packet_chart import ClientChart
+from alliance_desktop.reports.packet_pdf import Cancelled, RenderResult
 from alliance_desktop.reports.redaction import REDACTED, Redactor, code_words
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
+    from alliance_desktop.charts.text import ChartText
     from alliance_desktop.insights.strategy_estimates import StrategyEstimate
+    from alliance_desktop.reports.pdf.writer import Canvas
     from alliance_desktop.vault.store import Vault
 
 PAGE_SIZES = ("a4", "letter")
@@ -116,6 +120,71 @@ _RESOLUTION_WORDS = {
 
 class PacketError(ValueError):
     """A request the packet cannot honour (an unknown client code, a bad range)."""
+
+
+class SharedChart:
+    """One of the packet's charts across clients, built by ``alliance_desktop.charts``
+    when its section is laid out and released once drawn into the page."""
+
+    def __init__(self, build: Callable[[], Figure], describe: Callable[[], ChartText],
+                 aspect: float) -> None:  # fmt: skip
+        self.build = build
+        self.describe = describe
+        self._aspect = aspect
+        self._fig: Figure | None = None
+
+    def figure(self) -> Figure:
+        return self.build()
+
+    def text(self) -> ChartText:
+        return self.describe()
+
+    @property
+    def aspect(self) -> float:
+        """Height over width of the figure (built here, kept until it is drawn)."""
+        if self._fig is None:
+            self._fig = self.build()
+        w, h = self._fig.get_size_inches()
+        return float(h / w) if w else self._aspect
+
+    # The calls a screen preview makes on a figure, so it may treat the chart as one.
+    def get_size_inches(self) -> Any:
+        if self._fig is None:
+            self._fig = self.build()
+        return self._fig.get_size_inches()
+
+    def savefig(self, *args: Any, **kwargs: Any) -> None:
+        fig = self._fig if self._fig is not None else self.build()
+        self._fig = None
+        try:
+            fig.savefig(*args, **kwargs)
+        finally:
+            fig.clear()
+
+    def clear(self) -> None:
+        self._fig = None
+
+    def draw(self, canvas: Canvas, x: float, y: float, w: float, h: float) -> None:
+        from alliance_desktop.reports.pdf.mpl import draw_figure
+
+        fig = self._fig if self._fig is not None else self.build()
+        self._fig = None
+        try:
+            draw_figure(canvas, fig, x, y, w, h)
+        finally:
+            fig.clear()
+
+
+ChartSpec = ClientChart | SharedChart
+
+
+def _month_label(day: date) -> str:
+    """A month as the packet's language writes it ("Mar 2026", "mars 2026")."""
+    from babel.dates import format_date as babel_format_date
+
+    from alliance_desktop.i18n import locale_name
+
+    return str(babel_format_date(day, format="MMM y", locale=locale_name()))
 
 
 @dataclass(frozen=True)
@@ -251,7 +320,9 @@ class Packet:
     session_count: int
     questions: tuple[str, ...]
     clients: tuple[ClientPart, ...]
-    charts: dict[str, Figure] = field(default_factory=dict)
+    #: Chart name -> what to draw (``ClientChart`` or ``SharedChart``): drawn only when
+    #: its page is reached, so no figure is held for the whole packet.
+    charts: dict[str, ChartSpec] = field(default_factory=dict)
     practice_charts: tuple[str, ...] = ()
     redactions: Redactions = field(default_factory=lambda: Redactions(False))
     #: The strategy section: one line per strategy used in the period, and the two
@@ -271,35 +342,27 @@ class Packet:
     def range_to(self) -> date | None:
         return self.options.date_to
 
+    def figure(self, name: str) -> Figure:
+        """A chart as a matplotlib figure (for a screen preview); the caller closes it."""
+        return self.charts[name].figure()
+
     def svg(self, name: str) -> bytes:
-        """A chart as SVG (cached): text as outlines, no metadata."""
+        """A chart as SVG (cached), drawn by ``alliance_desktop.charts``, for a preview."""
         data = self._svg.get(name)
         if data is None:
             from matplotlib import rc_context
 
             buf = io.BytesIO()
-            # Text as <text> rather than glyph outlines: a third of the SVG's size, and
-            # Qt draws it with the packet's own embedded font, much faster than paths.
+            fig = self.figure(name)
             with rc_context({"svg.fonttype": "none"}):
-                self.charts[name].savefig(
-                    buf, format="svg", facecolor="white", metadata={"Date": None}
-                )
+                fig.savefig(buf, format="svg", facecolor="white", metadata={"Date": None})
             data = self._svg[name] = buf.getvalue()
         return data
 
-    def is_vector(self, name: str) -> bool:
-        """Whether the chart goes into the PDF as vectors. Hatched charts do not: QtSvg
-        paints an SVG hatch pattern a hundred times slower than the rest of a chart, so
-        those are embedded as 200-dpi images instead."""
-        fig = self.charts[name]
-        return not any(
-            getattr(a, "get_hatch", lambda: None)() for ax in fig.axes for a in ax.patches
-        )
-
     def chart_size(self, name: str) -> tuple[float, float]:
-        """Width and height in inches, for layout before drawing."""
-        w, h = self.charts[name].get_size_inches()
-        return float(w), float(h)
+        """Width and height in inches of the chart's figure, for layout before drawing."""
+        aspect = self.charts[name].aspect
+        return 9.0, 9.0 * aspect
 
     def html(self, width_px: int = 660) -> str:
         """The packet as Qt rich-text HTML; charts are ``<img src="chart:NAME">``."""
@@ -363,7 +426,7 @@ def make_packet(
     redactor = CountingRedactor(packet_redactor(clients, options, listed), Redactor.of(listed))
 
     parts: list[ClientPart] = []
-    charts: dict[str, Figure] = {}
+    charts: dict[str, ChartSpec] = {}
     all_in_range: list[Session] = []
     for index, client in enumerate(ordered):
         label = letter_label(index) if pseudonymise else client.code
@@ -378,8 +441,16 @@ def make_packet(
             return f"week {(day - first).days // 7 + 1}"
 
         chart_name = f"client-{index}"
-        charts[chart_name] = _client_chart(
-            shown, scale, insights.clients[client.id].alerts, label, first, options, outcome
+        charts[chart_name] = ClientChart(
+            title=_("{label}: alliance over the period").format(label=label),
+            sessions=tuple(shown),
+            scale=scale,
+            outcome=outcome,
+            alerts=tuple(insights.clients[client.id].alerts),
+            first=first,
+            absolute_dates=options.absolute_dates,
+            month_label=_month_label,
+            date_label=when,
         )
         parts.append(
             ClientPart(
@@ -674,28 +745,8 @@ def level_lines(tags: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _client_chart(
-    shown: Sequence[Session],
-    scale: ClientRatingScale,
-    alerts: Iterable[Any],
-    label: str,
-    first: date | None,
-    options: PacketOptions,
-    outcome: OutcomeScale,
-) -> Figure:
-    from alliance_desktop.charts.trend import client_trend
-
-    fig = client_trend(shown, scale, alerts, title=f"{label}: alliance over the period",
-                       outcome=outcome)  # fmt: skip
-    if not options.absolute_dates and first is not None:
-        from alliance_desktop.charts.relative import label_weeks
-
-        label_weeks(fig, first)
-    return fig
-
-
 def _practice_charts(
-    charts: dict[str, Figure],
+    charts: dict[str, ChartSpec],
     sessions: Sequence[Session],
     parts: Sequence[ClientPart],
     groups: Mapping[int | None, list[Session]],
@@ -708,17 +759,39 @@ def _practice_charts(
         return ()
     from alliance_desktop.charts.practice import practice_trend, rupture_timeline
     from alliance_desktop.charts.relative import label_months
+    from alliance_desktop.charts.text import describe_practice_trend, describe_rupture_timeline
     from alliance_desktop.insights.practice import practice_trend as months
     from alliance_desktop.insights.practice import rupture_months
 
-    charts["practice-trend"] = practice_trend(
-        months(sessions), title="The packet's clients: alliance by month"
-    )
-    charts["rupture-timeline"] = rupture_timeline(rupture_months(sessions))
-    if not options.absolute_dates and sessions:
-        origin = options.date_from or min(s.date for s in sessions)
-        for name in ("practice-trend", "rupture-timeline"):
-            label_months(charts[name], origin)
+    trend_months = months(sessions)
+    rupture_rows = rupture_months(sessions)
+    origin = options.date_from or min((s.date for s in sessions), default=None)
+    relative = not options.absolute_dates and origin is not None
+
+    def month_label(day: date) -> str:
+        if relative and origin is not None:
+            n = (day.year - origin.year) * 12 + day.month - origin.month + 1
+            return _("month {n}").format(n=n)
+        return _month_label(day)
+
+    def trend() -> Figure:
+        fig = practice_trend(trend_months, title=_("The packet's clients: alliance by month"))
+        if relative and origin is not None:
+            label_months(fig, origin)
+        return fig
+
+    def timeline() -> Figure:
+        fig = rupture_timeline(rupture_rows)
+        if relative and origin is not None:
+            label_months(fig, origin)
+        return fig
+
+    charts["practice-trend"] = SharedChart(
+        trend, lambda: describe_practice_trend(trend_months, month_format=month_label,
+                                               number_format=format_number), 4.2 / 9.0)  # fmt: skip
+    charts["rupture-timeline"] = SharedChart(
+        timeline, lambda: describe_rupture_timeline(rupture_rows, month_format=month_label,
+                                                    number_format=format_number), 4.2 / 9.0)  # fmt: skip
     return ("practice-trend", "rupture-timeline")
 
 
@@ -726,7 +799,7 @@ STRATEGY_CHART = "strategy-outcomes"
 
 
 def _strategy_section(
-    charts: dict[str, Figure],
+    charts: dict[str, ChartSpec],
     parts: Sequence[ClientPart],
     in_range: Mapping[int | None, list[Session]],
     ordered: Sequence[Client],
@@ -752,7 +825,18 @@ def _strategy_section(
     )
     if not estimates:
         return (), ()
-    charts[STRATEGY_CHART] = outcomes_chart(estimates, catalogue=strategies, note=False)
+    from alliance_desktop.charts.text import describe_strategy_outcomes
+
+    def chart() -> Figure:
+        return outcomes_chart(estimates, catalogue=strategies, note=False)
+
+    rows = len({e.strategy for e in estimates})
+    charts[STRATEGY_CHART] = SharedChart(
+        chart,
+        lambda: describe_strategy_outcomes(estimates, catalogue=strategies,
+                                           number_format=format_number),
+        min(1.3, (1.6 + 0.32 * rows) / 9.0),
+    )  # fmt: skip
     found = {(e.strategy, e.dimension): e for e in estimates}
     order = list(strategies)
     keys = sorted({e.strategy for e in estimates},
@@ -957,255 +1041,35 @@ def _to_html(packet: Packet, width_px: int) -> str:
     return "\n".join(out)
 
 
-# -- Qt: preview document and PDF ---------------------------------------------------
-
-LAYOUT_DPI = 96.0  # the document is laid out in 96-dpi pixels, like a screen preview
-PDF_DPI = 1200
-MARGIN_MM = 18.0
-FOOTER_MM = 8.0
-
-
-def ensure_gui_application() -> Any:
-    """The running QGuiApplication, or a new offscreen one for headless use."""
-    from PySide6.QtGui import QGuiApplication
-
-    app = QGuiApplication.instance()
-    if app is None:
-        app = QGuiApplication(["alliance-cli", "-platform", "offscreen"])
-    _register_fonts()
-    return app
-
-
-_fonts_checked = False
-
-
-def _register_fonts() -> None:
-    """Use DejaVu (shipped with matplotlib) when the system lacks it, so the packet
-    looks the same on every machine."""
-    global _fonts_checked
-    if _fonts_checked:
-        return
-    _fonts_checked = True
-    from PySide6.QtGui import QFontDatabase
-
-    families = set(QFontDatabase.families())
-    if {"DejaVu Serif", "DejaVu Sans"} <= families:
-        return
-    import matplotlib
-
-    folder = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-    for f in sorted(folder.glob("DejaVu*.ttf")):
-        QFontDatabase.addApplicationFont(str(f))
-
-
-@dataclass(frozen=True)
-class RenderResult:
-    """What was rendered: page count, page size in points, which page each chart is on,
-    and the PDF itself (``data``)."""
-
-    pages: int
-    page_points: tuple[float, float]
-    chart_pages: dict[str, int]
-    data: bytes = field(default=b"", repr=False)
-
-
-def packet_document(packet: Packet, *, width_px: int | None = None) -> Any:
-    """A QTextDocument of the packet with vector charts, for a preview widget.
-
-    Needs a QGuiApplication (``ensure_gui_application``). The chart drawer is a child
-    of the document, so it lives exactly as long as the document does.
-    """
-    from PySide6.QtGui import QFont, QImage, QTextDocument, QTextFormat
-
-    ensure_gui_application()
-    doc = QTextDocument()
-    # Lay out at exactly 96 dpi whatever the screen, so preview and PDF agree.
-    device = QImage(8, 8, QImage.Format.Format_RGB32)
-    device.setDotsPerMeterX(round(LAYOUT_DPI / 0.0254))
-    device.setDotsPerMeterY(round(LAYOUT_DPI / 0.0254))
-    doc.documentLayout().setPaintDevice(device)
-    doc._alliance_device = device  # type: ignore[attr-defined]
-    font = QFont("DejaVu Serif", 10)
-    # No "fi"/"fl" ligatures: extracted or searched text must read "confidential".
-    font.setFeature(QFont.Tag("liga"), 0)
-    doc.setDefaultFont(font)
-    doc.setDocumentMargin(0)
-    handler = _chart_handler(packet, doc)
-    doc.documentLayout().registerHandler(int(QTextFormat.ObjectTypes.ImageObject), handler)
-    doc._alliance_handler = handler  # type: ignore[attr-defined]
-    doc.setHtml(packet.html(width_px or 640))
-    return doc
-
-
-def _chart_handler(packet: Packet, parent: Any) -> Any:
-    from PySide6.QtCore import QByteArray, QRectF, QSizeF
-    from PySide6.QtGui import QPyTextObject
-    from PySide6.QtSvg import QSvgRenderer  # part of PySide6-Essentials
-
-    class ChartObject(QPyTextObject):
-        """Draws ``chart:NAME`` images from the packet's figures as vectors."""
-
-        def __init__(self) -> None:
-            super().__init__(parent)
-            self.renderers: dict[str, Any] = {}
-            self.drawn: dict[str, list[QRectF]] = {}
-
-        def intrinsicSize(self, doc: Any, pos: int, fmt: Any) -> QSizeF:
-            image = fmt.toImageFormat()
-            return QSizeF(image.width(), image.height())
-
-        def drawObject(self, painter: Any, rect: Any, doc: Any, pos: int, fmt: Any) -> None:
-            name = fmt.toImageFormat().name().removeprefix("chart:")
-            if name not in packet.charts:
-                return
-            if painter.hasClipping() and not painter.clipBoundingRect().contains(rect):
-                return  # on another page
-            self.drawn.setdefault(name, []).append(QRectF(rect))
-            if packet.is_vector(name):
-                renderer = self.renderers.get(name)
-                if renderer is None:
-                    renderer = self.renderers[name] = QSvgRenderer(QByteArray(packet.svg(name)))
-                painter.save()
-                # The layout may leave a clip set; clipping in the PDF engine costs
-                # ten times the drawing itself, and the chart stays inside its rect.
-                painter.setClipping(False)
-                renderer.render(painter, rect)
-                painter.restore()
-            else:
-                painter.drawImage(rect, _png_image(packet, name))
-
-    return ChartObject()
-
-
-def _png_image(packet: Packet, name: str) -> Any:
-    from PySide6.QtGui import QImage
-
-    buf = io.BytesIO()
-    packet.charts[name].savefig(buf, format="png", dpi=200, facecolor="white")
-    return QImage.fromData(buf.getvalue())
-
-
-def render_packet(packet: Packet, *, page_size: str | None = None) -> RenderResult:
-    """Lay the packet out as a PDF in memory (``result.data``): real text, vector charts,
-    footer on every page. Nothing touches the disk, so a failure here leaves no file;
-    ``app.packets`` writes the bytes through ``app.files.write_private``."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF
-    from PySide6.QtGui import (
-        QAbstractTextDocumentLayout,
-        QColor,
-        QFont,
-        QPageSize,
-        QPainter,
-        QPdfWriter,
-        QPen,
-    )
-
-    ensure_gui_application()
-    size_name = page_size or packet.options.page_size
-    if size_name not in PAGE_SIZES:
-        raise PacketError(f"page size must be one of {', '.join(PAGE_SIZES)}")
-    qsize = QPageSize(QPageSize.PageSizeId.A4 if size_name == "a4" else QPageSize.PageSizeId.Letter)
-    points = qsize.sizePoints()
-    px = LAYOUT_DPI / 72.0
-    page_w, page_h = points.width() * px, points.height() * px
-    margin = MARGIN_MM / 25.4 * LAYOUT_DPI
-    footer = FOOTER_MM / 25.4 * LAYOUT_DPI
-    body_w = page_w - 2 * margin
-    body_h = page_h - 2 * margin - footer
-
-    doc = packet_document(packet, width_px=int(body_w))
-    doc.setPageSize(QSizeF(body_w, body_h))
-    pages = doc.pageCount()
-    handler = doc._alliance_handler
-
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setPageSize(qsize)
-    writer.setPageMargins(QMarginsF(0, 0, 0, 0))
-    writer.setResolution(PDF_DPI)
-    writer.setTitle(TITLE)
-    writer.setCreator(CREATOR)
-    # Qt's own XMP packet carries the creation time; this one carries no date at all.
-    writer.setDocumentXmpMetadata(QByteArray(_XMP))
-    painter = QPainter(writer)
-    if not painter.isActive():
-        raise PacketError("The PDF could not be laid out.")
-    chart_pages: dict[str, int] = {}
-    try:
-        painter.scale(PDF_DPI / LAYOUT_DPI, PDF_DPI / LAYOUT_DPI)
-        foot_font = QFont("DejaVu Sans")
-        foot_font.setPointSizeF(7.5 * LAYOUT_DPI / PDF_DPI)
-        foot_font.setFeature(QFont.Tag("liga"), 0)
-        layout = doc.documentLayout()
-        for page in range(pages):
-            if page:
-                writer.newPage()
-            top = page * body_h
-            painter.save()
-            painter.translate(margin, margin - top)
-            # The clip keeps a paragraph's lines to their own page; charts lift it
-            # while they draw (see ChartObject), since clipping in the PDF engine
-            # made each chart ten times slower.
-            clip = QRectF(0, top, body_w, body_h)
-            painter.setClipRect(clip)
-            ctx = QAbstractTextDocumentLayout.PaintContext()
-            ctx.clip = clip
-            before = {k: len(v) for k, v in handler.drawn.items()}
-            layout.draw(painter, ctx)
-            for name, rects in handler.drawn.items():
-                if len(rects) > before.get(name, 0) and name not in chart_pages:
-                    chart_pages[name] = page + 1
-            painter.restore()
-            y = page_h - margin - footer / 2 + 6
-            painter.setPen(QPen(QColor("#c9ced4"), 0.6))
-            painter.drawLine(QPointF(margin, y - 12), QPointF(page_w - margin, y - 12))
-            painter.setPen(QColor(LIGHT.muted))
-            painter.setFont(foot_font)
-            painter.drawText(QPointF(margin, y), FOOTER)
-            label = f"Page {page + 1} of {pages}"
-            width = painter.fontMetrics().horizontalAdvance(label)
-            painter.drawText(QPointF(page_w - margin - width, y), label)
-    finally:
-        painter.end()
-        buffer.close()
-    return RenderResult(
-        pages, (points.width(), points.height()), chart_pages, _undated(bytes(data.data()))
-    )
-
+# -- PDF ---------------------------------------------------------------------------
 
 CREATOR = "Alliance Desktop"
-_XMP = (
-    b'<?xpacket begin="\xef\xbb\xbf" id="W5M0MpCehiHzreSzNTczkc9d"?>'
-    b'<x:xmpmeta xmlns:x="adobe:ns:meta/">'
-    b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
-    b'<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
-    b'xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">'
-    b'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">' + TITLE.encode() + b"</rdf:li>"
-    b"</rdf:Alt></dc:title>"
-    b"<xmp:CreatorTool>" + CREATOR.encode() + b"</xmp:CreatorTool>"
-    b"</rdf:Description></rdf:RDF></x:xmpmeta>"
-    b'<?xpacket end="w"?>'
-)
-# The document information dictionary's dates as Qt writes them: D:YYYYMMDDHHmmSS then
-# Z or an offset. Blanked with spaces of the same length, so every byte offset in the
-# cross-reference table stays right and the dictionary simply has no dates.
-_INFO_DATE = re.compile(rb"/(?:CreationDate|ModDate)\s*\(D:[0-9Z+\-']*\)")
 
 
-def _undated(pdf: bytes) -> bytes:
-    """The PDF without a creation or modification date: a packet with relative dates
-    must not say when it was made (that would anchor "week 3" to the calendar)."""
-    end = pdf.find(b"endobj")
-    head, tail = pdf[: end if end >= 0 else 0], pdf[end if end >= 0 else 0 :]
-    return _INFO_DATE.sub(lambda m: b" " * len(m.group(0)), head) + tail
+def render_packet(
+    packet: Packet,
+    *,
+    page_size: str | None = None,
+    out: BinaryIO | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> RenderResult:
+    """The packet as a tagged PDF (PDF/UA-1), in memory (``result.data``) or into
+    ``out``; see :mod:`alliance_desktop.reports.packet_pdf`. Nothing touches the disk:
+    ``app.packets`` writes the bytes through ``app.files.write_private``."""
+    from alliance_desktop.reports.packet_pdf import render_packet as render
+
+    return render(packet, page_size=page_size, out=out, on_progress=on_progress,
+                  cancelled=cancelled)  # fmt: skip
 
 
 __all__ = [
     "FOOTER",
     "LENSES",
     "PAGE_SIZES",
+    "Cancelled",
+    "ChartSpec",
+    "ClientChart",
     "ClientPart",
     "CountingRedactor",
     "Packet",
@@ -1215,14 +1079,13 @@ __all__ = [
     "ReflectionItem",
     "RenderResult",
     "RuptureItem",
+    "SharedChart",
     "StrategyLine",
     "build_packet",
     "client_key",
-    "ensure_gui_application",
     "letter_label",
     "make_packet",
     "outcome_line",
-    "packet_document",
     "packet_key",
     "packet_redactor",
     "privacy_sentence",
