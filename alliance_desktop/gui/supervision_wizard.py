@@ -827,7 +827,8 @@ class SupervisionWizard(QDialog):
 
     def refreshPreview(self) -> None:
         """Build the packet for the current choices and show it (the debounced slot)."""
-        from alliance_desktop.reports.supervision import build_packet, packet_document
+        from alliance_desktop.gui.packet_preview import packet_document
+        from alliance_desktop.reports.supervision import build_packet
 
         self._previewTimer.stop()
         options = self.options()
