@@ -344,7 +344,9 @@ class RatingInput(QSlider):
 
     # -- painting ---------------------------------------------------------------------
     def _sync(self) -> None:
-        self._clear_button.setVisible(self._optional and self.value() is not None)
+        # Nothing to clear in a disabled rating (reading mode): the × would only distract.
+        shown = self._optional and self.value() is not None and self.isEnabled()
+        self._clear_button.setVisible(shown)
         self._place_clear_button()
         self.setAccessibleDescription(self.valueText())
         self.update()
@@ -408,5 +410,7 @@ class RatingInput(QSlider):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        if event.type() == QEvent.Type.EnabledChange:
+            self._sync()
         self.updateGeometry()
         self.update()

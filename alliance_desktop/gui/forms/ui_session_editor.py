@@ -351,6 +351,11 @@ class Ui_SessionEditorForm(object):
 
         self.readingLabel = QLabel(self.footer)
         self.readingLabel.setObjectName(u"readingLabel")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(1)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.readingLabel.sizePolicy().hasHeightForWidth())
+        self.readingLabel.setSizePolicy(sizePolicy)
         self.readingLabel.setVisible(False)
         self.readingLabel.setWordWrap(True)
         self.readingLabel.setProperty(u"role", u"hint")
