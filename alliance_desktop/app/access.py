@@ -17,12 +17,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from alliance_desktop.vault.errors import VaultError, WrongPassphraseError
-from alliance_desktop.vault.store import Vault
 from alliance_desktop.vault.throttle import Throttle
 from alliance_desktop.vault.writer_lock import WriterLock
+
+if TYPE_CHECKING:  # pragma: no cover
+    from alliance_desktop.vault.store import Vault
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,8 @@ def unlock(
     lock = WriterLock.acquire(path) if writer else None
     try:
         try:
+            from alliance_desktop.vault.store import Vault  # after the window shows
+
             vault = Vault.open(path, passphrase, lock=lock)
         except WrongPassphraseError:
             throttle.record_failure()
@@ -114,6 +118,8 @@ def create(path: Path | str, passphrase: str) -> Vault:
     ensure_folder(path)
     lock = WriterLock.acquire(path)
     try:
+        from alliance_desktop.vault.store import Vault
+
         return Vault.create(path, passphrase, lock=lock)
     except BaseException:
         lock.release()

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 
 from alliance_desktop.app import backups, exports, trash
@@ -53,32 +53,25 @@ class SafetyHub(QObject):
         self.lastRestoreMessage = ""
         w = window
 
-        def action(name: str, slot: Any, shortcut: str | None = None) -> QAction:
-            a = QAction(w)
-            a.setObjectName(name)
-            if shortcut:
-                a.setShortcut(QKeySequence(shortcut))
-            a.triggered.connect(slot)
-            w.addAction(a)
-            return a
+        def action(name: str, slot: Any, shortcut: str | None = None, sep: bool = False) -> QAction:
+            # In the File menu above Quit, through the shell's action registry.
+            return w.registerAction(
+                name,
+                "",
+                shortcut=shortcut,
+                menu="file",
+                triggered=slot,
+                before="actionQuit",
+                separator=sep,
+            )
 
-        self.actionOpenVault = action("actionOpenVault", self.openVault, "Ctrl+O")
+        self.actionOpenVault = action("actionOpenVault", self.openVault, "Ctrl+O", sep=True)
         self.actionExport = action("actionExport", self.exportData, "Ctrl+Shift+E")
-        self.actionRestoreBackup = action("actionRestoreBackup", self.restoreBackup)
+        self.actionRestoreBackup = action("actionRestoreBackup", self.restoreBackup, sep=True)
         self.actionChangePassphrase = action("actionChangePassphrase", self.changePassphrase)
         self.actionRecentlyDeleted = action(
-            "actionRecentlyDeleted", self.showRecentlyDeleted, "Ctrl+Shift+Del"
+            "actionRecentlyDeleted", self.showRecentlyDeleted, "Ctrl+Shift+Del", sep=True
         )
-        menu = w.menuFile
-        before = w.actionQuit
-        for a in (self.actionOpenVault, self.actionExport):
-            menu.insertAction(before, a)
-        menu.insertSeparator(before)
-        for a in (self.actionRestoreBackup, self.actionChangePassphrase):
-            menu.insertAction(before, a)
-        menu.insertSeparator(before)
-        menu.insertAction(before, self.actionRecentlyDeleted)
-        menu.insertSeparator(before)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -131,12 +124,8 @@ class SafetyHub(QObject):
         ctl = controller_of(w)
         if ctl is None:
             return False
-        ctl.lock()
-        ctl.vault_path = chosen
-        w.vault_path = chosen
-        # A fresh unlock screen for the chosen file, through the controller's own path.
-        ctl._show_unlock_screen()
-        return True
+        # Lock (draft, backup) and a fresh unlock screen for the chosen file.
+        return bool(ctl.switchVault(chosen))
 
     # -- File › Export… -------------------------------------------------------
 
@@ -223,7 +212,7 @@ class SafetyHub(QObject):
                 )
             )
             return False
-        ctl._on_unlocked(vault)
+        ctl.reopen(vault)
         local = info.taken_at.astimezone() if info.taken_at.tzinfo else info.taken_at
         when = local.strftime("%Y-%m-%d %H:%M")
         old = (

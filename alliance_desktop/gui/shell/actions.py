@@ -17,11 +17,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 CONTEXT = "MainWindow"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for translation under ``context``; translated where it is shown."""
+    return text
+
+
 Shortcut = str | QKeySequence | QKeySequence.StandardKey | Qt.Key
 #: Menus in the order they stand in the menu bar.
 MENU_ORDER = ("file", "edit", "client", "session", "view", "insights", "supervision", "help")
@@ -70,40 +77,39 @@ def _spec(name: str, text: str, handler: str, shortcut: Shortcut | None = None, 
 
 
 S = QKeySequence.StandardKey
-T = QT_TRANSLATE_NOOP
 #: The shell's own actions, in menu order.
 SHELL_ACTIONS: tuple[ActionSpec, ...] = (
-    _spec("actionNewSession", T(CONTEXT, "&New session"), "newSession", "Ctrl+N",
+    _spec("actionNewSession", QT_TRANSLATE_NOOP("MainWindow", "&New session"), "newSession", "Ctrl+N",
           menu="file", icon="add", toolbar=True),
-    _spec("actionNewClient", T(CONTEXT, "New &client…"), "newClient", "Ctrl+Shift+N",
+    _spec("actionNewClient", QT_TRANSLATE_NOOP("MainWindow", "New &client…"), "newClient", "Ctrl+Shift+N",
           menu="file", icon="add", toolbar=True),
-    _spec("actionBackup", T(CONTEXT, "&Back up now"), "backupRequested", "Ctrl+Shift+B",
+    _spec("actionBackup", QT_TRANSLATE_NOOP("MainWindow", "&Back up now"), "backupRequested", "Ctrl+Shift+B",
           menu="file", icon="save", separator=True),
-    _spec("actionPrivacy", T(CONTEXT, "&Hide for privacy"), "togglePrivacy", "Ctrl+Shift+H",
+    _spec("actionPrivacy", QT_TRANSLATE_NOOP("MainWindow", "&Hide for privacy"), "togglePrivacy", "Ctrl+Shift+H",
           menu="file", icon="eye-off", checkable=True),
-    _spec("actionLock", T(CONTEXT, "&Lock"), "lockRequested", "Ctrl+L",
+    _spec("actionLock", QT_TRANSLATE_NOOP("MainWindow", "&Lock"), "lockRequested", "Ctrl+L",
           menu="file", icon="lock"),
-    _spec("actionQuit", T(CONTEXT, "&Quit"), "quitRequested", S.Quit, fallback="Ctrl+Q",
+    _spec("actionQuit", QT_TRANSLATE_NOOP("MainWindow", "&Quit"), "quitRequested", S.Quit, fallback="Ctrl+Q",
           menu="file", separator=True, always=True),
-    _spec("actionUndoDelete", T(CONTEXT, "&Undo delete"), "undoDelete", menu="edit"),
-    _spec("actionSearch", T(CONTEXT, "&Find…"), "focusSearch", S.Find,
+    _spec("actionUndoDelete", QT_TRANSLATE_NOOP("MainWindow", "&Undo delete"), "undoDelete", menu="edit"),
+    _spec("actionSearch", QT_TRANSLATE_NOOP("MainWindow", "&Find…"), "focusSearch", S.Find,
           menu="edit", icon="search"),
-    _spec("actionSettings", T(CONTEXT, "&Settings…"), "settingsRequested", S.Preferences,
+    _spec("actionSettings", QT_TRANSLATE_NOOP("MainWindow", "&Settings…"), "settingsRequested", S.Preferences,
           fallback="Ctrl+,", menu="edit", icon="settings", separator=True),
-    _spec("actionEditClient", T(CONTEXT, "&Edit client…"), "editClient", "Ctrl+E",
+    _spec("actionEditClient", QT_TRANSLATE_NOOP("MainWindow", "&Edit client…"), "editClient", "Ctrl+E",
           menu="client", icon="edit"),
-    _spec("actionToggleClosed", T(CONTEXT, "Close client"), "toggleClosed", menu="client"),
-    _spec("actionDeleteClient", T(CONTEXT, "&Delete client…"), "deleteClient",
+    _spec("actionToggleClosed", QT_TRANSLATE_NOOP("MainWindow", "Close client"), "toggleClosed", menu="client"),
+    _spec("actionDeleteClient", QT_TRANSLATE_NOOP("MainWindow", "&Delete client…"), "deleteClient",
           menu="client", icon="trash"),
-    _spec("actionOpenSession", T(CONTEXT, "&Open session"), "openSelectedSession",
+    _spec("actionOpenSession", QT_TRANSLATE_NOOP("MainWindow", "&Open session"), "openSelectedSession",
           menu="client", icon="edit", separator=True),
-    _spec("actionDeleteSession", T(CONTEXT, "Delete session…"), "deleteSession",
+    _spec("actionDeleteSession", QT_TRANSLATE_NOOP("MainWindow", "Delete session…"), "deleteSession",
           menu="client", icon="trash"),
-    _spec("actionShortcuts", T(CONTEXT, "&Keyboard shortcuts"), "shortcutsRequested",
+    _spec("actionShortcuts", QT_TRANSLATE_NOOP("MainWindow", "&Keyboard shortcuts"), "shortcutsRequested",
           S.HelpContents, menu="help", icon="help", always=True),
-    _spec("actionAboutData", T(CONTEXT, "About your &data"), "aboutDataRequested", menu="help"),
-    _spec("actionAudit", T(CONTEXT, "Vault &activity"), "auditRequested", menu="help"),
-    _spec("actionAbout", T(CONTEXT, "&About Alliance Desktop"), "aboutRequested",
+    _spec("actionAboutData", QT_TRANSLATE_NOOP("MainWindow", "About your &data"), "aboutDataRequested", menu="help"),
+    _spec("actionAudit", QT_TRANSLATE_NOOP("MainWindow", "Vault &activity"), "auditRequested", menu="help"),
+    _spec("actionAbout", QT_TRANSLATE_NOOP("MainWindow", "&About Alliance Desktop"), "aboutRequested",
           menu="help", always=True),
 )  # fmt: skip
 

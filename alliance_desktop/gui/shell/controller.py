@@ -11,27 +11,34 @@ after the lock. Quit and SIGTERM take the same path.
 A damaged vault, found at unlock or while the window is being filled, returns to the
 unlock screen naming the damage and offering the newest verified backup; it never
 reaches the crash dialog.
+
+Start-up: this module imports neither the vault package nor the idle and screen-lock
+watchers (D-Bus); what needs them imports them when it first runs, after the unlock
+window is up. ``switchVault`` and ``reopen`` are the lock path's public doors for the
+File menu's safety net (open another vault, restore a backup).
 """
 
 from __future__ import annotations
 
 import contextlib
 import shutil
+import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from alliance_desktop import __version__
-from alliance_desktop.app import access
 from alliance_desktop.gui.common.clipboard import ClipboardGuard
-from alliance_desktop.gui.common.idle import IdleWatcher, SessionLockWatcher
 from alliance_desktop.gui.common.preferences import Preferences
 from alliance_desktop.gui.common.theme import ThemeManager
 from alliance_desktop.gui.unlock.window import UnlockWindow
-from alliance_desktop.vault import Vault, VaultDamagedError, VaultError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from alliance_desktop.gui.common.idle import IdleWatcher, SessionLockWatcher
+    from alliance_desktop.vault import Vault, VaultError
 
 PREWARM_DELAY_MS = 250
 PROBLEM_MS = 30000
@@ -71,11 +78,9 @@ class AppController(QObject):
         self.lock_problems: tuple[str, ...] = ()
 
         self.clipboard = ClipboardGuard(self, is_ours=self._is_our_window)
-        self.idle = IdleWatcher(self)
-        self.idle.setTimeoutMinutes(prefs.auto_lock_minutes)
-        self.idle.idle.connect(self.lock)
-        # Listening for the screen locking starts at the first unlock: it imports
-        # QtDBus, which the unlock window should not wait for.
+        # The inactivity and screen-lock watchers start at the first unlock (the
+        # latter imports QtDBus): the unlock window does not wait for them.
+        self.idle: IdleWatcher | None = None
         self.screen_lock: SessionLockWatcher | None = None
         self._stateTimer = QTimer(self, interval=15000)
         self._stateTimer.timeout.connect(self._refresh_state)
@@ -159,7 +164,40 @@ class AppController(QObject):
                 w.restoreGeometry(geometry)
         return self.window
 
+    def _ensure_watchers(self) -> IdleWatcher:
+        """The inactivity and screen-lock watchers, made at the first unlock."""
+        if self.idle is None:
+            from alliance_desktop.gui.common.idle import IdleWatcher, SessionLockWatcher
+
+            self.idle = IdleWatcher(self)
+            self.idle.setTimeoutMinutes(self.prefs.auto_lock_minutes)
+            self.idle.idle.connect(self.lock)
+            self.screen_lock = SessionLockWatcher(self)
+            self.screen_lock.lockRequested.connect(self.lock)
+        return self.idle
+
+    def reopen(self, vault: Vault) -> None:
+        """Back into the window with ``vault``, opened again after a lock (a restored
+        backup): the same path as an unlock, the place kept from the lock included."""
+        self._on_unlocked(vault)
+
+    def switchVault(self, path: str | Path) -> bool:
+        """Lock the open vault (draft and backup as any lock) and show the unlock screen
+        for the vault at ``path``. False when there is no window to show it in."""
+        chosen = Path(path).expanduser()
+        if self.vault is not None:
+            self.lock()
+        self._place = None  # a place in the other vault means nothing here
+        self.vault_path = chosen
+        if self.window is None:
+            return False
+        self.window.vault_path = chosen
+        self._show_unlock_screen()
+        return True
+
     def _on_unlocked(self, vault: Vault) -> None:
+        from alliance_desktop.vault import VaultError
+
         self.vault = vault
         window = self._ensure_window()
         self._write_pending_drafts(vault)
@@ -180,10 +218,7 @@ class AppController(QObject):
         self.unlock_window = None
         window.raise_()
         window.activateWindow()
-        if self.screen_lock is None:
-            self.screen_lock = SessionLockWatcher(self)
-            self.screen_lock.lockRequested.connect(self.lock)
-        self.idle.start()
+        self._ensure_watchers().start()
         self._stateTimer.start()
         self._countdownTimer.start()
         self._refresh_state()
@@ -203,6 +238,7 @@ class AppController(QObject):
         if not self.pending_drafts:
             return
         from alliance_desktop.app.sessions import save_draft
+        from alliance_desktop.vault import VaultError
 
         for slot, payload in list(self.pending_drafts.items()):
             try:
@@ -212,6 +248,8 @@ class AppController(QObject):
             del self.pending_drafts[slot]
 
     def _close_after_failed_open(self, error: VaultError) -> None:
+        from alliance_desktop.app import access
+
         vault, self.vault = self.vault, None
         self._clear_screen()
         access.close(vault)
@@ -237,7 +275,8 @@ class AppController(QObject):
 
     def _clear_screen(self) -> None:
         """Empty every widget, model and dialog, and the clipboard. Never raises."""
-        self.idle.stop()
+        if self.idle is not None:
+            self.idle.stop()
         self._stateTimer.stop()
         self._countdownTimer.stop()
         self.clipboard.clear()
@@ -283,6 +322,8 @@ class AppController(QObject):
         """
         if self.vault is None or self.window is None:
             return
+        from alliance_desktop.app import access
+
         vault, self.vault = self.vault, None
         self._place = self._take_place()
         draft = self._take_draft()
@@ -311,9 +352,10 @@ class AppController(QObject):
     def handleUncaught(self, exc: BaseException) -> bool:
         """A VaultError escaped a slot: a status message or the damaged screen, never the
         crash dialog. True when handled."""
-        if not isinstance(exc, VaultError):
-            return False
-        if isinstance(exc, VaultDamagedError):
+        errors = sys.modules.get("alliance_desktop.vault.errors")
+        if errors is None or not isinstance(exc, errors.VaultError):
+            return False  # before the vault package loads, no VaultError exists
+        if isinstance(exc, errors.VaultDamagedError):
             self.showDamaged(exc)
         elif self.window is not None and self.vault is not None:
             self.window.flash(str(exc), PROBLEM_MS)
@@ -333,6 +375,8 @@ class AppController(QObject):
                 with contextlib.suppress(Exception):
                     self.prefs.window_geometry = bytes(self.window.saveGeometry().data())
             if self.vault is not None:
+                from alliance_desktop.app import access
+
                 vault, self.vault = self.vault, None
                 draft = self._take_draft()
                 self._clear_screen()
@@ -353,11 +397,14 @@ class AppController(QObject):
         if self._disposed:
             return
         self._disposed = True
-        self.idle.stop()
+        if self.idle is not None:
+            self.idle.stop()
         self._stateTimer.stop()
         self._countdownTimer.stop()
         self.clipboard.stop()
         if self.vault is not None:
+            from alliance_desktop.app import access
+
             access.close(self.vault)
             self.vault = None
         for widget in (self.window, self.unlock_window):
@@ -382,14 +429,15 @@ class AppController(QObject):
         input restarts the idle count, so the next tick hides it again."""
         if self.window is None:
             return
-        remaining = self.idle.remainingMs() if self.vault is not None else -1
+        idle = self.idle
+        remaining = idle.remainingMs() if self.vault is not None and idle is not None else -1
         if 0 <= remaining <= COUNTDOWN_MS:
             self.window.setAutoLockCountdown(-(-remaining // 1000))
         else:
             self.window.setAutoLockCountdown(None)
 
     def _refresh_state(self) -> None:
-        if self.window is None or self.vault is None:
+        if self.window is None or self.vault is None or self.idle is None:
             return
         minutes = max(1, round(self.idle.remainingMs() / 60000))
         self.window.setVaultState(
@@ -405,6 +453,7 @@ class AppController(QObject):
         from alliance_desktop.domain.settings import KNOWN_KEYS
         from alliance_desktop.gui import operations
         from alliance_desktop.gui.common.settings_dialog import SettingsDialog
+        from alliance_desktop.vault import VaultError
 
         try:
             current = load_settings(self.vault)
@@ -428,7 +477,7 @@ class AppController(QObject):
         if operations.run(self.window, update_settings, self.vault, changed) is None:
             return
         self.prefs.set(prefs)
-        self.idle.setTimeoutMinutes(self.prefs.auto_lock_minutes)
+        self._ensure_watchers().setTimeoutMinutes(self.prefs.auto_lock_minutes)
         self.theme.set_choice(self.prefs.theme)
         self.window.trainee.preferencesChanged()
         self._refresh_state()
