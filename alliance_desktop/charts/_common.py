@@ -113,8 +113,12 @@ def inch_axes(fig: Figure, left: float, bottom: float, right: float, top: float)
 
     def locate(ax: object, renderer: object) -> Bbox:
         w, h = fig.get_size_inches()
+        # Below a key that needs more rows at this width than it was built with, the
+        # axes start lower, so the key never runs over the plot or off the edge.
+        flow: _KeyFlow | None = getattr(fig, KEY_FLOW_ATTR, None)
+        extra = flow.reflow(w) if flow is not None and top > flow.top else 0.0
         width = max(w - left - right, 0.5)
-        height = max(h - top - bottom, 0.5)
+        height = max(h - top - extra - bottom, 0.5)
         return Bbox.from_bounds(left / w, bottom / h, width / w, height / h)
 
     w, h = fig.get_size_inches()
@@ -210,6 +214,64 @@ class KeyEntry:
     gid: str = KEY_LABEL_GID
 
 
+#: Attribute on a figure with its key's layout (``_KeyFlow``), re-flowed on resize.
+KEY_FLOW_ATTR = "alliance_key_flow"
+_KEY_GAP = 0.2  # inches between key entries
+
+
+def _flow(widths: Sequence[float], left: float, limit: float, top: float, row: float
+          ) -> tuple[list[tuple[float, float]], int]:  # fmt: skip
+    """Each entry's (x, y) in top-left inches, flowing into rows under ``limit``."""
+    x, y, rows = left, -top, 1
+    places = []
+    for width in widths:
+        if x > left and x + width > limit:
+            x, y, rows = left, y - row, rows + 1
+        places.append((x, y))
+        x += width + _KEY_GAP
+    return places, rows
+
+
+@dataclass
+class _KeyFlow:
+    """A figure's key: entry widths and artists, to flow them again at another width."""
+
+    widths: list[float]
+    left: float
+    top: float
+    right: float
+    row: float
+    rows: int  # at the width the figure was built with
+    # Per entry: its sample lines with their x offsets from the entry's x, and its label
+    # (an index into the label collection's offsets, or a Text) with its x offset.
+    samples: list[list[tuple[Line2D, list[float]]]]
+    labels: list[tuple[int | Any, float]]
+    collection: PathCollection | None = None
+    width: float = 0.0
+
+    def reflow(self, fig_width: float) -> float:
+        """Place the entries for ``fig_width`` inches; the extra height needed, in inches."""
+        places, rows = _flow(self.widths, self.left, fig_width - self.right, self.top, self.row)
+        if fig_width != self.width:
+            self.width = fig_width
+            offsets = (
+                None
+                if self.collection is None
+                else np.array(self.collection.get_offsets(), dtype=float)
+            )
+            for (x, y), lines, (label, dx) in zip(places, self.samples, self.labels, strict=True):
+                for line, xs in lines:
+                    line.set_data([x + d for d in xs], [y] * len(xs))
+                if isinstance(label, int):
+                    if offsets is not None:
+                        offsets[label] = (x + dx, y)
+                else:
+                    label.set_position((x + dx, y))
+            if self.collection is not None and offsets is not None:
+                self.collection.set_offsets(offsets)
+        return max(0, rows - self.rows) * self.row
+
+
 def key_row(
     fig: Figure,
     entries: Sequence[KeyEntry],
@@ -224,36 +286,51 @@ def key_row(
     Matplotlib's Legend re-measures every entry on each draw; for the trend chart
     that cost a third of the 100 ms budget. Here widths come from cached glyph
     advances, labels are drawn as one outline collection, and entries flow into as
-    many rows as the figure's width needs. Returns the number of rows.
+    many rows as the figure's width needs, again whenever the figure is resized (an
+    ``inch_axes`` below the key moves down by the rows added). Returns the number of
+    rows at the figure's width now.
     """
     where = top_left(fig)
-    limit = fig.get_size_inches()[0] - right
-    plain: list[tuple[float, float, str]] = []
-    x, y, rows = left, -top, 1
+    fig_width = fig.get_size_inches()[0]
+    widths, shapes = [], []
     for entry in entries:
         # A lone marker needs less room than a line sample.
         lone_marker = len(entry.styles) == 1 and entry.styles[0].get("linestyle") == "none"
         sample = 0.0 if not entry.styles else 0.22 if lone_marker else 0.3
         indent = sample + 0.1 if entry.styles else 0.0
-        width = indent + text_width(entry.label, 8.0) / 72
-        if x > left and x + width > limit:
-            x, y, rows = left, y - row, rows + 1
+        widths.append(indent + text_width(entry.label, 8.0) / 72)
+        shapes.append((sample, indent))
+    places, rows = _flow(widths, left, fig_width - right, top, row)
+    plain: list[tuple[float, float, str]] = []
+    samples: list[list[tuple[Line2D, list[float]]]] = []
+    labels: list[tuple[int | Any, float]] = []
+    for entry, (x, y), (sample, indent) in zip(entries, places, shapes, strict=True):
         step = sample / max(len(entry.styles), 1)
+        lines = []
         for j, style in enumerate(entry.styles):
             line_like = style.get("linestyle", "-") not in ("none", "None", "")
-            x0 = x + j * step
-            xs = [x0, x0 + step] if line_like else [x0 + step / 2]
-            fig.add_artist(Line2D(xs, [y] * len(xs), transform=where, gid=KEY_HANDLE_GID, **style))
+            d0 = j * step
+            offsets = [d0, d0 + step] if line_like else [d0 + step / 2]
+            line = Line2D([x + d for d in offsets], [y] * len(offsets), transform=where,
+                          gid=KEY_HANDLE_GID, **style)  # fmt: skip
+            fig.add_artist(line)
+            lines.append((line, offsets))
+        samples.append(lines)
         if entry.gid == KEY_LABEL_GID:
+            labels.append((len(plain), indent))
             plain.append((x + indent, y, entry.label))
         else:  # a label someone needs to find by gid stays a Text
-            fig.text(x + indent, y, entry.label, va="center", ha="left", fontsize=8,
-                     transform=where, gid=entry.gid)  # fmt: skip
-        x += width + 0.2
+            text = fig.text(x + indent, y, entry.label, va="center", ha="left", fontsize=8,
+                            transform=where, gid=entry.gid)  # fmt: skip
+            labels.append((text, indent))
+    collection = None
     if plain:
-        text_collection(fig, [t for *_, t in plain], [(px, py) for px, py, _ in plain],
-                        mpl.rcParams["text.color"], size=8, ha="left", gid=KEY_LABEL_GID,
-                        offset_transform=where, clip_on=False)  # fmt: skip
+        collection = text_collection(fig, [t for *_, t in plain], [(px, py) for px, py, _ in plain],
+                                     mpl.rcParams["text.color"], size=8, ha="left",
+                                     gid=KEY_LABEL_GID, offset_transform=where,
+                                     clip_on=False)  # fmt: skip
+    flow = _KeyFlow(widths, left, top, right, row, rows, samples, labels, collection, fig_width)
+    setattr(fig, KEY_FLOW_ATTR, flow)
     return rows
 
 

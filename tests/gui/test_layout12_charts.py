@@ -10,7 +10,7 @@ import stat
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QToolBar, QToolButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QToolBar, QToolButton
 from support import DEMO_PASSPHRASE
 
 from alliance_desktop.gui.common import file_dialogs
@@ -79,3 +79,96 @@ def test_save_as_image_writes_a_private_file_and_never_replaces_without_asking(
     chart.saveAction.trigger()
     assert target.read_bytes().startswith(b"\x89PNG")
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def _all_charts_drawn(ctl: AppController):
+    hub = ctl.window.insights
+    _trend_chart(ctl)
+    hub.showInsights()
+    for i in range(hub.insightsPage.tabs.count()):
+        hub.insightsPage.tabs.setCurrentIndex(i)
+    return hub.chartViews()
+
+
+def test_every_chart_has_a_text_alternative_and_a_keyboard_table_toggle(app_ctl, qtbot):
+    """Issue 13: a name ending in "chart", a description, and "Show as table" swapping
+    the figure for a table view of the same data (model/view), by keyboard."""
+    from PySide6.QtWidgets import QTableView
+
+    window = app_ctl.window
+    window.show()
+    qtbot.waitExposed(window)
+    hub = window.insights
+    names = set()
+    views = _all_charts_drawn(app_ctl)
+    page = hub.insightsPage
+    for view in views:
+        if view is hub.trends.chart:
+            window.selectClient(hub.analysis.caseload[0].client.id)
+            window.ui.clientTabs.setCurrentWidget(hub.trends)
+        else:
+            hub.showInsights()
+            tab = next(
+                i for i in range(page.tabs.count()) if page.tabs.widget(i).isAncestorOf(view)
+            )
+            page.tabs.setCurrentIndex(tab)
+        QApplication.processEvents()
+        text = view.chartText()
+        assert text is not None and text.rows
+        for widget in (view, view.canvas, view.table):
+            assert widget.accessibleName() == text.name and text.name.endswith("chart")
+            assert widget.accessibleDescription() == text.description != ""
+        names.add(text.name)
+        # In the chart's corner, or its owner's row (Trends, strategy outcomes).
+        button = view.showAsTableButton
+        assert button.objectName() == "showAsTableButton"
+        assert button.isCheckable() and button.isVisible()
+        assert button.focusPolicy() & Qt.FocusPolicy.TabFocus
+        assert button.accessibleName() == "Show as table"
+        button.setFocus()
+        qtbot.keyClick(button, Qt.Key.Key_Space)
+        table = view.findChild(QTableView, f"{view.objectName()}Table")
+        assert view.isTableMode() and table.isVisible() and not view.canvas.isVisible()
+        model = table.model()
+        assert model.rowCount() == len(text.rows) and model.columnCount() == len(text.headers)
+        last = model.index(len(text.rows) - 1, len(text.headers) - 1)
+        assert last.data() == text.rows[-1][-1]
+        assert model.headerData(0, Qt.Orientation.Horizontal) == text.headers[0]
+        assert text.headers[1] in model.index(0, 1).data(Qt.ItemDataRole.AccessibleTextRole)
+        qtbot.keyClick(button, Qt.Key.Key_Space)
+        assert not view.isTableMode() and view.canvas.isVisible() and not table.isVisible()
+    assert len(names) == 5
+    assert len(window.findChildren(QToolButton, "showAsTableButton")) >= 5
+
+
+def test_lock_empties_the_chart_tables(app_ctl, qtbot):
+    views = _all_charts_drawn(app_ctl)
+    views[0].setTableMode(True)
+    app_ctl.lock()
+    for view in views:
+        assert view.chartText() is None and view.tableModel.rowCount() == 0
+        assert view.accessibleDescription() == ""
+
+
+def test_trend_key_fits_the_chart_at_900_by_600(open_demo, qtbot):
+    """Issue 12: the trend's key flowed for a 9-inch figure ran off a 900 px window; it
+    now flows again at the canvas's width and the plot starts below its last row."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: F401
+
+    from alliance_desktop.charts._common import KEY_LABEL_GID, TEXTS_ATTR, text_width
+
+    ctl = open_demo(size=(900, 600), shown=True)
+    chart = _trend_chart(ctl)
+    QApplication.processEvents()
+    chart.canvas.draw()
+    fig = chart.figure()
+    width, height = fig.get_size_inches()
+    assert width * fig.dpi <= chart.width() + 1 and width < 8.0  # narrower than the build
+    (labels,) = [a for a in fig.findobj() if a.get_gid() == KEY_LABEL_GID]
+    texts = getattr(labels, TEXTS_ATTR)
+    offsets = labels.get_offsets()
+    rights = [x + text_width(t, 8.0) / 72 for (x, _y), t in zip(offsets, texts, strict=True)]
+    assert max(rights) <= width - 0.05, (max(rights), width)
+    lowest = -min(y for _x, y in offsets) + 0.1  # inches below the top, half a row down
+    plot_top = (1 - fig.axes[0].get_position().y1) * height
+    assert lowest <= plot_top, (lowest, plot_top)
