@@ -348,3 +348,78 @@ def test_insights_page_reuses_the_analysis_until_the_vault_changes(app_ctl, qtbo
     assert hub.analysis is None
     assert hub.insightsPage.outcomesCaveats.text() == ""
     assert hub.insightsPage.outcomesNotEnough.text() == ""
+
+
+def test_matplotlib_loads_when_a_chart_first_shows_not_after_unlock(tmp_path: Path, demo_file):
+    """Issue 15: unlock, the first paint, the analysis, the dashboard and a client's
+    timeline load no matplotlib; the Trends tab showing does (and draws its figure)."""
+    import shutil
+
+    path = tmp_path / "demo.alliance"
+    shutil.copyfile(demo_file, path)
+    script = textwrap.dedent(
+        f"""
+        import os, sys
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from PySide6.QtCore import QSettings, QTimer
+        from PySide6.QtWidgets import QApplication
+        app = QApplication([])
+        from alliance_desktop.gui.shell.controller import AppController
+        from alliance_desktop.gui.common.preferences import Preferences
+        from alliance_desktop.gui.common.theme import ThemeManager
+        from alliance_desktop.vault import Vault
+        prefs = Preferences(QSettings({str(tmp_path / "p.ini")!r}, QSettings.Format.IniFormat))
+        ctl = AppController(app, {str(path)!r}, prefs, ThemeManager(app, "light"))
+        ctl.start(Vault.open({str(path)!r}, {PASS!r}))
+        w = ctl.window
+        hub = w.insights
+        w.show()
+        from PySide6.QtCore import QEventLoop
+        loop = QEventLoop()
+        QTimer.singleShot(2500, loop.quit)  # past the first paint and the first analysis
+        loop.exec()
+        print("analysed", hub.analysis is not None)
+        print("after unlock", "matplotlib" in sys.modules)
+        hub.showDashboard()
+        w.selectClient(hub.analysis.caseload[0].client.id)
+        w.ui.clientTabs.setCurrentIndex(0)
+        app.processEvents()
+        print("timeline", "matplotlib" in sys.modules, hub.trends.chart.figure() is None)
+        w.ui.clientTabs.setCurrentWidget(hub.trends)
+        app.processEvents()
+        print("trends", "matplotlib" in sys.modules, hub.trends.chart.figure() is not None)
+        ctl.dispose()
+        """
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
+    )  # fmt: skip
+    assert "analysed True" in out.stdout, out.stderr
+    assert "after unlock False" in out.stdout, out.stderr
+    assert "timeline False True" in out.stdout, out.stderr
+    assert "trends True True" in out.stdout, out.stderr
+
+
+def test_a_client_switch_updates_the_trend_figure_in_place(app_ctl: AppController, qtbot):
+    """Issue 15: switching clients on the Trends tab sets the new client's data on the
+    figure already shown (same figure, same canvas) instead of building another."""
+    from alliance_desktop.charts._common import SESSION_IDS_ATTR
+
+    hub = app_ctl.window.insights
+    clients = [row.client.id for row in hub.analysis.caseload]
+    trends = _show_trends(app_ctl, clients[0])
+    fig, canvas = trends.chart.figure(), trends.chart.canvas
+    kept = 0
+    for cid in clients[1:]:
+        app_ctl.window.selectClient(cid)
+        QApplication.processEvents()
+        shown = hub.analysis.for_client(cid)
+        ids = [s.id for s in sorted(shown.sessions, key=lambda s: s.date)]
+        assert getattr(trends.chart.figure(), SESSION_IDS_ATTR) == ids
+        assert trends.chart.chartText().rows  # the table follows the client too
+        if trends.chart.figure() is fig:
+            assert trends.chart.canvas is canvas
+            kept += 1
+        fig, canvas = trends.chart.figure(), trends.chart.canvas
+    assert kept >= len(clients) // 2, f"only {kept} of {len(clients) - 1} switches in place"

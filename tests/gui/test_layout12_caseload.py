@@ -201,3 +201,32 @@ def test_dashboard_shows_without_matplotlib(tmp_path: Path, demo_file: Path):
     )  # fmt: skip
     assert "rows True True" in out.stdout, out.stderr
     assert "mpl False" in out.stdout, out.stderr
+
+
+def test_a_session_cell_emits_its_session_id_for_the_shell_to_open(app_ctl, qtbot):
+    """Enter on a session cell emits sessionActivated(id); the hub hands it to the opener
+    the shell set (reading mode), not to the editor; the client cell emits clientActivated."""
+    window = app_ctl.window
+    window.show()
+    qtbot.waitExposed(window)
+    hub = window.insights
+    hub.showDashboard()
+    view = _view(app_ctl)
+    opened: list[int] = []
+    hub.setSessionOpener(opened.append)
+    index = view.model().index(0, 12)
+    view.setFocus()
+    view.setCurrentIndex(index)
+    with qtbot.waitSignal(view.sessionActivated) as signal:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert signal.args == [index.data(SESSION_ROLE)]
+    assert opened == [index.data(SESSION_ROLE)]
+    assert window.ui.contentStack.currentWidget() is hub.dashboard  # the hub opened nothing
+    code = view.model().index(1, 0)
+    view.setCurrentIndex(code)
+    with qtbot.waitSignal(view.clientActivated) as signal:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert signal.args == [code.data(CLIENT_ID_ROLE)]
+    assert view.accessibleName() == "Caseload overview"
+    value = index.data(Qt.ItemDataRole.DisplayRole)
+    assert value in index.data(Qt.ItemDataRole.AccessibleTextRole)

@@ -58,6 +58,14 @@ UNLOCK_DELAY_MS = 60  # let the populated window paint before the first analysis
 FIRST_PAINT_MS = 1500  # the first analysis at the latest, if the window never paints
 
 
+def _number_text(value: float) -> str:
+    """A chart value in the locale's digits, at most one decimal ("6", "7,5")."""
+    from PySide6.QtCore import QLocale
+
+    rounded = round(float(value), 1)
+    return QLocale().toString(rounded, "f", 0 if rounded.is_integer() else 1)
+
+
 def _month_text(day: date) -> str:
     """A month in the locale's words ("Oct 2025", "okt. 2025")."""
     from PySide6.QtCore import QDate, QLocale
@@ -369,8 +377,8 @@ class InsightsHub(QObject):
             "show_goal": t.goalCheck.isChecked(), "show_fit": t.fitCheck.isChecked(),
             "date_from": t.dateFrom(), "outcome": analysis.outcome_scale,
         }  # fmt: skip
-        text = describe_client_trend(ci.sessions, analysis.scale, ci.alerts,
-                                     date_format=short_date, **options)  # fmt: skip
+        text = describe_client_trend(ci.sessions, analysis.scale, ci.alerts, date_format=short_date,
+                                     number_format=_number_text, **options)  # fmt: skip
         options["theme"] = chart_theme(self.isDark())
         options["title"] = self.tr("Alliance over time")
         fig = t.chart.figure()
@@ -399,7 +407,9 @@ class InsightsHub(QObject):
 
         fig = practice_trend(analysis.practice, theme=chart_theme(self.isDark()),
                              title=self.tr("Practice: alliance by month"))  # fmt: skip
-        text = describe_practice_trend(analysis.practice, month_format=_month_text)
+        text = describe_practice_trend(
+            analysis.practice, month_format=_month_text, number_format=_number_text
+        )
         self.insightsPage.practice.setFigure(fig, text)
 
     def _draw_outcomes(self, analysis: Insights) -> None:
@@ -411,7 +421,9 @@ class InsightsHub(QObject):
             analysis.estimates, theme=chart_theme(self.isDark()), catalogue=self._catalogue,
             title=self.tr("What followed each strategy (association, not proof)"), note=False,
         )  # fmt: skip
-        text = describe_strategy_outcomes(analysis.estimates, catalogue=self._catalogue)
+        text = describe_strategy_outcomes(
+            analysis.estimates, catalogue=self._catalogue, number_format=_number_text
+        )
         self.insightsPage.outcomes.setFigure(fig, text)
         self.insightsPage.showEstimates(analysis.estimates, analysis.caveats, self._catalogue)
 
@@ -420,7 +432,9 @@ class InsightsHub(QObject):
 
         fig = rupture_timeline(analysis.ruptures, theme=chart_theme(self.isDark()),
                                title=self.tr("Ruptures by month"))  # fmt: skip
-        text = describe_rupture_timeline(analysis.ruptures, month_format=_month_text)
+        text = describe_rupture_timeline(
+            analysis.ruptures, month_format=_month_text, number_format=_number_text
+        )
         self.insightsPage.ruptures.setFigure(fig, text)
 
     def _draw_perspective(self, analysis: Insights) -> None:
@@ -429,7 +443,7 @@ class InsightsHub(QObject):
         fig = perspective_gap(self._sessions, analysis.scale, theme=chart_theme(self.isDark()),
                               monthly=True)  # fmt: skip
         text = describe_perspective_gap(self._sessions, analysis.scale, monthly=True,
-                                        date_format=_month_text)  # fmt: skip
+                                        date_format=_month_text, number_format=_number_text)  # fmt: skip
         self.insightsPage.perspective.setFigure(fig, text)
 
     # -- clicks ------------------------------------------------------------------

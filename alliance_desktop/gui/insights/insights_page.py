@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from alliance_desktop.gui.common.chart_view import ChartView
 from alliance_desktop.gui.forms.ui_insights_page import Ui_InsightsPage
@@ -37,8 +37,13 @@ class InsightsPage(QWidget, Ui_InsightsPage):
         self.ruptureLayout.addWidget(self.ruptures)
         self.perspective = ChartView("perspectiveChart", parent=self.perspectiveTab)
         self.perspectiveLayout.addWidget(self.perspective)
-        self.outcomes = ChartView("outcomesChart", fixed_height=True)
+        self.outcomes = ChartView("outcomesChart", fixed_height=True, overlay_menu=False)
         self.outcomesScroll.setWidget(self.outcomes)  # replaces the form's empty body
+        # The tall chart scrolls; its tools stay in view above it.
+        tools_row = QHBoxLayout()
+        tools_row.addStretch(1)
+        tools_row.addWidget(self.outcomes.tools)
+        self.outcomesLayout.insertLayout(1, tools_row)
 
     def retranslate(self) -> None:
         self.retranslateUi(self)
