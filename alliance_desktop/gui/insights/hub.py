@@ -22,7 +22,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from alliance_desktop.app import plans as app_plans
@@ -118,30 +117,22 @@ class InsightsHub(QObject):
     # -- construction ----------------------------------------------------------
 
     def _build_actions(self) -> None:
+        """View › Back, Dashboard and Insights, through the shell's action registry."""
         w = self.window
-        self.actionDashboard = QAction(w)
-        self.actionDashboard.setObjectName("actionDashboard")
-        self.actionDashboard.setShortcut(QKeySequence("Ctrl+D"))
-        self.actionDashboard.triggered.connect(self.showDashboard)
-        self.actionInsights = QAction(w)
-        self.actionInsights.setObjectName("actionInsights")
-        self.actionInsights.setShortcut(QKeySequence("Ctrl+I"))
-        self.actionInsights.triggered.connect(self.showInsights)
         # Back to where the editor was opened from (Esc too), or to the client page.
-        self.actionBack = QAction(w)
-        self.actionBack.setObjectName("actionBack")
-        self.actionBack.setShortcuts([QKeySequence("Alt+Left"), QKeySequence(Qt.Key.Key_Back)])
-        self.actionBack.triggered.connect(w.goBack)
-        for action in (self.actionBack, self.actionDashboard, self.actionInsights):
-            w.addAction(action)
-            action.setEnabled(False)
-        bar = w.menuBar()
-        self.menuView = bar.addMenu("")
-        self.menuView.setObjectName("menuView")
-        bar.insertMenu(w.menuHelp.menuAction(), self.menuView)
-        self.menuView.addAction(self.actionBack)
-        self.menuView.addSeparator()
-        self.menuView.addActions([self.actionDashboard, self.actionInsights])
+        self.actionBack = w.registerAction(
+            "actionBack", self.tr("&Back"), shortcut=["Alt+Left", Qt.Key.Key_Back],
+            menu="view", triggered=w.goBack,
+        )  # fmt: skip
+        self.actionDashboard = w.registerAction(
+            "actionDashboard", self.tr("&Dashboard"), shortcut="Ctrl+D", menu="view",
+            triggered=self.showDashboard, separator=True,
+        )  # fmt: skip
+        self.actionInsights = w.registerAction(
+            "actionInsights", self.tr("&Insights"), shortcut="Ctrl+I", menu="view",
+            triggered=self.showInsights,
+        )  # fmt: skip
+        self.menuView = w.menu("view")
 
     def _connect(self) -> None:
         w, d, t = self.window, self.dashboard, self.trends
@@ -168,7 +159,6 @@ class InsightsHub(QObject):
         self.actionDashboard.setToolTip(self.tr("Dashboard: caseload overview and alerts"))
         self.actionInsights.setText(self.tr("&Insights"))
         self.actionInsights.setToolTip(self.tr("Insights across your practice"))
-        self.menuView.setTitle(self.tr("&View"))
         self.window.setClientTabTitle(self.trendsIndex, self.tr("Trends"))
         self.dashboard.retranslate()
         self.insightsPage.retranslate()
