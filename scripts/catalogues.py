@@ -5,7 +5,8 @@ reads every module under ``alliance_desktop/`` with :mod:`ast` (no external tool
 and collects:
 
 * ``self.tr("…")`` and ``tr("…")`` after ``tr = self.tr`` (context: the class);
-* ``QCoreApplication.translate("ctx", "…")`` (the generated forms use it), also
+* ``QCoreApplication.translate("ctx", "…")`` (the generated forms use it) and
+  ``QT_TRANSLATE_NOOP("ctx", "…")``/``QT_TR_NOOP("…")``, also
   through ``tr = QCoreApplication.translate`` and one-line wrappers such as
   ``def _t(text): return QCoreApplication.translate("templates", text)``;
 * ``_("…")``, ``N_("…")``, ``ngettext("…", "…", n)``, ``pgettext("ctx", "…")`` and
@@ -55,6 +56,7 @@ _HEADER = """\
 _REAL_PERCENT = re.compile(r"%(\([^)]+\))?[-#0 +]*\d*(\.\d+)?[sdfr]")
 
 _GETTEXT = {"_": 1, "N_": 1, "gettext": 1, "ngettext": 2, "pgettext": 2, "npgettext": 3}
+_NOOPS = ("QT_TRANSLATE_NOOP", "QT_TRANSLATE_NOOP3", "QT_TRANSLATE_N_NOOP")
 _TRANSLATE_OWNERS = {"QCoreApplication", "QApplication", "QGuiApplication", "QObject"}
 
 
@@ -206,10 +208,12 @@ class _Collector(ast.NodeVisitor):
             alias = self._alias(name)
             if alias == "self" and self.classes:
                 self._qt(node, self.classes[-1], 0)
-            elif alias == "qt":
+            elif alias == "qt" or name in _NOOPS:
                 context = _literal(node.args[0]) if node.args else None
                 if context is not None:
                     self._qt(node, context, 1)
+            elif name in ("QT_TR_NOOP", "QT_TR_N_NOOP") and self.classes:
+                self._qt(node, self.classes[-1], 0)
             elif name in self.wrappers:
                 self._qt(node, self.wrappers[name], 0)
             elif name in _GETTEXT:
@@ -266,6 +270,14 @@ def _order(m: Message) -> tuple[str, str, str]:
 
 def _sources() -> list[Path]:
     return sorted(p for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def extract_source(source: str, rel: str = "alliance_desktop/module.py") -> Catalogue:
+    """The translatable strings of one module's source (wrappers defined in it count)."""
+    tree = ast.parse(source)
+    catalogue = Catalogue()
+    _Collector(rel, _wrappers(tree), catalogue).visit(tree)
+    return catalogue
 
 
 def extract() -> Catalogue:
@@ -474,7 +486,8 @@ def update(*, quiet: bool = False) -> list[Path]:
     for language in languages():
         catalog = merge(language, pot)
         _write_po(catalog, po_path(language))
-        data = compile_mo(catalog)
+        # Compiled from the file as written, so the .mo is exactly that of the .po.
+        data = compile_mo(read(language))
         mo = mo_path(language)
         if not mo.exists() or mo.read_bytes() != data:
             mo.write_bytes(data)
