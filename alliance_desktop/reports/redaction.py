@@ -27,18 +27,62 @@ def _norm(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _entry_pattern(entry: str) -> str:
-    words = [re.escape(w) for w in _norm(entry).split()]
-    # Lookarounds rather than \b: an entry may start or end with punctuation ("St.").
-    return r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"
+def _atoms(entry: str) -> list[str]:
+    """An entry as regex pieces: each character escaped, ``\\s+`` between words."""
+    out: list[str] = []
+    for i, word in enumerate(entry.split()):
+        if i:
+            out.append(r"\s+")
+        out += [re.escape(ch) for ch in word]
+    return out
+
+
+def _alternation(entries: Iterable[str]) -> str:
+    """Every entry in the given order (longest first), between one pair of word-boundary
+    lookarounds; lookarounds rather than ``\\b``, since an entry may start or end with
+    punctuation ("St."). The same matches as a lookaround pair around each entry: the
+    engine backtracks into the next entry when the closing lookahead fails."""
+    return r"(?<!\w)(?:" + "|".join("".join(_atoms(e)) for e in entries) + r")(?!\w)"
+
+
+def _trie(entries: Iterable[str]) -> str:
+    """The entries as one prefix tree, ``(?:A(?:na|lba)|B...)``: a quick test of whether
+    a text holds any entry at all (the same characters, case and boundaries), so the
+    ordered alternation runs only on the rare text that does."""
+    root: dict[str, dict] = {}
+    for entry in entries:
+        node = root
+        for atom in _atoms(entry):
+            node = node.setdefault(atom, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        chain = []
+        while len(node) == 1 and "" not in node:  # a run without a branch: no group
+            ((atom, node),) = node.items()
+            chain.append(atom)
+        alts = [atom + emit(child) for atom, child in node.items() if atom]
+        if not alts:
+            return "".join(chain)
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "".join(chain) + (f"(?:{body})?" if "" in node else body)
+
+    return r"(?<!\w)" + emit(root) + r"(?!\w)"
 
 
 @dataclass(frozen=True)
 class Redactor:
-    """A compiled redaction list; ``Redactor.of([])`` leaves text unchanged."""
+    """A compiled redaction list; ``Redactor.of([])`` leaves text unchanged.
+
+    One pass per text: a prefix-tree pattern says whether the text holds any listed
+    word; only then does the single ordered alternation (longest entries first, so a
+    phrase beats its own words) replace the matches. Both are compiled once, when the
+    list is made (once per packet), whatever the number of clients.
+    """
 
     entries: tuple[str, ...]
     _pattern: re.Pattern[str] | None
+    _detect: re.Pattern[str] | None = None
 
     @classmethod
     def of(cls, entries: Iterable[object]) -> Redactor:
@@ -48,14 +92,32 @@ class Redactor:
         )
         if not cleaned:
             return cls((), None)
-        pattern = re.compile("|".join(_entry_pattern(e) for e in cleaned), re.IGNORECASE)
-        return cls(tuple(cleaned), pattern)
+        try:
+            detect: re.Pattern[str] | None = re.compile(_trie(cleaned), re.IGNORECASE)
+        except (RecursionError, OverflowError, re.error):  # absurdly deep: go without
+            detect = None
+        return cls(tuple(cleaned), re.compile(_alternation(cleaned), re.IGNORECASE), detect)
 
     def __call__(self, text: str) -> str:
         text = _norm(text)
         if self._pattern is None or not text:
             return text
+        if self._detect is not None and self._detect.search(text) is None:
+            return text
         return self._pattern.sub(REDACTED, text)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the replacements fall in ``_norm(text)`` (start, end), in order."""
+        text = _norm(text)
+        if self._pattern is None or not text:
+            return []
+        if self._detect is not None and self._detect.search(text) is None:
+            return []
+        return [m.span() for m in self._pattern.finditer(text)]
+
+    def matches_whole(self, text: str) -> bool:
+        """Whether ``text`` as a whole is one of the entries (case and spacing as above)."""
+        return self._pattern is not None and self._pattern.fullmatch(_norm(text)) is not None
 
     def extended(self, more: Iterable[object]) -> Redactor:
         return Redactor.of((*self.entries, *more))

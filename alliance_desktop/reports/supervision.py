@@ -61,6 +61,7 @@ from __future__ import annotations
 import html
 import io
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -281,7 +282,9 @@ class Redactions:
 
 class CountingRedactor:
     """A packet's redactor that counts its real replacements, listed words apart from
-    client codes, in everything it is asked to redact."""
+    client codes, in everything it is asked to redact: one pass over each text, each
+    replacement counted as listed when the words it replaced are themselves a listed
+    entry, else as a client code."""
 
     def __init__(self, redactor: Redactor, listed: Redactor) -> None:
         self.redactor = redactor
@@ -290,13 +293,20 @@ class CountingRedactor:
         self.codes = 0
 
     def __call__(self, text: str) -> str:
-        out = self.redactor(text)
-        made = _replacements(text, out)
-        if made:
-            listed = min(made, _replacements(text, self.listed_only(text)))
-            self.listed += listed
-            self.codes += made - listed
-        return out
+        spans = self.redactor.spans(text)
+        if not spans:
+            return _norm(text)
+        text = _norm(text)
+        out, last = [], 0
+        for start, end in spans:
+            if self.listed_only.matches_whole(text[start:end]):
+                self.listed += 1
+            else:
+                self.codes += 1
+            out += [text[last:start], REDACTED]
+            last = end
+        out.append(text[last:])
+        return "".join(out)
 
     def tags(self, tags: Iterable[str], *, drop_code_like: bool) -> tuple[str, ...]:
         kept = tuple(tags)
@@ -305,9 +315,8 @@ class CountingRedactor:
         return self.redactor.tags(kept, drop_code_like=drop_code_like)
 
 
-def _replacements(before: str, after: str) -> int:
-    """How many ``[redacted]`` the redaction put in (what was there already is not counted)."""
-    return max(0, after.count(REDACTED) - before.count(REDACTED))
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
 
 
 @dataclass
