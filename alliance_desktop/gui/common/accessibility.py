@@ -4,10 +4,12 @@
   is an unnamed QToolButton child; this finds it by its action
   (``_q_qlineeditclearaction``) and names it "Clear".
 - ``mark_heading(label, level)``: QLabel has no heading role of its own. Qt 6 has
-  ``QAccessible.Role.Heading`` and the ``Level`` attribute (AT-SPI ``heading`` with
-  ``level``), so a marked label gets its own accessible interface through an
-  accessible factory: a ``QAccessibleWidget`` whose role is Heading and whose
-  attributes interface answers ``Level``. ``mark_alert(label)`` does the same with the
+  ``QAccessible.Role.Heading`` (AT-SPI ``heading``), so a marked label gets its own
+  accessible interface through an accessible factory: a ``QAccessibleWidget`` whose
+  role is Heading. The level stays a property of the label (``heading_level``): the
+  ``Level`` attribute would need ``interface_cast`` overridden in Python, and
+  PySide6 6.11 crashes when the AT-SPI bridge calls that override (it cannot return
+  the raw interface pointer). ``mark_alert(label)`` does the same with the
   AlertMessage role, for a label that carries error messages.
 - ``announce(widget, text)``: a live announcement. Qt >= 6.8 has
   ``QAccessibleAnnouncementEvent`` (AT-SPI ``Announcement``; Orca reads it at once);
@@ -24,13 +26,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
 
 from PySide6 import QtGui
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import (
     QAccessible,
-    QAccessibleAttributesInterface,
     QAccessibleEvent,
     QTextDocumentFragment,
 )
@@ -61,13 +61,11 @@ def _plain(label: QLabel) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
-class _LabelAccessible(QAccessibleWidget, QAccessibleAttributesInterface):
-    """A QLabel seen as a heading (with its level) or as an alert message."""
+class _LabelAccessible(QAccessibleWidget):
+    """A QLabel seen as a heading or as an alert message."""
 
-    def __init__(self, label: QLabel, role: QAccessible.Role, level: int = 0) -> None:
-        QAccessibleWidget.__init__(self, label, role)
-        QAccessibleAttributesInterface.__init__(self)
-        self._level = level
+    def __init__(self, label: QLabel, role: QAccessible.Role) -> None:
+        super().__init__(label, role)
 
     def text(self, kind: QAccessible.Text) -> str:
         label = self.object()
@@ -78,25 +76,13 @@ class _LabelAccessible(QAccessibleWidget, QAccessibleAttributesInterface):
                 return label.accessibleDescription()
         return super().text(kind)
 
-    # The stubs type the result as a raw pointer (int); PySide6 accepts the object.
-    def interface_cast(self, kind: QAccessible.InterfaceType) -> Any:
-        if kind == QAccessible.InterfaceType.AttributesInterface and self._level:
-            return self
-        return super().interface_cast(kind)
-
-    def attributeKeys(self) -> list[QAccessible.Attribute]:
-        return [QAccessible.Attribute.Level] if self._level else []
-
-    def attributeValue(self, key: QAccessible.Attribute) -> object:
-        return self._level if key == QAccessible.Attribute.Level and self._level else None
-
 
 def _factory(_class_name: str, obj: QObject) -> QAccessibleWidget | None:
     if not isinstance(obj, QLabel):
         return None
     level = obj.property(HEADING_LEVEL)
     if level:
-        return _LabelAccessible(obj, QAccessible.Role.Heading, int(level))
+        return _LabelAccessible(obj, QAccessible.Role.Heading)
     if obj.property(ALERT):
         return _LabelAccessible(obj, QAccessible.Role.AlertMessage)
     return None
@@ -130,14 +116,11 @@ def accessible_role(widget: QWidget) -> QAccessible.Role:
 
 
 def heading_level(widget: QWidget) -> int:
-    """The heading level assistive technology reads (0 when it is not a heading)."""
+    """The level ``widget`` was marked with (0 when it is not a heading)."""
     iface = QAccessible.queryAccessibleInterface(widget)
     if iface is None or iface.role() != QAccessible.Role.Heading:
         return 0
-    attributes = iface.attributesInterface()
-    if attributes is None:
-        return 0
-    value = attributes.attributeValue(QAccessible.Attribute.Level)
+    value = widget.property(HEADING_LEVEL)
     return int(value) if value else 0
 
 
