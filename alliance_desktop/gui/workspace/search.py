@@ -12,6 +12,7 @@ from PySide6.QtCore import QModelIndex, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLineEdit
 
+from alliance_desktop.gui.common.accessibility import name_clear_button
 from alliance_desktop.gui.workspace.models import SearchResultsModel
 from alliance_desktop.gui.workspace.search_delegate import HighlightDelegate
 
@@ -41,6 +42,7 @@ class SearchPane(QObject):
         self.edit = QLineEdit(window)
         self.edit.setObjectName("searchEdit")
         self.edit.setClearButtonEnabled(True)
+        name_clear_button(self.edit)
         self.edit.setMaximumWidth(360)
         self.edit.textChanged.connect(lambda _t: self.timer.start())
         self.edit.returnPressed.connect(self._enter)
