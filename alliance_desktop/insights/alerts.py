@@ -54,6 +54,7 @@ from alliance_desktop.i18n import (
     format_number,
     format_signed,
     ngettext,
+    pgettext,
 )
 from alliance_desktop.insights.settings import DEFAULT_SETTINGS, InsightSettings
 from alliance_desktop.insights.trends import Point, robust_slope
@@ -112,14 +113,20 @@ KIND_ORDER: dict[AlertKind, int] = {
     AlertKind.NOT_SEEN: 7,
 }
 
-_LABEL = {
-    "trust": N_("Trust"),
-    "engagement": N_("Engagement"),
-    "goal_alignment": N_("Goal alignment"),
-    "approach_fit": N_("Approach fit"),
-    "client_rating": N_("The client's rating"),
-    "outcome_rating": N_("The outcome rating"),
-}
+
+def _subjects() -> dict[str, str]:
+    """Each dimension as the subject of an alert's sentence, in the current language
+    (its own context: French needs the article, "La confiance", a column does not)."""
+    return {
+        "trust": pgettext("alert", "Trust"),
+        "engagement": pgettext("alert", "Engagement"),
+        "goal_alignment": pgettext("alert", "Goal alignment"),
+        "approach_fit": pgettext("alert", "Approach fit"),
+        "client_rating": pgettext("alert", "The client's rating"),
+        "outcome_rating": pgettext("alert", "The outcome rating"),
+    }
+
+
 _RUPTURE = {
     "withdrawal": N_("A withdrawal rupture"),
     "confrontation": N_("A confrontation rupture"),
@@ -270,6 +277,7 @@ def client_alerts(
         "{threshold}."
     )
     low_level = _("{dimension} was {value} of {maximum}, at or below {limit}.")
+    subject = _subjects()
     drop_text = ngettext(
         "{dimension} was {value}, {points} below the mean of the session before ({mean}).",
         "{dimension} was {value}, {points} below the mean of the {n} sessions before ({mean}).",
@@ -289,7 +297,7 @@ def client_alerts(
                     alerts.append(
                         Alert(AlertKind.DROP, s.date, s.id, s.client_id, dim, float(value),
                               mean, recent,
-                              drop_text.format(dimension=_(_LABEL[dim]), value=_num(value),
+                              drop_text.format(dimension=subject[dim], value=_num(value),
                                                points=points(mean - value), n=window,
                                                mean=_num(mean)))
                     )  # fmt: skip
@@ -303,7 +311,7 @@ def client_alerts(
                 alerts.append(
                     Alert(AlertKind.LOW_RATING, s.date, s.id, s.client_id, dim, float(value),
                           float(LOW_LEVEL), recent,
-                          low_level.format(dimension=_(_LABEL[dim]), value=_num(value),
+                          low_level.format(dimension=subject[dim], value=_num(value),
                                            maximum=RATING_MAX, limit=LOW_LEVEL))
                 )  # fmt: skip
         for r in s.ruptures:
