@@ -78,10 +78,13 @@ def unlock(
     *,
     writer: bool = True,
     interactive: bool = False,
+    read_only: bool = False,
     sleep: Callable[[float], Any] = time.sleep,
 ) -> Vault:
     """Open the vault at ``path``; as a writer unless ``writer=False`` (readers may run
     beside a writer). ``interactive`` (the app) records the unlock in the activity log.
+    ``read_only`` (the vault is open on another device) takes no writer lock and writes
+    nothing at all, not even the audit row: the file's bytes stay as they were.
 
     Raises VaultBusyError (another writer; no key derived), WrongPassphraseError
     (counted in the throttle), or another VaultError.
@@ -91,12 +94,16 @@ def unlock(
     wait = throttle.seconds_to_wait()
     if wait > 0:
         sleep(wait)
-    lock = WriterLock.acquire(path) if writer else None
+    lock = WriterLock.acquire(path) if writer and not read_only else None
     try:
         try:
             from alliance_desktop.vault.store import Vault  # after the window shows
 
             vault = Vault.open(path, passphrase, lock=lock)
+            if read_only:
+                from alliance_desktop.vault.file_identity import set_read_only
+
+                set_read_only(vault)
         except WrongPassphraseError:
             throttle.record_failure()
             raise

@@ -218,6 +218,8 @@ def _check_pages(conn: Connection) -> None:
 
 
 _BAD_PAGE = re.compile(r"page (\d+)")
+#: Every page's check, for a file that changed under an open vault (file_identity).
+check_pages = _check_pages
 
 
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v\ufeff")
@@ -283,6 +285,10 @@ def vault_error(conn: object, exc: BaseException) -> VaultError:
     which alone would read as damage. Damage rarely spares no page; a rekey never does.
     """
     error = translate_error(exc)
+    if isinstance(error, VaultReadOnlyError) and getattr(conn, "read_only", False):
+        from alliance_desktop.vault.file_identity import VaultOpenedReadOnlyError
+
+        return VaultOpenedReadOnlyError()  # opened read-only: another device has it open
     if (
         isinstance(error, VaultDamagedError)
         and isinstance(conn, Connection)

@@ -35,6 +35,7 @@ from alliance_desktop.vault.errors import (
     VaultLockedError,
     VaultReadOnlyError,
 )
+from alliance_desktop.vault.file_identity import FileGuard
 from alliance_desktop.vault.passphrase import check_new_passphrase
 from alliance_desktop.vault.schema import CURRENT_VERSION, migrate
 from alliance_desktop.vault.search import SearchHit, fts_query, make_snippet
@@ -119,6 +120,8 @@ class Vault:
         self._counting = False  # the open transaction raises the change counter
         self._uncounted = 0  # rows it changed in levels opened counted=False
         self._catalogue: dict[str, Strategy] | None = None
+        # The file this connection has open: no write once another writer replaced it.
+        self.guard = FileGuard(path, lambda: self._conn.total_changes if self._conn else -1)
 
     # -- opening and closing ------------------------------------------------
 
@@ -233,10 +236,11 @@ class Vault:
         self._uncounted = 0
         changes = conn.total_changes
         try:
+            self.guard.check(conn)  # replaced by a sync tool, or changed by another writer
             yield conn
             if self._counting and conn.total_changes - changes > self._uncounted:
                 conn.execute("UPDATE change_counter SET value = value + 1 WHERE id = 1")
-            conn.execute("COMMIT")
+            self.guard.commit(conn)  # COMMIT, and the file as it leaves it
         except BaseException:
             if conn.in_transaction:
                 # The original error says more; a failed ROLLBACK is undone on the next open.
@@ -1173,6 +1177,8 @@ class Vault:
 
     def audit(self, event: str, detail: str = "") -> None:
         """Record that something happened, never what the data was."""
+        if self.guard.read_only:
+            return  # a read-only session leaves the file as it was
         with self.transaction(counted=False) as conn:
             conn.execute(
                 "INSERT INTO audit_log (at, event, detail) VALUES (?, ?, ?)",
@@ -1195,6 +1201,7 @@ class Vault:
 
         check_new_passphrase(new)
         self._conn = rekey(self.conn, self.path, new)
+        self.guard.remember()
         self.audit("passphrase_changed")
 
 

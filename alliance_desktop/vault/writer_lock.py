@@ -7,6 +7,12 @@ writes; the kernel drops the lock when the process ends, however it ends, so the
 of a dead process is simply taken over by the next writer. The file's content (host,
 pid and time, as JSON) only tells a second writer who holds the vault; it is never what
 decides. Readers take no lock.
+
+Two devices (issue 14): the lock file may travel with the vault through a sync tool.
+flock is local to a machine, so a lock file that arrived from another device is no
+lock here; but what it says is still worth telling: :func:`other_device` reads it and
+names the device that has the vault open, if its holder was alive recently (a writer
+rewrites ``alive`` every few minutes with :meth:`WriterLock.touch`).
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ import stat
 import time
 from contextlib import suppress
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from alliance_desktop.vault.errors import VaultBusyError, VaultError, VaultReadOnlyError
@@ -31,6 +37,8 @@ SUFFIX = ".lock"
 _RETRIES = 10
 _RETRY_SECONDS = 0.02
 _OPEN_FLAGS = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC
+#: A lock from another device counts as fresh while its holder was alive this recently.
+FRESH = timedelta(minutes=15)
 
 
 @dataclass(frozen=True)
@@ -41,10 +49,21 @@ class LockHolder:
     pid: int
     since: datetime
     device: str = field(default="")  # the host name until devices have names of their own
+    #: When the holder last said it was alive (``touch``); ``since`` until it did.
+    alive: datetime | None = field(default=None)
 
     def __post_init__(self) -> None:
         if not self.device:
             object.__setattr__(self, "device", self.host)
+        if self.alive is None:
+            object.__setattr__(self, "alive", self.since)
+
+    def body(self) -> bytes:
+        """What the lock file says: host, device, pid, since and alive (JSON)."""
+        alive = self.alive or self.since
+        return json.dumps({"host": self.host, "device": self.device, "pid": self.pid,
+                           "since": self.since.isoformat(),
+                           "alive": alive.isoformat()}).encode()  # fmt: skip
 
 
 def lock_path(vault_path: Path | str) -> Path:
@@ -56,13 +75,39 @@ def lock_path(vault_path: Path | str) -> Path:
 def _parse(raw: bytes) -> LockHolder | None:
     try:
         data = json.loads(raw.decode("utf-8"))
-        since = datetime.fromisoformat(str(data["since"]))
-        holder = LockHolder(host=str(data["host"]), pid=int(data["pid"]), since=since)
-    except (ValueError, KeyError, TypeError):
+        since = _aware(datetime.fromisoformat(str(data["since"])))
+        alive = _aware(datetime.fromisoformat(str(data.get("alive") or data["since"])))
+        holder = LockHolder(host=str(data["host"]), pid=int(data["pid"]), since=since,
+                            device=str(data.get("device") or ""), alive=alive)  # fmt: skip
+    except (ValueError, KeyError, TypeError, AttributeError):
         return None
-    if holder.since.tzinfo is None:
-        holder = LockHolder(holder.host, holder.pid, holder.since.replace(tzinfo=UTC))
     return holder
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def other_device(
+    vault_path: Path | str, *, now: datetime | None = None, fresh: timedelta = FRESH
+) -> LockHolder | None:
+    """The other device that has the vault open, as its (synced) lock file says: a
+    holder on another host, alive within ``fresh``. None otherwise (no lock file, this
+    host's own, or one left long ago). Only reads the file; takes no lock."""
+    path = lock_path(vault_path)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        holder = _read_fd(fd)
+    finally:
+        os.close(fd)
+    if holder is None or holder.host == socket.gethostname():
+        return None
+    moment = now or datetime.now(UTC)
+    alive = holder.alive or holder.since
+    return holder if moment - alive <= fresh and alive - moment <= fresh else None
 
 
 def _read_fd(fd: int) -> LockHolder | None:
@@ -139,12 +184,9 @@ class WriterLock:
                     os.close(fd)
                     continue
                 mine = LockHolder(socket.gethostname(), os.getpid(), datetime.now(UTC))
-                body = json.dumps(
-                    {"host": mine.host, "pid": mine.pid, "since": mine.since.isoformat()}
-                ).encode()
                 os.fchmod(fd, 0o600)
                 os.ftruncate(fd, 0)
-                os.pwrite(fd, body, 0)
+                os.pwrite(fd, mine.body(), 0)
                 return cls(path, fd, mine)
             except BaseException:
                 with suppress(OSError):
@@ -180,6 +222,20 @@ class WriterLock:
     def held(self) -> bool:
         return self._fd is not None
 
+    def touch(self) -> None:
+        """Say the holder is still alive (``alive`` = now), for another device reading a
+        synced copy of the lock file. Never raises."""
+        fd = self._fd
+        if fd is None:
+            return
+        from dataclasses import replace
+
+        self.mine = replace(self.mine, alive=datetime.now(UTC))
+        with suppress(OSError):
+            body = self.mine.body()
+            os.pwrite(fd, body, 0)  # never empty in between, for a reader
+            os.ftruncate(fd, len(body))
+
     def release(self) -> None:
         """Give the lock up; idempotent and never raises."""
         fd, self._fd = self._fd, None
@@ -206,4 +262,4 @@ class WriterLock:
             self.release()
 
 
-__all__ = ["LockHolder", "WriterLock", "lock_path"]
+__all__ = ["FRESH", "LockHolder", "WriterLock", "lock_path", "other_device"]
