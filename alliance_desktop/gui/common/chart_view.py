@@ -269,6 +269,9 @@ class ChartView(QWidget):
 
     def _show_current(self) -> None:
         table = self.isTableMode() and self._text is not None
+        # The figure leaves room for the tools in its corner; a table starts below them.
+        top = self.tools.sizeHint().height() + 4 if table and self._overlay_menu else 0
+        self._layout.setContentsMargins(0, top, 0, 0)
         self.table.setVisible(table)
         if self.canvas is not None:
             self.canvas.setVisible(not table)
