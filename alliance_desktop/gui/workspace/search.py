@@ -46,10 +46,16 @@ class SearchPane(QObject):
         self.edit.setMaximumWidth(360)
         self.edit.textChanged.connect(lambda _t: self.timer.start())
         self.edit.returnPressed.connect(self._enter)
-        self.edit.addAction(QIcon(":/icons/search.svg"), QLineEdit.ActionPosition.LeadingPosition)
+        # The leading icon is a button of its own to assistive technology: name it.
+        self.icon_action = self.edit.addAction(
+            QIcon(":/icons/search.svg"), QLineEdit.ActionPosition.LeadingPosition
+        )
+        self.icon_action.triggered.connect(self.run)
 
     def retranslate(self) -> None:
         self.edit.setPlaceholderText(self.tr("Search reflections, notes, goals, tags (Ctrl+F)"))
+        self.icon_action.setText(self.tr("Search"))
+        self.icon_action.setToolTip(self.tr("Search"))
         self.edit.setAccessibleName(self.tr("Search"))
 
     def clear(self) -> None:
