@@ -195,7 +195,8 @@ class ClientChart:
                 sym = "v" if r.type == RuptureType.WITHDRAWAL else "D"
                 done = Resolution(r.resolution) == Resolution.YES or r.resolved_on is not None
                 canvas.marker(sym, xs[i], sy(10.8), 3, hex_color(LIGHT.alert), filled=done)
-        self._x_axis(canvas, xs, left, right, bottom, ink, muted, grid, outcome_h == 0)
+        self._x_axis(canvas, xs, left, right, bottom, ink, muted, grid, outcome_h == 0,
+                     numbers=outcome_h == 0)  # the panel below numbers the weeks  # fmt: skip
         if outcome_h:
             self._outcome(canvas, xs, left, right, bottom + 12, bottom + 12 + outcome_h,
                           ink, muted, grid)  # fmt: skip
@@ -208,10 +209,11 @@ class ClientChart:
 
     def _x_axis(self, canvas: Canvas, xs: list[float], left: float, right: float,
                 bottom: float, ink: tuple[float, float, float], muted: tuple[float, float, float],
-                grid: tuple[float, float, float], label: bool) -> None:  # fmt: skip
+                grid: tuple[float, float, float], label: bool,
+                numbers: bool = True) -> None:  # fmt: skip
         sans = load_face("sans")
         canvas.line(left, bottom, right, bottom, 0.5, grid)
-        ticks = self._ticks(xs)
+        ticks = self._ticks(xs) if numbers else []
         last_end = -1e9
         for tx, text in ticks:
             tw = sans.width(text, 7)

@@ -22,7 +22,7 @@ memory than a short one.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from alliance_desktop.reports.pdf.fonts import load_face
@@ -48,28 +48,33 @@ _SPACE = re.compile(r"(\s+)")
 
 
 def break_lines(runs: Sequence[Run], width: float) -> list[Line]:
-    """Greedy line breaking at white space (a hard newline ends a line); a word wider
-    than the line is cut between characters."""
+    """Greedy line breaking at white space (a hard newline ends a line; other runs of
+    white space read as one space); a word wider than the line is cut between
+    characters."""
+    if len(runs) == 1:
+        return _break_plain(runs[0][0], runs[0][1], width)
     lines: list[Line] = []
     line: Line = []
+    ends: list[float] = []  # where each item of ``line`` ends
     x = 0.0
     space: Style | None = None  # a space waiting between two words
+    word: list[Run] = []
 
     def push(text: str, style: Style, w: float) -> None:
         nonlocal x
-        if line and line[-1][2] == style and abs(line[-1][0] + _w(line[-1]) - x) < 0.01:
+        if line and line[-1][2] == style and abs(ends[-1] - x) < 0.01:
             off, prev, _ = line[-1]
             line[-1] = (off, prev + text, style)
         else:
             line.append((x, text, style))
+            ends.append(x)
         x += w
+        ends[-1] = x
 
     def newline() -> None:
-        nonlocal line, x, space
+        nonlocal line, ends, x, space
         lines.append(line)
-        line, x, space = [], 0.0, None
-
-    word: list[Run] = []
+        line, ends, x, space = [], [], 0.0, None
 
     def flush_word() -> None:
         nonlocal space
@@ -85,18 +90,10 @@ def break_lines(runs: Sequence[Run], width: float) -> list[Line]:
             push(" ", space, gap)
         for (t, s), w in zip(word, widths, strict=True):
             if w > width - x and w > width * 0.5:  # a word longer than the line: cut it
-                face = load_face(s.face)
-                piece = ""
-                for ch in t:
-                    cw = face.width(ch, s.size)
-                    if x + face.width(piece, s.size) + cw > width and (piece or line):
-                        if piece:
-                            push(piece, s, face.width(piece, s.size))
+                for k, piece in enumerate(_cut(t, s, width, width - x)):
+                    if k:
                         newline()
-                        piece = ""
-                    piece += ch
-                if piece:
-                    push(piece, s, face.width(piece, s.size))
+                    push(piece, s, load_face(s.face).width(piece, s.size))
             else:
                 push(t, s, w)
         word.clear()
@@ -121,8 +118,51 @@ def break_lines(runs: Sequence[Run], width: float) -> list[Line]:
     return lines
 
 
-def _w(item: tuple[float, str, Style]) -> float:
-    return load_face(item[2].face).width(item[1], item[2].size)
+def _cut(word: str, style: Style, width: float, first: float) -> list[str]:
+    """A word too long for a line, in pieces: the first fits in ``first``, the rest in
+    ``width`` each."""
+    face = load_face(style.face)
+    pieces: list[str] = []
+    piece, room, used = "", first, 0.0
+    for ch in word:
+        cw = face.width(ch, style.size)
+        if piece and used + cw > room:
+            pieces.append(piece)
+            piece, room, used = "", width, 0.0
+        piece += ch
+        used += cw
+    pieces.append(piece)
+    return pieces
+
+
+def _break_plain(text: str, style: Style, width: float) -> list[Line]:
+    """``break_lines`` for text in one style (nearly every paragraph): words joined by
+    single spaces, widths from the face's cache."""
+    face = load_face(style.face)
+    size = style.size
+    space = face.width(" ", size)
+    measure = face.width
+    lines: list[Line] = []
+    for hard in text.split("\n"):
+        words: list[str] = []
+        x = 0.0
+        for word in hard.split():
+            w = measure(word, size)
+            if words and x + space + w <= width:
+                words.append(word)
+                x += space + w
+                continue
+            if words:
+                lines.append([(0.0, " ".join(words), style)])
+                words, x = [], 0.0
+            if w > width:
+                pieces = _cut(word, style, width, width)
+                lines += [[(0.0, p, style)] for p in pieces[:-1]]
+                word = pieces[-1]
+                w = measure(word, size)
+            words, x = [word], w
+        lines.append([(0.0, " ".join(words), style)] if words else [])
+    return lines or [[]]
 
 
 def _line_height(line: Line, default: Style) -> float:
@@ -478,11 +518,6 @@ class Flow:
             f.draw(canvas, x, y, w, h)
         canvas.end()
         self.y += h
-
-
-def iter_chunks(items: Sequence[object], size: int) -> Iterator[Sequence[object]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
 
 
 __all__ = [

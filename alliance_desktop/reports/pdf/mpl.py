@@ -15,6 +15,7 @@ from typing import Any
 from matplotlib.backend_bases import RendererBase
 from matplotlib.path import Path as MplPath
 
+from alliance_desktop.reports.pdf.fonts import load_face
 from alliance_desktop.reports.pdf.writer import Canvas, _num
 
 _CAP = {"butt": 0, "round": 1, "projecting": 2}
@@ -128,11 +129,7 @@ class _Renderer(RendererBase):
         if ismath:
             self._draw_text_as_path(gc, x, y, s, prop, angle, ismath)  # type: ignore[attr-defined]
             return
-        weight = prop.get_weight()
-        bold = weight in ("bold", "heavy", "semibold", "demibold", "black") or (
-            isinstance(weight, int) and weight >= 600
-        )
-        used = self.canvas.doc.font("sans-bold" if bold else "sans")
+        used = self.canvas.doc.font("sans-bold" if _bold(prop) else "sans")
         rgb = gc.get_rgb()
         size = prop.get_size_in_points()
         import math
@@ -147,8 +144,27 @@ class _Renderer(RendererBase):
             clip = f"{_num(x0)} {_num(y0)} {_num(w)} {_num(h)} re W n "
         self.ops.append(f"q {clip}{_num(rgb[0])} {_num(rgb[1])} {_num(rgb[2])} rg BT {text} ET Q")
 
+    def get_text_width_height_descent(self, s: str, prop: Any, ismath: Any) -> Any:
+        """From the embedded face's own metrics (the text is drawn in it), which is much
+        quicker than laying the glyphs out as paths."""
+        if ismath:
+            return super().get_text_width_height_descent(s, prop, ismath)
+        face = load_face("sans-bold" if _bold(prop) else "sans")
+        size = prop.get_size_in_points()
+        lines = s.split("\n")
+        width = max(face.width(line, size) for line in lines)
+        ascent, descent = face.ascent * size / face.units, -face.descent * size / face.units
+        return width, ascent + descent + (len(lines) - 1) * size * 1.2, descent
+
     def draw_image(self, gc: Any, x: float, y: float, im: Any, transform: Any = None) -> None:
         return  # the packet's charts hold no images
+
+
+def _bold(prop: Any) -> bool:
+    weight = prop.get_weight()
+    return weight in ("bold", "heavy", "semibold", "demibold", "black") or (
+        isinstance(weight, int) and weight >= 600
+    )
 
 
 def draw_figure(canvas: Canvas, fig: Any, x: float, y: float, w: float, h: float) -> None:

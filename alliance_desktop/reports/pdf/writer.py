@@ -41,8 +41,8 @@ def pdf_string(text: str) -> bytes:
 
 def _num(v: float) -> str:
     s = f"{v:.2f}"
-    if "." in s:
-        s = s.rstrip("0").rstrip(".")
+    if s.endswith("0"):
+        s = s[:-3] if s.endswith(".00") else s[:-1]
     return "0" if s == "-0" else s
 
 
@@ -115,11 +115,15 @@ class Canvas:
             out.append(f"0 1 -1 0 {_num(x)} {_num(self.height - y)} Tm ")
         else:
             out.append(f"1 0 0 1 {_num(x)} {_num(self.height - y)} Tm ")
-        for piece, fallback in split_runs(text, used.face):
-            font = self.doc.font(FALLBACK) if fallback else used
-            out.append(f"{font.resource} {_num(size)} Tf <")
-            out.append(font.encode(piece).decode("ascii"))
-            out.append("> Tj ")
+        fast = used.hex(text)
+        if fast is not None:
+            out.append(f"{used.resource} {_num(size)} Tf <{fast}> Tj ")
+        else:
+            for piece, fallback in split_runs(text, used.face):
+                font = self.doc.font(FALLBACK) if fallback else used
+                out.append(f"{font.resource} {_num(size)} Tf <")
+                out.append(font.encode(piece).decode("ascii"))
+                out.append("> Tj ")
         out.append("ET\n")
         self.parts.append("".join(out))
 
