@@ -29,6 +29,7 @@ PREFS = {
     "reminder_enabled": False,
     "reminder_time": "17:30",
     "backup_keep": 10,
+    "language": "system",
 }
 # The thresholds, the outcome scale and the feedback switch the dialog always writes back.
 ALERTS = {
@@ -59,9 +60,12 @@ def test_values_round_trip(dialog, tmp_path):
     ui.reminderCheck.setChecked(True)
     ui.reminderTimeEdit.setTime(QTime(8, 5))
     ui.redactionEdit.setPlainText("Kestrel Bay\n\n  Marlowe \nkestrel bay")
+    dialog.languageCombo.setCurrentIndex(dialog.languageCombo.findData("fr"))
+    assert dialog.languageCombo.currentText() == "Français"
     assert dialog.values() == (
         {"auto_lock_minutes": 15, "theme": "dark", "backup_folder": str(tmp_path),
-         "reminder_enabled": True, "reminder_time": "08:05", "backup_keep": 10},
+         "reminder_enabled": True, "reminder_time": "08:05", "backup_keep": 10,
+         "language": "fr"},
         {"client_rating_max": 60.0, "client_rating_threshold": 45.5, **ALERTS,
          "redaction_list": ["Kestrel Bay", "Marlowe"]},
     )  # fmt: skip
@@ -102,7 +106,7 @@ def test_out_of_range_input_is_clamped_and_other_vault_keys_pass_through(qtbot):
     prefs, vault = d.values()
     assert prefs == {"auto_lock_minutes": 60, "theme": "system", "backup_folder": "",
                      "reminder_enabled": False, "reminder_time": "17:30",
-                     "backup_keep": 10}  # fmt: skip
+                     "backup_keep": 10, "language": "system"}  # fmt: skip
     assert vault == {"client_rating_max": 10.0, "client_rating_threshold": 8.0, "other": 1,
                      **ALERTS}  # fmt: skip
 
@@ -149,7 +153,7 @@ def test_preferences_store_only_the_known_keys(ini, tmp_path):
     )
     assert stored == {"auto_lock_minutes": 60, "theme": "dark", "backup_folder": "",
                       "reminder_enabled": False, "reminder_time": "17:30",
-                      "backup_keep": 10}  # fmt: skip
+                      "backup_keep": 10, "language": "system"}  # fmt: skip
     reread = Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
     assert reread.get() == stored
     assert set(ini.allKeys()) <= set(DEFAULTS)

@@ -1,7 +1,8 @@
 """Harmless per-computer preferences kept in QSettings.
 
 Only these keys are ever written: auto-lock minutes, theme, backup folder, the daily
-reminder (on or off, and its time of day) and the main window's geometry. Nothing about clients, sessions, the vault's contents or the
+reminder (on or off, and its time of day), the interface language and the main
+window's geometry. Nothing about clients, sessions, the vault's contents or the
 passphrase belongs here: QSettings is a plain file (or registry key) that anyone with
 access to the account can read.
 The vault's own settings (client-rating scale) live inside the vault.
@@ -14,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings
 
 from alliance_desktop.gui.common.theme import THEMES
+from alliance_desktop.i18n import LANGUAGES
 
 ORGANIZATION = "AllianceDesktop"
 APPLICATION = "Alliance Desktop"
@@ -26,6 +28,8 @@ DEFAULTS: dict[str, Any] = {
     "reminder_enabled": False,
     "reminder_time": "17:30",
     "backup_keep": 10,
+    # "system" (LANGUAGE/LANG, or ALLIANCE_LANG) or a code of i18n.LANGUAGES.
+    "language": "system",
 }
 BACKUP_KEEP_MIN, BACKUP_KEEP_MAX = 1, 100
 
@@ -63,6 +67,7 @@ def clamp_prefs(values: dict[str, Any]) -> dict[str, Any]:
     except (TypeError, ValueError):
         minutes = AUTO_LOCK_DEFAULT
     theme = str(merged["theme"])
+    language = str(merged["language"])
     return {
         "auto_lock_minutes": max(AUTO_LOCK_MIN, min(AUTO_LOCK_MAX, minutes)),
         "theme": theme if theme in THEMES else "system",
@@ -72,6 +77,7 @@ def clamp_prefs(values: dict[str, Any]) -> dict[str, Any]:
         "backup_keep": max(
             BACKUP_KEEP_MIN, min(BACKUP_KEEP_MAX, _whole(merged["backup_keep"], 10))
         ),
+        "language": language if language in LANGUAGES else "system",
     }
 
 

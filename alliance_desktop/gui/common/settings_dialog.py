@@ -13,7 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QDoubleSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QLabel,
+    QWidget,
+)
 
 from alliance_desktop.domain.errors import ValidationError
 from alliance_desktop.domain.settings import (
@@ -33,6 +40,7 @@ from alliance_desktop.gui.common.accessibility import (
 from alliance_desktop.gui.common.preferences import AUTO_LOCK_MAX, AUTO_LOCK_MIN, clamp_prefs
 from alliance_desktop.gui.feedback import clear_message, repolish_roles, show_message
 from alliance_desktop.gui.forms.ui_settings_dialog import Ui_SettingsDialog
+from alliance_desktop.i18n import LANGUAGE_NAMES, LANGUAGES
 from alliance_desktop.insights.settings import InsightSettings
 from alliance_desktop.reports.redaction import SETTING_KEY as REDACTION_KEY
 from alliance_desktop.vault.store import DEFAULT_SETTINGS
@@ -69,6 +77,7 @@ class SettingsDialog(QDialog):
             ("dark", self.tr("Dark")),
         ):
             ui.themeCombo.addItem(text, key)
+        self._add_language_row()
 
         ok = ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         ok.setObjectName("okButton")
@@ -81,6 +90,7 @@ class SettingsDialog(QDialog):
         clean = clamp_prefs(prefs)
         ui.autoLockSpin.setValue(clean["auto_lock_minutes"])
         ui.themeCombo.setCurrentIndex(max(0, ui.themeCombo.findData(clean["theme"])))
+        self.languageCombo.setCurrentIndex(max(0, self.languageCombo.findData(clean["language"])))
         ui.backupFolderEdit.setText(clean["backup_folder"])
         # An empty field does not ask: backups go beside the vault, and the field says so.
         if default_backup_folder is not None:
@@ -140,6 +150,25 @@ class SettingsDialog(QDialog):
         self._validate()
         ui.autoLockSpin.setFocus()
 
+    def _add_language_row(self) -> None:
+        """The interface language, under Appearance (i18n): each language in its own
+        name; it applies from the next start."""
+        form = self.ui.computerForm
+        combo = QComboBox(self)
+        combo.setObjectName("languageCombo")
+        combo.setAccessibleName(self.tr("Language"))
+        combo.setToolTip(self.tr("Used from the next start of Alliance Desktop."))
+        combo.addItem(self.tr("Follow the system"), "system")
+        for code in LANGUAGES:
+            combo.addItem(LANGUAGE_NAMES[code], code)
+        label = QLabel(self.tr("&Language"), self)
+        label.setObjectName("languageLabel")
+        label.setBuddy(combo)
+        at, _role = form.getWidgetPosition(self.ui.themeCombo)
+        form.insertRow(at + 1, label, combo)
+        self.setTabOrder(self.ui.themeCombo, combo)
+        self.languageCombo = combo
+
     def values(self) -> tuple[dict[str, Any], dict[str, Any]]:
         """The edited (prefs, vault_settings); other keys of vault_settings pass through."""
         ui = self.ui
@@ -151,6 +180,7 @@ class SettingsDialog(QDialog):
                 "reminder_enabled": ui.reminderCheck.isChecked(),
                 "reminder_time": ui.reminderTimeEdit.time().toString("HH:mm"),
                 "backup_keep": ui.backupKeepSpin.value(),
+                "language": self.languageCombo.currentData(),
             }
         )
         vault = {
