@@ -42,6 +42,8 @@ class VaultEvents(QObject):
     """The hub views listen to: one ``vaultChanged(Changes)`` per successful action."""
 
     vaultChanged = Signal(object)
+    #: A write was refused because another device replaced the file (issue 14).
+    vaultReplaced = Signal()
 
     def emitChanges(self, changes: Changes) -> None:
         self.vaultChanged.emit(changes)
@@ -149,6 +151,8 @@ def run(
         return None
     except (VaultError, OutputError) as exc:
         show_problem(parent, str(exc), show_error)
+        if type(exc).__name__ == "VaultReplacedError":
+            events().vaultReplaced.emit()
         return None
     if outcome.changes.any:
         events().emitChanges(outcome.changes)

@@ -159,6 +159,9 @@ class AppController(QObject):
             w.trainee.attachTheme(self.theme)
             w.trainee.attachPreferences(self.prefs)
             w.auditRequested.connect(self.showAudit)
+            from alliance_desktop.gui.safety.devices import DevicesHub
+
+            self.devices = DevicesHub(self, w)  # issue 14: another device changed the file
             geometry = self.prefs.window_geometry
             if geometry:
                 w.restoreGeometry(geometry)
@@ -313,7 +316,7 @@ class AppController(QObject):
             self.window.activateWindow()
         unlock.focusPassphrase()
 
-    def lock(self, *, damaged: VaultError | None = None) -> None:
+    def lock(self, *, damaged: VaultError | None = None, external: bool = False) -> None:
         """Empty every view first, then close the vault; never fails.
 
         The draft is taken into memory and handed to ``app.access.lock`` with the
@@ -331,14 +334,16 @@ class AppController(QObject):
         report = access.lock(
             vault,
             draft=draft,
-            backup_folder=None if damaged is not None else self._auto_backup_folder(),
+            backup_folder=None if damaged is not None or external else self._auto_backup_folder(),
             keep=self.prefs.backup_keep,
         )
         if draft is not None and not report.draft_saved:
             self.pending_drafts[draft[0]] = draft[1]
         self.lock_problems = report.problems
         self._show_unlock_screen(damaged=damaged)
-        if report.problems:
+        if external and self.unlock_window is not None:  # the draft waits in pending_drafts
+            self.unlock_window.showExternalChange()
+        elif report.problems:
             self.window.flash(" ".join(report.problems), PROBLEM_MS)
         self.locked.emit()
 
@@ -357,6 +362,8 @@ class AppController(QObject):
             return False  # before the vault package loads, no VaultError exists
         if isinstance(exc, errors.VaultDamagedError):
             self.showDamaged(exc)
+        elif type(exc).__name__ == "VaultReplacedError" and self.vault is not None:
+            self.lock(external=True)
         elif self.window is not None and self.vault is not None:
             self.window.flash(str(exc), PROBLEM_MS)
         elif self.unlock_window is not None:

@@ -482,6 +482,10 @@ class MainWindow(QMainWindow):
         layout = self.ui.timelineLayout
         layout.insertWidget(layout.indexOf(self.ui.timelineEmpty) + 1, card)
 
+    def addBanner(self, banner: QWidget) -> None:
+        """A banner across the top of the workspace, above the client list and pages."""
+        self.ui.workspaceLayout.insertWidget(0, banner)
+
     def addEditorBar(self, bar: QWidget) -> None:
         """A bar at the top of the editor page, above the session editor."""
         self.ui.editorLayout.insertWidget(1, bar)

@@ -30,6 +30,7 @@ from alliance_desktop.gui.common import file_dialogs
 from alliance_desktop.gui.common.accessibility import announce, mark_alert, mark_heading
 from alliance_desktop.gui.feedback import clear_message, repolish_roles, show_message
 from alliance_desktop.gui.forms.ui_unlock_window import Ui_UnlockWindow
+from alliance_desktop.gui.unlock.devices import UnlockDevices
 from alliance_desktop.gui.unlock.fields import (
     CapsLockWatch,
     add_reveal_action,
@@ -103,6 +104,7 @@ class UnlockWindow(QWidget):
 
         self._setup_look()
         self._add_restore_button()
+        self.devices = UnlockDevices(self)  # another device: changed the file, has it open
         self.ui.unlockButton.clicked.connect(self._submit)
         self.ui.passphraseEdit.returnPressed.connect(self._submit)
         self.ui.createVaultButton.clicked.connect(self._create)
@@ -257,7 +259,13 @@ class UnlockWindow(QWidget):
         """Show the page that fits the file: unlock if a vault exists, else create."""
         exists = self._path.exists()
         self.ui.pages.setCurrentWidget(self.ui.unlockPage if exists else self.ui.createPage)
+        if exists:
+            self.devices.refresh()
         self._focus_first_field()
+
+    def showExternalChange(self) -> None:
+        """The app locked because another device changed the vault file."""
+        self.devices.showExternalChange()
 
     def reset(self) -> None:
         """Forget everything typed and every message; called when the app locks.
@@ -492,7 +500,9 @@ class UnlockWindow(QWidget):
         try:
             if "\x00" in passphrase:  # cannot be part of any passphrase we accept
                 raise WrongPassphraseError()
-            vault = access.unlock(self._path, passphrase, writer=True, interactive=True)
+            vault = access.unlock(
+                self._path, passphrase, interactive=True, read_only=self.devices.readOnly
+            )
         except WrongPassphraseError:
             self._set_busy(False)
             self._wrong_passphrase()
