@@ -350,7 +350,7 @@ def wizard(vault, client, window, qtbot):
     from PySide6.QtCore import QDate
 
     from alliance_desktop.domain.models import Reflection
-    from alliance_desktop.gui.supervision_wizard import SupervisionWizard
+    from alliance_desktop.gui.supervision.wizard import SupervisionWizard
 
     reflection = Reflection("free", {"text": "He went quiet."})
     vault.save_session(
@@ -360,7 +360,9 @@ def wizard(vault, client, window, qtbot):
     qtbot.addWidget(wiz)
     wiz.fromEdit.setDate(QDate(2026, 1, 1))
     wiz.toEdit.setDate(QDate(2026, 3, 20))
+    wiz.waitForPreview()  # the clients worth bringing are worked out off the UI thread
     wiz.refreshPreview()
+    wiz.waitForPreview()
     return wiz  # closing it (qtbot) clears what it read
 
 

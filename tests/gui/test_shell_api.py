@@ -17,7 +17,7 @@ from support import DEMO_PASSPHRASE
 import alliance_desktop.gui as gui_package
 
 PASS = DEMO_PASSPHRASE
-HUBS = ("insights/hub.py", "trainee.py", "supervision_wizard.py")
+HUBS = ("insights/hub.py", "trainee/hub.py", "supervision/hub.py")
 # ``w.ui``, ``window.ui``, ``self.window.ui``, ``w.editor``, ``self.window.editor``...
 INTERNALS = re.compile(r"\b(?:w|win|window|main_window)\s*\.\s*(?:ui|editor)\b")
 

@@ -18,7 +18,8 @@ from alliance_desktop.domain.models import Reflection, Session
 from alliance_desktop.gui.common.preferences import Preferences
 from alliance_desktop.gui.common.theme import ThemeManager
 from alliance_desktop.gui.shell.controller import AppController
-from alliance_desktop.gui.supervision_wizard import SupervisionWizard, preselected_clients
+from alliance_desktop.gui.supervision.clients import preselected_clients
+from alliance_desktop.gui.supervision.wizard import SupervisionWizard
 from alliance_desktop.reports.supervision import PacketOptions, build_packet
 from alliance_desktop.vault import Vault
 from alliance_desktop.vault.demo import create_demo_vault
@@ -70,8 +71,21 @@ def _open_wizard(ctl) -> SupervisionWizard:
     assert wizard is not None and wizard.isVisible() and not wizard.isModal()
     wizard.fromEdit.setDate(QDate(START.year, START.month, START.day))
     wizard.toEdit.setDate(QDate(END.year, END.month, END.day))
-    wizard.refreshPreview()
+    _settle(wizard)
     return wizard
+
+
+def _settle(wizard: SupervisionWizard) -> None:
+    """Wait for the preselection, then build the preview and wait for it."""
+    wizard.waitForPreview()
+    assert wizard.isReady()
+    wizard.refreshPreview()
+    assert wizard.waitForPreview()
+
+
+def _codes(wizard: SupervisionWizard) -> set[str]:
+    model = wizard.clientModel
+    return {model.index(i).data(Qt.ItemDataRole.UserRole + 1) for i in range(model.rowCount())}
 
 
 def _pdf_text(path: Path) -> str:
@@ -92,16 +106,13 @@ def test_clients_with_alerts_or_flags_are_preselected_practice_left_out(app_wind
     assert flagged - practice and flagged - practice <= set(expected)
     assert not practice & set(expected)
     assert set(wizard.chosenClientIds()) == set(expected)
-    listed = {wizard.clientList.item(i).data(Qt.ItemDataRole.UserRole + 1)
-              for i in range(wizard.clientList.count())}  # fmt: skip
-    assert "Practice: Steady ground" not in listed
+    assert "Practice: Steady ground" not in _codes(wizard)
     wizard.practiceCheck.setChecked(True)
-    listed = {wizard.clientList.item(i).data(Qt.ItemDataRole.UserRole + 1)
-              for i in range(wizard.clientList.count())}  # fmt: skip
-    assert "Practice: Steady ground" in listed  # listed when asked, still not ticked
+    _settle(wizard)
+    assert "Practice: Steady ground" in _codes(wizard)  # listed when asked, still not ticked
     assert "Practice: Steady ground" not in wizard.chosenCodes()
     # Flagged reflections are ticked by default and show their first line.
-    texts = [wizard.sessionList.item(i).text() for i in range(wizard.sessionList.count())]
+    texts = wizard.sessionModel.texts()
     assert any("went quiet" in t and "flagged" in t for t in texts)
     assert wizard.chosenSessionIds() == frozenset(
         s.id for s in sessions if s.supervision and START <= s.date <= END
@@ -112,6 +123,7 @@ def test_clients_with_alerts_or_flags_are_preselected_practice_left_out(app_wind
     assert wizard.options() is None
     wizard.refreshPreview()
     assert not wizard.exportButton.isEnabled()
+    assert wizard.sessionModel.rowCount() == 0
 
 
 def test_wizard_packet_equals_cli_packet_and_is_recorded(app_window, tmp_path: Path, qtbot):
@@ -119,7 +131,7 @@ def test_wizard_packet_equals_cli_packet_and_is_recorded(app_window, tmp_path: P
     wizard = _open_wizard(ctl)
     wizard.setStep(3)
     wizard.questionsEdit.setPlainText("Why does Client A go quiet?\n\nWhat do I own here?")
-    wizard.refreshPreview()
+    _settle(wizard)
     options = wizard.options()
     assert options.questions == ("Why does Client A go quiet?", "What do I own here?")
     assert not options.identify and not options.absolute_dates
@@ -205,7 +217,7 @@ def test_redaction_list_edited_in_settings_lands_in_vault_and_preview(app_window
     wizard.editRedactionButton.click()  # opens Settings (modal) and waits for it
     assert ctl.vault.setting("redaction_list") == [SECRET, "Marlowe"]
     assert "2 words or phrases are redacted" in wizard.redactionStatus.text()
-    qtbot.waitUntil(lambda: not wizard._previewTimer.isActive(), timeout=3000)
+    _settle(wizard)
     assert SECRET not in wizard.previewText()
     assert "[redacted]" in wizard.previewText()
     # Never in QSettings.

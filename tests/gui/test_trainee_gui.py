@@ -19,7 +19,7 @@ from alliance_desktop.gui import operations
 from alliance_desktop.gui.common.preferences import Preferences
 from alliance_desktop.gui.common.theme import ThemeManager
 from alliance_desktop.gui.shell.controller import AppController
-from alliance_desktop.gui.trainee import REMINDER_TEXT, ms_until
+from alliance_desktop.gui.trainee.reminder import REMINDER_TEXT, ms_until
 from alliance_desktop.insights.practice_log import practice_log
 from alliance_desktop.insights.reflection_feedback import (
     Level,

@@ -1,0 +1,375 @@
+"""The packet preview, built off the UI thread (issue 15).
+
+The wizard reads the vault once (``app.packets.read_source``) and hands that snapshot
+to a ``PreviewJob`` on its own one-thread pool: the job builds the packet with
+``app.packets.build_from`` (no vault, nothing opened), gives back its text, then draws
+each chart in turn as a PNG at the screen's device pixel ratio (so charts are sharp on
+a HiDPI screen) and releases the figure. ``PacketPreview`` shows the first pages as
+soon as the text is there, appends the rest in slices between events, and drops each
+chart in when it arrives; a progress bar and a Stop button sit above it. A newer
+request cancels the running job: it stops at its next client or chart, and whatever it
+still sends is ignored (each job carries a generation number).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import threading
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QTextBrowser
+
+from alliance_desktop.app import packets as app_packets
+from alliance_desktop.charts.theme import LIGHT
+from alliance_desktop.domain.errors import ValidationError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from alliance_desktop.app.packets import PacketSource
+    from alliance_desktop.reports.supervision import Packet, PacketOptions
+
+_IMG = re.compile(r'<img src="chart:([^"]+)" width="(\d+)" height="(\d+)"')
+_STYLE = re.compile(r"<style>(.*?)</style>", re.S)
+_PAGE = '<h2 style="page-break-before: always">'
+SLICE = 12  # client sections appended per turn of the event loop
+PREVIEW_WIDTH = 640
+
+
+class Cancelled(Exception):
+    """The job was asked to stop."""
+
+
+class _Watched(Mapping[str, Any]):
+    """The strategy catalogue, which the packet builder reads for every client: the
+    place where a cancelled build stops instead of running to its end."""
+
+    def __init__(self, inner: Mapping[str, Any], stop: threading.Event) -> None:
+        self._inner, self._stop = inner, stop
+
+    def __getitem__(self, key: str) -> Any:
+        if self._stop.is_set():
+            raise Cancelled
+        return self._inner[key]
+
+    def __iter__(self) -> Iterator[str]:
+        if self._stop.is_set():
+            raise Cancelled
+        return iter(self._inner)
+
+    def __len__(self) -> int:
+        return len(self._inner)
+
+
+class _Signals(QObject):
+    text = Signal(int, object, str)  # generation, packet, html
+    chart = Signal(int, str, bytes)  # generation, chart name, PNG
+    progress = Signal(int, int, int)  # generation, charts drawn, charts in all
+    failed = Signal(int, str)
+    done = Signal(int)
+
+
+def chart_sizes(html: str) -> list[tuple[str, int, int]]:
+    """The charts of a packet's HTML in reading order, with their width and height."""
+    return [(m.group(1), int(m.group(2)), int(m.group(3))) for m in _IMG.finditer(html)]
+
+
+class PreviewJob(QRunnable):
+    """Build one packet and draw its charts; every result goes out through signals."""
+
+    def __init__(
+        self,
+        generation: int,
+        source: PacketSource,
+        options: PacketOptions,
+        signals: _Signals,
+        *,
+        width_px: int = PREVIEW_WIDTH,
+        pixel_ratio: float = 1.0,
+    ) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self.generation = generation
+        self.source = source
+        self.options = options
+        self.signals = signals
+        self.width_px = width_px
+        self.pixel_ratio = max(1.0, pixel_ratio)
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        gen, out = self.generation, self.signals
+        try:
+            if self.stop.is_set():
+                return
+            source = self.source
+            watched = replace(source, strategies=_Watched(source.strategies, self.stop))
+            packet = app_packets.build_from(watched, self.options)
+            if self.stop.is_set():
+                return
+            html = packet.html(self.width_px)
+            out.text.emit(gen, packet, html)
+            charts = chart_sizes(html)
+            for i, (name, width, _height) in enumerate(charts):
+                if self.stop.is_set():
+                    return
+                out.chart.emit(gen, name, self._png(packet, name, width))
+                out.progress.emit(gen, i + 1, len(charts))
+            out.done.emit(gen)
+        except Cancelled:
+            return
+        except ValidationError as exc:
+            out.failed.emit(gen, "; ".join(p.message for p in exc.problems))
+        except Exception:  # never a traceback on screen
+            out.failed.emit(gen, "")
+
+    def _png(self, packet: Packet, name: str, width: int) -> bytes:
+        fig = packet.charts.get(name)
+        if fig is None:
+            return b""
+        inches = float(fig.get_size_inches()[0]) or 1.0
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", dpi=width * self.pixel_ratio / inches, facecolor="white")
+        fig.clear()  # drawn: its artists go, its size stays for the packet's layout
+        return buf.getvalue()
+
+
+class PacketPreview(QObject):
+    """Shows what the packet will hold: text first, charts as they are drawn."""
+
+    #: The packet's text is on screen (the packet object is ``packet``).
+    textShown = Signal()
+    #: Every chart is drawn (or the preview failed or stopped).
+    finished = Signal()
+
+    def __init__(
+        self,
+        browser: QTextBrowser,
+        state: QLabel,
+        progress: QProgressBar,
+        stop: QPushButton,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.browser, self.state, self.bar, self.stopButton = browser, state, progress, stop
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)  # one packet at a time; figures stay in one thread
+        self.signals = _Signals(self)
+        self.signals.text.connect(self._text)
+        self.signals.chart.connect(self._chart)
+        self.signals.progress.connect(self._progress)
+        self.signals.failed.connect(self._failed)
+        self.signals.done.connect(self._done)
+        self.generation = 0
+        self.job: PreviewJob | None = None
+        self.packet: Packet | None = None
+        self.doc: QTextDocument | None = None
+        self._blank = QTextDocument(self)
+        self._pending: list[str] = []
+        self._slicer = QTimer(self, singleShot=True, interval=0)
+        self._slicer.timeout.connect(self._append_slice)
+        self._placeholders: dict[tuple[int, int], QImage] = {}
+        self.charts_total = 0
+        self.charts_drawn = 0
+        self.stopButton.clicked.connect(self.stopPreview)
+        # The packet is paper: its own colours on white in light and dark themes alike.
+        browser.setStyleSheet(
+            "QTextBrowser#packetPreview { background: #ffffff; "
+            f"color: {LIGHT.text}; padding: 14px; }}"
+        )
+        self._idle()
+
+    # -- state -------------------------------------------------------------------------
+
+    def isBusy(self) -> bool:
+        return self.job is not None
+
+    def _idle(self) -> None:
+        self.bar.hide()
+        self.stopButton.hide()
+
+    def _busy(self, text: str) -> None:
+        self.state.setText(text)
+        self.bar.show()
+        self.stopButton.show()
+        self.stopButton.setEnabled(True)
+
+    # -- requests ----------------------------------------------------------------------
+
+    def request(self, source: PacketSource, options: PacketOptions) -> None:
+        """Build the preview for ``options``; a running build is abandoned."""
+        self._cancel_job()
+        self.generation += 1
+        self.bar.setRange(0, 0)  # busy until the first chart tells how many there are
+        self._busy(self.tr("Building the preview…"))
+        ratio = self.browser.devicePixelRatioF() if self.browser.window() else 1.0
+        self.job = PreviewJob(self.generation, source, options, self.signals,
+                              width_px=PREVIEW_WIDTH, pixel_ratio=ratio)  # fmt: skip
+        self.pool.start(self.job)
+
+    def showMessage(self, text: str) -> None:
+        """No packet: a message in the preview's place (never inside a packet)."""
+        self._cancel_job()
+        self.generation += 1
+        self._set_doc(None)
+        self.browser.setPlainText(text)
+        self.state.clear()
+        self._idle()
+
+    def stopPreview(self) -> None:
+        """Stop drawing: what is shown stays, the rest is not drawn."""
+        if self.job is None:
+            return
+        self._cancel_job()
+        self.generation += 1
+        self._pending.clear()
+        self.state.setText(self.tr("Preview stopped; the PDF will still hold everything."))
+        self._idle()
+        self.finished.emit()
+
+    def _cancel_job(self) -> None:
+        if self.job is not None:
+            self.job.stop.set()
+            self.job = None
+        self._slicer.stop()
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until the pool is idle (tests and shutdown)."""
+        return bool(self.pool.waitForDone(msecs))
+
+    def clear(self) -> None:
+        """Forget the packet and the document (lock, close)."""
+        self._cancel_job()
+        self.generation += 1
+        self._pending.clear()
+        self._set_doc(None)
+        self.browser.clear()
+        self.state.clear()
+        self._idle()
+
+    # -- results (UI thread) -----------------------------------------------------------
+
+    def _text(self, gen: int, packet: Packet, html: str) -> None:
+        if gen != self.generation:
+            return
+        self.packet = packet
+        sizes = chart_sizes(html)
+        self.charts_total, self.charts_drawn = len(sizes), 0
+        doc = QTextDocument(self.browser)
+        font = QFont("DejaVu Serif", 10)
+        font.setFeature(QFont.Tag("liga"), 0)
+        doc.setDefaultFont(font)
+        for name, width, height in sizes:
+            doc.addResource(
+                QTextDocument.ResourceType.ImageResource,
+                QUrl(f"chart:{name}"),
+                self._placeholder(width, height),
+            )
+        style = _STYLE.search(html)
+        doc.setDefaultStyleSheet(style.group(1) if style else "")
+        body = html.split("<body>", 1)[-1].rsplit("</body>", 1)[0]
+        parts = body.split(_PAGE)
+        first, rest = parts[0], [_PAGE + p for p in parts[1:]]
+        # The cover and the first client at once; the others between events.
+        head = first + (rest.pop(0) if rest else "")
+        doc.setHtml(head)
+        self._pending = rest
+        self._set_doc(doc)
+        if rest:
+            self._slicer.start()
+        if self.charts_total:
+            self.bar.setRange(0, self.charts_total)
+            self.bar.setValue(0)
+            self._busy(self.tr("Drawing charts: 0 of {n}…").format(n=self.charts_total))
+        self.textShown.emit()
+
+    def _append_slice(self) -> None:
+        doc = self.doc
+        if doc is None or not self._pending:
+            return
+        chunk, self._pending = self._pending[:SLICE], self._pending[SLICE:]
+        cursor = QTextCursor(doc)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertHtml("".join(chunk))
+        if self._pending:
+            self._slicer.start()
+
+    def flush(self) -> None:
+        """Append every section still waiting (tests and scripts)."""
+        while self._pending:
+            self._append_slice()
+        self._slicer.stop()
+
+    def pendingSections(self) -> int:
+        return len(self._pending)
+
+    def _chart(self, gen: int, name: str, png: bytes) -> None:
+        if gen != self.generation or self.doc is None or not png:
+            return
+        image = QImage.fromData(png)
+        image.setDevicePixelRatio(max(1.0, self.browser.devicePixelRatioF()))
+        self.doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"chart:{name}"),
+                             image)  # fmt: skip
+        self.charts_drawn += 1
+        self.browser.viewport().update()
+
+    def chartImage(self, name: str) -> QImage | None:
+        if self.doc is None:
+            return None
+        found = self.doc.resource(QTextDocument.ResourceType.ImageResource, QUrl(f"chart:{name}"))
+        return found if isinstance(found, QImage) else None
+
+    def _progress(self, gen: int, done: int, total: int) -> None:
+        if gen != self.generation:
+            return
+        self.bar.setRange(0, total)
+        self.bar.setValue(done)
+        self.state.setText(self.tr("Drawing charts: {done} of {n}…").format(done=done, n=total))
+
+    def _failed(self, gen: int, message: str) -> None:
+        if gen != self.generation:
+            return
+        self.job = None
+        self.packet = None
+        self._set_doc(None)
+        self.browser.setPlainText(message or self.tr("The preview could not be built."))
+        self.state.clear()
+        self._idle()
+        self.finished.emit()
+
+    def _done(self, gen: int) -> None:
+        if gen != self.generation:
+            return
+        self.job = None
+        self._idle()
+        self.finished.emit()
+
+    # -- helpers -----------------------------------------------------------------------
+
+    def _placeholder(self, width: int, height: int) -> QImage:
+        """A pale box the chart's size, until the chart is drawn."""
+        key = (width, height)
+        image = self._placeholders.get(key)
+        if image is None:
+            image = QImage(width, height, QImage.Format.Format_RGB32)
+            image.fill(QColor("#f3f5f7"))
+            painter = QPainter(image)
+            painter.setPen(QColor(LIGHT.muted))
+            painter.drawText(image.rect(), Qt.AlignmentFlag.AlignCenter,
+                             self.tr("Drawing the chart…"))  # fmt: skip
+            painter.end()
+            self._placeholders[key] = image
+        return image
+
+    def _set_doc(self, doc: QTextDocument | None) -> None:
+        old, self.doc = self.doc, doc
+        if doc is None:
+            self.packet = None
+        self._blank.clear()
+        self.browser.setDocument(doc if doc is not None else self._blank)
+        if old is not None and old is not doc:
+            old.clear()
+            old.deleteLater()

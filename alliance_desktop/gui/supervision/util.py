@@ -1,0 +1,44 @@
+"""Small pieces the wizard's steps share: date conversion, plurals, item roles."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def pydate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+def plural(n: int, one: str, many: str) -> str:
+    """English-style singular or plural, each already translated (``{n}`` is the number)."""
+    return (one if n == 1 else many).format(n=n)
+
+
+def bold(label: QLabel, scale: float = 1.0) -> QLabel:
+    """A semi-bold heading ``scale`` times the body size."""
+    font = QFont(label.font())
+    font.setPointSizeF(max(font.pointSizeF(), 9.0) * scale)
+    font.setWeight(QFont.Weight.DemiBold)
+    label.setFont(font)
+    return label
+
+
+def checked(value: object) -> bool:
+    """A check state as a view hands it to ``setData`` (an int or a Qt.CheckState)."""
+    if isinstance(value, Qt.CheckState):
+        return value == Qt.CheckState.Checked
+    try:
+        return int(value) == Qt.CheckState.Checked.value  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return bool(value)
