@@ -76,7 +76,7 @@ from alliance_desktop.domain.scales import ClientRatingScale
 from alliance_desktop.domain.settings import OutcomeScale
 from alliance_desktop.domain.strategies import Strategy, catalogue
 from alliance_desktop.domain.templates import TEMPLATES_BY_KEY
-from alliance_desktop.i18n import _, format_number
+from alliance_desktop.i18n import N_, _, format_date, format_number, format_signed, ngettext
 from alliance_desktop.insights.analysis import analyse, group_sessions
 from alliance_desktop.insights.outcome import OutcomeChange
 from alliance_desktop.insights.reflection_feedback import chosen_level, is_level_tag
@@ -94,28 +94,30 @@ if TYPE_CHECKING:  # pragma: no cover
     from alliance_desktop.vault.store import Vault
 
 PAGE_SIZES = ("a4", "letter")
-FOOTER = "Confidential: clinical supervision material"
-TITLE = "Supervision packet"
+FOOTER = N_("Confidential: clinical supervision material")
+TITLE = N_("Supervision packet")
 
 #: The seven-eyed model of supervision (Hawkins & Shohet) as prompts for the
 #: conversation, in the product's own words.
 LENSES: tuple[tuple[str, str], ...] = (
-    ("The client", "What did the client bring, and how did they tell it? What was left out?"),
-    ("My interventions", "What did I choose to do, why then, and what else was possible?"),
-    ("The relationship", "What pattern is forming between us, and when did it shift?"),
-    ("My own process", "What does this client stir in me, and what might that tell me?"),
-    ("Our supervisory relationship",
-     "Is something from the therapy being replayed here, between us, today?"),
-    ("The supervisor's process",
-     "What do you notice in yourself as you hear this, and how might it help?"),
-    ("The wider context",
-     "Family, culture, money, power, services and the setting: what shapes the work?"),
+    (N_("The client"),
+     N_("What did the client bring, and how did they tell it? What was left out?")),
+    (N_("My interventions"),
+     N_("What did I choose to do, why then, and what else was possible?")),
+    (N_("The relationship"), N_("What pattern is forming between us, and when did it shift?")),
+    (N_("My own process"), N_("What does this client stir in me, and what might that tell me?")),
+    (N_("Our supervisory relationship"),
+     N_("Is something from the therapy being replayed here, between us, today?")),
+    (N_("The supervisor's process"),
+     N_("What do you notice in yourself as you hear this, and how might it help?")),
+    (N_("The wider context"),
+     N_("Family, culture, money, power, services and the setting: what shapes the work?")),
 )  # fmt: skip
 
 _RESOLUTION_WORDS = {
-    Resolution.YES: "repaired",
-    Resolution.PARTIAL: "partly repaired",
-    Resolution.NO: "not repaired yet",
+    Resolution.YES: N_("repaired"),
+    Resolution.PARTIAL: N_("partly repaired"),
+    Resolution.NO: N_("not repaired yet"),
 }
 
 
@@ -209,9 +211,10 @@ class PacketOptions:
 
     def __post_init__(self) -> None:
         if self.page_size not in PAGE_SIZES:
-            raise PacketError(f"page size must be one of {', '.join(PAGE_SIZES)}")
+            raise PacketError(_("page size must be one of {sizes}").format(
+                sizes=", ".join(PAGE_SIZES)))  # fmt: skip
         if self.date_from and self.date_to and self.date_from > self.date_to:
-            raise PacketError("the start of the range is after its end")
+            raise PacketError(_("the start of the range is after its end"))
 
     def in_range(self, day: date) -> bool:
         return (self.date_from is None or day >= self.date_from) and (
@@ -388,12 +391,12 @@ def letter_label(index: int) -> str:
     while n:
         n, rem = divmod(n - 1, 26)
         letters = chr(65 + rem) + letters
-    return f"Client {letters}"
+    return _("Client {letters}").format(letters=letters)
 
 
 def _weeks(n_days: int) -> str:
     weeks = max(1, round(n_days / 7))
-    return f"{weeks} week{'s' if weeks != 1 else ''}"
+    return ngettext("{n} week", "{n} weeks", weeks).format(n=weeks)
 
 
 def build_packet(vault: Vault, options: PacketOptions, *, today: date | None = None) -> Packet:
@@ -446,8 +449,8 @@ def make_packet(
 
         def when(day: date, first: date | None = first) -> str:
             if options.absolute_dates or first is None:
-                return day.isoformat()
-            return f"week {(day - first).days // 7 + 1}"
+                return format_date(day)
+            return _("week {n}").format(n=(day - first).days // 7 + 1)
 
         chart_name = f"client-{index}"
         charts[chart_name] = ClientChart(
@@ -465,7 +468,13 @@ def make_packet(
             ClientPart(
                 label=label,
                 sessions=len(shown),
-                span=(f"{when(shown[0].date)} to {when(shown[-1].date)}" if shown else ""),
+                span=(
+                    _("{first} to {last}").format(
+                        first=when(shown[0].date), last=when(shown[-1].date)
+                    )
+                    if shown
+                    else ""
+                ),
                 goals=redactor(client.goals),
                 chart=chart_name,
                 alerts=tuple(
@@ -525,12 +534,12 @@ def _dates_as(message: str, when: Any) -> str:
 def outcome_line(change: OutcomeChange | None, scale: OutcomeScale) -> str:
     """The outcome status for a client part: class, first to latest, and the rules used."""
     if change is None:
-        return "Outcome: fewer than two outcome ratings, so no change is classified."
-    return (
-        f"Outcome: {change.status} (first {change.first:g} → latest {change.latest:g}, "
-        f"{change.n} ratings; reliable change {scale.reliable_change:g}, clinical cutoff "
-        f"{scale.cutoff:g})."
-    )
+        return _("Outcome: fewer than two outcome ratings, so no change is classified.")
+    return _("Outcome: {status} (first {first} → latest {latest}, {n} ratings; reliable "
+             "change {rc}, clinical cutoff {cutoff}).").format(
+        status=_(change.status), first=format_number(change.first),
+        latest=format_number(change.latest), n=change.n,
+        rc=format_number(scale.reliable_change), cutoff=format_number(scale.cutoff))  # fmt: skip
 
 
 def redaction_sentence(packet: Packet) -> str:
@@ -539,17 +548,14 @@ def redaction_sentence(packet: Packet) -> str:
     pseudonymised = not packet.options.identify
     codes = ""
     if pseudonymised and r.codes:
-        codes = (f"; client codes (or names in them) found in the text were replaced "
-                 f"{_times(r.codes)}")  # fmt: skip
+        codes = ngettext("; client codes (or names in them) found in the text were replaced "
+                         "once", "; client codes (or names in them) found in the text were "
+                         "replaced {n} times", r.codes).format(n=r.codes)  # fmt: skip
     if not r.list_set:
-        return (f"No redaction list is set, so reflections appear as written{codes}. "
-                "Add names and places to the list in Settings.")  # fmt: skip
-    words = "word" if r.listed == 1 else "words"
-    return f"{r.listed} listed {words} redacted{codes}."
-
-
-def _times(n: int) -> str:
-    return "once" if n == 1 else f"{n} times"
+        return _("No redaction list is set, so reflections appear as written{codes}. "
+                 "Add names and places to the list in Settings.").format(codes=codes)  # fmt: skip
+    return ngettext("{n} listed word redacted{codes}.", "{n} listed words redacted{codes}.",
+                    r.listed).format(n=r.listed, codes=codes)  # fmt: skip
 
 
 def _order(
@@ -637,9 +643,11 @@ def _choose_clients(clients: Sequence[Client], options: PacketOptions) -> list[C
     for code in options.clients:
         client = by_key.get(code_key(code))
         if client is None:
-            raise PacketError(f"There is no client with the code {code!r} in this vault.")
+            raise PacketError(_("There is no client with the code {code!r} in this vault.").format(
+                code=code))  # fmt: skip
         if client.is_practice and not options.include_practice:
-            raise PacketError(f"{code!r} is a practice client; ask for practice clients too.")
+            raise PacketError(_("{code!r} is a practice client; ask for practice clients too.")
+                              .format(code=code))  # fmt: skip
         if client not in chosen:
             chosen.append(client)
     return chosen
@@ -649,10 +657,10 @@ def _period(sessions: Sequence[Session], options: PacketOptions) -> str:
     start = options.date_from or min((s.date for s in sessions), default=None)
     end = options.date_to or max((s.date for s in sessions), default=None)
     if start is None or end is None:
-        return "No sessions in the chosen period."
+        return _("No sessions in the chosen period.")
     if options.absolute_dates:
-        return f"{start.isoformat()} to {end.isoformat()}"
-    return f"A period of {_weeks((end - start).days + 1)}"
+        return _("{first} to {last}").format(first=format_date(start), last=format_date(end))
+    return _("A period of {weeks}").format(weeks=_weeks((end - start).days + 1))
 
 
 def _ruptures(
@@ -667,10 +675,12 @@ def _ruptures(
             items.append(
                 RuptureItem(
                     when=when(s.date),
-                    kind="Withdrawal" if r.type == RuptureType.WITHDRAWAL else "Confrontation",
+                    kind=_("Withdrawal")
+                    if r.type == RuptureType.WITHDRAWAL
+                    else _("Confrontation"),
                     markers=tuple(MARKER_LABEL.get(m, m) for m in r.markers),
                     salience=r.salience,
-                    outcome=_RESOLUTION_WORDS[Resolution(r.resolution)],
+                    outcome=_(_RESOLUTION_WORDS[Resolution(r.resolution)]),
                     repairs=tuple(_strategy_label(k, strategies) for k in r.repair_strategies),
                     note=redactor(r.note.strip()),
                 )
@@ -734,11 +744,14 @@ def _cell(e: StrategyEstimate | None, status: Any) -> str:
         return ""
     if not e.shown or e.estimate is None or e.ci_low is None or e.ci_high is None:
         return str(status(e))
-    return f"{e.estimate:+.1f} ({e.ci_low:+.1f} to {e.ci_high:+.1f})"
+    return _("{estimate} ({low} to {high})").format(
+        estimate=format_signed(e.estimate), low=format_signed(e.ci_low),
+        high=format_signed(e.ci_high))  # fmt: skip
 
 
-def _n(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def _uses(uses: int, clients: int) -> str:
+    return "{}, {}".format(ngettext("{n} use", "{n} uses", uses).format(n=uses),
+                           ngettext("{n} client", "{n} clients", clients).format(n=clients))  # fmt: skip
 
 
 def level_lines(tags: Iterable[str]) -> tuple[str, ...]:
@@ -747,10 +760,10 @@ def level_lines(tags: Iterable[str]) -> tuple[str, ...]:
     out = []
     mine = chosen_level(tags, "self")
     if mine is not None:
-        out.append(f"Chosen reflection level: {mine.label}")
+        out.append(_("Chosen reflection level: {level}").format(level=_(mine.label)))
     theirs = chosen_level(tags, "supervisor")
     if theirs is not None:
-        out.append(f"Level chosen by the supervisor: {theirs.label}")
+        out.append(_("Level chosen by the supervisor: {level}").format(level=_(theirs.label)))
     return tuple(out)
 
 
@@ -861,7 +874,7 @@ def _strategy_section(
                 trust=_cell(trust, status_text),
                 engagement=_cell(engagement, status_text),
                 shown=any(e.shown for e in both),
-                counts=f"{_n(most.uses, 'use')}, {_n(most.clients, 'client')}",
+                counts=_uses(most.uses, most.clients),
             )
         )
     return tuple(lines), caveats(estimates)
@@ -904,29 +917,35 @@ def _img(packet: Packet, name: str, width_px: int) -> str:
     return f'<p align="center"><img src="chart:{name}" width="{width_px}" height="{height}"/></p>'
 
 
-ACROSS = "Across the packet's clients"
-STRATEGY_HEADING = "What followed each strategy"
+ACROSS = N_("Across the packet's clients")
+STRATEGY_HEADING = N_("What followed each strategy")
 
 
 def privacy_sentence(o: PacketOptions) -> str:
     """What the packet does to names and dates, in one plain sentence."""
-    if o.identify:
-        who = "Not pseudonymised: clients are named by their codes"
+    if o.identify and o.absolute_dates:
+        who = _("Not pseudonymised: clients are named by their codes, with calendar dates.")
+    elif o.identify:
+        who = _("Not pseudonymised: clients are named by their codes, with weeks counted "
+                "from each first session.")  # fmt: skip
+    elif o.absolute_dates:
+        who = _("Pseudonymised: clients appear as letters in risk order, with calendar dates.")
     else:
-        who = "Pseudonymised: clients appear as letters in risk order"
-    when = "calendar dates" if o.absolute_dates else "weeks counted from each first session"
-    return (f"{who}, with {when}. Free text can still identify someone: treat the packet "
-            "as confidential clinical supervision material.")  # fmt: skip
+        who = _("Pseudonymised: clients appear as letters in risk order, with weeks counted "
+                "from each first session.")  # fmt: skip
+    return who + " " + _("Free text can still identify someone: treat the packet as "
+                         "confidential clinical supervision material.")  # fmt: skip
 
 
 def sections(packet: Packet) -> list[str]:
     """The sections the packet holds, in order: the cover announces exactly these."""
-    out = ["your questions", "the clients in this packet", "lenses for our conversation"]
+    out = [_("your questions"), _("the clients in this packet"),
+           _("lenses for our conversation")]  # fmt: skip
     out += [f"{c.label}" for c in packet.clients]
     if packet.practice_charts:
-        out.append(ACROSS.lower())
+        out.append(_("across the packet's clients"))
     if packet.clients:
-        out.append(STRATEGY_HEADING.lower())
+        out.append(_("what followed each strategy"))
     return out
 
 

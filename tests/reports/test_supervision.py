@@ -16,6 +16,7 @@ pypdf = pytest.importorskip("pypdf")
 
 from alliance_desktop.app.files import write_private_bytes  # noqa: E402
 from alliance_desktop.domain import Reflection, Session  # noqa: E402
+from alliance_desktop.i18n import format_date  # noqa: E402
 from alliance_desktop.reports.redaction import REDACTED, Redactor  # noqa: E402
 from alliance_desktop.reports.supervision import (  # noqa: E402
     FOOTER,
@@ -99,7 +100,9 @@ def test_identify_and_absolute_dates_bring_codes_and_dates_back(demo_vault, tmp_
     assert [
         c for c in codes if re.sub(r"\W", "", unicodedata.normalize("NFC", c)) not in squeezed
     ] == []
-    assert any(d in text for d in dates)
+    # Calendar dates as the packet's language writes them (babel: "16 Mar 2026").
+    assert any(format_date(date.fromisoformat(d)) in text for d in dates)
+    assert not any(d in text for d in dates)  # never the ISO form
     assert result.page_points == (612, 792)
     assert tuple(round(float(x)) for x in pypdf.PdfReader(str(out)).pages[0].mediabox[2:]) == (
         612, 792,
