@@ -162,6 +162,7 @@ def lock(
     keep: int = 10,
 ) -> LockReport:
     """Best-effort draft save and automatic backup, then close. Never raises."""
+    vault.reclaim()  # a background job (an export…) is cancelled first, never waited out
     problems: list[str] = []
     draft_saved = False
     written: Path | None = None

@@ -337,7 +337,11 @@ def _keyed(path: Path, passphrase: str) -> Connection:
         conn = sqlcipher3.connect(
             str(path),
             isolation_level=None,
-            check_same_thread=True,
+            # A background job (gui.common.background) uses the vault's one connection
+            # from a worker thread while the UI thread keeps off it (Vault.conn refuses
+            # any other thread meanwhile); SQLite itself is built serialized
+            # (THREADSAFE=1). The passphrase is never kept for a second connection.
+            check_same_thread=False,
             factory=Connection,
             timeout=BUSY_TIMEOUT_MS / 1000,
         )

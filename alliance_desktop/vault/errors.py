@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from alliance_desktop.i18n import _
+
 if TYPE_CHECKING:
     from alliance_desktop.vault.writer_lock import LockHolder
 
@@ -107,6 +109,15 @@ class RestoreError(VaultError):
 
     def __init__(self, backup: object, reason: str):
         super().__init__(f"{backup} was not restored: {reason}. The current vault was not touched.")
+
+
+class VaultInUseError(VaultError):
+    """The window's own background job (an export, a backup…) has the vault just now."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _("The vault is busy with a task in progress; try again when it is done.")
+        )
 
 
 class VaultBusyError(VaultError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
@@ -32,6 +33,7 @@ from alliance_desktop.vault.errors import (
     DiskFullError,
     VaultBusyError,
     VaultError,
+    VaultInUseError,
     VaultLockedError,
     VaultReadOnlyError,
 )
@@ -41,6 +43,9 @@ from alliance_desktop.vault.schema import CURRENT_VERSION, migrate
 from alliance_desktop.vault.search import SearchHit, fts_query, make_snippet
 from alliance_desktop.vault.writer_lock import WriterLock
 
+#: How long a lock waits for a cancelled background job to give the connection back
+#: (a cancelled job stops at its next SQLite step or progress report, in milliseconds).
+RECLAIM_S = 30.0
 #: How long keeping a computed result waits for another connection's write lock.
 STORE_WAIT_MS = 100
 
@@ -120,6 +125,11 @@ class Vault:
         self._counting = False  # the open transaction raises the change counter
         self._uncounted = 0  # rows it changed in levels opened counted=False
         self._catalogue: dict[str, Strategy] | None = None
+        #: While a background job has the connection (gui.common.background), the one
+        #: thread that may use it: any other gets VaultInUseError instead of racing it.
+        self.lent_to: int | None = None
+        #: That job (``cancel()``, ``wait(seconds) -> bool``), for :meth:`reclaim`.
+        self.job: Any = None
         # The file this connection has open: no write once another writer replaced it.
         self.guard = FileGuard(path, lambda: self._conn.total_changes if self._conn else -1)
 
@@ -170,8 +180,19 @@ class Vault:
             raise
         return cls(path, conn, lock)
 
+    def reclaim(self, timeout: float = RECLAIM_S) -> None:
+        """Cancel the background job that has the connection and wait until it gave it
+        back (a lock does this first: it cancels, it never waits on the job's end)."""
+        job = self.job
+        if job is None:
+            return
+        with suppress(Exception):
+            job.cancel()
+            job.wait(timeout)
+
     def close(self) -> None:
         """Close the connection and release the writer lock; idempotent, never raises."""
+        self.reclaim()
         conn, self._conn = self._conn, None
         self._depth = 0
         if conn is not None:
@@ -201,6 +222,8 @@ class Vault:
     def conn(self) -> cx.Connection:
         if self._conn is None:
             raise VaultLockedError()
+        if self.lent_to is not None and self.lent_to != threading.get_ident():
+            raise VaultInUseError()
         return self._conn
 
     @contextmanager

@@ -1,0 +1,446 @@
+"""The one way the GUI runs a long use case: off the UI thread, with progress and Cancel.
+
+``run(parent, app.exports.export_data, vault, fmt, out, vault=vault)`` does what
+``gui.operations.run`` does (errors inline, "Replace file?", ``vaultChanged`` once) but
+calls the use case in a worker thread while the event loop keeps turning (a nested
+loop: the window keeps painting, timers keep firing). After ``DIALOG_DELAY_MS`` a
+window-modal progress dialog with Cancel shows; until then input to the windows is
+held, so nothing can start beside the job.
+
+The vault connection: SQLCipher needs the key for a second connection and the app
+keeps no passphrase after unlock, so the job uses the vault's one connection and the
+UI thread keeps off it while the job runs: ``Vault.lent_to`` names the worker thread and
+any other thread's ``vault.conn`` raises VaultInUseError (the draft autosave shows it
+and retries later). sqlcipher3 releases the GIL inside every SQLite step, so a long
+statement (a backup's ``sqlcipher_export``) does not hold the UI. A lock never waits
+on a job: ``access.lock`` / ``Vault.close`` call ``Vault.reclaim``, which cancels it and
+waits the few milliseconds until it stops.
+
+Cancel is cooperative: the use case gets ``progress=`` (``app.progress.Progress``) if it
+takes that keyword, and the call raises ``app.progress.Cancelled`` once Cancel was
+pressed; a SQLite progress handler interrupts the running statement as well. Output
+files go through ``app.files`` and writes are transactions, so nothing is left behind.
+
+For a view that shows its own progress (the supervision preview), ``start(...,
+dialog=False)`` returns the running :class:`Job` at once: connect ``progressed`` and
+``ended``, call ``cancel()``, and turn the ending into an outcome with :func:`finish`.
+"""
+
+from __future__ import annotations
+
+import inspect
+import threading
+import time
+from collections.abc import Callable
+from contextlib import suppress
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QEventLoop,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from shiboken6 import isValid
+
+from alliance_desktop.app.changes import Outcome
+from alliance_desktop.app.errors import OutputError, OutputExistsError
+from alliance_desktop.app.progress import Cancelled
+from alliance_desktop.domain import ValidationError
+from alliance_desktop.gui import operations
+from alliance_desktop.vault import VaultError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from alliance_desktop.vault import Vault
+
+#: The progress dialog shows only for a job still running after this long.
+DIALOG_DELAY_MS = 300
+#: Progress reaches the UI at most this often (the worker may report every row).
+REPORT_EVERY_S = 0.04
+#: SQLite calls the cancel check every this many virtual-machine steps.
+SQLITE_TICK = 20000
+#: ``Vault.lent_to`` between the job's start and its thread taking the connection.
+PENDING = 0
+
+_HELD = frozenset(
+    {
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.KeyPress,
+        QEvent.Type.KeyRelease,
+        QEvent.Type.Wheel,
+        QEvent.Type.Shortcut,
+        QEvent.Type.ShortcutOverride,
+    }
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Background", text)
+
+
+_pool: QThreadPool | None = None
+
+
+def pool() -> QThreadPool:
+    """The jobs' own pool (the global one stays free for chart and preview work)."""
+    global _pool
+    if _pool is None or not isValid(_pool):
+        _pool = QThreadPool(QCoreApplication.instance())
+        _pool.setObjectName("backgroundJobs")
+        _pool.setMaxThreadCount(2)
+    return _pool
+
+
+class _Runnable(QRunnable):
+    def __init__(self, job: Job) -> None:
+        super().__init__()
+        self.job = job
+
+    def run(self) -> None:
+        self.job._work()
+
+
+class Job(QObject):
+    """One use case running in a worker thread.
+
+    ``progressed(done, total, text)`` and ``ended()`` arrive on the UI thread; after
+    ``ended``, exactly one of ``outcome``, ``error`` or ``wasCancelled`` tells how it went.
+    ``cancel()`` and ``wait(seconds)`` may be called from any thread.
+    """
+
+    progressed = Signal(int, int, str)
+    ended = Signal()
+    _reported = Signal(int, int, str)  # worker -> UI thread, queued
+    _stopped = Signal()
+
+    def __init__(
+        self,
+        fn: Callable[..., Any],
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        vault: Vault | None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("backgroundJob")
+        self._fn, self._args, self._kwargs = fn, args, dict(kwargs)
+        self._vault = vault
+        self._cancel = threading.Event()
+        self._finished = threading.Event()
+        self._last_report = 0.0
+        self.outcome: Any = None
+        self.error: BaseException | None = None
+        self.wasCancelled = False
+        self.hasEnded = False
+        if _takes_progress(fn) and "progress" not in self._kwargs:
+            self._kwargs["progress"] = self.report
+        self._reported.connect(self._on_reported, Qt.ConnectionType.QueuedConnection)
+        self._stopped.connect(self._on_stopped, Qt.ConnectionType.QueuedConnection)
+
+    # -- any thread -----------------------------------------------------------
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def isCancelling(self) -> bool:
+        return self._cancel.is_set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the worker is done (True) or ``timeout`` seconds passed."""
+        return self._finished.wait(timeout)
+
+    def isRunning(self) -> bool:
+        return not self._finished.is_set()
+
+    # -- the worker thread ----------------------------------------------------
+
+    def report(self, done: int, total: int, text: str = "") -> None:
+        """The use case's ``progress``: raises Cancelled once Cancel was pressed."""
+        if self._cancel.is_set():
+            raise Cancelled()
+        now = time.monotonic()
+        if now - self._last_report >= REPORT_EVERY_S or (total and done >= total):
+            self._last_report = now
+            self._reported.emit(int(done), int(total), str(text))
+
+    def _sqlite_tick(self) -> int:
+        return 1 if self._cancel.is_set() else 0
+
+    def _work(self) -> None:
+        vault = self._vault
+        try:
+            conn = None
+            if vault is not None:
+                vault.lent_to = threading.get_ident()
+                conn = vault.conn
+                conn.set_progress_handler(self._sqlite_tick, SQLITE_TICK)
+            try:
+                if self._cancel.is_set():
+                    raise Cancelled()
+                self.outcome = self._fn(*self._args, **self._kwargs)
+            finally:
+                if conn is not None:
+                    with suppress(Exception):
+                        conn.set_progress_handler(None, 0)
+        except BaseException as exc:  # handed to the UI thread, shown or re-raised there
+            if isinstance(exc, Cancelled) or self._cancel.is_set():
+                self.wasCancelled = True  # whatever stopped it, the user asked it to stop
+            else:
+                self.error = exc
+        finally:
+            if vault is not None:
+                vault.lent_to = None
+                vault.job = None
+            self._finished.set()
+            with suppress(RuntimeError):  # the Job was deleted with its window
+                self._stopped.emit()
+
+    # -- the UI thread ----------------------------------------------------------
+
+    @Slot(int, int, str)
+    def _on_reported(self, done: int, total: int, text: str) -> None:
+        if not self.hasEnded:
+            self.progressed.emit(done, total, text)
+
+    @Slot()
+    def _on_stopped(self) -> None:
+        if not self.hasEnded:
+            self.hasEnded = True
+            self.ended.emit()
+
+    def _begin(self) -> None:
+        vault = self._vault
+        if vault is not None:
+            if vault.job is not None:
+                raise VaultError(
+                    _tr("The vault is busy with a task in progress; try again when it is done.")
+                )
+            vault.job = self
+            vault.lent_to = PENDING  # nobody uses it until the worker takes it
+        pool().start(_Runnable(self))
+
+
+def _takes_progress(fn: Callable[..., Any]) -> bool:
+    try:
+        return "progress" in inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+class ProgressDialog(QProgressDialog):
+    """Window-modal progress with Cancel, shown once a job outlasts DIALOG_DELAY_MS."""
+
+    def __init__(self, job: Job, parent: QWidget | None, title: str, label: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("backgroundProgressDialog")
+        self.job = job
+        self.setWindowTitle(title or _tr("Working"))
+        self.setLabelText(label or _tr("Working…"))
+        self.setAccessibleName(self.windowTitle())
+        self.setCancelButtonText(_tr("&Cancel"))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.setMinimumDuration(2**30)  # shown by our own timer, not Qt's estimate
+        self.setRange(0, 0)
+        self.setMinimumWidth(420)
+        self._label = label or _tr("Working…")
+        self.canceled.connect(self._cancel)
+        job.progressed.connect(self.showProgress)
+        self._timer = QTimer(self, singleShot=True, interval=DIALOG_DELAY_MS)
+        self._timer.timeout.connect(self._appear)
+        self._timer.start()
+
+    def _appear(self) -> None:
+        if self.job.isRunning():
+            self.show()
+
+    def showProgress(self, done: int, total: int, text: str) -> None:
+        if self.job.isCancelling():
+            return
+        if total > 0:
+            self.setRange(0, total)
+            self.setValue(min(done, total))
+        if text:
+            self.setLabelText(text)
+
+    def _cancel(self) -> None:
+        self.job.cancel()
+        self.setLabelText(_tr("Cancelling…"))
+        self.setCancelButtonText("")  # pressed once is enough
+        self.show()
+
+    def done_(self) -> None:
+        self._timer.stop()
+        self.hide()
+        self.deleteLater()
+
+
+class _InputHold(QObject):
+    """Holds input to every window but the progress dialog while a job runs."""
+
+    def __init__(self, dialog: QWidget | None) -> None:
+        super().__init__(QCoreApplication.instance())
+        self.dialog = dialog
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() not in _HELD:
+            return False
+        dialog = self.dialog
+        inside = (
+            dialog is not None
+            and isValid(dialog)
+            and isinstance(watched, QWidget)
+            and (watched is dialog or dialog.isAncestorOf(watched))
+        )
+        return not inside
+
+
+def start(
+    parent: QWidget | None,
+    fn: Callable[..., Any],
+    *args: Any,
+    vault: Vault | None = None,
+    title: str = "",
+    label: str = "",
+    dialog: bool = True,
+    **kwargs: Any,
+) -> Job:
+    """Start ``fn(*args, **kwargs)`` in a worker; ``vault`` is the open vault it uses
+    (lent to the worker until it ends). With ``dialog`` a progress dialog shows after
+    DIALOG_DELAY_MS. Raises VaultError when another job has that vault."""
+    job = Job(
+        fn, args, kwargs, vault, parent if parent is not None else QCoreApplication.instance()
+    )
+    if dialog:
+        progress = ProgressDialog(
+            job, parent.window() if parent is not None else None, title, label
+        )
+        job.ended.connect(progress.done_)
+    job._begin()
+    return job
+
+
+def wait_for(job: Job) -> None:
+    """Turn the event loop (input held, the window painting) until ``job`` ended."""
+    if job.hasEnded:
+        return
+    loop = QEventLoop()
+    job.ended.connect(loop.quit)
+    hold = _InputHold(_dialog_of(job))
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.installEventFilter(hold)
+    try:
+        if not job.hasEnded:
+            loop.exec()
+    finally:
+        if app is not None:
+            app.removeEventFilter(hold)
+        hold.deleteLater()
+
+
+def _dialog_of(job: Job) -> QWidget | None:
+    for top in QApplication.topLevelWidgets():
+        for found in top.findChildren(ProgressDialog):
+            if found.job is job:
+                return found
+    return None
+
+
+def finish(
+    parent: QWidget | None,
+    job: Job,
+    *,
+    show_error: Callable[[str], None] | None = None,
+    on_invalid: Callable[[ValidationError], None] | None = None,
+    quiet_cancel: bool = False,
+) -> Outcome[Any] | None:
+    """The ended ``job`` as ``operations.run`` would end it: the outcome (its changes
+    broadcast once), or None after saying why inline. An unexpected error is re-raised
+    here, on the UI thread, for the crash handler."""
+    if job.wasCancelled:
+        if not quiet_cancel:
+            operations.show_problem(parent, str(Cancelled()), show_error)
+        return None
+    exc = job.error
+    if exc is None:
+        outcome = job.outcome
+        if isinstance(outcome, Outcome) and outcome.changes.any:
+            operations.events().emitChanges(outcome.changes)
+        return outcome
+    if isinstance(exc, ValidationError):
+        if on_invalid is not None:
+            on_invalid(exc)
+        else:
+            operations.show_problem(parent, str(exc), show_error)
+        return None
+    if isinstance(exc, VaultError | OutputError):
+        operations.show_problem(parent, str(exc), show_error)
+        return None
+    raise exc
+
+
+def run(
+    parent: QWidget | None,
+    fn: Callable[..., Any],
+    *args: Any,
+    vault: Vault | None = None,
+    title: str = "",
+    label: str = "",
+    show_error: Callable[[str], None] | None = None,
+    on_invalid: Callable[[ValidationError], None] | None = None,
+    **kwargs: Any,
+) -> Outcome[Any] | None:
+    """``operations.run`` for a long use case: the same outcome and error paths, the
+    call made in a worker while the window keeps painting, Cancel in a progress dialog."""
+    try:
+        job = start(parent, fn, *args, vault=vault, title=title, label=label, **kwargs)
+    except VaultError as exc:
+        operations.show_problem(parent, str(exc), show_error)
+        return None
+    wait_for(job)
+    if isinstance(job.error, OutputExistsError) and "overwrite" not in kwargs:
+        exc = job.error
+        if not operations.confirm_replace(parent, exc):
+            operations.show_problem(
+                parent,
+                operations._tr("Nothing was saved; {name} was left as it was.").format(
+                    name=exc.path.name if exc.path is not None else ""
+                ),
+                show_error,
+            )
+            return None
+        return run(
+            parent,
+            fn,
+            *args,
+            vault=vault,
+            title=title,
+            label=label,
+            show_error=show_error,
+            on_invalid=on_invalid,
+            **{**kwargs, "overwrite": True},
+        )
+    return finish(parent, job, show_error=show_error, on_invalid=on_invalid)
+
+
+__all__ = [
+    "DIALOG_DELAY_MS",
+    "Job",
+    "ProgressDialog",
+    "finish",
+    "pool",
+    "run",
+    "start",
+    "wait_for",
+]
