@@ -89,7 +89,7 @@ def strategy_outcomes(
 
 def _label(key: str, catalogue: Mapping[str, Strategy]) -> str:
     s = catalogue.get(key)
-    return s.label if s else key.replace("_", " ").capitalize()
+    return s.shown_label if s else key.replace("_", " ").capitalize()
 
 
 def _nice(value: float) -> float:

@@ -413,7 +413,7 @@ def describe_strategy_outcomes(
 
     def label(key: str) -> str:
         s = cat.get(key)
-        return s.label if s else key.replace("_", " ").capitalize()
+        return s.shown_label if s else key.replace("_", " ").capitalize()
 
     def signed(v: float | None) -> str:
         if v is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from alliance_desktop.i18n import N_
+from alliance_desktop.i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,15 @@ class Strategy:
     group: str
     help: str
     builtin: bool = True
+
+    @property
+    def shown_label(self) -> str:
+        """The label to show: a built-in's in the current language, the user's as typed."""
+        return _(self.label) if self.builtin else self.label
+
+    @property
+    def shown_help(self) -> str:
+        return _(self.help) if self.builtin else self.help
 
 
 GROUPS: tuple[StrategyGroup, ...] = (

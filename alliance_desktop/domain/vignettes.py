@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from alliance_desktop.i18n import N_
+from alliance_desktop.i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,20 @@ class Vignette:
     scene: str  # a short moment to "see" before writing
     issue: str  # the alliance issue it illustrates
     template: str  # suggested reflection template key
+
+    @property
+    def shown_title(self) -> str:
+        """The title, scene and issue in the current language (``code`` stays English:
+        it is stored as the practice client's code)."""
+        return _(self.title)
+
+    @property
+    def shown_scene(self) -> str:
+        return _(self.scene)
+
+    @property
+    def shown_issue(self) -> str:
+        return _(self.issue)
 
     @property
     def code(self) -> str:

@@ -122,7 +122,7 @@ def last_session_text(s: Session, plan: list[str], catalogue: dict[str, Strategy
     if planned:
         plan_text = " ".join(planned.split())
     else:
-        plan_text = ", ".join(catalogue[k].label if k in catalogue else k for k in plan)
+        plan_text = ", ".join(catalogue[k].shown_label if k in catalogue else k for k in plan)
     if plan_text:
         if len(plan_text) > 120:
             plan_text = plan_text[:119].rstrip() + "…"

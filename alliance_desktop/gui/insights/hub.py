@@ -482,7 +482,7 @@ class InsightsHub(QObject):
             return
         if operations.run(self.window, app_plans.add_plan_item, self.vault, cid, strategy) is None:
             return
-        label = self._catalogue[strategy].label if strategy in self._catalogue else strategy
+        label = self._catalogue[strategy].shown_label if strategy in self._catalogue else strategy
         self.window.flash(
             self.tr("{strategy} is in the plan for the next session.").format(strategy=label)
         )
@@ -494,7 +494,7 @@ class InsightsHub(QObject):
             self.planBar.clear()
             return
         items = [
-            (p.strategy, self._catalogue[p.strategy].label if p.strategy in self._catalogue
+            (p.strategy, self._catalogue[p.strategy].shown_label if p.strategy in self._catalogue
              else p.strategy, p.note)
             for p in self.vault.plan(cid)
         ]  # fmt: skip

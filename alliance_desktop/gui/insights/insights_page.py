@@ -62,7 +62,7 @@ class InsightsPage(QWidget, Ui_InsightsPage):
         for key, e in waiting.items():
             if key in shown:
                 continue  # one dimension has an estimate: the chart row says the rest
-            name = catalogue[key].label if key in catalogue else key
+            name = catalogue[key].shown_label if key in catalogue else key
             lines.append(
                 self.tr("{name}: not enough yet: {uses}, {clients}").format(
                     name=name,

@@ -69,7 +69,7 @@ class SuggestionPanel(QScrollArea):
         heading.setText(self.tr("Alerts and what might help"))
         layout.addWidget(heading)
         if planned:
-            names = [catalogue[k].label if k in catalogue else k for k in planned]
+            names = [catalogue[k].shown_label if k in catalogue else k for k in planned]
             line = _label("trendPlanLabel", body)
             line.setText(
                 self.tr("Plan for next session: {items}").format(items=", ".join(sorted(names)))
@@ -106,7 +106,7 @@ class SuggestionPanel(QScrollArea):
     ) -> QHBoxLayout:
         row = QHBoxLayout()
         strategy = catalogue.get(s.strategy)
-        name = strategy.label if strategy else s.strategy
+        name = strategy.shown_label if strategy else s.strategy
         text = QLabel(box)
         text.setObjectName(f"suggestion_{s.strategy}")
         text.setWordWrap(True)
