@@ -23,7 +23,7 @@ SYSTEM = "system"
 class CatalogueTranslator(QTranslator):
     """Answers Qt's lookups from the gettext catalogue loaded by i18n.set_language."""
 
-    def translate(  # type: ignore[override]
+    def translate(
         self,
         context: str,
         sourceText: str,
