@@ -88,6 +88,11 @@ class FileGuard:
         self.remember()
 
     @property
+    def begin(self) -> str:
+        """How a transaction starts: read-only takes no write lock (query_only refuses it)."""
+        return "BEGIN DEFERRED" if self.read_only else "BEGIN IMMEDIATE"
+
+    @property
     def seen(self) -> Identity | None:
         return self._seen
 

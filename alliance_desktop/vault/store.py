@@ -253,7 +253,7 @@ class Vault:
                 if not counted:  # an audit row inside an export's transaction: not data
                     self._uncounted += conn.total_changes - before
             return
-        conn.execute("BEGIN IMMEDIATE")
+        conn.execute(self.guard.begin)  # BEGIN IMMEDIATE (a plain BEGIN when read-only)
         self._depth = 1
         self._counting = counted
         self._uncounted = 0
