@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# English messages whatever the developer's locale, here and in every subprocess a test
+# starts; tests/i18n sets the language it checks explicitly.
+os.environ["ALLIANCE_LANG"] = "en"
 
 import socket
 from collections.abc import Iterator
