@@ -18,6 +18,7 @@ relative dates must not say when it was made.
 from __future__ import annotations
 
 import hashlib
+import re
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -360,7 +361,7 @@ class PdfDocument:
             catalog,
             f"<< /Type /Catalog /Pages {self.pages_num} 0 R /StructTreeRoot "
             f"{self.struct_root_num} 0 R /MarkInfo << /Marked true >> /Lang "
-            f"{pdf_string(self.lang).decode()} /Metadata {metadata} 0 R "
+            f"({re.sub(r'[^A-Za-z0-9-]', '', self.lang) or 'und'}) /Metadata {metadata} 0 R "
             "/ViewerPreferences << /DisplayDocTitle true >> >>",
         )
         info = self.reserve()
