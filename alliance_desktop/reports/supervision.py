@@ -3,32 +3,16 @@
 Two steps, so the GUI wizard can show a live preview before anything is written:
 
 - ``build_packet(vault, options)`` (or ``make_packet(...)`` on plain domain objects)
-  gathers and pseudonymises everything into a ``Packet``: pure data plus the
-  matplotlib figures of its charts. ``packet.html()`` is the whole packet as
-  HTML for Qt's rich-text engine (charts as ``chart:<name>`` image sources).
-- ``packet_document(packet)`` gives a ``QTextDocument`` with the charts drawn as
-  vectors, for a ``QTextBrowser`` preview; ``render_packet(packet)`` paginates the
-  same document into PDF bytes in memory, with a confidential footer and "Page N of M"
-  on every page (``result.data``). The file itself is written by the app layer through
-  the one private-file helper (``app.files.write_private``), so it is 0600 from its
-  creation and appears only whole; this module opens no output file.
-
-Why Qt for the PDF. Three routes were weighed: matplotlib's PdfPages (no new
-dependency, but every paragraph would be hand-wrapped text on a figure: no
-justification, no flowing across pages, clumsy lists), a PDF library from PyPI
-(good typography but a new dependency to vet and package), and Qt's QTextDocument
-painted onto a QPdfWriter. Qt is already a dependency; its text engine lays out
-real paragraphs, headings, lists and tables with kerning, embeds the fonts as
-subsets (so text stays selectable and searchable), and QtSvg (in
-PySide6-Essentials) paints matplotlib's SVG output as vector paths, so charts stay
-sharp at any zoom. The same QTextDocument serves the GUI preview, so what the
-therapist sees is what is exported.
-
-Layering exception, deliberately narrow: ARCHITECTURE says nothing below ``gui``
-imports Qt. This module imports QtGui and QtSvg (never QtWidgets, never Qt's network
-modules) *only inside* ``packet_document`` and ``render_packet``; importing the module,
-``build_packet`` and ``Packet.html`` need no Qt. A headless caller (the CLI) gets an
-offscreen QGuiApplication from ``ensure_gui_application`` when none exists.
+  gathers and pseudonymises everything into a ``Packet``: pure data plus, per chart,
+  what to draw (``ClientChart``, ``SharedChart``), drawn only when its page is laid
+  out. ``packet.html()`` is the whole packet as rich-text HTML for a screen preview
+  (charts as ``chart:<name>`` image sources, ``packet.svg(name)`` or ``figure(name)``).
+- ``render_packet(packet)`` lays it out as a tagged PDF (PDF/UA-1) in memory, page
+  by page, with a confidential footer and "Page N of M" on every page
+  (``result.data``; see :mod:`alliance_desktop.reports.packet_pdf` for the renderer
+  and why it was chosen). The file itself is written by the app layer through the one
+  private-file helper (``app.files.write_private``), so it is 0600 from its creation
+  and appears only whole; this module opens no output file and imports no Qt.
 
 Privacy. By default the packet is pseudonymised (never "de-identified": free text can
 still identify someone): client codes become "Client A",
