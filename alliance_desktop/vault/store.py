@@ -37,7 +37,7 @@ from alliance_desktop.vault.errors import (
     VaultLockedError,
     VaultReadOnlyError,
 )
-from alliance_desktop.vault.file_identity import FileGuard
+from alliance_desktop.vault.file_identity import FileGuard, VaultReplacedError
 from alliance_desktop.vault.passphrase import check_new_passphrase
 from alliance_desktop.vault.schema import CURRENT_VERSION, migrate
 from alliance_desktop.vault.search import SearchHit, fts_query, make_snippet
@@ -1177,6 +1177,8 @@ class Vault:
         place of what ``name`` held. Best effort: False when the vault cannot be written
         now (read-only file, another writer busy, disk full); the caller has its result."""
         conn = self.conn
+        if self.guard.read_only:
+            return False  # a read-only session leaves the file's bytes as they were
         # Not worth waiting for: another connection writing gets at most a moment.
         if not self._depth:
             conn.execute(f"PRAGMA busy_timeout = {STORE_WAIT_MS}")
@@ -1189,7 +1191,9 @@ class Vault:
                     "payload = excluded.payload, created_at = excluded.created_at",
                     (name, counter, key, payload, rows.iso(rows.now())),
                 )
-        except (VaultBusyError, VaultReadOnlyError, DiskFullError):
+        except (VaultBusyError, VaultReadOnlyError, DiskFullError, VaultReplacedError):
+            # Replaced: another process wrote the file since this one read it; the
+            # result stays the caller's, and the app hears of the change on its next write.
             return False
         finally:
             if not self._depth:

@@ -102,3 +102,18 @@ def test_a_vault_another_writer_holds_still_gets_its_analysis(vault_path, filled
         assert [c["code"] for c in result.clients] == ["Ash 07", "Bryn 02"]
     assert _stored(filled) == []  # not kept, and nothing waited for long
     assert analysis.caseload_analysis(filled, today=TODAY).client("Cato 11") is not None
+
+
+def test_a_write_from_another_process_meanwhile_is_no_error(vault_path, filled: Vault):
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from alliance_desktop.vault import Vault; "
+        "from alliance_desktop.domain import Client; "
+        "v = Vault.open(sys.argv[1], sys.argv[2]); v.save_client(Client('Cato 11')); v.close()"
+    )
+    subprocess.run([sys.executable, "-c", script, str(vault_path), PASSPHRASE], check=True)
+    result = analysis.caseload_analysis(filled, today=TODAY)  # reads, then cannot keep it
+    assert result.client("Cato 11") is not None
+    assert _stored(filled) == []  # this process's view is stale: not kept
