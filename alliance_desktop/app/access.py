@@ -174,7 +174,9 @@ def lock(
             draft_saved = True
         except Exception as exc:
             problems.append(f"The draft could not be saved: {_sentence(exc)}")
-    if backup_folder is not None:
+    from alliance_desktop.vault.file_identity import is_read_only
+
+    if backup_folder is not None and not is_read_only(vault):  # read-only: nothing written
         try:
             from alliance_desktop.app.backups import auto_backup
 

@@ -97,6 +97,9 @@ def test_another_devices_lock_offers_read_only_and_it_writes_nothing(parts, qtbo
     # the insights, an export.
     wren = vault.client_by_code("Wren 14")
     window.selectClient(wren.id)
+    qtbot.waitUntil(lambda: not window.action("actionNewSession").isEnabled())
+    new_session = window.findChild(QPushButton, "newSessionButton")
+    assert not new_session.isEnabled() and "Read-only" in new_session.toolTip()
     first = vault.sessions(wren.id)[0]
     window.openSession(first.id)
     qtbot.waitUntil(lambda: window.isShowingEditor() and window.editor.isReading())
@@ -111,6 +114,8 @@ def test_another_devices_lock_offers_read_only_and_it_writes_nothing(parts, qtbo
     window.lockRequested.emit()
     qtbot.waitUntil(lambda: ctl.vault is None)
     assert digest(path) == before  # not one byte written
+    assert ctl.lock_problems == ()  # no automatic backup tried either
+    assert not (tmp_path / "backups").exists()
 
 
 def test_open_anyway_opens_as_the_writer(parts, qtbot):

@@ -2,12 +2,20 @@
 
 Used for what another device did to the vault (issue 14): the file changed under the
 open app, the vault opened read-only, conflict copies beside it. The sentence is an
-alert for screen readers and wraps; the buttons sit at its end.
+alert for screen readers and wraps; the buttons sit under it, at the right.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from alliance_desktop.gui.common.accessibility import announce, mark_alert
 
@@ -20,8 +28,11 @@ class Banner(QFrame):
         self.setObjectName(name)
         self.setProperty("role", "card")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        layout = self._row = QHBoxLayout(self)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
+        self._row = QHBoxLayout()
+        self._row.addStretch(1)
         self.label = QLabel(self)
         self.label.setObjectName(name + "Text")
         self.label.setWordWrap(True)
@@ -29,7 +40,8 @@ class Banner(QFrame):
         font.setWeight(font.Weight.DemiBold)
         self.label.setFont(font)
         mark_alert(self.label)
-        layout.addWidget(self.label, 1)
+        layout.addWidget(self.label)
+        layout.addLayout(self._row)  # the buttons, under the sentence at its right
         self.hide()
 
     def addButton(self, name: str, text: str) -> QPushButton:

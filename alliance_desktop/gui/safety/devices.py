@@ -33,6 +33,9 @@ from alliance_desktop.gui.safety.merge import ConflictBar, merge_file, summary
 
 TOUCH_MS = 5 * 60 * 1000
 MESSAGE_MS = 15000
+#: Buttons of the window that write (they follow no action): off while read-only.
+WRITE_BUTTONS = ("addClientButton", "emptyAddClientButton", "newSessionButton",
+                 "resumeDraftButton", "discardDraftButton")  # fmt: skip
 #: The window's actions that write to the vault (or need a writer): off while read-only.
 WRITE_ACTIONS = (
     "actionNewSession", "actionNewClient", "actionBackup", "actionEditClient",
@@ -52,6 +55,7 @@ class DevicesHub(QObject):
         self.w = window
         self.readOnly = False
         self.lastMessage = ""
+        self._reason = ""
         self._disabled: list[tuple[QAction, str]] = []
 
         self.watch = VaultWatch(self)
@@ -68,6 +72,7 @@ class DevicesHub(QObject):
         self.conflictBar = ConflictBar(window)
         window.addEditorBar(self.conflictBar)
         window.pageChanged.connect(self._page_changed)
+        window.clientShown.connect(self._page_changed)
         window.editor.changed.connect(self._page_changed)
         window.editor.editingStarted.connect(self._editing_started)
 
@@ -105,6 +110,13 @@ class DevicesHub(QObject):
             action.setToolTip(tip)
             action.setStatusTip("")
         self._disabled = []
+        from PySide6.QtWidgets import QPushButton
+
+        for name in WRITE_BUTTONS if self.readOnly else ():
+            button = self.w.findChild(QPushButton, name)
+            if button is not None:
+                button.setEnabled(True)
+                button.setToolTip("")
         self.readOnly = False
 
     def _still_alive(self) -> None:
@@ -134,7 +146,7 @@ class DevicesHub(QObject):
         return self.tr("Read-only: lock and choose Open anyway to make changes here.")
 
     def _enter_read_only(self) -> None:
-        reason = self.readOnlyReason()
+        reason = self._reason = self.readOnlyReason()
         self.readOnlyBanner.say(reason)
         for name in WRITE_ACTIONS:
             try:
@@ -142,10 +154,23 @@ class DevicesHub(QObject):
             except KeyError:
                 continue
             self._disabled.append((action, action.toolTip()))
-            action.setEnabled(False)
-            action.setToolTip(reason)
-            action.setStatusTip(reason)
+        self._switch_off()
         self.w.flash(reason, MESSAGE_MS)
+
+    def _switch_off(self) -> None:
+        """Every write action and button off, its tool tip saying why (again after a view
+        turned its own back on for a client)."""
+        from PySide6.QtWidgets import QPushButton
+
+        for action, _tip in self._disabled:
+            action.setEnabled(False)
+            action.setToolTip(self._reason)
+            action.setStatusTip(self._reason)
+        for name in WRITE_BUTTONS:
+            button = self.w.findChild(QPushButton, name)
+            if button is not None:
+                button.setEnabled(False)
+                button.setToolTip(self._reason)
 
     def _editing_started(self, _session_id: object = None) -> None:
         if self.readOnly:
@@ -162,8 +187,10 @@ class DevicesHub(QObject):
     def _page_changed(self, *_args: object) -> None:
         if self.ctl.vault is None:
             return
-        if self.readOnly and self.w.isShowingEditor() and not self.w.editor.isReading():
-            QTimer.singleShot(0, self, self._keep_reading)
+        if self.readOnly:
+            QTimer.singleShot(0, self, self._switch_off)
+            if self.w.isShowingEditor() and not self.w.editor.isReading():
+                QTimer.singleShot(0, self, self._keep_reading)
         self.conflictBar.refresh()
 
     # -- conflict copies and merging -------------------------------------------------
@@ -206,7 +233,7 @@ class DevicesHub(QObject):
             return None
         message = summary(report)
         if report.moved_to is not None:
-            message += " " + self.tr("The copy was kept as {name}.").format(
+            message += ". " + self.tr("The copy was kept as {name}.").format(
                 name=report.moved_to.name
             )
         self.w.flash(message, MESSAGE_MS)
