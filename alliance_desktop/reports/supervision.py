@@ -662,7 +662,9 @@ def _ruptures(
                     kind=_("Withdrawal")
                     if r.type == RuptureType.WITHDRAWAL
                     else _("Confrontation"),
-                    markers=tuple(MARKER_LABEL.get(m, m) for m in r.markers),
+                    markers=tuple(
+                        _(MARKER_LABEL[m]) if m in MARKER_LABEL else m for m in r.markers
+                    ),
                     salience=r.salience,
                     outcome=_(_RESOLUTION_WORDS[Resolution(r.resolution)]),
                     repairs=tuple(_strategy_label(k, strategies) for k in r.repair_strategies),
@@ -674,7 +676,7 @@ def _ruptures(
 
 def _strategy_label(key: str, strategies: Mapping[str, Strategy]) -> str:
     s = strategies.get(key)
-    return s.label if s else key.replace("_", " ")
+    return s.shown_label if s else key.replace("_", " ")
 
 
 def _strategy_counts(
@@ -702,7 +704,7 @@ def _reflections(
     items = []
     for s in picked:
         template = TEMPLATES_BY_KEY.get(s.reflection.template)
-        prompts = {sec.key: sec.prompt for sec in template.sections} if template else {}
+        prompts = {sec.key: _(sec.prompt) for sec in template.sections} if template else {}
         sections = tuple(
             (prompts.get(key, key.replace("_", " ").capitalize()), redactor(text.strip()))
             for key, text in s.reflection.sections.items()
