@@ -1179,6 +1179,15 @@ class Vault:
         conn = self.conn
         if self.guard.read_only:
             return False  # a read-only session leaves the file's bytes as they were
+        # A reader (stats while the app is open) writes only when no one holds the
+        # writer lock, and holds it for the write: the app's file identity guard would
+        # otherwise take the reader's cache row for another device's change and lock.
+        borrowed: WriterLock | None = None
+        if self._lock is None:
+            try:
+                borrowed = WriterLock.acquire(self.path)
+            except VaultError:
+                return False
         # Not worth waiting for: another connection writing gets at most a moment.
         if not self._depth:
             conn.execute(f"PRAGMA busy_timeout = {STORE_WAIT_MS}")
@@ -1198,6 +1207,8 @@ class Vault:
         finally:
             if not self._depth:
                 conn.execute(f"PRAGMA busy_timeout = {cx.BUSY_TIMEOUT_MS}")
+            if borrowed is not None:
+                borrowed.release()
         return True
 
     # -- audit --------------------------------------------------------------

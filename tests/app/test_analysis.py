@@ -117,3 +117,23 @@ def test_a_write_from_another_process_meanwhile_is_no_error(vault_path, filled: 
     result = analysis.caseload_analysis(filled, today=TODAY)  # reads, then cannot keep it
     assert result.client("Cato 11") is not None
     assert _stored(filled) == []  # this process's view is stale: not kept
+
+
+def test_stats_beside_the_open_app_keeps_nothing_and_never_trips_the_app(vault_path, filled: Vault):
+    from alliance_desktop.vault.writer_lock import WriterLock
+
+    filled.close()
+    app = Vault.open(vault_path, PASSPHRASE, lock=WriterLock.acquire(vault_path))
+    try:
+        before = vault_path.read_bytes()
+        with Vault.open(vault_path, PASSPHRASE) as reader:  # `alliance-cli stats`
+            result = analysis.caseload_analysis(reader, today=TODAY)
+            assert [c["code"] for c in result.clients] == ["Ash 07", "Bryn 02"]
+            assert _stored(reader) == []
+        assert vault_path.read_bytes() == before  # the app's file is as it knows it
+        app.save_client(Client("Cato 11"))  # no "changed on another device"
+    finally:
+        app.close()
+    with Vault.open(vault_path, PASSPHRASE) as reader:  # the app gone: kept this time
+        analysis.caseload_analysis(reader, today=TODAY)
+        assert len(_stored(reader)) == 1
