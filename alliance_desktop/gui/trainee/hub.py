@@ -200,11 +200,13 @@ class TraineeHub(QObject):
             self.sceneText.clear()
             self.sceneIssue.clear()
         else:
-            self.sceneText.setText(vignette.scene)
+            self.sceneText.setText(vignette.shown_scene)
             template = TEMPLATES_BY_KEY.get(vignette.template)
-            issue = self.tr("It illustrates: {issue}").format(issue=vignette.issue)
+            issue = self.tr("It illustrates: {issue}").format(issue=vignette.shown_issue)
             if template is not None:
-                issue += " " + self.tr("Suggested prompts: {name}.").format(name=template.name)
+                issue += " " + self.tr("Suggested prompts: {name}.").format(
+                    name=self.tr(template.name)
+                )
             self.sceneIssue.setText(issue)
             self.sceneCard.show()
         if self.feedback.client_id is not None and self.feedback.client_id != client_id:

@@ -23,7 +23,7 @@ class PracticeClientDialog(QDialog):
         self.list, self.detail = self.ui.vignetteList, self.ui.vignetteDetail
         self.addButton = self.ui.addPracticeClientButton
         for v in VIGNETTES:
-            text = v.title + ("  ·  " + self.tr("added") if v.code in existing else "")
+            text = v.shown_title + ("  ·  " + self.tr("added") if v.code in existing else "")
             item = QListWidgetItem(text, self.list)
             item.setData(Qt.ItemDataRole.UserRole, v.key)
         self.ui.vignetteSplitter.setSizes([230, 380])
@@ -43,10 +43,10 @@ class PracticeClientDialog(QDialog):
         template = TEMPLATES_BY_KEY.get(v.template)
         e = html.escape
         self.detail.setText(
-            f"<p><b>{e(v.title)}</b></p><p>{e(v.scene)}</p>"
-            f"<p><i>{e(self.tr('What it illustrates:'))}</i> {e(v.issue)}</p>"
+            f"<p><b>{e(v.shown_title)}</b></p><p>{e(v.shown_scene)}</p>"
+            f"<p><i>{e(self.tr('What it illustrates:'))}</i> {e(v.shown_issue)}</p>"
             + (
-                f"<p><i>{e(self.tr('Suggested prompts:'))}</i> {e(template.name)}</p>"
+                f"<p><i>{e(self.tr('Suggested prompts:'))}</i> {e(self.tr(template.name))}</p>"
                 if template
                 else ""
             )
