@@ -4,7 +4,7 @@ The wizard reads the vault once (``app.packets.read_source``) and hands that sna
 to a ``PreviewJob`` on its own one-thread pool: the job builds the packet with
 ``app.packets.build_from`` (no vault, nothing opened), gives back its text, then draws
 each chart in turn as a PNG at the screen's device pixel ratio (so charts are sharp on
-a HiDPI screen) and releases the figure. ``PacketPreview`` shows the first pages as
+a HiDPI screen), dropping each figure once drawn. ``PacketPreview`` shows the first pages as
 soon as the text is there, appends the rest in slices between events, and drops each
 chart in when it arrives; a progress bar and a Stop button sit above it. A newer
 request cancels the running job: it stops at its next client or chart, and whatever it
@@ -127,13 +127,17 @@ class PreviewJob(QRunnable):
             out.failed.emit(gen, "")
 
     def _png(self, packet: Packet, name: str, width: int) -> bytes:
-        fig = packet.charts.get(name)
-        if fig is None:
+        """The chart ``width`` px wide at the screen's pixel ratio; its figure is dropped."""
+        if name not in packet.charts:
             return b""
-        inches = float(fig.get_size_inches()[0]) or 1.0
-        buf = io.BytesIO()
-        fig.savefig(buf, format="png", dpi=width * self.pixel_ratio / inches, facecolor="white")
-        fig.clear()  # drawn: its artists go, its size stays for the packet's layout
+        fig = packet.figure(name)
+        try:
+            inches = float(fig.get_size_inches()[0]) or 1.0
+            buf = io.BytesIO()
+            fig.savefig(buf, format="png", dpi=width * self.pixel_ratio / inches,
+                        facecolor="white")  # fmt: skip
+        finally:
+            fig.clear()
         return buf.getvalue()
 
 

@@ -19,6 +19,7 @@ models and the preview document, so no reflection stays in memory behind a hidde
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
@@ -82,6 +83,11 @@ class SupervisionWizard(QDialog):
 
         # The one read: everything any packet of this vault needs, then never again.
         self.source: app_packets.PacketSource | None = app_packets.read_source(vault)
+        # A full collection walks every object; with 100k sessions in memory that takes
+        # most of a second, holding the lock Python threads share, so the window would
+        # freeze whenever the worker's garbage set one off. The snapshot is long-lived:
+        # out of the collector's sight until the wizard lets it go (``clear``).
+        gc.freeze()
         self._records = vault.packets()
         self._build()
         self._previewTimer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
@@ -514,6 +520,7 @@ class SupervisionWizard(QDialog):
         self.source = None
         self._in_range = {}
         self._records = []
+        gc.unfreeze()  # the snapshot may go now
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.clear()
