@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from alliance_desktop.i18n import _
+
 
 class OutputError(Exception):
     """An output file could not be written; nothing was left behind."""
@@ -22,7 +24,7 @@ class OutputExistsError(OutputError):
 
     def __init__(self, path: Path | str):
         path = Path(path)
-        super().__init__(f"{path} already exists; it was left as it was.", path)
+        super().__init__(_("{path} already exists; it was left as it was.").format(path=path), path)
         self.path: Path = path
 
 
