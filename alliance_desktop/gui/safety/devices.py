@@ -24,6 +24,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QBoxLayout
 
 from alliance_desktop.gui import operations
 from alliance_desktop.gui.common import file_dialogs
@@ -71,6 +72,13 @@ class DevicesHub(QObject):
         window.addBanner(self.copiesBanner)
         self.conflictBar = ConflictBar(window)
         window.addEditorBar(self.conflictBar)
+        # Below the bars already there (the plan bar keeps its place at the top).
+        holder = self.conflictBar.parentWidget()
+        bars = holder.layout() if holder is not None else None
+        if isinstance(bars, QBoxLayout):
+            at = bars.indexOf(self.conflictBar)
+            bars.removeWidget(self.conflictBar)
+            bars.insertWidget(at + 1, self.conflictBar)
         window.pageChanged.connect(self._page_changed)
         window.clientShown.connect(self._page_changed)
         window.editor.changed.connect(self._page_changed)
