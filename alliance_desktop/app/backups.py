@@ -19,6 +19,8 @@ from typing import Any
 
 from alliance_desktop.app.changes import Changes, Outcome
 from alliance_desktop.app.files import private_folder, private_path
+from alliance_desktop.app.progress import Progress, step
+from alliance_desktop.i18n import _
 from alliance_desktop.vault import maintenance, rotation
 from alliance_desktop.vault.connection import file_damage
 from alliance_desktop.vault.errors import RestoreError, WrongPassphraseError
@@ -40,27 +42,44 @@ class BackupInfo:
     verified: bool
 
 
-def _write_backup(vault: Vault, out: Path, *, overwrite: bool, event: str, detail: str) -> Path:
+def _write_backup(
+    vault: Vault,
+    out: Path,
+    *,
+    overwrite: bool,
+    event: str,
+    detail: str,
+    progress: Progress | None = None,
+) -> Path:
     def record() -> None:
+        step(progress, 2, 3, _("Saving the backup…"))  # the last moment to cancel
         vault.audit(event, detail)
 
     with private_path(out, overwrite=overwrite, before_publish=record) as reserved:
         # SQLite writes the copy by name and refuses an existing file: give it the
         # reserved name back; it writes aside (0600, O_EXCL), verifies, then renames.
         os.unlink(reserved)
+        step(progress, 1, 3, _("Copying and checking the vault…"))
         maintenance.backup(vault.conn, reserved)
     return Path(os.path.abspath(out))
 
 
-def backup(vault: Vault, out: Path | str, *, overwrite: bool = False) -> Outcome[Path]:
+def backup(
+    vault: Vault, out: Path | str, *, overwrite: bool = False, progress: Progress | None = None
+) -> Outcome[Path]:
     """An encrypted, verified copy at ``out`` under the same passphrase.
+
+    ``progress`` (app.progress) gets each step and may cancel: no file is left.
 
     Raises OutputExistsError (something is at ``out``; retry with ``overwrite=True``),
     OutputError, or VaultError (DiskFullError when space ran out); nothing is left
     behind on failure.
     """
     out = Path(out).expanduser()
-    return Outcome(_write_backup(vault, out, overwrite=overwrite, event="backup", detail=""))
+    step(progress, 0, 3, _("Preparing the backup…"))
+    return Outcome(
+        _write_backup(vault, out, overwrite=overwrite, event="backup", detail="", progress=progress)
+    )
 
 
 def backup_name(folder: Path, now: datetime | None = None) -> Path:
@@ -134,15 +153,18 @@ def restore(
     passphrase: str,
     *,
     sleep: Callable[[float], Any] = time.sleep,
+    progress: Progress | None = None,
 ) -> Outcome[RestoreResult]:
     """Check ``backup_path`` completely with ``passphrase`` (the backup's), then put it in
     place of the vault; the previous vault is kept aside.
 
     It counts in the throttle of ``vault_path`` (a restore is a way to try passphrases)
     and needs its writer lock (VaultBusyError while another window or command writes).
-    Raises RestoreError (nothing changed) or VaultError.
+    ``progress`` (app.progress) may cancel before the backup is put in place.
+    Raises RestoreError (nothing changed), VaultError or Cancelled (nothing changed).
     """
     target = Path(vault_path).expanduser()
+    step(progress, 0, 1, _("Checking the backup and putting it in place…"))
     throttle = Throttle(target)
     wait = throttle.seconds_to_wait()
     if wait > 0:

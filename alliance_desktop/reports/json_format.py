@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 import uuid as uuidlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -234,6 +234,29 @@ def build_document(
     }
 
 
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+
+
+def _compact_parts(value: Any) -> Iterator[str]:
+    """The compact text of ``value`` in pieces, the same characters as one ``json.dumps``:
+    the document and its long lists are written item by item, so no single call into
+    the C encoder holds the interpreter for the whole vault (a background export must
+    not freeze the window)."""
+    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        yield "{"
+        for i, (key, item) in enumerate(value.items()):
+            yield ("," if i else "") + _COMPACT(key) + ":"
+            yield from _compact_parts(item)
+        yield "}"
+    elif isinstance(value, list | tuple) and len(value) > 64:
+        yield "["
+        for i, item in enumerate(value):
+            yield ("," if i else "") + _COMPACT(item)
+        yield "]"
+    else:
+        yield _COMPACT(value)
+
+
 def dump_document(document: dict[str, Any], *, indent: int | None = None) -> str:
     """The document as text: compact (one line, no spaces) unless ``indent`` is given.
 
@@ -241,9 +264,7 @@ def dump_document(document: dict[str, Any], *, indent: int | None = None) -> str
     indenting on a large vault; both read back the same.
     """
     if indent is None:
-        return (
-            json.dumps(document, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
-        )
+        return "".join(_compact_parts(document)) + "\n"
     return json.dumps(document, ensure_ascii=False, indent=indent, allow_nan=False) + "\n"
 
 

@@ -4,8 +4,11 @@
 ``gui.operations.run`` does (errors inline, "Replace file?", ``vaultChanged`` once) but
 calls the use case in a worker thread while the event loop keeps turning (a nested
 loop: the window keeps painting, timers keep firing). After ``DIALOG_DELAY_MS`` a
-window-modal progress dialog with Cancel shows; until then input to the windows is
-held, so nothing can start beside the job.
+window-modal progress dialog with Cancel shows. Nothing can touch the vault beside the
+job meanwhile (see below); a click in those first moments that needs the vault says it
+is busy. (No application-wide event filter holds input instead: every event through a
+Python filter must take the GIL from the worker, ~5 ms each, and showing the dialog
+then stalled the window for 150 ms.)
 
 The vault connection: SQLCipher needs the key for a second connection and the app
 keeps no passphrase after unlock, so the job uses the vault's one connection and the
@@ -28,6 +31,7 @@ dialog=False)`` returns the running :class:`Job` at once: connect ``progressed``
 
 from __future__ import annotations
 
+import gc
 import inspect
 import threading
 import time
@@ -37,7 +41,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QEvent,
     QEventLoop,
     QObject,
     QRunnable,
@@ -47,7 +50,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 from shiboken6 import isValid
 
 from alliance_desktop.app.changes import Outcome
@@ -69,25 +72,30 @@ SQLITE_TICK = 20000
 #: ``Vault.lent_to`` between the job's start and its thread taking the connection.
 PENDING = 0
 
-_HELD = frozenset(
-    {
-        QEvent.Type.MouseButtonPress,
-        QEvent.Type.MouseButtonRelease,
-        QEvent.Type.MouseButtonDblClick,
-        QEvent.Type.KeyPress,
-        QEvent.Type.KeyRelease,
-        QEvent.Type.Wheel,
-        QEvent.Type.Shortcut,
-        QEvent.Type.ShortcutOverride,
-    }
-)
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Background", text)
 
 
 _pool: QThreadPool | None = None
+#: Jobs running now, and whether the cyclic collector was on before the first.
+_gc_hold = {"jobs": 0, "was_enabled": False}
+
+
+def _hold_gc() -> None:
+    """No cyclic collection while a job runs: a collection over the window's objects
+    and the job's new ones holds the GIL 100 ms and more, in whichever thread
+    allocates (the job makes no cycles; reference counting frees it as usual)."""
+    if _gc_hold["jobs"] == 0:
+        _gc_hold["was_enabled"] = gc.isenabled()
+        gc.disable()
+    _gc_hold["jobs"] += 1
+
+
+def _release_gc() -> None:
+    _gc_hold["jobs"] = max(0, _gc_hold["jobs"] - 1)
+    if _gc_hold["jobs"] == 0 and _gc_hold["was_enabled"]:
+        gc.enable()
 
 
 def pool() -> QThreadPool:
@@ -215,6 +223,7 @@ class Job(QObject):
     def _on_stopped(self) -> None:
         if not self.hasEnded:
             self.hasEnded = True
+            _release_gc()
             self.ended.emit()
 
     def _begin(self) -> None:
@@ -226,6 +235,7 @@ class Job(QObject):
                 )
             vault.job = self
             vault.lent_to = PENDING  # nobody uses it until the worker takes it
+        _hold_gc()
         pool().start(_Runnable(self))
 
 
@@ -256,6 +266,11 @@ class ProgressDialog(QProgressDialog):
         self._label = label or _tr("Working…")
         self.canceled.connect(self._cancel)
         job.progressed.connect(self.showProgress)
+        # Polished, laid out and given its native window now, before the worker takes
+        # the GIL: showing it later is then one cheap expose (else ~150 ms of stall).
+        self.ensurePolished()
+        self.adjustSize()
+        self.winId()
         self._timer = QTimer(self, singleShot=True, interval=DIALOG_DELAY_MS)
         self._timer.timeout.connect(self._appear)
         self._timer.start()
@@ -283,26 +298,6 @@ class ProgressDialog(QProgressDialog):
         self._timer.stop()
         self.hide()
         self.deleteLater()
-
-
-class _InputHold(QObject):
-    """Holds input to every window but the progress dialog while a job runs."""
-
-    def __init__(self, dialog: QWidget | None) -> None:
-        super().__init__(QCoreApplication.instance())
-        self.dialog = dialog
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() not in _HELD:
-            return False
-        dialog = self.dialog
-        inside = (
-            dialog is not None
-            and isValid(dialog)
-            and isinstance(watched, QWidget)
-            and (watched is dialog or dialog.isAncestorOf(watched))
-        )
-        return not inside
 
 
 def start(
@@ -336,25 +331,8 @@ def wait_for(job: Job) -> None:
         return
     loop = QEventLoop()
     job.ended.connect(loop.quit)
-    hold = _InputHold(_dialog_of(job))
-    app = QCoreApplication.instance()
-    if app is not None:
-        app.installEventFilter(hold)
-    try:
-        if not job.hasEnded:
-            loop.exec()
-    finally:
-        if app is not None:
-            app.removeEventFilter(hold)
-        hold.deleteLater()
-
-
-def _dialog_of(job: Job) -> QWidget | None:
-    for top in QApplication.topLevelWidgets():
-        for found in top.findChildren(ProgressDialog):
-            if found.job is job:
-                return found
-    return None
+    if not job.hasEnded:
+        loop.exec()
 
 
 def finish(
@@ -405,17 +383,17 @@ def run(
     call made in a worker while the window keeps painting, Cancel in a progress dialog."""
     try:
         job = start(parent, fn, *args, vault=vault, title=title, label=label, **kwargs)
-    except VaultError as exc:
-        operations.show_problem(parent, str(exc), show_error)
+    except VaultError as refused:
+        operations.show_problem(parent, str(refused), show_error)
         return None
     wait_for(job)
-    if isinstance(job.error, OutputExistsError) and "overwrite" not in kwargs:
-        exc = job.error
-        if not operations.confirm_replace(parent, exc):
+    exists = job.error
+    if isinstance(exists, OutputExistsError) and "overwrite" not in kwargs:
+        if not operations.confirm_replace(parent, exists):
             operations.show_problem(
                 parent,
                 operations._tr("Nothing was saved; {name} was left as it was.").format(
-                    name=exc.path.name if exc.path is not None else ""
+                    name=exists.path.name if exists.path is not None else ""
                 ),
                 show_error,
             )

@@ -18,14 +18,13 @@ from PySide6.QtWidgets import QMessageBox
 from alliance_desktop.app import backups, exports, trash
 from alliance_desktop.app import passphrase as app_passphrase
 from alliance_desktop.gui import operations
-from alliance_desktop.gui.common import file_dialogs
+from alliance_desktop.gui.common import background, file_dialogs
 from alliance_desktop.gui.safety.dialogs import (
     ChangePassphraseDialog,
     ExportDialog,
     RecentlyDeletedDialog,
     RestoreBackupDialog,
 )
-from alliance_desktop.vault import VaultError
 
 if TYPE_CHECKING:  # pragma: no cover
     from alliance_desktop.gui.shell.main_window import MainWindow
@@ -137,7 +136,16 @@ class SafetyHub(QObject):
         if not self._exec(dialog):
             return None
         fmt, out = dialog.choice()
-        outcome = operations.run(w, exports.export_data, w.vault, fmt, out)
+        outcome = background.run(
+            w,
+            exports.export_data,
+            w.vault,
+            fmt,
+            out,
+            vault=w.vault,
+            title=self.tr("Export"),
+            label=self.tr("Exporting to {name}…").format(name=out.name),
+        )
         if outcome is None:
             return None
         self._flash(
@@ -158,13 +166,15 @@ class SafetyHub(QObject):
         chosen: list[tuple[backups.BackupInfo, str, int]] = []
 
         def check(info: backups.BackupInfo) -> tuple[int, int] | None:
-            outcome = operations.run(
+            outcome = background.run(
                 dialog,
                 backups.check_backup,
                 info.path,
                 vault_path,
                 dialog.passphrase(),
                 show_error=dialog.showError,
+                title=self.tr("Restore a backup"),
+                label=self.tr("Checking {name}…").format(name=info.path.name),
             )
             if outcome is None:
                 return None
@@ -192,26 +202,61 @@ class SafetyHub(QObject):
         if not chosen:
             return False
         info, passphrase, _sessions = chosen[0]
+        # The lock's automatic backup first, in a worker (the lock then finds it done).
+        auto_folder = getattr(ctl, "_auto_backup_folder", lambda: None)()
+        if auto_folder is not None and w.vault is not None:
+            background.run(
+                w,
+                backups.auto_backup,
+                w.vault,
+                auto_folder,
+                ctl.prefs.backup_keep,
+                vault=w.vault,
+                title=self.tr("Restore a backup"),
+                label=self.tr("Backing up the open vault first…"),
+            )
         # The writer lock must be free: lock (draft and all), restore, then reopen.
         ctl.lock()
-        try:
-            result = backups.restore(info.path, vault_path, passphrase).value
-        except VaultError as exc:
+        problems: list[str] = []
+        title = self.tr("Restore a backup")
+        restored = background.run(
+            w,
+            backups.restore,
+            info.path,
+            vault_path,
+            passphrase,
+            show_error=problems.append,
+            title=title,
+            label=self.tr("Checking the backup and putting it in place…"),
+        )
+        if restored is None:
             self._after_restore_message(
-                self.tr("Nothing was restored: {detail}").format(detail=exc)
+                self.tr("Nothing was restored: {detail}").format(detail=" ".join(problems))
             )
             return False
+        result = restored.value
         from alliance_desktop.app import access
 
-        try:
-            vault = access.unlock(vault_path, passphrase, writer=True, interactive=True)
-        except VaultError as exc:
+        # The key derivation of the reopen is a worker's too: the window keeps painting.
+        opened = background.run(
+            w,
+            access.unlock,
+            vault_path,
+            passphrase,
+            writer=True,
+            interactive=True,
+            show_error=problems.append,
+            title=title,
+            label=self.tr("Opening the restored vault…"),
+        )
+        if opened is None:
             self._after_restore_message(
                 self.tr("The backup was restored, but it could not be opened: {detail}").format(
-                    detail=exc
+                    detail=" ".join(problems)
                 )
             )
             return False
+        vault = opened
         ctl.reopen(vault)
         local = info.taken_at.astimezone() if info.taken_at.tzinfo else info.taken_at
         when = local.strftime("%Y-%m-%d %H:%M")

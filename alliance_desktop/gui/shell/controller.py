@@ -504,14 +504,22 @@ class AppController(QObject):
         from alliance_desktop.app import backups
         from alliance_desktop.app.errors import OutputError
         from alliance_desktop.app.files import private_folder
-        from alliance_desktop.gui import operations
+        from alliance_desktop.gui.common import background
 
         try:
             out = backups.backup_name(private_folder(self.backup_folder()))
         except (OSError, OutputError) as exc:
             self.window.flash(self.tr("Backup failed: {error}").format(error=exc), 10000)
             return
-        outcome = operations.run(self.window, backups.backup, self.vault, out)
+        outcome = background.run(
+            self.window,
+            backups.backup,
+            self.vault,
+            out,
+            vault=self.vault,
+            title=self.tr("Back up now"),
+            label=self.tr("Backing up to {name}…").format(name=out.name),
+        )
         if outcome is not None:
             self.window.flash(
                 self.tr("Backup written and verified: {path}").format(path=outcome.value), 10000

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer
 from alliance_desktop.app import sessions as app_sessions
 from alliance_desktop.gui import operations
 from alliance_desktop.gui.workspace.models import short_date
-from alliance_desktop.vault import VaultError
+from alliance_desktop.vault import VaultError, VaultInUseError
 
 if TYPE_CHECKING:  # pragma: no cover
     from alliance_desktop.gui.shell.main_window import MainWindow
@@ -87,6 +87,9 @@ class DraftsBar(QObject):
         self.slot = slot
         try:
             app_sessions.save_draft(vault, slot, payload)
+        except VaultInUseError:
+            self.timer.start()  # an export or backup has the vault: try again later
+            return False
         except VaultError as exc:
             self.w.flash(self.tr("The draft could not be saved: {error}").format(error=exc))
             return False
