@@ -263,3 +263,175 @@ def test_privacy_warning_says_what_is_no_longer_pseudonymised(app_window):
     wizard.identifyCheck.setChecked(False)
     assert "session dates appear as calendar dates" in wizard.privacyWarning.text()
     assert "de-identif" not in wizard.privacyWarning.text().lower()
+
+
+# -- issue 12: the small things ----------------------------------------------------------
+
+
+def _mnemonic(text: str) -> str | None:
+    m = re.search(r"&([^&])", text.replace("&&", ""))
+    return m.group(1).lower() if m else None
+
+
+def test_next_keeps_alt_n_and_no_step_repeats_a_mnemonic(app_window):
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    wizard = _open_wizard(app_window)
+    assert _mnemonic(wizard.nextButton.text()) == "n"
+    assert _mnemonic(wizard.noClientsButton.text()) != "n"
+    for step in range(wizard.STEPS):
+        wizard.setStep(step)
+        seen: dict[str, str] = {}
+        for widget in wizard.findChildren(QAbstractButton) + wizard.findChildren(QLabel):
+            if not widget.isVisibleTo(wizard):
+                continue
+            if isinstance(widget, QLabel) and widget.buddy() is None:
+                continue
+            key = _mnemonic(widget.text())
+            if key is None:
+                continue
+            assert key not in seen, (step, key, seen[key], widget.objectName())
+            seen[key] = widget.objectName()
+
+
+def test_the_file_name_offered_carries_the_period(app_window, monkeypatch):
+    from alliance_desktop.gui.common import file_dialogs
+
+    wizard = _open_wizard(app_window)
+    offered = {}
+
+    def fake(parent, caption, directory="", filter="", selected_filter=""):
+        offered["name"] = Path(directory).name
+        return "", filter
+
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", fake)
+    assert wizard.exportPdf() is None  # cancelled
+    assert offered["name"] == f"supervision-{START.isoformat()}-to-{END.isoformat()}.pdf"
+
+
+def test_preview_charts_are_drawn_at_the_screen_pixel_ratio(app_window):
+    from alliance_desktop.app import packets
+    from alliance_desktop.gui.supervision.preview import PreviewJob, _Signals, chart_sizes
+
+    wizard = _open_wizard(app_window)
+    previewer = wizard.previewer
+    assert previewer.charts_total and previewer.charts_drawn == previewer.charts_total
+    html = wizard.packet.html(640)
+    name, width, height = chart_sizes(html)[0]
+    image = previewer.chartImage(name)
+    ratio = wizard.preview.devicePixelRatioF()
+    assert image.devicePixelRatio() == ratio
+    # Exactly the box's device pixels: never a smaller bitmap stretched into it.
+    assert (image.width(), image.height()) == (round(width * ratio), round(height * ratio))
+    # On a 2x screen the bitmap has twice the pixels in each direction.
+    signals = _Signals()
+    got: list[bytes] = []
+    signals.chart.connect(lambda _g, _n, png: got.append(png))
+    job = PreviewJob(1, packets.read_source(app_window.vault), wizard.options(), signals,
+                     width_px=width, pixel_ratio=2.0)  # fmt: skip
+    job.setAutoDelete(False)
+    job.run()
+    QApplication.processEvents()
+    from PySide6.QtGui import QImage
+
+    sharp = QImage.fromData(got[0])
+    # Fitted into the box at twice its pixels, its own proportions kept.
+    assert sharp.width() <= 2 * width + 1 and sharp.height() <= 2 * height + 1
+    assert max(sharp.width() - 2 * width, sharp.height() - 2 * height) >= -2
+
+
+# -- issue 15: the wizard at scale -------------------------------------------------------
+
+
+def test_opening_the_wizard_draws_no_figure_on_the_ui_thread(app_window, monkeypatch):
+    import threading
+
+    from matplotlib.figure import Figure
+
+    made: list[bool] = []
+    original = Figure.__init__
+
+    def spy(self, *args, **kwargs):
+        made.append(threading.current_thread() is threading.main_thread())
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Figure, "__init__", spy)
+    wizard = _open_wizard(app_window)
+    assert wizard.previewer.charts_drawn > 0 and made
+    assert not any(made), "a figure was built on the UI thread"
+
+
+def test_ticking_a_client_changes_its_rows_only_and_reads_nothing(app_window, monkeypatch):
+    ctl = app_window
+    wizard = _open_wizard(ctl)
+    reads: list[str] = []
+    for name in ("sessions", "clients", "session", "client", "typed_settings", "packets"):
+        real = getattr(ctl.vault, name)
+        monkeypatch.setattr(ctl.vault, name,
+                            lambda *a, _n=name, _r=real, **k: (reads.append(_n), _r(*a, **k))[1])  # fmt: skip
+    resets, inserted, removed = [], [], []
+    model = wizard.sessionModel
+    model.modelReset.connect(lambda: resets.append(1))
+    model.rowsInserted.connect(lambda _p, first, last: inserted.append(last - first + 1))
+    model.rowsRemoved.connect(lambda _p, first, last: removed.append(last - first + 1))
+    clients = wizard.clientModel
+    before = model.rowCount()
+    ticked_before = set(wizard.chosenSessionIds())
+    row = next(i for i in range(clients.rowCount())
+               if clients.isTicked(clients.index(i).data(Qt.ItemDataRole.UserRole))
+               and model._by_client.get(clients.index(i).data(Qt.ItemDataRole.UserRole)))  # fmt: skip
+    index = clients.index(row)
+    assert clients.setData(index, Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    [block] = removed
+    assert block > 0 and model.rowCount() == before - block and not resets
+    assert wizard.chosenSessionIds() <= ticked_before  # the other ticks stay
+    assert clients.setData(index, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert inserted == [block] and model.rowCount() == before and not resets
+    assert wizard.chosenSessionIds() == ticked_before
+    _settle(wizard)
+    assert reads == [], reads
+
+
+def test_the_preview_builds_off_the_ui_thread_with_progress_and_stop(
+    app_window, monkeypatch, qtbot
+):
+    import threading
+
+    from alliance_desktop.app import packets
+    from alliance_desktop.gui.supervision import preview as preview_module
+
+    wizard = _open_wizard(app_window)
+    threads: list[bool] = []
+    real_build = packets.build_from
+
+    def build(source, options):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real_build(source, options)
+
+    gate = threading.Event()
+    real_png = preview_module.PreviewJob._png
+
+    def slow_png(self, *args):
+        gate.wait(10)  # hold the worker on its first chart
+        return real_png(self, *args)
+
+    monkeypatch.setattr(packets, "build_from", build)
+    monkeypatch.setattr(preview_module.PreviewJob, "_png", slow_png)
+    previewer = wizard.previewer
+    with qtbot.waitSignal(previewer.textShown, timeout=20000):
+        wizard.refreshPreview()
+    assert threads == [False] and previewer.charts_total > 0
+    assert previewer.isBusy()
+    assert wizard.ui.previewProgress.isVisibleTo(wizard)
+    assert wizard.ui.previewCancelButton.isVisibleTo(wizard)
+    assert "Drawing charts" in wizard.previewState.text()
+    assert "went quiet" in wizard.previewText() or wizard.previewer.pendingSections()
+    wizard.ui.previewCancelButton.click()
+    gate.set()
+    assert wizard.waitForPreview()
+    assert not previewer.isBusy()
+    assert not wizard.ui.previewProgress.isVisibleTo(wizard)
+    assert "stopped" in wizard.previewState.text()
+    assert previewer.charts_drawn < previewer.charts_total
+    assert wizard.previewText()  # what was shown stays
+    assert wizard.exportButton.isEnabled()  # the PDF does not depend on the preview

@@ -305,3 +305,29 @@ def test_reminder_fires_without_client_data(ctl, qtbot, monkeypatch):
     ctl.prefs.set({"reminder_enabled": False})
     w.trainee.preferencesChanged()
     assert not reminder.timer.isActive()
+
+
+def test_after_saving_from_trends_the_timeline_shows_the_feedback_card(ctl, qtbot):
+    """Issue 12: saving a practice session used to land back on Trends, card hidden."""
+    w = ctl.window
+    w.show()
+    qtbot.waitExposed(w)
+    client = _practice_client(ctl)
+    w.reloadClients(select=client.id)
+    tabs = w.ui.clientTabs
+    tabs.setCurrentIndex(w.insights.trendsIndex)  # the user was looking at Trends
+    w.actionNewSession.trigger()
+    assert tabs.currentIndex() == w.insights.trendsIndex
+    for name, digit in (("trustInput", "7"), ("engagementInput", "6")):
+        field = w.editor.findChild(QWidget, name)
+        field.setFocus()
+        qtbot.keyClicks(field, digit)
+    w.editor.findChild(QPlainTextEdit, "reflectionEdit").setPlainText(
+        "I felt unsure because she went quiet. Next time I will ask."
+    )
+    w.saveSession()
+    card = w.trainee.feedback
+    qtbot.waitUntil(card.isVisible, timeout=3000)
+    assert tabs.currentIndex() != w.insights.trendsIndex
+    assert tabs.currentWidget().isAncestorOf(card)
+    assert card.session_id is not None and "prompts" in card.summary.text()

@@ -3,6 +3,7 @@ read again (issue 15: at 500 clients a tick used to rebuild every list)."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -213,6 +214,7 @@ class PreselectJob(QRunnable):
         self.stop = threading.Event()
 
     def run(self) -> None:
+        # Nothing may leave run(): Qt's pool cannot carry a Python exception.
         if self.stop.is_set():
             return
         try:
@@ -220,5 +222,7 @@ class PreselectJob(QRunnable):
                                         include_practice=self.include_practice)  # fmt: skip
         except Exception:  # no preselection is better than a traceback
             found = {}
-        if not self.stop.is_set():
+        if self.stop.is_set():
+            return
+        with contextlib.suppress(RuntimeError):  # the wizard closed meanwhile
             self.signals.done.emit(self.generation, found)

@@ -72,6 +72,14 @@ class _Signals(QObject):
     done = Signal(int)
 
 
+def _emit(signal: Any, *args: Any) -> None:
+    """Emit from the worker; a wizard closed meanwhile (its receiver gone) is no error."""
+    try:
+        signal.emit(*args)
+    except RuntimeError:
+        raise Cancelled from None
+
+
 def chart_sizes(html: str) -> list[tuple[str, int, int]]:
     """The charts of a packet's HTML in reading order, with their width and height."""
     return [(m.group(1), int(m.group(2)), int(m.group(3))) for m in _IMG.finditer(html)]
@@ -101,41 +109,47 @@ class PreviewJob(QRunnable):
         self.stop = threading.Event()
 
     def run(self) -> None:
-        gen, out = self.generation, self.signals
+        # Nothing may leave run(): Qt's pool cannot carry a Python exception.
         try:
-            if self.stop.is_set():
-                return
-            source = self.source
-            watched = replace(source, strategies=_Watched(source.strategies, self.stop))
-            packet = app_packets.build_from(watched, self.options)
-            if self.stop.is_set():
-                return
-            html = packet.html(self.width_px)
-            out.text.emit(gen, packet, html)
-            charts = chart_sizes(html)
-            for i, (name, width, _height) in enumerate(charts):
-                if self.stop.is_set():
-                    return
-                out.chart.emit(gen, name, self._png(packet, name, width))
-                out.progress.emit(gen, i + 1, len(charts))
-            out.done.emit(gen)
+            self._run()
         except Cancelled:
-            return
+            pass
         except ValidationError as exc:
-            out.failed.emit(gen, "; ".join(p.message for p in exc.problems))
+            _emit(self.signals.failed, self.generation,
+                  "; ".join(p.message for p in exc.problems))  # fmt: skip
         except Exception:  # never a traceback on screen
-            out.failed.emit(gen, "")
+            _emit(self.signals.failed, self.generation, "")
 
-    def _png(self, packet: Packet, name: str, width: int) -> bytes:
-        """The chart ``width`` px wide at the screen's pixel ratio; its figure is dropped."""
+    def _run(self) -> None:
+        gen, out = self.generation, self.signals
+        if self.stop.is_set():
+            return
+        source = self.source
+        watched = replace(source, strategies=_Watched(source.strategies, self.stop))
+        packet = app_packets.build_from(watched, self.options)
+        if self.stop.is_set():
+            return
+        html = packet.html(self.width_px)
+        _emit(out.text, gen, packet, html)
+        charts = chart_sizes(html)
+        for i, (name, width, height) in enumerate(charts):
+            if self.stop.is_set():
+                return
+            _emit(out.chart, gen, name, self._png(packet, name, width, height))
+            _emit(out.progress, gen, i + 1, len(charts))
+        _emit(out.done, gen)
+
+    def _png(self, packet: Packet, name: str, width: int, height: int) -> bytes:
+        """The chart fitted into its ``width`` × ``height`` box at the screen's pixel ratio
+        (its own proportions kept); its figure is dropped once drawn."""
         if name not in packet.charts:
             return b""
         fig = packet.figure(name)
         try:
-            inches = float(fig.get_size_inches()[0]) or 1.0
+            w_in, h_in = (float(x) or 1.0 for x in fig.get_size_inches())
+            dpi = min(width / w_in, height / h_in) * self.pixel_ratio
             buf = io.BytesIO()
-            fig.savefig(buf, format="png", dpi=width * self.pixel_ratio / inches,
-                        facecolor="white")  # fmt: skip
+            fig.savefig(buf, format="png", dpi=dpi, facecolor="white")
         finally:
             fig.clear()
         return buf.getvalue()
@@ -176,6 +190,7 @@ class PacketPreview(QObject):
         self._slicer = QTimer(self, singleShot=True, interval=0)
         self._slicer.timeout.connect(self._append_slice)
         self._placeholders: dict[tuple[int, int], QImage] = {}
+        self._boxes: dict[str, tuple[int, int]] = {}
         self.charts_total = 0
         self.charts_drawn = 0
         self.stopButton.clicked.connect(self.stopPreview)
@@ -261,6 +276,7 @@ class PacketPreview(QObject):
             return
         self.packet = packet
         sizes = chart_sizes(html)
+        self._boxes = {name: (w, h) for name, w, h in sizes}
         self.charts_total, self.charts_drawn = len(sizes), 0
         doc = QTextDocument(self.browser)
         font = QFont("DejaVu Serif", 10)
@@ -313,8 +329,18 @@ class PacketPreview(QObject):
     def _chart(self, gen: int, name: str, png: bytes) -> None:
         if gen != self.generation or self.doc is None or not png:
             return
-        image = QImage.fromData(png)
-        image.setDevicePixelRatio(max(1.0, self.browser.devicePixelRatioF()))
+        ratio = max(1.0, self.browser.devicePixelRatioF())
+        chart = QImage.fromData(png)
+        width, height = self._boxes.get(name, (chart.width(), chart.height()))
+        # The box the text leaves for the chart, in device pixels, with the chart centred
+        # in it at its own proportions: never stretched, never scaled up.
+        image = QImage(round(width * ratio), round(height * ratio), QImage.Format.Format_RGB32)
+        image.fill(QColor("#ffffff"))
+        painter = QPainter(image)
+        painter.drawImage((image.width() - chart.width()) // 2,
+                          (image.height() - chart.height()) // 2, chart)  # fmt: skip
+        painter.end()
+        image.setDevicePixelRatio(ratio)
         self.doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"chart:{name}"),
                              image)  # fmt: skip
         self.charts_drawn += 1
