@@ -1,0 +1,127 @@
+"""The longest event-loop stall per long operation, on the UI thread and through the
+background worker (issue 15, "No stall"), in the real main window, offscreen.
+
+A 10 ms QTimer beats while the operation runs; the figure is the longest wait between
+two beats (from the start of the call to its end). "UI thread" calls the use case
+directly, as the app did before; "worker" runs it through gui.common.background.
+
+    .venv/bin/python benchmarks/bench_stall.py                 # 500 clients x 200 sessions
+    .venv/bin/python benchmarks/bench_stall.py --clients 200 --sessions 100
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+PASSPHRASE = "benchmark passphrase for the stall"
+BUDGET_MS = 100
+
+
+def _heartbeat(app: Any, action: Callable[[], Any]) -> float:
+    from PySide6.QtCore import QTimer
+
+    marks = [time.monotonic()]
+    timer = QTimer(interval=10)
+    timer.timeout.connect(lambda: marks.append(time.monotonic()))
+    timer.start()
+    try:
+        action()
+    finally:
+        marks.append(time.monotonic())
+        timer.stop()
+    return max(b - a for a, b in itertools.pairwise(marks)) * 1000
+
+
+def _settle(app: Any) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    for _ in range(20):
+        loop = QEventLoop()
+        QTimer.singleShot(300, loop.quit)
+        if _heartbeat(app, loop.exec) < 40:
+            return
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=500)
+    parser.add_argument("--sessions", type=int, default=200)
+    args = parser.parse_args(argv)
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from alliance_desktop.app import backups, exports
+    from alliance_desktop.app import merge as app_merge
+    from alliance_desktop.gui.common import background
+    from alliance_desktop.gui.common.preferences import Preferences
+    from alliance_desktop.gui.common.theme import ThemeManager
+    from alliance_desktop.gui.shell.controller import AppController
+    from alliance_desktop.vault import Vault
+    from alliance_desktop.vault.demo import create_demo_vault
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    work = Path(tempfile.mkdtemp(prefix="bench-stall-"))
+    try:
+        path = work / "demo.alliance"
+        create_demo_vault(
+            path, PASSPHRASE, clients=args.clients, sessions=args.sessions, seed=15
+        ).close()
+        other = work / "other.alliance"
+        shutil.copyfile(path, other)
+        prefs = Preferences(QSettings(str(work / "prefs.ini"), QSettings.Format.IniFormat))
+        theme = ThemeManager(app, "light")
+        ctl = AppController(app, path, prefs, theme)
+        ctl.start(Vault.open(path, PASSPHRASE))
+        window = ctl.window
+        assert window is not None
+        window.resize(1200, 800)
+        window.show()
+        _settle(app)
+        vault = ctl.vault
+        out = work / "out"
+        out.mkdir()
+
+        def fresh(name: str) -> Path:
+            target = out / name
+            target.unlink(missing_ok=True)
+            return target
+
+        ops: list[tuple[str, Callable[[], Any]]] = [
+            ("export CSV", lambda: (exports.export_data, (vault, "csv", fresh("x.csv")))),
+            ("export JSON", lambda: (exports.export_data, (vault, "json", fresh("x.json")))),
+            ("backup", lambda: (backups.backup, (vault, fresh("b.alliance")))),
+            ("merge", lambda: (app_merge.merge, (vault, other, PASSPHRASE))),
+        ]
+        print(f"Longest event-loop stall, {args.clients} clients x {args.sessions} sessions")
+        print(f"{'operation':<14}{'UI thread':>12}{'worker':>10}  budget {BUDGET_MS} ms")
+        for name, make in ops:
+            fn, call_args = make()
+            before = _heartbeat(app, lambda fn=fn, a=call_args: fn(*a))
+            _settle(app)
+            fn, call_args = make()
+            after = _heartbeat(
+                app, lambda fn=fn, a=call_args: background.run(window, fn, *a, vault=vault)
+            )
+            _settle(app)
+            mark = "ok" if after <= BUDGET_MS else "OVER"
+            print(f"{name:<14}{before:>9.0f} ms{after:>7.0f} ms  {mark}")
+        ctl.dispose()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
