@@ -50,7 +50,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from shiboken6 import isValid
 
 from alliance_desktop.app.changes import Outcome
@@ -291,7 +291,9 @@ class ProgressDialog(QProgressDialog):
     def _cancel(self) -> None:
         self.job.cancel()
         self.setLabelText(_tr("Cancelling…"))
-        self.setCancelButtonText("")  # pressed once is enough
+        button = self.findChild(QPushButton)
+        if button is not None:
+            button.setEnabled(False)  # pressed once is enough
         self.show()
 
     def done_(self) -> None:
