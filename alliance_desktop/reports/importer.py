@@ -14,7 +14,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from alliance_desktop.domain.errors import Problem, ValidationError
 from alliance_desktop.domain.models import Client, Session, code_key
@@ -95,6 +95,12 @@ def fingerprint(kind: Kind, code: str, s: Session, *, timed: bool = False) -> Ha
     reflection = (s.reflection.template, tuple(s.reflection.sections.items()))
     return (*common, bool(s.supervision), full_ruptures, reflection,
             s.created_at if timed else None)  # fmt: skip
+
+
+def _untimed(full: Hashable) -> Hashable:
+    """A JSON fingerprint taken with ``timed=True``, as it is without the time: the
+    same tuple as ``fingerprint(kind, code, s)``, without computing it all again."""
+    return (*cast(tuple, full)[:-1], None)
 
 
 # -- validation ------------------------------------------------------------------------
@@ -326,9 +332,12 @@ def _import(vault: Vault, data: bytes, kind: Kind, today: date | None) -> Import
         code = codes[s.client_id]
         if s.uuid:
             seen_uuids.add(s.uuid)
-        seen_content.add(fingerprint(kind, code, s))
         if kind == "json":
-            seen_full.add(fingerprint(kind, code, s, timed=True))
+            stored = fingerprint(kind, code, s, timed=True)
+            seen_full.add(stored)
+            seen_content.add(_untimed(stored))
+        else:
+            seen_content.add(fingerprint(kind, code, s))
 
     # Sessions without their own timestamps get the import time, a microsecond apart,
     # so sessions on the same day keep the order they had in the file.
@@ -336,7 +345,12 @@ def _import(vault: Vault, data: bytes, kind: Kind, today: date | None) -> Import
     to_write: list[tuple[str, Session]] = []
     duplicates = 0
     for i, (code, session, rec) in enumerate(plan.sessions):
-        content = fingerprint(kind, code, session)
+        full: Hashable = None  # only for a session the file gave a timestamp
+        if rec.timed:
+            full = fingerprint(kind, code, session, timed=True)
+            content = _untimed(full)
+        else:
+            content = fingerprint(kind, code, session)
         if session.uuid and session.uuid in seen_uuids:
             # The same record (matched on its identity first), whatever its content now.
             duplicates += 1
@@ -345,7 +359,6 @@ def _import(vault: Vault, data: bytes, kind: Kind, today: date | None) -> Import
         if session.uuid:
             seen_uuids.add(session.uuid)
         if rec.timed:
-            full = fingerprint(kind, code, session, timed=True)
             is_duplicate = full in seen_full
             seen_full.add(full)
         else:

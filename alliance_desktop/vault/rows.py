@@ -39,6 +39,16 @@ def _keys(text: str) -> tuple[str, ...]:
     return tuple(json.loads(text))
 
 
+#: ``json.dumps(value, ensure_ascii=False)`` without building an encoder on every call.
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
+@lru_cache(maxsize=4096)
+def _key_list(keys: tuple[str, ...]) -> str:
+    """The stored form of a strategy or marker list (they repeat: encode once)."""
+    return json.dumps(list(keys))
+
+
 _MODALITY = {m.value: m for m in Modality}
 
 
@@ -112,10 +122,10 @@ def session_params(s: Session) -> tuple:
         s.client_rating,
         s.outcome_rating,
         int(s.supervision),
-        json.dumps(list(s.strategies)),
-        json.dumps(list(s.tags), ensure_ascii=False),
+        _key_list(tuple(s.strategies)),
+        _encode(list(s.tags)),
         s.reflection.template,
-        json.dumps(s.reflection.sections, ensure_ascii=False),
+        _encode(s.reflection.sections),
         iso(s.created_at or now()),
         iso(s.updated_at or now()),
         s.uuid,
@@ -151,8 +161,8 @@ def rupture_params(session_id: int, position: int, r: Rupture, updated_at: str) 
         RuptureType(r.type).value,
         Resolution(r.resolution).value,
         r.salience,
-        json.dumps(list(r.markers)),
-        json.dumps(list(r.repair_strategies)),
+        _key_list(tuple(r.markers)),
+        _key_list(tuple(r.repair_strategies)),
         r.note,
         r.resolved_on.isoformat() if r.resolved_on else None,
         updated_at,

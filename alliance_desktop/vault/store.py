@@ -26,8 +26,8 @@ from alliance_desktop.domain.settings import OutcomeScale, VaultSettings
 from alliance_desktop.domain.strategies import GROUP_KEYS, Strategy, catalogue, is_valid_custom_key
 from alliance_desktop.domain.validation import rupture_problems, validate_client, validate_session
 from alliance_desktop.domain.vignettes import vignette
+from alliance_desktop.vault import bulk, rows
 from alliance_desktop.vault import connection as cx
-from alliance_desktop.vault import rows
 from alliance_desktop.vault.bulk import paused_gc
 from alliance_desktop.vault.errors import (
     DiskFullError,
@@ -874,7 +874,12 @@ class Vault:
                 self._index_client(conn, client)
             for code, session in sessions:
                 session.client_id = ids[code_key(code)]
-                self._write_session(conn, session)
+            written = [session for _code, session in sessions]
+            if bulk.can_insert_in_bulk(conn, written):
+                bulk.insert_new_sessions(conn, written)  # executemany, ids assigned up front
+            else:
+                for session in written:
+                    self._write_session(conn, session)
         return ImportOutcome(len(sessions), new_clients)
 
     # -- search -------------------------------------------------------------
