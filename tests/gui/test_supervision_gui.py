@@ -311,13 +311,12 @@ def test_the_file_name_offered_carries_the_period(app_window, monkeypatch):
 
 def test_preview_charts_are_drawn_at_the_screen_pixel_ratio(app_window):
     from alliance_desktop.app import packets
-    from alliance_desktop.gui.supervision.preview import PreviewJob, _Signals, chart_sizes
+    from alliance_desktop.gui.supervision.preview import PreviewJob, _Signals
 
     wizard = _open_wizard(app_window)
     previewer = wizard.previewer
     assert previewer.charts_total and previewer.charts_drawn == previewer.charts_total
-    html = wizard.packet.html(640)
-    name, width, height = chart_sizes(html)[0]
+    name, (width, height) = next(iter(previewer.chartBoxes().items()))
     image = previewer.chartImage(name)
     ratio = wizard.preview.devicePixelRatioF()
     assert image.devicePixelRatio() == ratio

@@ -41,6 +41,7 @@ class Ui_SupervisionClientsPage(object):
         sizePolicy.setHeightForWidth(self.packetClientList.sizePolicy().hasHeightForWidth())
         self.packetClientList.setSizePolicy(sizePolicy)
         self.packetClientList.setUniformItemSizes(True)
+        self.packetClientList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.clientsLayout.addWidget(self.packetClientList)
 

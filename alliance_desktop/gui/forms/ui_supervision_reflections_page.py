@@ -41,6 +41,7 @@ class Ui_SupervisionReflectionsPage(object):
         sizePolicy.setHeightForWidth(self.packetSessionList.sizePolicy().hasHeightForWidth())
         self.packetSessionList.setSizePolicy(sizePolicy)
         self.packetSessionList.setUniformItemSizes(True)
+        self.packetSessionList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.packetSessionList.setTextElideMode(Qt.TextElideMode.ElideRight)
 
         self.reflectionsLayout.addWidget(self.packetSessionList)

@@ -126,6 +126,7 @@ class Ui_SupervisionWizard(object):
         sizePolicy1.setHeightForWidth(self.packetPreview.sizePolicy().hasHeightForWidth())
         self.packetPreview.setSizePolicy(sizePolicy1)
         self.packetPreview.setOpenLinks(False)
+        self.packetPreview.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.previewLayout.addWidget(self.packetPreview)
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QTextBrowser
 from alliance_desktop.app import packets as app_packets
 from alliance_desktop.charts.theme import LIGHT
 from alliance_desktop.domain.errors import ValidationError
+from alliance_desktop.gui.supervision.util import plural
 
 if TYPE_CHECKING:  # pragma: no cover
     from alliance_desktop.app.packets import PacketSource
@@ -226,8 +227,13 @@ class PacketPreview(QObject):
         self._busy(self.tr("Building the preview…"))
         ratio = self.browser.devicePixelRatioF() if self.browser.window() else 1.0
         self.job = PreviewJob(self.generation, source, options, self.signals,
-                              width_px=PREVIEW_WIDTH, pixel_ratio=ratio)  # fmt: skip
+                              width_px=self.chartWidth(), pixel_ratio=ratio)  # fmt: skip
         self.pool.start(self.job)
+
+    def chartWidth(self) -> int:
+        """Charts as wide as the text column the preview leaves, within reason."""
+        free = self.browser.viewport().width() - 2 * self.browser.document().documentMargin()
+        return int(max(360, min(PREVIEW_WIDTH, free - 24)))
 
     def showMessage(self, text: str) -> None:
         """No packet: a message in the preview's place (never inside a packet)."""
@@ -304,6 +310,10 @@ class PacketPreview(QObject):
             self.bar.setRange(0, self.charts_total)
             self.bar.setValue(0)
             self._busy(self.tr("Drawing charts: 0 of {n}…").format(n=self.charts_total))
+        else:
+            self.job = None
+            self._idle()
+            self.state.setText(self.summary())
         self.textShown.emit()
 
     def _append_slice(self) -> None:
@@ -346,6 +356,10 @@ class PacketPreview(QObject):
         self.charts_drawn += 1
         self.browser.viewport().update()
 
+    def chartBoxes(self) -> dict[str, tuple[int, int]]:
+        """Each chart's box in the shown text, in logical pixels."""
+        return dict(self._boxes)
+
     def chartImage(self, name: str) -> QImage | None:
         if self.doc is None:
             return None
@@ -375,7 +389,17 @@ class PacketPreview(QObject):
             return
         self.job = None
         self._idle()
+        self.state.setText(self.summary())
         self.finished.emit()
+
+    def summary(self) -> str:
+        """What the shown packet holds, for the line above it."""
+        packet = self.packet
+        if packet is None:
+            return ""
+        return (plural(packet.client_count, self.tr("1 client"), self.tr("{n} clients"))
+                + " · "
+                + plural(packet.session_count, self.tr("1 session"), self.tr("{n} sessions")))  # fmt: skip
 
     # -- helpers -----------------------------------------------------------------------
 

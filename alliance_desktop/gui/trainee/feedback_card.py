@@ -138,11 +138,13 @@ class FeedbackCard(QFrame):
             if fb.level is not None
             else self.tr("level not chosen yet")
         )
-        self.summary.setText(
-            self.tr("{filled} of {total} prompts · {level}").format(
-                filled=filled, total=len(fb.sections), level=level
-            )
+        total = len(fb.sections)
+        prompts = (
+            self.tr("{filled} of 1 prompt · {level}")
+            if total == 1
+            else self.tr("{filled} of {total} prompts · {level}")
         )
+        self.summary.setText(prompts.format(filled=filled, total=total, level=level))
         self.checks.setText(feedback_html(fb, self.tr))
         self.checks.setAccessibleName(self.checks.text())
         self.rubric.setLevels(fb.level, fb.supervisor_level, hints_html(fb, self.tr))
