@@ -434,3 +434,25 @@ def test_the_preview_builds_off_the_ui_thread_with_progress_and_stop(
     assert previewer.charts_drawn < previewer.charts_total
     assert wizard.previewText()  # what was shown stays
     assert wizard.exportButton.isEnabled()  # the PDF does not depend on the preview
+
+
+def test_export_shows_progress_and_stop_leaves_no_file_and_no_record(
+    app_window, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QProgressDialog
+
+    wizard = _open_wizard(app_window)
+    seen: list[tuple[int, int]] = []
+    real_set = QProgressDialog.setValue
+
+    def watch(self, value):
+        seen.append((value, self.maximum()))
+        real_set(self, value)
+
+    monkeypatch.setattr(QProgressDialog, "setValue", watch)
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: len(seen) >= 2)
+    out = tmp_path / "stopped.pdf"
+    assert wizard.exportPdf(str(out)) is None
+    assert not out.exists() and app_window.vault.packets() == []
+    assert "stopped" in wizard.exportResult.text()
+    assert seen and seen[0][1] > 1  # sections counted, one step each

@@ -465,22 +465,32 @@ class SupervisionWizard(QDialog):
         out = Path(chosen).expanduser()
         if out.suffix.lower() != ".pdf":
             out = out.with_name(out.name + ".pdf")
-        progress = QProgressDialog(self.tr("Writing the packet…"), "", 0, 0, self)
+        progress = QProgressDialog(self.tr("Writing the packet…"), self.tr("Stop"), 0, 0, self)
         progress.setObjectName("packetProgress")
         progress.setWindowTitle(self.tr("Export supervision packet"))
-        progress.setCancelButton(None)
         progress.setMinimumDuration(0)
+        progress.setAutoReset(False)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.show()
         QGuiApplication.processEvents()
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+
+        def step(done: int, total: int) -> None:
+            # Section by section: the bar moves, Stop is heard, the window repaints.
+            progress.setMaximum(total)
+            progress.setValue(done)
+            QGuiApplication.processEvents()
+
+        def export(*args: Any, **kwargs: Any) -> Any:
+            return app_packets.export_packet(*args, on_progress=step,
+                                             cancelled=progress.wasCanceled, **kwargs)  # fmt: skip
+
         try:
-            outcome = operations.run(
-                self, app_packets.export_packet, self.vault, options, out,
-                show_error=self._export_failed,
-            )  # fmt: skip
+            outcome = operations.run(self, export, self.vault, options, out,
+                                     show_error=self._export_failed)  # fmt: skip
+        except app_packets.Cancelled:
+            self.exportResult.setText(self.tr("Export stopped; nothing was written."))
+            return None
         finally:
-            QGuiApplication.restoreOverrideCursor()
             progress.close()
             progress.deleteLater()
         if outcome is None:
