@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import gc
 import inspect
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -78,24 +79,48 @@ def _tr(text: str) -> str:
 
 
 _pool: QThreadPool | None = None
-#: Jobs running now, and whether the cyclic collector was on before the first.
-_gc_hold = {"jobs": 0, "was_enabled": False}
+#: The interpreter's thread switch interval while a job runs, in seconds (Python's
+#: default is 0.005). Each time the UI thread needs the GIL (every Python slot, paint
+#: override or delegate call during a repaint) it waits up to one interval for the
+#: busy worker to hand it over; a repaint of the window makes dozens of such calls,
+#: so at 5 ms one repaint (the window going inactive as the progress dialog shows)
+#: stalled the loop 100 ms and more. At 1 ms the same repaint costs a fifth of that.
+SWITCH_INTERVAL_S = 0.001
+
+#: Jobs running now, whether the cyclic collector was on before the first, and the
+#: switch interval to put back after the last.
+_gc_hold: dict[str, Any] = {"jobs": 0, "was_enabled": False, "interval": None}
 
 
 def _hold_gc() -> None:
-    """No cyclic collection while a job runs: a collection over the window's objects
+    """While a job runs: no cyclic collection (a collection over the window's objects
     and the job's new ones holds the GIL 100 ms and more, in whichever thread
-    allocates (the job makes no cycles; reference counting frees it as usual)."""
+    allocates; the job makes no cycles, reference counting frees it as usual) and a
+    short thread switch interval (SWITCH_INTERVAL_S)."""
     if _gc_hold["jobs"] == 0:
         _gc_hold["was_enabled"] = gc.isenabled()
         gc.disable()
+        _gc_hold["interval"] = sys.getswitchinterval()
+        sys.setswitchinterval(min(SWITCH_INTERVAL_S, _gc_hold["interval"]))
     _gc_hold["jobs"] += 1
 
 
 def _release_gc() -> None:
     _gc_hold["jobs"] = max(0, _gc_hold["jobs"] - 1)
-    if _gc_hold["jobs"] == 0 and _gc_hold["was_enabled"]:
-        gc.enable()
+    if _gc_hold["jobs"] == 0:
+        if _gc_hold["interval"] is not None:
+            sys.setswitchinterval(_gc_hold["interval"])
+            _gc_hold["interval"] = None
+        if _gc_hold["was_enabled"]:
+            # Everything the job left alive (the vault's caches, the window's new rows)
+            # is still in the youngest generation, and turning collection back on would
+            # scan it all at the next allocation: 100-200 ms on the UI thread. Freezing
+            # and unfreezing moves every tracked object into the oldest generation in
+            # constant time instead; they are scanned, with their cycles, at the next
+            # full collection, as any long-lived object is.
+            gc.freeze()
+            gc.unfreeze()
+            gc.enable()
 
 
 def pool() -> QThreadPool:
