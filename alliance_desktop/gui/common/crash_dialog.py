@@ -18,7 +18,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QPushButton, QWidget
 
 from alliance_desktop import __version__
-from alliance_desktop.gui.forms.ui_crash_dialog import Ui_CrashDialog
 
 _PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 
@@ -40,6 +39,10 @@ def technical_summary(exc_type: type[BaseException], tb: TracebackType | None) -
 class CrashDialog(QDialog):
     def __init__(self, summary: str, parent: QWidget | None = None):
         super().__init__(parent)
+        # The form is imported when a dialog is first shown, not when the hook is
+        # installed at start-up (it was the costliest import before the unlock window).
+        from alliance_desktop.gui.forms.ui_crash_dialog import Ui_CrashDialog
+
         self.ui = Ui_CrashDialog()
         self.ui.setupUi(self)
         self.details = self.ui.crashSummary
