@@ -1,4 +1,5 @@
-"""Bulk loads: the cyclic garbage collector paused, and new sessions written in batches.
+"""Bulk loads: the cyclic garbage collector paused, new sessions written in batches, and
+memory given back after a whole-vault read (``release_memory``).
 
 Loading or writing tens of thousands of records creates millions of small objects
 (rows, sessions, dicts) and no reference cycles; the collector's passes over them
@@ -18,7 +19,8 @@ batch has it, checked against a set read once rather than one SELECT per row.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -42,6 +44,43 @@ def paused_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _c_heap_trim() -> Callable[[int], int] | None:
+    """glibc's ``malloc_trim``, which hands the heap's free pages back to the system;
+    None elsewhere (other C libraries return memory on their own terms)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+_TRIM = _c_heap_trim()
+
+
+def release_memory(conn: Connection) -> None:
+    """After reading the whole vault: give back the page cache when the vault is larger
+    than it, and the C heap's free pages.
+
+    A whole-vault read larger than the cache leaves it full of pages no query needs
+    soon (the next whole read evicts them again before reaching them), and the rows it
+    fetched freed memory the C heap keeps to itself. At 100,000 sessions this is about
+    30 MiB of the idle process. A vault that fits in the cache keeps it warm.
+    """
+    # int(): SQLCipher answers page_size as text.
+    pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
+    page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+    cache = int(conn.execute("PRAGMA cache_size").fetchone()[0])
+    cache_bytes = -cache * 1024 if cache < 0 else cache * page_size
+    if pages * page_size <= cache_bytes:
+        return
+    conn.execute("PRAGMA shrink_memory")
+    if _TRIM is not None:
+        _TRIM(0)
 
 
 def _next_id(conn: Connection, table: str) -> int:
@@ -111,4 +150,4 @@ def insert_new_sessions(conn: Connection, sessions: Iterable[Session]) -> None:
     )
 
 
-__all__ = ["can_insert_in_bulk", "insert_new_sessions", "paused_gc"]
+__all__ = ["can_insert_in_bulk", "insert_new_sessions", "paused_gc", "release_memory"]

@@ -551,7 +551,9 @@ class Vault:
         alerts and statistics need, at a fraction of the cost for a large caseload.
         """
         if client_id is None:
-            return self._load_sessions(text=text)
+            found = self._load_sessions(text=text)
+            bulk.release_memory(self.conn)  # a whole-vault read: pages of no further use
+            return found
         return self._load_sessions("WHERE client_id = ?", (client_id,), text=text)
 
     def session(self, session_id: int) -> Session | None:

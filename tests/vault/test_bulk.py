@@ -171,3 +171,40 @@ def test_sessions_that_carry_ids_go_one_at_a_time(vault: Vault):
     assert not bulk.can_insert_in_bulk(vault.conn, [s])
     vault.import_records([], [("Ash 07", s)])
     assert vault.session(41) is not None and vault.session(41).client_id == client.id
+
+
+# -- memory given back after a whole-vault read ----------------------------------------
+
+
+def _shrinks(vault: Vault, monkeypatch, read) -> int:
+    from alliance_desktop.vault import connection as cx
+
+    seen: list[str] = []
+    real = cx.Cursor.execute
+
+    def counted(self, sql, params=()):
+        seen.append(sql)
+        return real(self, sql, params)
+
+    monkeypatch.setattr(cx.Cursor, "execute", counted)
+    try:
+        read()
+    finally:
+        monkeypatch.setattr(cx.Cursor, "execute", real)
+    return seen.count("PRAGMA shrink_memory")
+
+
+def test_a_whole_read_larger_than_the_cache_gives_the_cache_back(vault: Vault, monkeypatch):
+    vault.import_records([Client("Ash 07")], _batch(40))
+    client_id = vault.clients()[0].id
+    assert _shrinks(vault, monkeypatch, vault.sessions) == 0  # fits in the cache: kept warm
+    vault.conn.execute("PRAGMA cache_size = 2")  # two pages: the vault no longer fits
+    assert _shrinks(vault, monkeypatch, lambda: vault.sessions(text=False)) == 1
+    assert _shrinks(vault, monkeypatch, lambda: vault.sessions(client_id)) == 0  # one client
+    assert len(vault.sessions()) == 40  # and reading still works after it
+
+
+def test_release_memory_works_on_a_real_connection(vault: Vault):
+    vault.conn.execute("PRAGMA cache_size = 2")
+    bulk.release_memory(vault.conn)  # SQLCipher answers page_size as text
+    assert vault.session_count() == 0
