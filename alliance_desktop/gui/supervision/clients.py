@@ -10,26 +10,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QRunnable,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QObject, QRunnable, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from alliance_desktop.domain.models import Client, Session
 from alliance_desktop.domain.scales import ClientRatingScale
+from alliance_desktop.gui.common.checkable_model import CheckableListModel
 from alliance_desktop.gui.feedback import clear_message, show_message
 from alliance_desktop.gui.forms.ui_supervision_clients_page import Ui_SupervisionClientsPage
-from alliance_desktop.gui.supervision.util import ID_ROLE, KEY_ROLE, checked
+from alliance_desktop.gui.supervision.util import ID_ROLE, KEY_ROLE
 from alliance_desktop.insights.analysis import analyse
 from alliance_desktop.insights.settings import InsightSettings
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 def preselected_clients(
@@ -64,7 +55,7 @@ class ClientRow:
     practice: bool = False
 
 
-class ClientChoiceModel(QAbstractListModel):
+class ClientChoiceModel(CheckableListModel[ClientRow]):
     """The clients the period offers, each with a check box."""
 
     #: Client ids whose tick changed, and whether they are now ticked.
@@ -72,7 +63,6 @@ class ClientChoiceModel(QAbstractListModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[ClientRow] = []
         self._row_of: dict[int, int] = {}
         self._on: set[int] = set()
 
@@ -98,38 +88,21 @@ class ClientChoiceModel(QAbstractListModel):
     def rows(self) -> list[ClientRow]:
         return list(self._rows)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def _is_on(self, row: ClientRow) -> bool:
+        return row.id in self._on
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        r = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return r.text
-        if role == Qt.ItemDataRole.CheckStateRole:
-            return Qt.CheckState.Checked if r.id in self._on else Qt.CheckState.Unchecked
+    def _set_on(self, row: ClientRow, on: bool) -> None:
+        (self._on.add if on else self._on.discard)(row.id)
+
+    def _role_data(self, row: ClientRow, role: int) -> Any:
         if role == ID_ROLE:
-            return r.id
+            return row.id
         if role == KEY_ROLE:
-            return r.code
+            return row.code
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        return base | Qt.ItemFlag.ItemIsUserCheckable if index.isValid() else base
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
-            return False
-        cid = self._rows[index.row()].id
-        on = checked(value)
-        if (cid in self._on) == on:
-            return True
-        (self._on.add if on else self._on.discard)(cid)
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
-        self.ticked.emit([cid], on)
-        return True
+    def _ticked(self, row: ClientRow, on: bool) -> None:
+        self.ticked.emit([row.id], on)
 
     def setTicked(self, client_id: int, on: bool) -> None:
         i = self._row_of.get(client_id)
@@ -145,9 +118,7 @@ class ClientChoiceModel(QAbstractListModel):
             self._on.update(ids)
         else:
             self._on.difference_update(ids)
-        self.dataChanged.emit(
-            self.index(0), self.index(len(self._rows) - 1), [Qt.ItemDataRole.CheckStateRole]
-        )
+        self._all_ticks_changed()
         self.ticked.emit(ids, on)
 
     def isTicked(self, client_id: int) -> bool:

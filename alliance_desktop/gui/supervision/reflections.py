@@ -7,16 +7,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from alliance_desktop.domain.models import Session
+from alliance_desktop.gui.common.checkable_model import CheckableListModel
 from alliance_desktop.gui.forms.ui_supervision_reflections_page import (
     Ui_SupervisionReflectionsPage,
 )
-from alliance_desktop.gui.supervision.util import ID_ROLE, checked
+from alliance_desktop.gui.supervision.util import ID_ROLE
 
-Index = QModelIndex | QPersistentModelIndex
 FIRST_LINE_CHARS = 90
 
 
@@ -39,7 +39,7 @@ class SessionRow:
     flagged: bool
 
 
-class SessionChoiceModel(QAbstractListModel):
+class SessionChoiceModel(CheckableListModel[SessionRow]):
     """Candidate reflections grouped by client in the client list's order; only the ticked
     clients' blocks are rows. A session's tick defaults to its supervision flag."""
 
@@ -51,7 +51,6 @@ class SessionChoiceModel(QAbstractListModel):
         self._by_client: dict[int, list[SessionRow]] = {}
         self._order: list[int] = []
         self._shown: set[int] = set()
-        self._rows: list[SessionRow] = []
         self._choice: dict[int, bool] = {}  # the therapist's own ticks, kept across changes
 
     def setCandidates(
@@ -102,50 +101,28 @@ class SessionChoiceModel(QAbstractListModel):
                 self._shown.discard(cid)
                 self.endRemoveRows()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def _is_on(self, row: SessionRow) -> bool:
+        return self._choice.get(row.id, row.flagged)
 
-    def _is_on(self, r: SessionRow) -> bool:
-        return self._choice.get(r.id, r.flagged)
+    def _set_on(self, row: SessionRow, on: bool) -> None:
+        self._choice[row.id] = on
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        r = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return r.text
-        if role == Qt.ItemDataRole.CheckStateRole:
-            return Qt.CheckState.Checked if self._is_on(r) else Qt.CheckState.Unchecked
+    def _role_data(self, row: SessionRow, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
-            return r.tooltip
+            return row.tooltip
         if role == ID_ROLE:
-            return r.id
+            return row.id
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        return base | Qt.ItemFlag.ItemIsUserCheckable if index.isValid() else base
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
-            return False
-        r = self._rows[index.row()]
-        on = checked(value)
-        if self._is_on(r) == on:
-            return True
-        self._choice[r.id] = on
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+    def _ticked(self, row: SessionRow, on: bool) -> None:
         self.ticked.emit()
-        return True
 
     def setAll(self, on: bool) -> None:
         if not self._rows:
             return
         for r in self._rows:
             self._choice[r.id] = on
-        self.dataChanged.emit(
-            self.index(0), self.index(len(self._rows) - 1), [Qt.ItemDataRole.CheckStateRole]
-        )
+        self._all_ticks_changed()
         self.ticked.emit()
 
     def tickedIds(self) -> frozenset[int]:

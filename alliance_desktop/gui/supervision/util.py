@@ -32,13 +32,3 @@ def bold(label: QLabel, scale: float = 1.0) -> QLabel:
     font.setWeight(QFont.Weight.DemiBold)
     label.setFont(font)
     return label
-
-
-def checked(value: object) -> bool:
-    """A check state as a view hands it to ``setData`` (an int or a Qt.CheckState)."""
-    if isinstance(value, Qt.CheckState):
-        return value == Qt.CheckState.Checked
-    try:
-        return int(value) == Qt.CheckState.Checked.value  # type: ignore[call-overload]
-    except (TypeError, ValueError):
-        return bool(value)
