@@ -69,14 +69,14 @@ def test_first_frame_is_laid_out_and_painted_before_the_analysis(make_ctl, qtbot
 
     from alliance_desktop.gui.insights.hub import InsightsHub
 
-    original = InsightsHub.refreshNow
+    original = InsightsHub.refresh
 
     def refresh(self):
         order.append("analysis")
         original(self)
 
     display = SlowDisplay()
-    InsightsHub.refreshNow = refresh  # type: ignore[method-assign]
+    InsightsHub.refresh = refresh  # type: ignore[method-assign]
     try:
         ctl = make_ctl()
         window = ctl.window

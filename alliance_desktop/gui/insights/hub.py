@@ -38,12 +38,15 @@ from alliance_desktop.gui.insights.dashboard import DashboardPage
 from alliance_desktop.gui.insights.insights_page import InsightsPage
 from alliance_desktop.gui.insights.models import AlertListModel, risk_sorted
 from alliance_desktop.gui.insights.plan_bar import PlanBar
+from alliance_desktop.gui.insights.refresher import Refreshed, Refresher
 from alliance_desktop.gui.insights.trends_tab import TrendsTab
 from alliance_desktop.gui.workspace.models import CLIENT_ID_ROLE, SESSION_ROLE, short_date
 from alliance_desktop.insights.analysis import Insights, analyse
+from alliance_desktop.insights.caseload import CASELOAD_SESSIONS, caseload_row, risk_order
 from alliance_desktop.insights.settings import DEFAULT_SETTINGS, InsightSettings
 from alliance_desktop.insights.suggestions import suggestions_for
 from alliance_desktop.vault import VaultError
+from alliance_desktop.vault.overview import latest_sessions
 
 if TYPE_CHECKING:  # pragma: no cover
     from alliance_desktop.app.changes import Changes
@@ -109,7 +112,9 @@ class InsightsHub(QObject):
         header.setHighlightSections(False)
 
         self._refreshTimer = QTimer(self, singleShot=True, interval=0)
-        self._refreshTimer.timeout.connect(self.refreshNow)
+        self._refreshTimer.timeout.connect(self.refresh)
+        self._refresher = Refresher(self)
+        self._refresher.ready.connect(self._refreshed)
         self._build_actions()
         self._connect()
         self.retranslate()
@@ -180,6 +185,7 @@ class InsightsHub(QObject):
         """Called once the window is filled; the first analysis waits for it to paint."""
         self.vault = vault
         self._catalogue = vault.strategy_catalogue()
+        self._first_caseload(vault)
         w = self.window
         if w.clientModel.rowCount() and not vault.drafts():
             self.showDashboard()
@@ -196,9 +202,22 @@ class InsightsHub(QObject):
         if self.vault is not None:
             self._refreshTimer.start(UNLOCK_DELAY_MS)
 
+    def _first_caseload(self, vault: Vault) -> None:
+        """The caseload table at once, from each client's last sessions (one cheap
+        query); the risk order and badges follow when the analysis is done."""
+        latest = latest_sessions(vault, CASELOAD_SESSIONS)
+        rows = risk_order(
+            caseload_row(c, latest.get(c.id, []) if c.id is not None else [], [])
+            for c in vault.clients()
+            if not c.is_practice
+        )
+        d = self.dashboard
+        d.caseloadModel.setRows(rows, d.dimensionCombo.currentData() or "trust", 10.0)
+
     def clear(self) -> None:
         """On lock: forget the analysis and empty every model, chart and suggestion."""
         self._refreshTimer.stop()
+        self._refresher.cancel()
         self.vault = None
         self.analysis = None
         self._sessions = []
@@ -232,9 +251,29 @@ class InsightsHub(QObject):
         if self.vault is not None and not self._refreshTimer.isActive():
             self._refreshTimer.start(0)
 
-    def refreshNow(self) -> None:
-        """Read the caseload once and analyse it; views redraw from this cache."""
+    def refresh(self) -> None:
+        """Recompute without stalling the window: the caseload is read in short steps
+        and analysed in a worker (``Refresher``); a newer refresh supersedes this one."""
         self._refreshTimer.stop()
+        vault = self.vault
+        if vault is not None and vault is self.window.currentVault():
+            self._refresher.start(vault)
+
+    def isRefreshing(self) -> bool:
+        return self._refresher.isRunning() or self._refreshTimer.isActive()
+
+    def _refreshed(self, done: Refreshed) -> None:
+        if self.vault is None or self.vault is not self.window.currentVault():
+            return
+        self.settings, self._catalogue = done.settings, done.catalogue
+        self._sessions = done.sessions
+        self._apply(done.analysis)
+
+    def refreshNow(self) -> None:
+        """Read the caseload once and analyse it, here and now (scripts and tests that
+        want the result in hand); views redraw from this cache."""
+        self._refreshTimer.stop()
+        self._refresher.cancel()
         vault = self.vault
         if vault is None or vault is not self.window.currentVault():
             return
@@ -249,8 +288,11 @@ class InsightsHub(QObject):
         # The one analysis per vault change (vaultChanged) or unlock, dropped on lock; every
         # view draws from it, and its strategy estimates (numpy, a bootstrap) are computed
         # once, when a view first asks, so revisiting the Insights page costs a redraw only.
-        self.analysis = analyse(clients, self._sessions, vault.client_rating_scale(),
-                                self.settings, outcome=vault.outcome_scale())  # fmt: skip
+        self._apply(analyse(clients, self._sessions, vault.client_rating_scale(),
+                            self.settings, outcome=vault.outcome_scale()))  # fmt: skip
+
+    def _apply(self, analysis: Insights) -> None:
+        self.analysis = analysis
         counts = {cid: len(ci.recent_alerts) for cid, ci in self.analysis.clients.items()}
         self.window.clientModel.setAlertCounts(counts)
         self._fill_alerts()
@@ -333,8 +375,13 @@ class InsightsHub(QObject):
         )
         has_alerts = self.alertModel.rowCount() > 0
         d.alertList.setVisible(has_alerts)
-        d.alertsEmpty.setVisible(not has_alerts and self.analysis is not None)
-        d.alertsEmpty.setText("" if has_alerts else self.tr("No alerts under your current rules."))
+        d.alertsEmpty.setVisible(not has_alerts and has_clients)
+        if has_alerts:
+            d.alertsEmpty.setText("")
+        elif self.analysis is None:
+            d.alertsEmpty.setText(self.tr("Working out alerts…"))
+        else:
+            d.alertsEmpty.setText(self.tr("No alerts under your current rules."))
 
     def _fill_alerts(self) -> None:
         analysis = self.analysis

@@ -1,0 +1,158 @@
+"""The insights refresh without a stall: read in short steps, analyse in a worker.
+
+Reading a 100,000-session caseload takes a second and analysing it another one and a
+half; done in one go on the UI thread that froze the window after every unlock and
+every save. :class:`Refresher` instead reads the sessions a few clients at a time,
+one step per turn of the event loop (each step sized to take about ``STEP_S``), so
+the window keeps painting and the vault stays free for the client switch or the
+editor in between; then ``analyse`` (pure: no vault) runs in a background job that
+holds no connection. ``ready`` brings the result back to the UI thread.
+
+A newer ``start`` supersedes the running one (its steps stop, its job is cancelled
+and its result dropped); ``cancel`` (lock) does the same at once and never waits:
+the job holds no vault, so ``Vault.reclaim`` has nothing to wait for. A write made
+while the steps were reading (the change counter moved) reads again from the start.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from shiboken6 import isValid
+
+from alliance_desktop.gui.common import background
+from alliance_desktop.insights.analysis import Insights, analyse
+from alliance_desktop.vault import VaultError
+from alliance_desktop.vault.overview import client_sessions
+
+if TYPE_CHECKING:  # pragma: no cover
+    from alliance_desktop.domain.models import Client, Session
+    from alliance_desktop.domain.scales import ClientRatingScale
+    from alliance_desktop.domain.settings import OutcomeScale
+    from alliance_desktop.domain.strategies import Strategy
+    from alliance_desktop.insights.settings import InsightSettings
+    from alliance_desktop.vault import Vault
+
+#: How long one reading step may take on the UI thread.
+STEP_S = 0.02
+
+
+@dataclass(frozen=True)
+class Refreshed:
+    """One finished refresh: the analysis and what it was computed from."""
+
+    analysis: Insights
+    sessions: list[Session]
+    settings: InsightSettings
+    catalogue: dict[str, Strategy]
+
+
+def _analyse(
+    clients: list[Client],
+    sessions: list[Session],
+    scale: ClientRatingScale,
+    settings: InsightSettings,
+    outcome: OutcomeScale,
+) -> Insights:
+    return analyse(clients, sessions, scale, settings, outcome=outcome)
+
+
+class Refresher(QObject):
+    """Reads the caseload in steps and analyses it in a worker; ``ready`` on the UI thread."""
+
+    ready = Signal(object)  # Refreshed
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer.timeout.connect(self._step)
+        self._vault: Vault | None = None
+        self._job: background.Job | None = None
+        self._generation = 0
+
+    def isRunning(self) -> bool:
+        return self._vault is not None or self._job is not None
+
+    def start(self, vault: Vault) -> None:
+        """Refresh from ``vault``, superseding a refresh under way."""
+        self.cancel()
+        self._vault = vault
+        try:
+            self._counter = vault.change_counter()
+            self._settings = vault.typed_settings().insights
+            self._catalogue = vault.strategy_catalogue()
+            self._scale = vault.client_rating_scale()
+            self._outcome = vault.outcome_scale()
+            self._clients = vault.clients()
+        except VaultError:
+            self._vault = None  # closed (or lent to a job) under us: the next change retries
+            return
+        self._todo = [c.id for c in self._clients if c.id is not None]
+        self._sessions: list[Session] = []
+        self._per_step = 4
+        self._timer.start()
+
+    def cancel(self) -> None:
+        """Stop at once (lock, a newer refresh); a running analysis is dropped."""
+        self._generation += 1
+        self._timer.stop()
+        self._vault = None
+        job, self._job = self._job, None
+        if job is not None:
+            job.cancel()
+        self._sessions = []
+
+    def _step(self) -> None:
+        vault = self._vault
+        if vault is None:
+            return
+        began = time.perf_counter()
+        chunk, self._todo = self._todo[: self._per_step], self._todo[self._per_step :]
+        try:
+            self._sessions += client_sessions(vault, chunk)
+            counter = vault.change_counter() if not self._todo else self._counter
+        except VaultError:
+            # Lent to a job (a backup) or closed: try again on the next change.
+            self.cancel()
+            return
+        took = time.perf_counter() - began
+        # Size the next step to about STEP_S from what this one cost per client.
+        per_client = took / max(1, len(chunk))
+        self._per_step = max(1, min(200, int(STEP_S / per_client) if per_client else 200))
+        if self._todo:
+            self._timer.start()
+            return
+        if counter != self._counter:
+            self.start(vault)  # written while we read: read it again, whole
+            return
+        self._analyse()
+
+    def _analyse(self) -> None:
+        sessions, self._sessions = self._sessions, []
+        self._vault = None
+        generation = self._generation
+        job = background.start(
+            None, _analyse, self._clients, sessions, self._scale, self._settings,
+            self._outcome, dialog=False,
+        )  # fmt: skip
+        self._job = job
+        settings, catalogue = self._settings, self._catalogue
+
+        def ended() -> None:
+            analysis, error = job.outcome, job.error
+            job.outcome = job.error = None  # nothing of the caseload stays with the job
+            job.deleteLater()
+            if not isValid(self) or generation != self._generation or job.wasCancelled:
+                return  # the window closed, or superseded or cancelled (locked) meanwhile
+            self._job = None
+            if error is not None:
+                raise error  # a bug in the analysis: the crash handler shows it
+            self.ready.emit(Refreshed(analysis, sessions, settings, catalogue))
+
+        job.ended.connect(ended)
+
+
+__all__ = ["Refreshed", "Refresher"]
