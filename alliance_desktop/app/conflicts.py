@@ -14,6 +14,7 @@ choices only, never content):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -54,38 +55,46 @@ def _changed(session: Session) -> Changes:
     return Changes(sessions=True, session_ids=ids, client_ids=cids)
 
 
+Keep = Callable[[sync.ConflictVersion, Session], Session]
+
+
+def _settle(vault: Vault, conflict_id: int, note: str, keep: Keep) -> Outcome[Session]:
+    """One settlement in one transaction: ``keep(conflict, current)`` saves what stays
+    (and returns it), the conflict version is forgotten, the audit row says which choice."""
+    with vault.transaction():
+        conflict, current = _find(vault, conflict_id)
+        kept = keep(conflict, current)
+        sync.discard_conflict(vault, conflict_id)
+        vault.audit("conflict_settled", note)
+    return Outcome(kept, _changed(kept))
+
+
 def keep_this(vault: Vault, conflict_id: int) -> Outcome[Session]:
     """Keep the current version; forget the other."""
-    with vault.transaction():
-        _conflict, current = _find(vault, conflict_id)
-        sync.discard_conflict(vault, conflict_id)
-        vault.audit("conflict_settled", "kept this version")
-    return Outcome(current, _changed(current))
+    return _settle(vault, conflict_id, "kept this version", lambda _conflict, current: current)
 
 
 def keep_other(vault: Vault, conflict_id: int) -> Outcome[Session]:
     """Make the other device's version the current one."""
-    with vault.transaction():
-        conflict, current = _find(vault, conflict_id)
+
+    def keep(conflict: sync.ConflictVersion, current: Session) -> Session:
         other = other_version(conflict, current)
-        saved = vault.save_session(replace(other, updated_at=None, created_at=current.created_at))
-        sync.discard_conflict(vault, conflict_id)
-        vault.audit("conflict_settled", "kept the other version")
-    return Outcome(saved, _changed(saved))
+        return vault.save_session(replace(other, updated_at=None, created_at=current.created_at))
+
+    return _settle(vault, conflict_id, "kept the other version", keep)
 
 
 def keep_both(vault: Vault, conflict_id: int) -> Outcome[Session]:
     """Keep the other device's version as a session of its own, beside this one."""
-    with vault.transaction():
-        conflict, current = _find(vault, conflict_id)
+
+    def keep(conflict: sync.ConflictVersion, current: Session) -> Session:
         other = other_version(conflict, current)
-        added = vault.save_session(
+        return vault.save_session(
             replace(other, id=None, uuid=None, updated_at=None, created_at=None,
                     ruptures=[replace(r, id=None, uuid=None) for r in other.ruptures])
         )  # fmt: skip
-        sync.discard_conflict(vault, conflict_id)
-        vault.audit("conflict_settled", "kept both versions")
-    return Outcome(added, _changed(added))
+
+    return _settle(vault, conflict_id, "kept both versions", keep)
 
 
 __all__ = ["keep_both", "keep_other", "keep_this", "other_version", "session_conflicts"]
