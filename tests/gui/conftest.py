@@ -75,6 +75,32 @@ def open_demo(tmp_path: Path, qtbot, demo_file: Path) -> Iterator[OpenDemo]:
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+ControllerFor = Callable[[Path], AppController]
+
+
+@pytest.fixture
+def controller_for(tmp_path: Path, qtbot) -> Iterator[ControllerFor]:
+    """Makes a real controller (not started) for the vault at a path, with its own
+    preferences file and a backup folder under ``tmp_path``, in the light theme. Every
+    controller made is disposed of afterwards."""
+    made: list[tuple[AppController, ThemeManager]] = []
+
+    def make(path: Path) -> AppController:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        prefs = Preferences(QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat))
+        prefs.set({"backup_folder": str(tmp_path / "backups")})
+        theme = ThemeManager(app, "light")
+        ctl = AppController(app, path, prefs, theme)
+        made.append((ctl, theme))
+        return ctl
+
+    yield make
+    for ctl, theme in made:
+        ctl.dispose()
+        theme.deleteLater()
+
+
 @pytest.fixture
 def app_ctl(open_demo: OpenDemo) -> AppController:
     """The demo vault open in a 1200×800 window with its insights computed."""

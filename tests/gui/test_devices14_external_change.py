@@ -11,14 +11,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from alliance_desktop.app import access
 from alliance_desktop.domain import Client, Session
-from alliance_desktop.gui.common.preferences import Preferences
-from alliance_desktop.gui.common.theme import ThemeManager
-from alliance_desktop.gui.shell.controller import AppController
 from alliance_desktop.vault import Vault
 
 PASS = "devices fourteen passphrase"
@@ -30,20 +27,13 @@ def digest(path: Path) -> str:
 
 
 @pytest.fixture
-def parts(tmp_path: Path, qtbot):
+def parts(tmp_path: Path, controller_for):
     path = tmp_path / "sync" / "vault.alliance"
     path.parent.mkdir()
     with Vault.create(path, PASS) as v:
         wren = v.save_client(Client("Wren 14"))
         v.save_session(Session(wren.id, date(2026, 3, 2), trust=7, engagement=6))
-    app = QApplication.instance()
-    prefs = Preferences(QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat))
-    prefs.set({"backup_folder": str(tmp_path / "backups")})
-    theme = ThemeManager(app, "light")
-    ctl = AppController(app, path, prefs, theme)
-    yield ctl, path
-    ctl.dispose()
-    theme.deleteLater()
+    return controller_for(path), path
 
 
 def sync_tool_replaces(path: Path, tmp_path: Path) -> None:

@@ -10,14 +10,11 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 
 from alliance_desktop.app import exports
 from alliance_desktop.domain import Client, Session
 from alliance_desktop.gui import operations
-from alliance_desktop.gui.common.preferences import Preferences
-from alliance_desktop.gui.common.theme import ThemeManager
 from alliance_desktop.gui.shell.controller import AppController
 from alliance_desktop.vault import Vault
 from alliance_desktop.vault.file_identity import is_read_only
@@ -39,21 +36,14 @@ def synced_lock(path: Path, host: str = "LAPTOP", minutes_ago: int = 2) -> datet
 
 
 @pytest.fixture
-def parts(tmp_path: Path, qtbot):
+def parts(tmp_path: Path, controller_for):
     path = tmp_path / "sync" / "vault.alliance"
     path.parent.mkdir()
     with Vault.create(path, PASS) as v:
         wren = v.save_client(Client("Wren 14", goals="Sleep"))
         v.save_session(Session(wren.id, date(2026, 3, 2), trust=7, engagement=6))
         v.save_session(Session(wren.id, date(2026, 3, 9), trust=5, engagement=6))
-    app = QApplication.instance()
-    prefs = Preferences(QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat))
-    prefs.set({"backup_folder": str(tmp_path / "backups")})
-    theme = ThemeManager(app, "light")
-    ctl = AppController(app, path, prefs, theme)
-    yield ctl, path
-    ctl.dispose()
-    theme.deleteLater()
+    return controller_for(path), path
 
 
 def _type_passphrase(ctl: AppController, qtbot) -> None:

@@ -9,13 +9,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit
 
 from alliance_desktop.app import access
 from alliance_desktop.domain import Client, Modality, Session
-from alliance_desktop.gui.common.preferences import Preferences
-from alliance_desktop.gui.common.theme import ThemeManager
 from alliance_desktop.gui.shell.controller import AppController
 from alliance_desktop.vault import Vault
 
@@ -41,17 +39,10 @@ def _make_vault(path: Path) -> None:
 
 
 @pytest.fixture
-def parts(tmp_path: Path, qtbot):
+def parts(tmp_path: Path, controller_for):
     path = tmp_path / "v.alliance"
     _make_vault(path)
-    app = QApplication.instance()
-    prefs = Preferences(QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat))
-    prefs.set({"backup_folder": str(tmp_path / "backups")})
-    theme = ThemeManager(app, "light")
-    ctl = AppController(app, path, prefs, theme)
-    yield ctl, path
-    ctl.dispose()
-    theme.deleteLater()
+    return controller_for(path), path
 
 
 def _passphrase_has_focus(ctl: AppController) -> bool:
