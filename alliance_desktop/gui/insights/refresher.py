@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from alliance_desktop.vault import Vault
 
 #: How long one reading step may take on the UI thread.
-STEP_S = 0.02
+STEP_S = 0.012
 
 
 @dataclass(frozen=True)
@@ -121,7 +121,10 @@ class Refresher(QObject):
         took = time.perf_counter() - began
         # Size the next step to about STEP_S from what this one cost per client.
         per_client = took / max(1, len(chunk))
-        self._per_step = max(1, min(200, int(STEP_S / per_client) if per_client else 200))
+        # Grow at most twofold per step: one quick step (pages in cache) must not make the
+        # next, on colder pages, take several times as long.
+        wanted = int(STEP_S / per_client) if per_client else 2 * len(chunk)
+        self._per_step = max(1, min(2 * len(chunk), wanted))
         if self._todo:
             self._timer.start()
             return
