@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
 _ORDER = "date, created_at, id"
 
 
-def latest_sessions(vault: Vault, per_client: int = 12) -> dict[int, list[Session]]:
+def latest_sessions(vault: Vault, per_client: int = 12) -> dict[int | None, list[Session]]:
     """Each client's last ``per_client`` sessions, oldest first, without text or ruptures."""
     sql = (
         f"SELECT {rows.SESSION_COLUMNS_NO_TEXT} FROM ("
@@ -32,7 +32,7 @@ def latest_sessions(vault: Vault, per_client: int = 12) -> dict[int, list[Sessio
         f"  ORDER BY s.date DESC, s.created_at DESC, s.id DESC LIMIT {int(per_client)}))"
         f" ORDER BY client_id, {_ORDER}"
     )
-    found: dict[int, list[Session]] = defaultdict(list)
+    found: dict[int | None, list[Session]] = defaultdict(list)
     with paused_gc():
         for r in vault.conn.execute(sql).fetchall():
             session = rows.session_from_row(r, [])
