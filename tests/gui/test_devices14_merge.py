@@ -112,3 +112,23 @@ def test_keep_the_other_and_keep_this(parts, qtbot):
         conflicts.keep_this(vault, again.id)
         assert conflicts.session_conflicts(vault, kept) == []
         assert vault.session(kept.id).trust == kept.trust
+
+
+def test_a_copy_under_another_passphrase_asks_again_until_it_opens(parts, qtbot, tmp_path):
+    ctl, path, laptop = parts
+    with Vault.open(laptop, PASS) as other:
+        other.change_passphrase("the laptop's own passphrase")
+    ctl.start(access.unlock(path, PASS))
+    qtbot.waitUntil(ctl.window.isVisible)
+    answers = iter(["not this one", "the laptop's own passphrase"])
+    asked: list[bool] = []
+
+    def ask(_parent, _path, again):
+        asked.append(again)
+        return next(answers)
+
+    ctl.devices.merge(laptop, move_aside=False, ask=ask)
+    assert asked == [False, True]  # asked, refused, asked again saying so
+    assert ctl.devices.lastMessage.startswith("merged: 1 new session, ")
+    assert laptop.exists()  # a file that is not a conflict copy stays where it was
+    assert len(ctl.vault.sessions()) == 2

@@ -23,6 +23,7 @@ from alliance_desktop.app import conflicts
 from alliance_desktop.app import merge as app_merge
 from alliance_desktop.app.changes import Changes, Outcome
 from alliance_desktop.gui import operations
+from alliance_desktop.gui.common import background
 from alliance_desktop.gui.common.banner import Banner
 from alliance_desktop.vault import VaultError, WrongPassphraseError
 
@@ -77,27 +78,41 @@ def merge_file(
     message says why). ``ask(parent, path, again)`` asks the copy's passphrase."""
     from alliance_desktop.vault.copy_key import own_key_copy
 
+    title = _tr("Merge another copy")
+    label = _tr("Merging {name}…").format(name=path.name)
     secret: str | None = None
     with own_key_copy(vault, path) as rekeyed:
         if rekeyed is not None:
             source, secret = rekeyed
-            outcome = operations.run(parent, _merge_via, vault, path, source, secret, move_aside)
+            outcome = background.run(
+                parent, _merge_via, vault, path, source, secret, move_aside,
+                vault=vault, title=title, label=label,
+            )  # fmt: skip
             return outcome.value if outcome is not None else None
     again = False
     while True:
         secret = ask(parent, path, again)
         if secret is None:
             return None
+        # In a worker (the merge reads and writes the whole caseload): the window
+        # keeps painting and Cancel stops it with nothing written.
         try:
-            outcome = app_merge.merge(vault, path, secret, move_aside=move_aside)
-        except WrongPassphraseError:
+            job = background.start(
+                parent, app_merge.merge, vault, path, secret, move_aside=move_aside,
+                vault=vault, title=title, label=label,
+            )  # fmt: skip
+        except VaultError as refused:
+            operations.show_problem(parent, str(refused))
+            return None
+        background.wait_for(job)
+        if isinstance(job.error, WrongPassphraseError):
             again = True
             continue
-        except (VaultError, OSError, ValueError) as exc:
-            operations.show_problem(parent, str(exc))
+        if isinstance(job.error, OSError | ValueError):
+            operations.show_problem(parent, str(job.error))
             return None
-        operations.events().emitChanges(outcome.changes)
-        return outcome.value
+        outcome = background.finish(parent, job)
+        return outcome.value if outcome is not None else None
 
 
 def _merge_via(
