@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
 
 from alliance_desktop.gui import operations
 from alliance_desktop.gui.supervision.past_packets import PastPacketsDialog
@@ -27,19 +26,15 @@ class SupervisionHub(QObject):
         self.window = window
         self.wizard: SupervisionWizard | None = None
         w = window
-        self.actionPrepareSupervision = QAction(w)
-        self.actionPrepareSupervision.setObjectName("actionPrepareSupervision")
-        self.actionPrepareSupervision.setShortcut(QKeySequence("Ctrl+Shift+P"))
-        self.actionPrepareSupervision.triggered.connect(self.openWizard)
-        self.actionPastPackets = QAction(w)
-        self.actionPastPackets.setObjectName("actionPastPackets")
-        self.actionPastPackets.triggered.connect(self.showPastPackets)
-        for action in (self.actionPrepareSupervision, self.actionPastPackets):
-            w.addAction(action)
-        self.menuSupervision = w.menuBar().addMenu("")
-        self.menuSupervision.setObjectName("menuSupervision")
-        w.menuBar().insertMenu(w.menuHelp.menuAction(), self.menuSupervision)
-        self.menuSupervision.addActions([self.actionPrepareSupervision, self.actionPastPackets])
+        # In their own menu (before Help), through the shell's action registry.
+        self.actionPrepareSupervision = w.registerAction(
+            "actionPrepareSupervision", "", shortcut="Ctrl+Shift+P", menu="supervision",
+            triggered=self.openWizard,
+        )  # fmt: skip
+        self.actionPastPackets = w.registerAction(
+            "actionPastPackets", "", menu="supervision", triggered=self.showPastPackets
+        )
+        self.menuSupervision = w.menu("supervision")
         operations.events().vaultChanged.connect(self._vault_changed)
         self.retranslate()
 

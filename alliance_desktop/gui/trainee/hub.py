@@ -25,7 +25,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from alliance_desktop.app import clients as app_clients
@@ -94,25 +93,14 @@ class TraineeHub(QObject):
         self.feedback.levelSaveRequested.connect(self.saveLevel)
         window.addTimelineCard(self.feedback)
 
-        self.actionAddPracticeClient = QAction(window)
-        self.actionAddPracticeClient.setObjectName("actionAddPracticeClient")
-        self.actionAddPracticeClient.triggered.connect(self.addPracticeClient)
-        self.actionPracticeLog = QAction(window)
-        self.actionPracticeLog.setObjectName("actionPracticeLog")
-        self.actionPracticeLog.triggered.connect(self.showPracticeLog)
-        for action in (self.actionAddPracticeClient, self.actionPracticeLog):
-            window.addAction(action)
-        first = window.menuClient.actions()
-        if first:
-            window.menuClient.insertAction(first[0], self.actionAddPracticeClient)
-        else:
-            window.menuClient.addAction(self.actionAddPracticeClient)
-        menu_view = getattr(getattr(window, "insights", None), "menuView", None)
-        if menu_view is not None:
-            menu_view.addSeparator()
-            menu_view.addAction(self.actionPracticeLog)
-        else:  # pragma: no cover - the View menu comes with the insights views
-            window.menuClient.addAction(self.actionPracticeLog)
+        # Through the shell's action registry: first in the Client menu, and in View.
+        self.actionAddPracticeClient = window.registerAction(
+            "actionAddPracticeClient", "", menu="client", before="actionEditClient",
+            triggered=self.addPracticeClient,
+        )  # fmt: skip
+        self.actionPracticeLog = window.registerAction(
+            "actionPracticeLog", "", menu="view", separator=True, triggered=self.showPracticeLog
+        )
 
         self.reminder = DailyReminder(window)
         operations.events().vaultChanged.connect(self._vault_changed)

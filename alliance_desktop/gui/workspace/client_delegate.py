@@ -1,4 +1,9 @@
-"""Draws a client as two lines: the code in bold, then sessions and last date, quieter."""
+"""Draws a client as two lines: the code in bold, then sessions and last date, quieter.
+
+The first practice client carries the "Practice clients" heading above it (a quiet
+caption and a rule, drawn in the row, never selectable), so the trainee's vignettes
+stand apart from real clients while Up and Down still walk the whole list.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,13 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from alliance_desktop.gui.workspace.models import ALERTS_ROLE, CLOSED_ROLE
+from alliance_desktop.gui.workspace.models import ALERTS_ROLE, CLOSED_ROLE, SECTION_ROLE
 
 PAD = 6
+
+
+def heading_height(option: QStyleOptionViewItem) -> int:
+    return QFontMetrics(option.font).height() + 2 * PAD
 
 
 class ClientDelegate(QStyledItemDelegate):
@@ -18,8 +27,14 @@ class ClientDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
+        heading = index.data(SECTION_ROLE)
+        if heading:
+            self._paint_heading(painter, option, str(heading))
+            option = QStyleOptionViewItem(option)
+            option.rect = option.rect.adjusted(0, heading_height(option), 0, 0)
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
+        opt.rect = option.rect
         # initStyleOption turns "\n" into a line separator, so read the model's text.
         text = str(index.data() or "")
         opt.text = ""
@@ -64,8 +79,29 @@ class ClientDelegate(QStyledItemDelegate):
         painter.drawText(rect.adjusted(0, line, 0, 0), flags, elided)
         painter.restore()
 
+    @staticmethod
+    def _paint_heading(painter: QPainter, option: QStyleOptionViewItem, text: str) -> None:
+        """The section's caption and a rule above it, outside the selectable row."""
+        rect = option.rect.adjusted(PAD, 0, -PAD, 0)
+        rect.setHeight(heading_height(option))
+        palette = option.palette
+        caption = QFont(option.font)
+        caption.setBold(True)
+        painter.save()
+        pen = palette.color(QPalette.ColorRole.PlaceholderText)
+        painter.setPen(pen)
+        painter.drawLine(rect.left(), rect.top() + PAD // 2, rect.right(), rect.top() + PAD // 2)
+        painter.setFont(caption)
+        painter.drawText(
+            rect.adjusted(0, PAD, 0, 0),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+            text,
+        )
+        painter.restore()
+
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         line = QFontMetrics(option.font).height()
-        return QSize(200, 2 * line + PAD)
+        extra = heading_height(option) if index.data(SECTION_ROLE) else 0
+        return QSize(200, 2 * line + PAD + extra)

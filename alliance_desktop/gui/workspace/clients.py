@@ -108,11 +108,13 @@ class ClientsPane(QObject):
         else:
             proxy = self.filter.mapFromSource(self.model.index(source_row, 0))
         if proxy.isValid():
-            self.w.ui.clientList.selectionModel().setCurrentIndex(
-                proxy, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            )
-            # currentChanged does not fire when the index is unchanged, yet data may be new.
-            self.showClient(proxy.data(ID_ROLE))
+            selection = self.w.ui.clientList.selectionModel()
+            same = selection.currentIndex() == proxy
+            selection.setCurrentIndex(proxy, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            # currentChanged shows a new current client; when the index is unchanged it
+            # does not fire, yet the data may be new: show it once, here.
+            if same:
+                self.showClient(proxy.data(ID_ROLE))
 
     def select(self, client_id: int | None) -> None:
         row = self.model.rowForClient(client_id)

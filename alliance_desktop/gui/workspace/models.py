@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import (
@@ -49,6 +50,9 @@ RUPTURE_ROLE = Qt.ItemDataRole.UserRole + 7  # a rupture's id
 OPEN_ROLE = Qt.ItemDataRole.UserRole + 8  # whether that rupture is still open
 
 CHIPS_ROLE = Qt.ItemDataRole.UserRole + 9  # the timeline's rating chips, as texts
+#: On the first row of a section of the client list, the section's heading (else None).
+SECTION_ROLE = Qt.ItemDataRole.UserRole + 11
+PRACTICE_ROLE = Qt.ItemDataRole.UserRole + 12  # a trainee's practice client
 
 
 def _tr(text: str) -> str:
@@ -74,12 +78,18 @@ def date_format(locale: QLocale, *, with_year: bool) -> str:
     return fmt.strip(" ,")
 
 
+@lru_cache(maxsize=32)
+def _cached_format(_name: str, with_year: bool) -> str:
+    return date_format(QLocale(), with_year=with_year)
+
+
 def short_date(day: date | None) -> str:
     """The one date format of the app: the locale's, with the year when not this year."""
     if day is None:
         return ""
     locale = QLocale()
-    fmt = date_format(locale, with_year=day.year != date.today().year)
+    # The format per locale is worked out once (a timeline asks for hundreds of dates).
+    fmt = _cached_format(locale.name(), day.year != date.today().year)
     return locale.toString(QDate(day.year, day.month, day.day), fmt)
 
 
@@ -170,13 +180,36 @@ class ClientListModel(QAbstractListModel):
             return s.client.id
         if role == CLOSED_ROLE:
             return closed
+        if role == PRACTICE_ROLE:
+            return s.is_practice
         if role == SORT_ROLE:
-            return f"{int(closed)}{s.client.key}"
+            # Real clients first (active, then closed), then the practice clients.
+            return f"{int(s.is_practice)}{int(closed)}{s.client.key}"
         return None
 
 
+def practice_heading() -> str:
+    return _tr("Practice clients")
+
+
 class ClientFilterModel(QSortFilterProxyModel):
-    """Active clients first, then closed ones; the filter matches the code anywhere."""
+    """Active clients first, then closed ones, then practice clients (a trainee's
+    vignettes) apart under their own heading (``SECTION_ROLE`` on the first of them);
+    the filter matches the code anywhere."""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == SECTION_ROLE:
+            if not index.isValid() or not index.data(PRACTICE_ROLE):
+                return None
+            row = index.row()
+            if row > 0 and self.index(row - 1, 0).data(PRACTICE_ROLE):
+                return None
+            return practice_heading()
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            text = super().data(index, role)
+            heading = self.data(index, SECTION_ROLE)
+            return f"{heading}: {text}" if heading and text else text
+        return super().data(index, role)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -294,6 +327,10 @@ class TimelineModel(FlatTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[Session] = []
+        #: Each row's display texts, worked out on first paint (a row is painted and
+        #: measured many times; its words do not change until the next ``setSessions``).
+        self._texts: dict[int, tuple[str, ...]] = {}
+        self._chips: dict[int, list[str]] = {}
         self._flag = QIcon(":/icons/flag.svg")
 
     def headers(self) -> tuple[str, ...]:
@@ -309,10 +346,25 @@ class TimelineModel(FlatTableModel):
     def setSessions(self, sessions: list[Session]) -> None:
         self.beginResetModel()
         self._rows = sorted(sessions, key=lambda s: (s.date, s.id or 0), reverse=True)
+        self._texts, self._chips = {}, {}
         self.endResetModel()
 
     def clear(self) -> None:
         self.setSessions([])
+
+    def _display(self, row: int) -> tuple[str, ...]:
+        texts = self._texts.get(row)
+        if texts is None:
+            s = self._rows[row]
+            texts = self._texts[row] = (
+                short_date(s.date),
+                ratings_text(s),
+                ruptures_text(s),
+                str(len(s.strategies)) if s.strategies else "",
+                first_line(s.reflection.plain_text()),
+                _tr("bring") if s.supervision else "",
+            )
+        return texts
 
     def session(self, row: int) -> Session:
         return self._rows[row]
@@ -336,21 +388,13 @@ class TimelineModel(FlatTableModel):
         column = self.COLUMNS[index.column()]
         if role == SESSION_ROLE:
             return s.id
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == "date":
-                return short_date(s.date)
-            if column == "ratings":
-                return ratings_text(s)
-            if column == "ruptures":
-                return ruptures_text(s)
-            if column == "strategies":
-                return str(len(s.strategies)) if s.strategies else ""
-            if column == "reflection":
-                return first_line(s.reflection.plain_text())
-            if column == "supervision":
-                return _tr("bring") if s.supervision else ""
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._display(index.row())[index.column()]
         if role == CHIPS_ROLE and column == "ratings":
-            return rating_chips(s)
+            chips = self._chips.get(index.row())
+            if chips is None:
+                chips = self._chips[index.row()] = rating_chips(s)
+            return chips
         if role == Qt.ItemDataRole.DecorationRole and column == "supervision" and s.supervision:
             return self._flag
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -360,8 +404,6 @@ class TimelineModel(FlatTableModel):
                 return s.reflection.plain_text()[:600] or None
             if column == "supervision" and s.supervision:
                 return _tr("Flagged to bring to supervision")
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return str(self.data(index) or "")
         return None
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -64,6 +64,10 @@ class RupturesPanel(QObject):
         self._prompt_rupture: int | None = None
         self._not_yet: set[int] = set()  # "Not yet" for this unlock; asked again after
         self._repairing: int | None = None
+        # The list's selection and layout wait until the tab is shown (a client switch
+        # does no work for a hidden tab); the model and the tab's count are kept current.
+        self._view_stale = False
+        self._keep: int | None = None
 
         # "Still open from DATE: repaired since?" below the drafts bar.
         self.stillOpenPrompt, row = _card("stillOpenPrompt", page)
@@ -86,6 +90,7 @@ class RupturesPanel(QObject):
         self.tab.setObjectName("rupturesTab")
         self._build_tab()
         self.index = ui.clientTabs.addTab(self.tab, "")
+        ui.clientTabs.currentChanged.connect(lambda _i: self._sync_view())
         self.syncButtons()
 
     def _build_tab(self) -> None:
@@ -107,6 +112,7 @@ class RupturesPanel(QObject):
         view.verticalHeader().hide()
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(30)  # measure the first rows, not all
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         view.selectionModel().currentRowChanged.connect(lambda *_a: self.syncButtons())
@@ -207,6 +213,7 @@ class RupturesPanel(QObject):
     def clear(self) -> None:
         """A lock empties the client list: what this shows goes with it."""
         self.model.clear()
+        self._view_stale, self._keep = True, None
         self.stillOpenLabel.clear()
         self.stillOpenPrompt.hide()
         self._prompt_rupture = None
@@ -235,21 +242,31 @@ class RupturesPanel(QObject):
 
     def show(self, ordered: list[Session], recent_window: int) -> None:
         """The tab and the card for a client's sessions, oldest first."""
-        keep = self._selected_rupture()
+        if not self._view_stale:
+            self._keep = self._selected_rupture()
         self.model.setSessions(ordered)
+        self._view_stale = True
+        if self._repairing is not None and self.model.rowForRupture(self._repairing) < 0:
+            self.cancelRepair()
+        self._set_tab_text()
+        self._sync_view()
+        self._update_still_open(ordered, recent_window)
+
+    def _sync_view(self) -> None:
+        """The list's selection and its empty state, once the tab is on screen."""
+        if not self._view_stale or self.w.ui.clientTabs.currentWidget() is not self.tab:
+            self.syncButtons()
+            return
+        self._view_stale = False
         has = self.model.rowCount() > 0
         self.view.setVisible(has)
         self.empty.setVisible(not has)
-        row = self.model.rowForRupture(keep)
+        row = self.model.rowForRupture(self._keep)
         if row >= 0:
             self.view.selectRow(row)
         elif has:
             self.view.selectRow(0)
-        if self._repairing is not None and self.model.rowForRupture(self._repairing) < 0:
-            self.cancelRepair()
-        self._set_tab_text()
         self.syncButtons()
-        self._update_still_open(ordered, recent_window)
 
     def _update_still_open(self, ordered: list[Session], after: int) -> None:
         """Ask about the oldest rupture still open ``after`` or more sessions later."""
@@ -303,11 +320,13 @@ class RupturesPanel(QObject):
     # -- marking repaired, reopening -----------------------------------------
 
     def _selected_rupture(self) -> int | None:
+        if self._view_stale:
+            return self._keep
         index = self.view.currentIndex()
         return index.data(RUPTURE_ROLE) if index.isValid() else None
 
     def syncButtons(self) -> None:
-        index = self.view.currentIndex()
+        index = self.view.currentIndex() if not self._view_stale else QModelIndex()
         is_open = bool(index.isValid() and index.data(OPEN_ROLE))
         later = False
         if index.isValid() and not is_open:

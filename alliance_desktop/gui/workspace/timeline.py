@@ -29,6 +29,9 @@ class Timeline(QObject):
         tv.verticalHeader().hide()
         header = tv.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Columns sized from the newest rows only: measuring every row of a long
+        # timeline was most of a client switch (Qt's default looks at 1000 rows).
+        header.setResizeContentsPrecision(30)
         header.setSectionResizeMode(
             TimelineModel.COLUMNS.index("reflection"), QHeaderView.ResizeMode.Stretch
         )
