@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QWidget
 
-from alliance_desktop.gui.feedback import repolish_roles
+from alliance_desktop.gui.common.feedback import repolish_roles
 from alliance_desktop.gui.forms.ui_audit_dialog import Ui_AuditDialog
 
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_desktop.gui.common.accessibility import mark_heading
-from alliance_desktop.gui.feedback import repolish_roles
+from alliance_desktop.gui.common.feedback import repolish_roles
 from alliance_desktop.gui.forms.ui_about_data_dialog import Ui_AboutDataDialog
 from alliance_desktop.gui.forms.ui_shortcuts_dialog import Ui_ShortcutsDialog
 

@@ -37,8 +37,8 @@ from alliance_desktop.gui.common.accessibility import (
     name_clear_button,
     name_inner_editors,
 )
+from alliance_desktop.gui.common.feedback import clear_message, repolish_roles, show_message
 from alliance_desktop.gui.common.preferences import AUTO_LOCK_MAX, AUTO_LOCK_MIN, clamp_prefs
-from alliance_desktop.gui.feedback import clear_message, repolish_roles, show_message
 from alliance_desktop.gui.forms.ui_settings_dialog import Ui_SettingsDialog
 from alliance_desktop.i18n import LANGUAGE_NAMES, LANGUAGES
 from alliance_desktop.insights.settings import InsightSettings

@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QLabel, QSizePolicy
 
 from alliance_desktop.domain.models import Session
 from alliance_desktop.domain.strategies import Strategy
+from alliance_desktop.gui.common.feedback import error_label
 from alliance_desktop.gui.common.widgets.collapsible import CollapsibleSection
 from alliance_desktop.gui.common.widgets.tag_edit import TagEdit
 from alliance_desktop.gui.editor.reflection_editor import ReflectionEditor
 from alliance_desktop.gui.editor.rupture_list import RuptureList
 from alliance_desktop.gui.editor.strategy_checklist import StrategyChecklist
-from alliance_desktop.gui.feedback import error_label
 
 if TYPE_CHECKING:
     from alliance_desktop.gui.editor.session_editor import SessionEditor

@@ -28,7 +28,7 @@ from alliance_desktop.domain.templates import (
     Section,
     Template,
 )
-from alliance_desktop.gui.feedback import error_label
+from alliance_desktop.gui.common.feedback import error_label
 
 FIRST_EDIT_NAME = "reflectionEdit"
 

@@ -10,9 +10,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from alliance_desktop.domain.strategies import Strategy
+from alliance_desktop.gui.common.feedback import error_label, show_message
 from alliance_desktop.gui.common.widgets.collapsible import CollapsibleSection
 from alliance_desktop.gui.editor.rupture_editor import PriorRupture, PriorRupturesBox, RuptureEditor
-from alliance_desktop.gui.feedback import error_label, show_message
 
 
 def _t(text: str) -> str:

@@ -7,7 +7,7 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from alliance_desktop.gui.feedback import heading
+from alliance_desktop.gui.common.feedback import heading
 
 
 def make_heading(label: QLabel, scale: float = 1.25) -> QLabel:

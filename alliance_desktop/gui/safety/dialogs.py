@@ -20,7 +20,7 @@ from alliance_desktop.app.backups import BackupInfo
 from alliance_desktop.app.trash import DeletedItem
 from alliance_desktop.gui.common import file_dialogs
 from alliance_desktop.gui.common.accessibility import announce, mark_alert, name_clear_button
-from alliance_desktop.gui.feedback import repolish_roles
+from alliance_desktop.gui.common.feedback import repolish_roles
 from alliance_desktop.gui.forms.ui_change_passphrase_dialog import Ui_ChangePassphraseDialog
 from alliance_desktop.gui.forms.ui_export_dialog import Ui_ExportDialog
 from alliance_desktop.gui.forms.ui_recently_deleted_dialog import Ui_RecentlyDeletedDialog

@@ -367,7 +367,7 @@ class AppController(QObject):
         elif self.window is not None and self.vault is not None:
             self.window.flash(str(exc), PROBLEM_MS)
         elif self.unlock_window is not None:
-            from alliance_desktop.gui.feedback import show_message
+            from alliance_desktop.gui.common.feedback import show_message
 
             show_message(self.unlock_window.ui.unlockMessageLabel, str(exc))
         return True

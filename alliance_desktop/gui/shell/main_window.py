@@ -25,9 +25,9 @@ from shiboken6 import isValid
 from alliance_desktop.app.changes import Changes
 from alliance_desktop.domain import Client
 from alliance_desktop.gui import operations
+from alliance_desktop.gui.common.feedback import repolish_roles
 from alliance_desktop.gui.common.privacy_curtain import PrivacyCurtain
 from alliance_desktop.gui.common.window_fit import fit_to_screen
-from alliance_desktop.gui.feedback import repolish_roles
 from alliance_desktop.gui.forms.ui_main_window import Ui_MainWindow
 from alliance_desktop.gui.insights.hub import InsightsHub
 from alliance_desktop.gui.safety import SafetyHub

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 from alliance_desktop.domain.models import Client, Session
 from alliance_desktop.domain.scales import ClientRatingScale
 from alliance_desktop.gui.common.checkable_model import CheckableListModel
-from alliance_desktop.gui.feedback import clear_message, show_message
+from alliance_desktop.gui.common.feedback import clear_message, show_message
 from alliance_desktop.gui.forms.ui_supervision_clients_page import Ui_SupervisionClientsPage
 from alliance_desktop.gui.supervision.util import ID_ROLE, KEY_ROLE
 from alliance_desktop.insights.analysis import analyse

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from alliance_desktop.gui.feedback import clear_message, show_message
+from alliance_desktop.gui.common.feedback import clear_message, show_message
 from alliance_desktop.gui.forms.ui_supervision_period_page import Ui_SupervisionPeriodPage
 from alliance_desktop.gui.supervision.util import plural, pydate, qdate
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QWidget
 
-from alliance_desktop.gui.feedback import heading
+from alliance_desktop.gui.common.feedback import heading
 from alliance_desktop.gui.forms.ui_feedback_card import Ui_FeedbackCard
 from alliance_desktop.insights.reflection_feedback import ReflectionFeedback, reflection_feedback
 

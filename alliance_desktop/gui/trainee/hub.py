@@ -33,7 +33,7 @@ from alliance_desktop.app.settings import load_settings
 from alliance_desktop.domain.templates import TEMPLATES_BY_KEY
 from alliance_desktop.domain.vignettes import VIGNETTES
 from alliance_desktop.gui import operations
-from alliance_desktop.gui.feedback import heading
+from alliance_desktop.gui.common.feedback import heading
 from alliance_desktop.gui.trainee.feedback_card import FeedbackCard, card_for_all
 from alliance_desktop.gui.trainee.practice_client import PracticeClientDialog
 from alliance_desktop.gui.trainee.practice_log import PracticeLogDialog

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alliance_desktop.gui.feedback import heading
+from alliance_desktop.gui.common.feedback import heading
 from alliance_desktop.insights.reflection_feedback import RUBRIC, Level
 
 

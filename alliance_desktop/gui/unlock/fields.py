@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QToolButton
 
 from alliance_desktop.charts.theme import OKABE_ITO
-from alliance_desktop.gui.feedback import show_message
+from alliance_desktop.gui.common.feedback import show_message
 from alliance_desktop.vault.passphrase import MIN_LENGTH, Strength, strength
 
 # The strength bar's colours are the charts' Okabe-Ito palette (one palette, by name);

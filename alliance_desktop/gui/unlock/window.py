@@ -28,7 +28,7 @@ from alliance_desktop.app import access
 from alliance_desktop.gui import resources_rc  # noqa: F401  (registers :/ resources)
 from alliance_desktop.gui.common import file_dialogs
 from alliance_desktop.gui.common.accessibility import announce, mark_alert, mark_heading
-from alliance_desktop.gui.feedback import clear_message, repolish_roles, show_message
+from alliance_desktop.gui.common.feedback import clear_message, repolish_roles, show_message
 from alliance_desktop.gui.forms.ui_unlock_window import Ui_UnlockWindow
 from alliance_desktop.gui.unlock.devices import UnlockDevices
 from alliance_desktop.gui.unlock.fields import (

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from alliance_desktop.app import ruptures as app_ruptures
 from alliance_desktop.domain import Session
 from alliance_desktop.gui import operations
-from alliance_desktop.gui.feedback import clear_message, error_label, show_message
+from alliance_desktop.gui.common.feedback import clear_message, error_label, show_message
 from alliance_desktop.gui.workspace.models import (
     OPEN_ROLE,
     RUPTURE_ROLE,
