@@ -11,7 +11,8 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QSpinBox
 from support import DEMO_PASSPHRASE
 
-from alliance_desktop.gui.workspace.models import CHIPS_ROLE, date_format, short_date
+from alliance_desktop.gui.common.dates import date_format, short_date
+from alliance_desktop.gui.workspace.models import CHIPS_ROLE
 from alliance_desktop.gui.workspace.rating_chips import RatingChipsDelegate
 
 PASS = DEMO_PASSPHRASE

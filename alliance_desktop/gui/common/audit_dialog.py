@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QWidget
 
+from alliance_desktop.gui.common.dates import date_time
 from alliance_desktop.gui.common.feedback import repolish_roles
 from alliance_desktop.gui.forms.ui_audit_dialog import Ui_AuditDialog
 
@@ -35,13 +36,13 @@ class AuditDialog(QDialog):
         self.ui.setupUi(self)
         self.model = QStandardItemModel(0, 3, self)
         self.model.setHorizontalHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Detail")])
-        locale = QLocale()
         for at, event, detail in reversed(entries):
             # The same instant in local time (a naive stamp is taken as local, as before).
-            instant = datetime.fromisoformat(at).timestamp()
-            when = QDateTime.fromMSecsSinceEpoch(round(instant * 1000))
+            when = datetime.fromisoformat(at)
+            if when.tzinfo is None:
+                when = when.astimezone()
             row = [
-                QStandardItem(locale.toString(when, QLocale.FormatType.ShortFormat)),
+                QStandardItem(date_time(when)),
                 QStandardItem(event_label(event)),
                 QStandardItem(detail),
             ]

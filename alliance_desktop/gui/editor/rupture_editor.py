@@ -31,13 +31,13 @@ from alliance_desktop.domain.models import Resolution, Rupture, RuptureType
 from alliance_desktop.domain.ruptures import MARKERS
 from alliance_desktop.domain.strategies import Strategy
 from alliance_desktop.gui.common.accessibility import mark_heading
+from alliance_desktop.gui.common.dates import short_date
 from alliance_desktop.gui.common.feedback import error_label
 from alliance_desktop.gui.common.widgets.check_filter import CheckFilter
 from alliance_desktop.gui.common.widgets.columns import ColumnsLayout
 from alliance_desktop.gui.editor.rating_input import RatingInput
 from alliance_desktop.gui.editor.reflection_editor import SectionEdit
 from alliance_desktop.gui.editor.strategy_checklist import StrategyChecklist
-from alliance_desktop.gui.workspace.models import short_date
 
 REPAIR_GROUPS = ("repair", "custom")
 

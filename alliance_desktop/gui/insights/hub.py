@@ -34,13 +34,14 @@ from alliance_desktop.charts.text import (
 )
 from alliance_desktop.gui import operations
 from alliance_desktop.gui.common.chart_view import ChartView, chart_theme
+from alliance_desktop.gui.common.dates import short_date
 from alliance_desktop.gui.insights.dashboard import DashboardPage
 from alliance_desktop.gui.insights.insights_page import InsightsPage
 from alliance_desktop.gui.insights.models import AlertListModel, risk_sorted
 from alliance_desktop.gui.insights.plan_bar import PlanBar
 from alliance_desktop.gui.insights.refresher import Refreshed, Refresher
 from alliance_desktop.gui.insights.trends_tab import TrendsTab
-from alliance_desktop.gui.workspace.models import CLIENT_ID_ROLE, SESSION_ROLE, short_date
+from alliance_desktop.gui.workspace.models import CLIENT_ID_ROLE, SESSION_ROLE
 from alliance_desktop.insights.analysis import Insights, analyse
 from alliance_desktop.insights.caseload import CASELOAD_SESSIONS, caseload_row, risk_order
 from alliance_desktop.insights.settings import DEFAULT_SETTINGS, InsightSettings

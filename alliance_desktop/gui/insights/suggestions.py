@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alliance_desktop.gui.common.dates import short_date
 from alliance_desktop.gui.insights._util import escape as _escape
 from alliance_desktop.gui.insights._util import make_heading as _heading
 from alliance_desktop.gui.insights._util import make_label as _label
 from alliance_desktop.gui.insights.models import kind_text
-from alliance_desktop.gui.workspace.models import short_date
 
 if TYPE_CHECKING:  # pragma: no cover
     from alliance_desktop.domain.strategies import Strategy

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alliance_desktop.gui.common.dates import short_date
 from alliance_desktop.gui.forms.ui_past_packets_view import Ui_PastPacketsView
 from alliance_desktop.gui.supervision.util import ID_ROLE, bold
-from alliance_desktop.gui.workspace.models import short_date
 
 if TYPE_CHECKING:  # pragma: no cover
     from alliance_desktop.vault.store import PacketRecord

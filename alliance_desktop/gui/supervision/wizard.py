@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
 from alliance_desktop.app import packets as app_packets
 from alliance_desktop.gui import operations
 from alliance_desktop.gui.common import file_dialogs
+from alliance_desktop.gui.common.dates import short_date
 from alliance_desktop.gui.forms.ui_supervision_wizard import Ui_SupervisionWizard
 from alliance_desktop.gui.supervision.clients import (
     ClientRow,
@@ -45,7 +46,6 @@ from alliance_desktop.gui.supervision.preview import PacketPreview
 from alliance_desktop.gui.supervision.questions import QuestionsPage
 from alliance_desktop.gui.supervision.reflections import ReflectionsPage, SessionRow, first_line
 from alliance_desktop.gui.supervision.util import bold, plural
-from alliance_desktop.gui.workspace.models import short_date
 from alliance_desktop.reports.supervision import PacketOptions
 from alliance_desktop.vault import VaultError
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from alliance_desktop.app import sessions as app_sessions
 from alliance_desktop.gui import operations
-from alliance_desktop.gui.workspace.models import short_date
+from alliance_desktop.gui.common.dates import short_date
 from alliance_desktop.vault import VaultError, VaultInUseError
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -18,11 +18,11 @@ from alliance_desktop.app import ruptures as app_ruptures
 from alliance_desktop.app import sessions as app_sessions
 from alliance_desktop.domain import Client, Session, ValidationError
 from alliance_desktop.gui import operations
+from alliance_desktop.gui.common.dates import short_date
 from alliance_desktop.gui.editor.rupture_editor import PriorRupture
 from alliance_desktop.gui.editor.session_editor import SessionEditor
 from alliance_desktop.gui.safety.dialogs import first_words
 from alliance_desktop.gui.workspace.drafts import draft_slot
-from alliance_desktop.gui.workspace.models import short_date
 
 if TYPE_CHECKING:  # pragma: no cover
     from alliance_desktop.gui.shell.main_window import MainWindow, Place
