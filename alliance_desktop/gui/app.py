@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     # Before any window: every tr() after this reads the chosen language (i18n).
     from alliance_desktop.gui.common.translator import install_translators
 
-    install_translators(app, prefs.get().get("language"))
+    install_translators(app, prefs.language)
     theme = ThemeManager(app, prefs.theme)
 
     demo_dir: Path | None = None

@@ -81,6 +81,7 @@ def test_main_hands_the_path_to_the_window(qapp, monkeypatch, tmp_path: Path):
 
     class FakePreferences:
         theme = "light"
+        language = "system"
 
     monkeypatch.setattr(controller_module, "AppController", FakeController)
     monkeypatch.setattr(preferences_module, "Preferences", FakePreferences)

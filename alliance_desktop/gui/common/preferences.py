@@ -111,6 +111,11 @@ class Preferences:
         return self.get()["theme"]
 
     @property
+    def language(self) -> str:
+        """"system" or a language code of the catalogues."""
+        return self.get()["language"]
+
+    @property
     def backup_folder(self) -> str:
         return self.get()["backup_folder"]
 
