@@ -102,8 +102,8 @@ def test_chart_save_asks_through_file_dialogs_and_writes_the_chosen_format(
 ):
     from matplotlib.figure import Figure
 
-    from alliance_desktop.gui.common.chart_view import save_chart_as
     from alliance_desktop.gui.common import file_dialogs
+    from alliance_desktop.gui.common.chart_view import save_chart_as
 
     seen = {}
 

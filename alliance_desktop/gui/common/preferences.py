@@ -112,7 +112,7 @@ class Preferences:
 
     @property
     def language(self) -> str:
-        """"system" or a language code of the catalogues."""
+        """The language chosen: "system" or the code of a catalogue."""
         return self.get()["language"]
 
     @property
