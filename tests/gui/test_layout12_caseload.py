@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QPushButton, QTableView
 from support import DEMO_PASSPHRASE
 
 from alliance_desktop.gui.insights.models import contrast_ratio, scale_colour, text_colour_on
@@ -87,6 +87,11 @@ def test_arrow_keys_then_enter_open_that_session(app_ctl, qtbot):
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert window.ui.contentStack.currentWidget() is window.ui.editorPage
     assert window.editor.currentSessionId() == wanted
+    # Opened for reading, editing one key away; Esc goes back to the dashboard.
+    edit = window.editor.findChild(QPushButton, "editSessionButton")
+    assert edit is not None and edit.isVisibleTo(window)
+    qtbot.keyClick(window.editor, Qt.Key.Key_Escape)
+    assert window.ui.contentStack.currentWidget() is window.insights.dashboard
 
 
 def _double_click(qtbot, view: QTableView, pos) -> None:

@@ -105,6 +105,8 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         # Dashboard, Trends tab, Insights page and plans (matplotlib loads on first draw).
         self.insights = InsightsHub(self)
+        # A caseload cell opens its session for reading; E edits it.
+        self.insights.setSessionOpener(self.readSession)
         # Supervision menu and wizard; practice clients, reflection feedback, practice log.
         self.supervision = SupervisionHub(self)
         self.trainee = TraineeHub(self)
