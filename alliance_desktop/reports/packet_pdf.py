@@ -177,7 +177,7 @@ def _client_table(packet: Packet) -> list[Block]:
 def _lenses() -> list[Block]:
     from alliance_desktop.reports.supervision import LENSES
 
-    items = [ListItem(f"{i}.", [(_(t), BOLD), (": " + _(q), BODY)])
+    items = [ListItem(f"{i}.", [(_(t), BOLD), (_(": {question}").format(question=_(q)), BODY)])
              for i, (t, q) in enumerate(LENSES, 1)]  # fmt: skip
     return [
         _h(2, _("Lenses for our conversation")),

@@ -103,6 +103,13 @@ _RESOLUTION_WORDS = {
     Resolution.PARTIAL: N_("partly repaired"),
     Resolution.NO: N_("not repaired yet"),
 }
+#: The outcome classes (``insights.outcome.STATUSES``) as the packet's sentence says them.
+_OUTCOME_WORDS = {
+    "recovered": N_("recovered"),
+    "improved": N_("improved"),
+    "unchanged": N_("unchanged"),
+    "deteriorated": N_("deteriorated"),
+}
 
 
 class PacketError(ValueError):
@@ -462,7 +469,7 @@ def make_packet(
                 goals=redactor(client.goals),
                 chart=chart_name,
                 alerts=tuple(
-                    f"{when(a.date)}: {_dates_as(a.message, when)}"
+                    _("{when}: {alert}").format(when=when(a.date), alert=_dates_as(a.message, when))
                     for a in insights.clients[client.id].recent_alerts
                     if options.in_range(a.date)
                 ),
@@ -521,7 +528,7 @@ def outcome_line(change: OutcomeChange | None, scale: OutcomeScale) -> str:
         return _("Outcome: fewer than two outcome ratings, so no change is classified.")
     return _("Outcome: {status} (first {first} → latest {latest}, {n} ratings; reliable "
              "change {rc}, clinical cutoff {cutoff}).").format(
-        status=_(change.status), first=format_number(change.first),
+        status=_(_OUTCOME_WORDS.get(change.status, change.status)), first=format_number(change.first),
         latest=format_number(change.latest), n=change.n,
         rc=format_number(scale.reliable_change), cutoff=format_number(scale.cutoff))  # fmt: skip
 

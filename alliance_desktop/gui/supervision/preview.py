@@ -27,7 +27,6 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QTextBrowser
 from alliance_desktop.app import packets as app_packets
 from alliance_desktop.charts.theme import LIGHT
 from alliance_desktop.domain.errors import ValidationError
-from alliance_desktop.gui.supervision.util import plural
 
 if TYPE_CHECKING:  # pragma: no cover
     from alliance_desktop.app.packets import PacketSource
@@ -397,9 +396,9 @@ class PacketPreview(QObject):
         packet = self.packet
         if packet is None:
             return ""
-        return (plural(packet.client_count, self.tr("1 client"), self.tr("{n} clients"))
+        return (self.tr("%n client(s)", "", packet.client_count)
                 + " · "
-                + plural(packet.session_count, self.tr("1 session"), self.tr("{n} sessions")))  # fmt: skip
+                + self.tr("%n session(s)", "", packet.session_count))  # fmt: skip
 
     # -- helpers -----------------------------------------------------------------------
 
