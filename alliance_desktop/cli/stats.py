@@ -11,6 +11,7 @@ from typing import Any
 from alliance_desktop.app.analysis import CaseloadAnalysis, caseload_analysis
 from alliance_desktop.app.settings import load_settings
 from alliance_desktop.cli.common import OK, Add, Passphrases, UsageError, err, opened, out
+from alliance_desktop.domain.models import code_key
 from alliance_desktop.domain.settings import VaultSettings
 from alliance_desktop.i18n import _, ngettext
 from alliance_desktop.vault.store import Vault
@@ -155,6 +156,15 @@ def stats_report(
     not seen for a while. The analysis is computed once per change of the vault's
     data and kept inside the vault (``app.analysis.caseload_analysis``).
     """
+    if client is not None:
+        # A refused command changes nothing: no analysis is worked out (and kept in
+        # the vault) for a code that is not there.
+        key = code_key(client)
+        shown = (c for c in vault.clients() if include_practice or not c.is_practice)
+        if not any(code_key(c.code) == key for c in shown):
+            raise UsageError(
+                _("There is no client with the code {code!r} in this vault.").format(code=client)
+            )
     analysis = caseload_analysis(vault, today=today, include_practice=include_practice)
     if analysis.damaged_settings:
         names = ", ".join(analysis.damaged_settings)
