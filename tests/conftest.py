@@ -94,3 +94,33 @@ def _no_hardening_of_pytest(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(cli, "harden_process", lambda: True)
     monkeypatch.setattr(process, "harden_process", lambda: True)
+
+
+_LOCALE_VARS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+_ENGLISH_ENOENT = os.strerror(2)
+
+
+@pytest.fixture(autouse=True)
+def _c_library_messages_stay_english() -> Iterator[None]:
+    """The C library's messages stay in the language the run started with.
+
+    Once Qt has set the process locale (``C.UTF-8`` here), glibc honours LANGUAGE and
+    keeps the catalogue it found even after the variable is gone: a test that sets
+    LANGUAGE=es:de:fr for a moment (tests/i18n checks how the language is chosen) left
+    every later ``strerror`` Spanish ("No existe el fichero…"). After each test the
+    variables are put back and, when the messages changed, the locale is set to C and
+    back, which makes glibc drop what it cached.
+    """
+    import locale
+
+    saved = {var: os.environ.get(var) for var in _LOCALE_VARS}
+    yield
+    for var, value in saved.items():
+        if value is None:
+            os.environ.pop(var, None)
+        else:
+            os.environ[var] = value
+    if os.strerror(2) != _ENGLISH_ENOENT:
+        current = locale.setlocale(locale.LC_ALL)
+        locale.setlocale(locale.LC_ALL, "C")
+        locale.setlocale(locale.LC_ALL, current)
