@@ -93,7 +93,7 @@ def test_first_frame_is_laid_out_and_painted_before_the_analysis(make_ctl, qtbot
         window.ui.contentStack.update()
         qtbot.waitUntil(lambda: window.insights.analysis is not None, timeout=5000)
     finally:
-        InsightsHub.refreshNow = original  # type: ignore[method-assign]
+        InsightsHub.refresh = original  # type: ignore[method-assign]
     assert order[0] == "paint" and "analysis" in order
 
 
