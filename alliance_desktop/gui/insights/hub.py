@@ -266,8 +266,6 @@ class InsightsHub(QObject):
     def _refreshed(self, done: Refreshed) -> None:
         if self.vault is None or self.vault is not self.window.currentVault():
             return
-        if done.analysis is None:
-            return  # a job that ended without a result never replaces the one shown
         self.settings, self._catalogue = done.settings, done.catalogue
         self._sessions = done.sessions
         self._apply(done.analysis)

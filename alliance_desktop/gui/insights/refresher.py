@@ -150,8 +150,6 @@ class Refresher(QObject):
             job.deleteLater()
             if not isValid(self) or generation != self._generation or job.wasCancelled:
                 return  # the window closed, or superseded or cancelled (locked) meanwhile
-            if analysis is None and error is None:
-                return  # ended without a result (it never ran): nothing to show
             self._job = None
             if error is not None:
                 raise error  # a bug in the analysis: the crash handler shows it
