@@ -13,13 +13,9 @@ every run, load from elsewhere only in some.
 from __future__ import annotations
 
 import shutil
-import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
-from PySide6.QtCore import QTimer
 from support import DEMO_PASSPHRASE
 
 from alliance_desktop.app import backups, exports
@@ -28,11 +24,7 @@ from alliance_desktop.gui.common import background
 from alliance_desktop.gui.safety.dialogs import ExportDialog, RestoreBackupDialog
 from alliance_desktop.vault import VaultInUseError
 from alliance_desktop.vault.demo import create_demo_vault
-
-#: The one timed assertion the tests allow: the behaviour itself.
-STALL_MS = 100
-#: Runs of one operation at most; one holding STALL_MS passes (see the docstring).
-RUNS = 3
+from tests.gui.heartbeat import RUNS, Heartbeat, holds_the_bound, settled
 
 
 @pytest.fixture(scope="module")
@@ -40,87 +32,6 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo200") / "demo.alliance"
     create_demo_vault(path, DEMO_PASSPHRASE, clients=200, sessions=100, seed=15).close()
     return path
-
-
-class Heartbeat:
-    """A 10 ms timer on the UI thread; ``longest`` is the longest wait between turns,
-    counting from the start of the action to its end."""
-
-    def __init__(self) -> None:
-        self.timer = QTimer(interval=10)
-        self.timer.timeout.connect(self._beat)
-        self.marks: list[float] = []
-        self.skipped: list[tuple[float, float]] = []
-
-    def _beat(self) -> None:
-        self.marks.append(time.monotonic())
-
-    def during(self, action: Callable[[], Any]) -> Any:
-        self.marks = [time.monotonic()]
-        self.timer.start()
-        try:
-            return action()
-        finally:
-            self.marks.append(time.monotonic())
-            self.timer.stop()
-
-    def excluding(self, fn: Callable[..., Any]) -> Callable[..., Any]:
-        """``fn`` wrapped so the time spent in it is not counted (another feature's work)."""
-
-        def wrapped(*args: Any, **kwargs: Any) -> Any:
-            start = time.monotonic()
-            try:
-                return fn(*args, **kwargs)
-            finally:
-                self.skipped.append((start, time.monotonic()))
-
-        return wrapped
-
-    @property
-    def longest_ms(self) -> float:
-        gaps = [
-            b - a
-            for a, b in zip(self.marks, self.marks[1:], strict=False)
-            if not any(a <= s and e <= b for s, e in self.skipped)
-        ]
-        return max(gaps) * 1000
-
-    @property
-    def beats(self) -> int:
-        return len(self.marks) - 2
-
-
-def holds_the_bound(what: str, run_once: Callable[[Heartbeat], None], ctl: Any, qtbot: Any) -> None:
-    """Call ``run_once(heartbeat)`` (one whole operation under a fresh heartbeat, its
-    results asserted) up to RUNS times, the window settled before each (a run's own
-    aftermath, e.g. the dashboard refilled after a reopen, is not the next run's);
-    pass at the first run within STALL_MS."""
-    figures: list[float] = []
-    for _ in range(RUNS):
-        settled(ctl, qtbot)
-        beat = Heartbeat()
-        try:
-            run_once(beat)
-        finally:
-            beat.timer.stop()
-        assert beat.beats > 10, f"{what}: the loop did not turn while it ran"
-        figures.append(beat.longest_ms)
-        runs = ", ".join(f"{ms:.0f} ms" for ms in figures)
-        print(f"{what}: longest stall per run {runs}")  # shown with pytest -s
-        if figures[-1] <= STALL_MS:
-            return
-    pytest.fail(f"{what} stalled the event loop over {STALL_MS} ms in every run: {runs}")
-
-
-def settled(ctl: Any, qtbot: Any) -> Any:
-    """The window shown and done with its own first moments (its first paint, the lazy
-    dashboard): what is measured after this is the job's, not the start-up's."""
-    quiet = Heartbeat()
-    for _ in range(20):
-        quiet.during(lambda: qtbot.wait(300))
-        if quiet.longest_ms < 40:
-            break
-    return ctl
 
 
 def _choose_export(monkeypatch, fmt: str, out: Path) -> None:
@@ -146,7 +57,7 @@ def test_export_keeps_the_window_turning(open_demo, qtbot, monkeypatch, tmp_path
         assert written == out and out.stat().st_size > 1_000_000
         assert _files(out.parent) == [out.name]
 
-    holds_the_bound(f"{fmt} export", export_once, ctl, qtbot)
+    holds_the_bound(f"{fmt} export", export_once, qtbot)
 
 
 def test_backup_now_keeps_the_window_turning(open_demo, qtbot, tmp_path):
@@ -160,7 +71,7 @@ def test_backup_now_keeps_the_window_turning(open_demo, qtbot, tmp_path):
         made = backups.list_backups(folder)
         assert len(made) == 1 and made[0].verified
 
-    holds_the_bound("backup", backup_once, ctl, qtbot)
+    holds_the_bound("backup", backup_once, qtbot)
 
 
 def test_restore_keeps_the_window_turning(open_demo, qtbot, monkeypatch, tmp_path):
@@ -190,7 +101,7 @@ def test_restore_keeps_the_window_turning(open_demo, qtbot, monkeypatch, tmp_pat
         assert heart.during(ctl.window.safety.restoreBackup) is True
         assert ctl.vault is not None and ctl.vault.is_open
 
-    holds_the_bound("restore", restore_once, ctl, qtbot)
+    holds_the_bound("restore", restore_once, qtbot)
 
 
 def test_merge_through_the_worker_keeps_the_window_turning(open_demo, qtbot, tmp_path):
@@ -207,7 +118,7 @@ def test_merge_through_the_worker_keeps_the_window_turning(open_demo, qtbot, tmp
         )
         assert outcome is not None and outcome.value.new_sessions == 0
 
-    holds_the_bound("merge", merge_once, ctl, qtbot)
+    holds_the_bound("merge", merge_once, qtbot)
 
 
 def test_cancel_leaves_no_file_and_no_audit_row(open_demo, qtbot, tmp_path):
