@@ -82,7 +82,9 @@ def _kill_after(proc: subprocess.Popen[str], seconds: float, calibration: str) -
     except subprocess.TimeoutExpired:
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-        killed = True
+        # It may have finished between the timeout and the signal: then it was not
+        # killed, and is held to a finished run's checks below.
+        killed = proc.returncode != 0
     stderr = proc.stderr.read()
     proc.stdout.read()
     if killed:
