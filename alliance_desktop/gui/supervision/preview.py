@@ -27,6 +27,8 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QTextBrowser
 from alliance_desktop.app import packets as app_packets
 from alliance_desktop.charts.theme import LIGHT
 from alliance_desktop.domain.errors import ValidationError
+from alliance_desktop.gui.supervision.chart_painter import client_chart_png, load_fonts
+from alliance_desktop.reports.packet_chart import ClientChart
 
 if TYPE_CHECKING:  # pragma: no cover
     from alliance_desktop.app.packets import PacketSource
@@ -142,8 +144,12 @@ class PreviewJob(QRunnable):
     def _png(self, packet: Packet, name: str, width: int, height: int) -> bytes:
         """The chart fitted into its ``width`` × ``height`` box at the screen's pixel ratio
         (its own proportions kept); its figure is dropped once drawn."""
-        if name not in packet.charts:
+        spec = packet.charts.get(name)
+        if spec is None:
             return b""
+        if isinstance(spec, ClientChart):
+            # The PDF's own drawer on a QPainter: milliseconds, and no matplotlib.
+            return client_chart_png(spec, width, height, self.pixel_ratio)
         fig = packet.figure(name)
         try:
             w_in, h_in = (float(x) or 1.0 for x in fig.get_size_inches())
@@ -173,6 +179,7 @@ class PacketPreview(QObject):
     ) -> None:
         super().__init__(parent)
         self.browser, self.state, self.bar, self.stopButton = browser, state, progress, stop
+        load_fonts()  # the client charts' faces, before a job paints with them
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)  # one packet at a time; figures stay in one thread
         self.signals = _Signals(self)

@@ -34,7 +34,17 @@ FACES: dict[str, str] = {
 FALLBACK = "sans"
 
 
+@cache
 def font_folder() -> Path:
+    """matplotlib's font folder, found without importing matplotlib when it is where the
+    package keeps it (the preview draws client charts without matplotlib)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("matplotlib")
+    for place in (spec.submodule_search_locations or []) if spec is not None else []:
+        folder = Path(place) / "mpl-data" / "fonts" / "ttf"
+        if (folder / FACES[FALLBACK]).is_file():
+            return folder
     import matplotlib
 
     return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
