@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from alliance_desktop import __version__
 from alliance_desktop.gui.common.clipboard import ClipboardGuard
@@ -37,6 +37,8 @@ from alliance_desktop.gui.common.theme import ThemeManager
 from alliance_desktop.gui.unlock.window import UnlockWindow
 
 if TYPE_CHECKING:  # pragma: no cover
+    from PySide6.QtWidgets import QDialog
+
     from alliance_desktop.gui.common.idle import IdleWatcher, SessionLockWatcher
     from alliance_desktop.vault import Vault, VaultError
 
@@ -557,6 +559,8 @@ class AppController(QObject):
         self._exec_once(AuditDialog(self.vault.audit_log(), self.window))
 
     def showAbout(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # not before the unlock window
+
         QMessageBox.about(
             self.window,
             self.tr("About Alliance Desktop"),
