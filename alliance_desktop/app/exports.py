@@ -26,11 +26,15 @@ def _rendered(
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}")
     step(progress, 0, 3, _("Reading the vault…"))
-    text = exporter.render(vault, fmt, indent=indent)
-    step(progress, 1, 3, _("Encoding the export…"))
-    data = b"".join(
-        text[i : i + _ENCODE_SLICE].encode("utf-8") for i in range(0, len(text), _ENCODE_SLICE)
-    )
+    if fmt == "json":  # encoded piece by piece as it is written out
+        data = exporter.export_bytes(vault, fmt, indent=indent)
+        step(progress, 1, 3, _("Encoding the export…"))
+    else:
+        text = exporter.render(vault, fmt, indent=indent)
+        step(progress, 1, 3, _("Encoding the export…"))
+        data = b"".join(
+            text[i : i + _ENCODE_SLICE].encode("utf-8") for i in range(0, len(text), _ENCODE_SLICE)
+        )
     step(progress, 2, 3, _("Writing the file…"))
     return data
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from datetime import date, datetime
 
 from alliance_desktop.domain.errors import Problem, raise_if
@@ -278,3 +278,110 @@ def validate_session(
         )
     )
     return session
+
+
+def session_check(
+    *,
+    scale: ClientRatingScale,
+    known_strategies: Collection[str],
+    today: date | None = None,
+    outcome: OutcomeScale | None = None,
+) -> Callable[[Session], bool]:
+    """A test compiled once for many sessions (an import): True only when
+    :func:`session_problems` with the same arguments finds nothing.
+
+    It checks the usual shapes directly (exact types, ranges, set lookups; each tag is
+    checked once) and answers False for anything it does not recognise, so a caller
+    runs ``session_problems`` for the messages only when it says False; a False may
+    still turn out to be a valid session, never the other way round.
+    """
+    day_max = today or date.today()
+    known = frozenset(k for k in known_strategies if isinstance(k, str))
+    rating_top = scale.maximum
+    outcome_top = (outcome or OutcomeScale()).maximum
+    sections_of = {key: frozenset(t.section_keys()) for key, t in TEMPLATES_BY_KEY.items()}
+    good_tags: set[str] = set()
+    low, high = RATING_MIN, RATING_MAX
+
+    def rating(value: object) -> bool:
+        return type(value) is int and low <= value <= high
+
+    def scaled(value: object, top: float) -> bool:
+        return (
+            (type(value) is float or type(value) is int)
+            and 0 <= value <= top
+            and round(value, 1) == value
+        )
+
+    def text(value: object) -> bool:
+        return type(value) is str and len(value) <= TEXT_MAX and "\x00" not in value
+
+    def keys(values: object) -> bool:
+        return all(type(k) is str and k in known for k in values)  # type: ignore[attr-defined]
+
+    def tags_ok(tags: tuple[str, ...]) -> bool:
+        if len(tags) > TAGS_MAX:
+            return False
+        for tag in tags:
+            if type(tag) is not str:
+                return False
+            if tag in good_tags:
+                continue
+            if not tag.strip() or len(tag) > TAG_MAX or ";" in tag or not tag.isprintable():
+                return False
+            good_tags.add(tag)
+        return True
+
+    def rupture_ok(r: Rupture, day: date) -> bool:
+        kind = r.type
+        if type(kind) is not RuptureType or type(r.resolution) is not Resolution:
+            return False
+        for marker in r.markers:
+            if type(marker) is not str or MARKER_TYPE.get(marker) is not kind:
+                return False
+        salience = r.salience
+        if salience is not None and not (
+            type(salience) is int and SALIENCE_MIN <= salience <= SALIENCE_MAX
+        ):
+            return False
+        resolved = r.resolved_on
+        if resolved is not None and not (type(resolved) is date and day <= resolved <= day_max):
+            return False
+        return keys(r.repair_strategies) and text(r.note)
+
+    def check(s: Session) -> bool:
+        day = s.date
+        if type(day) is not date or day > day_max:
+            return False
+        if not (rating(s.trust) and rating(s.engagement)):
+            return False
+        for value in (s.goal_alignment, s.approach_fit):
+            if value is not None and not rating(value):
+                return False
+        duration = s.duration_min
+        if duration is not None and not (
+            type(duration) is int and DURATION_MIN <= duration <= DURATION_MAX
+        ):
+            return False
+        if s.modality is not None and type(s.modality) is not Modality:
+            return False
+        if s.client_rating is not None and not scaled(s.client_rating, rating_top):
+            return False
+        if s.outcome_rating is not None and not scaled(s.outcome_rating, outcome_top):
+            return False
+        for r in s.ruptures:
+            if not rupture_ok(r, day):
+                return False
+        if not keys(s.strategies) or not tags_ok(s.tags):
+            return False
+        reflection = s.reflection
+        template = reflection.template
+        allowed = sections_of.get(template) if type(template) is str else None
+        if allowed is None:
+            return False
+        for key, body in reflection.sections.items():
+            if type(key) is not str or key not in allowed or not text(body):
+                return False
+        return True
+
+    return check

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from alliance_desktop.domain.models import Session
 from alliance_desktop.reports.csv_format import write_csv
-from alliance_desktop.reports.json_format import build_document, dump_document
+from alliance_desktop.reports.json_format import build_document, dump_document, dump_document_bytes
 from alliance_desktop.vault import sync
 from alliance_desktop.vault.bulk import paused_gc
 from alliance_desktop.vault.store import Vault
@@ -44,6 +44,17 @@ def render_json(vault: Vault, *, now: datetime | None = None, indent: int | None
     """The whole vault as the lossless JSON document: clients, sessions, custom
     strategies, settings, every client's plan and the past supervision packets.
     Compact (one line) unless ``indent`` is given; both read back the same."""
+    return _json(vault, now, indent, dump_document)
+
+
+def render_json_bytes(
+    vault: Vault, *, now: datetime | None = None, indent: int | None = None
+) -> bytes:
+    """``render_json(...).encode("utf-8")`` without the whole text as one string."""
+    return _json(vault, now, indent, dump_document_bytes)
+
+
+def _json(vault: Vault, now: datetime | None, indent: int | None, dump: Callable[..., Any]) -> Any:
     with paused_gc():
         clients = vault.clients()
         codes = {c.id: c.code for c in clients}
@@ -60,7 +71,7 @@ def render_json(vault: Vault, *, now: datetime | None = None, indent: int | None
             packets=vault.packets(),
             tombstones=sync.tombstones(vault),
         )
-        text = dump_document(document, indent=indent)
+        text = dump(document, indent=indent)
         _release(sessions)
         for part in document.values():
             if isinstance(part, list):
@@ -92,4 +103,6 @@ def export_bytes(vault: Vault, fmt: Format, *, indent: int | None = None) -> byt
     """
     if fmt not in RENDERERS:
         raise ValueError(f"unknown export format {fmt!r}; use {' or '.join(FORMATS)}")
-    return render(vault, fmt, indent=indent).encode("utf-8")
+    if fmt == "json":
+        return render_json_bytes(vault, indent=indent)
+    return render(vault, fmt).encode("utf-8")

@@ -20,7 +20,12 @@ from alliance_desktop.domain.errors import Problem, ValidationError
 from alliance_desktop.domain.models import Client, Session, code_key
 from alliance_desktop.domain.settings import VaultSettings
 from alliance_desktop.domain.strategies import GROUP_KEYS, Strategy, is_valid_custom_key
-from alliance_desktop.domain.validation import TEXT_MAX, client_problems, session_problems
+from alliance_desktop.domain.validation import (
+    TEXT_MAX,
+    client_problems,
+    session_check,
+    session_problems,
+)
 from alliance_desktop.reports.csv_format import read_csv
 from alliance_desktop.reports.json_format import read_json
 from alliance_desktop.reports.records import Kind, PacketRow, ParsedFile, PlanRecord, SessionRecord
@@ -262,12 +267,19 @@ def _validate(vault: Vault, parsed: ParsedFile, today: date | None) -> _Plan:
     # Clients named only by sessions are created; each code is checked once, reported per row.
     renames = {"code": "client"}
     code_checks: dict[str, list[Problem]] = {}
+    # Compiled once: a session it passes is one session_problems finds nothing in, so
+    # the full check (and its messages) runs only for the rest.
+    passes = session_check(scale=scale, known_strategies=known, today=today, outcome=outcome)
     for rec in parsed.sessions:
         problems += rec.problems
         if "" in rec.failed:
             continue
-        found = session_problems(
-            rec.session, scale=scale, known_strategies=known, today=today, outcome=outcome
+        found = (
+            []
+            if not rec.failed and passes(rec.session)
+            else session_problems(
+                rec.session, scale=scale, known_strategies=known, today=today, outcome=outcome
+            )
         )
         problems += [
             _in_file_terms(p, parsed.kind).located(rec.row)

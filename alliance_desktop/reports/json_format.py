@@ -264,8 +264,21 @@ def dump_document(document: dict[str, Any], *, indent: int | None = None) -> str
     indenting on a large vault; both read back the same.
     """
     if indent is None:
-        return "".join(_compact_parts(document)) + "\n"
+        return "".join([*_compact_parts(document), "\n"])
     return json.dumps(document, ensure_ascii=False, indent=indent, allow_nan=False) + "\n"
+
+
+def dump_document_bytes(document: dict[str, Any], *, indent: int | None = None) -> bytes:
+    """``dump_document(...).encode("utf-8")``, encoded piece by piece.
+
+    The whole text is never one string: a single character beyond Latin-1 anywhere
+    makes Python store all of it two or four bytes a character (150 MB for a 75 MB
+    export at 100,000 sessions), built, copied and encoded again; pieces are each
+    encoded on their own and only the UTF-8 bytes are joined.
+    """
+    if indent is not None:
+        return dump_document(document, indent=indent).encode("utf-8")
+    return b"".join([*(part.encode("utf-8") for part in _compact_parts(document)), b"\n"])
 
 
 # -- reading ----------------------------------------------------------------------
@@ -487,6 +500,203 @@ def _session(value: object, path: str) -> SessionRecord:
     return SessionRecord(path, code, session, problems, failed, created is not None)
 
 
+# -- the fast path for sessions ---------------------------------------------------
+#
+# An export holds tens of thousands of sessions, nearly all well formed. ``_quick_session``
+# reads one with plain type checks and lookups and no bookkeeping, and gives up (None)
+# at the first thing it does not recognise; ``_session`` then reads that row again and
+# says what is wrong. So a row it accepts is one ``_session`` reads without a problem,
+# into the same session (tests/reports/test_json_fast_path.py holds it to that).
+
+_NOT = object()  # a value the quick path does not accept
+_SESSION_FIELDS = frozenset(SESSION_KEYS)
+_RUPTURE_FIELDS = frozenset(RUPTURE_KEYS)
+_REFLECTION_FIELDS = frozenset(REFLECTION_KEYS)
+_MODALITIES: dict[str, Modality] = {m.value: m for m in Modality}
+_RUPTURE_TYPES: dict[str, RuptureType] = {t.value: t for t in RuptureType}
+_RESOLUTIONS: dict[str, Resolution] = {r.value: r for r in Resolution}
+_HEX32 = re.compile(r"[0-9a-f]{32}")
+
+
+def _quick_day(value: object, days: dict[str, date]) -> Any:
+    if type(value) is not str:
+        return _NOT
+    found = days.get(value)
+    if found is None:
+        try:
+            found = days[value] = parse_day(value)
+        except ValueError:
+            return _NOT
+    return found
+
+
+def _quick_stamp(value: object) -> Any:
+    if value is None:
+        return None
+    if type(value) is not str or len(value) > 64:
+        return _NOT
+    try:
+        parsed = datetime.fromisoformat(value)
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=UTC)
+        return parsed.astimezone(UTC)
+    except (ValueError, OverflowError):
+        return _NOT
+
+
+def _quick_uuid(value: object) -> Any:
+    if value is None:
+        return None
+    if type(value) is str and _HEX32.fullmatch(value):
+        return value  # already in the kept form (UUID(value).hex is the same text)
+    return _NOT
+
+
+def _quick_int(value: object) -> Any:
+    return value if value is None or type(value) is int else _NOT
+
+
+def _quick_texts(value: object) -> Any:
+    if value is None:
+        return ()
+    if type(value) is list and all(type(v) is str for v in value):
+        return tuple(value)
+    return _NOT
+
+
+def _quick_rupture(value: object, days: dict[str, date]) -> Rupture | None:
+    if type(value) is not dict or not _RUPTURE_FIELDS.issuperset(value):
+        return None
+    get = value.get
+    kind = get("type")
+    resolution = get("resolution")
+    kind = _RUPTURE_TYPES.get(kind) if type(kind) is str else None
+    resolution = _RESOLUTIONS.get(resolution) if type(resolution) is str else None
+    markers = _quick_texts(get("markers"))
+    salience = _quick_int(get("salience"))
+    repair = _quick_texts(get("repair_strategies"))
+    note = get("note")
+    if note is None:
+        note = ""
+    resolved = get("resolved_on")
+    if resolved is not None:
+        resolved = _quick_day(resolved, days)
+    uid = _quick_uuid(get("uuid"))
+    if (
+        kind is None
+        or resolution is None
+        or type(note) is not str
+        or _NOT in (markers, salience, repair, resolved, uid)
+    ):
+        return None
+    return Rupture(kind, resolution, markers, salience, repair, note, resolved, uuid=uid)
+
+
+def _quick_reflection(value: object) -> Reflection | None:
+    if value is None:
+        return Reflection()
+    if type(value) is not dict or not _REFLECTION_FIELDS.issuperset(value):
+        return None
+    template = value.get("template")
+    if template is None:
+        template = "free"
+    elif type(template) is not str:
+        return None
+    sections = value.get("sections")
+    if sections is None:
+        return Reflection(template, {})
+    if type(sections) is not dict or not all(type(v) is str for v in sections.values()):
+        return None
+    return Reflection(template, dict(sections))
+
+
+def _quick_session(value: object, path: str, days: dict[str, date]) -> SessionRecord | None:
+    """The session at ``path`` when it is plainly well formed, else None (see above)."""
+    if type(value) is not dict or not _SESSION_FIELDS.issuperset(value):
+        return None
+    get = value.get
+    code = get("client")
+    if type(code) is not str:
+        return None
+    code = code.strip()
+    day = _quick_day(get("date"), days)
+    if not code or day is _NOT:
+        return None
+    raw = get("ruptures")
+    ruptures: list[Rupture] = []
+    if raw:
+        if type(raw) is not list:
+            return None
+        for item in raw:
+            rupture = _quick_rupture(item, days)
+            if rupture is None:
+                return None
+            ruptures.append(rupture)
+    reflection = _quick_reflection(get("reflection"))
+    modality = get("modality")
+    if modality is not None:
+        modality = _MODALITIES.get(modality) if type(modality) is str else None
+        if modality is None:
+            return None
+    numbers = []
+    for key in ("client_rating", "outcome_rating"):
+        number = get(key)
+        if type(number) is int:
+            try:
+                number = float(number)
+            except OverflowError:
+                return None
+        elif number is not None and type(number) is not float:
+            return None
+        numbers.append(number)
+    supervision = get("supervision", False)
+    created = _quick_stamp(get("created_at"))
+    updated = _quick_stamp(get("updated_at"))
+    duration = _quick_int(get("duration_min"))
+    trust = _quick_int(get("trust"))
+    engagement = _quick_int(get("engagement"))
+    goal = _quick_int(get("goal_alignment"))
+    fit = _quick_int(get("approach_fit"))
+    strategies = _quick_texts(get("strategies"))
+    tags = _quick_texts(get("tags"))
+    uid = _quick_uuid(get("uuid"))
+    if (
+        reflection is None
+        or type(supervision) is not bool
+        or _NOT in (created, updated, duration, trust, engagement, goal, fit, strategies, tags, uid)
+    ):
+        return None
+    session = Session(
+        client_id=None,
+        date=day,
+        duration_min=duration,
+        modality=modality,
+        trust=trust,
+        engagement=engagement,
+        goal_alignment=goal,
+        approach_fit=fit,
+        client_rating=numbers[0],
+        outcome_rating=numbers[1],
+        supervision=supervision,
+        strategies=strategies,
+        tags=tags,
+        reflection=reflection,
+        ruptures=ruptures,
+        created_at=created,
+        updated_at=updated,
+        uuid=uid,
+    )
+    return SessionRecord(path, code, session, [], set(), created is not None)
+
+
+def read_session(value: object, path: str, days: dict[str, date] | None = None) -> SessionRecord:
+    """One session of an export, located at ``path``: quickly when it is well formed,
+    else through the reader that names every problem. ``days`` caches parsed dates
+    across the rows of one file."""
+    found = _quick_session(value, path, {} if days is None else days)
+    return found if found is not None else _session(value, path)
+
+
 def _client(value: object, path: str) -> ClientRecord:
     r = _Reader(value, path, CLIENT_KEYS)
     status = r.choice("status", ClientStatus, "must be active or closed")
@@ -666,8 +876,11 @@ def read_json(data: bytes) -> ParsedFile:
         parsed.strategies.append(_strategy(item, f"custom_strategies[{i}]"))
     for i, item in enumerate(_list(doc, "clients", problems)):
         parsed.clients.append(_client(item, f"clients[{i}]"))
-    for i, item in enumerate(_list(doc, "sessions", problems)):
-        parsed.sessions.append(_session(item, f"sessions[{i}]"))
+    days: dict[str, date] = {}
+    parsed.sessions = [
+        read_session(item, f"sessions[{i}]", days)
+        for i, item in enumerate(_list(doc, "sessions", problems))
+    ]
     for i, item in enumerate(_list(doc, "plans", problems)):
         parsed.plans.append(_plan(item, f"plans[{i}]"))
     for i, item in enumerate(_list(doc, "packets", problems)):

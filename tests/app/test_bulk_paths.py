@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import gc
 import json
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from support import PASSPHRASE, make_session
@@ -116,3 +116,14 @@ def test_sessions_equal_in_order_are_broken_by_their_text(filled: Vault):
     assert len(same) == 3
     ties = [json.dumps(s, sort_keys=True, ensure_ascii=False) for s in same]
     assert ties == sorted(ties)
+
+
+def test_json_bytes_are_the_text_encoded(filled: Vault):
+    ash = filled.client_by_code("Ash 07")
+    filled.save_session(make_session(ash.id, date(2026, 2, 9), tags=("café", "東京", "😀")))
+    now = datetime(2026, 3, 1, tzinfo=UTC)
+    text = exporter.render_json(filled, now=now)
+    assert "東京" in text and "😀" in text
+    assert exporter.render_json_bytes(filled, now=now) == text.encode("utf-8")
+    pretty = exporter.render_json(filled, now=now, indent=2)
+    assert exporter.render_json_bytes(filled, now=now, indent=2) == pretty.encode("utf-8")

@@ -6,6 +6,7 @@ The oracle below restates the rules in the simplest way, independently of valida
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from datetime import date, datetime
 
 from hypothesis import given, settings
@@ -23,7 +24,7 @@ from alliance_desktop.domain import (
 from alliance_desktop.domain.ruptures import MARKERS
 from alliance_desktop.domain.strategies import BUILTIN_BY_KEY
 from alliance_desktop.domain.templates import TEMPLATES
-from alliance_desktop.domain.validation import session_problems
+from alliance_desktop.domain.validation import session_check, session_problems
 
 TODAY = date(2026, 3, 10)
 KNOWN = sorted(BUILTIN_BY_KEY)
@@ -220,3 +221,138 @@ def test_one_bad_rating_yields_exactly_one_problem_on_its_field(session, dim, ba
         assert found == []
     else:
         assert [p.field for p in found] == [dim]
+
+
+# -- the compiled check an import runs first (issue 15) ---------------------------------
+
+
+def mostly(valid: st.SearchStrategy, broken: st.SearchStrategy) -> st.SearchStrategy:
+    """``valid`` nine times in ten, else ``broken``."""
+    return st.sampled_from(range(10)).flatmap(lambda n: broken if n == 0 else valid)
+
+
+@st.composite
+def ruptures_with_repairs(draw) -> Rupture:
+    rtype = draw(mostly(st.sampled_from(list(RuptureType)), st.sampled_from(["sulk", None])))
+    own = [m for m in ALL_MARKERS if MARKER_OF[m] == rtype] or ALL_MARKERS
+    return Rupture(
+        type=rtype,
+        resolution=draw(mostly(st.sampled_from(list(Resolution)), st.just("maybe"))),
+        markers=tuple(
+            draw(
+                st.lists(
+                    mostly(st.sampled_from(own), st.sampled_from([*ALL_MARKERS, 3])), max_size=2
+                )
+            )
+        ),
+        salience=draw(mostly(st.one_of(st.none(), st.integers(1, 5)), st.integers(-1, 7))),
+        repair_strategies=tuple(draw(st.lists(strategy_keys, max_size=1))),
+        note=draw(mostly(st.text(max_size=20), st.sampled_from(["nul\x00", None]))),
+        resolved_on=draw(mostly(st.one_of(st.none(), st.dates(date(2025, 6, 1), TODAY)), dates)),
+    )
+
+
+outcomes = mostly(
+    st.one_of(st.none(), st.integers(0, 40), st.integers(0, 400).map(lambda n: n / 10)),
+    st.one_of(st.integers(-1, 45), st.floats(-1, 45), st.booleans()),
+)
+checked_sessions = st.one_of(
+    sessions,
+    st.builds(
+        lambda s, r, o: s.with_(ruptures=r, outcome_rating=o),
+        valid_sessions,
+        st.lists(ruptures_with_repairs(), max_size=2),
+        outcomes,
+    ),
+)
+
+
+@SETTINGS
+@given(session=checked_sessions, scale=scales)
+def test_the_compiled_check_passes_only_what_session_problems_passes(session, scale):
+    passes = session_check(scale=scale, known_strategies=KNOWN, today=TODAY)
+    found = session_problems(session, scale=scale, known_strategies=KNOWN, today=TODAY)
+    # Never passes a session with a problem; and, for the domain's own types (what
+    # an import builds), never refuses a valid one either.
+    assert passes(session) == (found == []), found
+
+
+@SETTINGS
+@given(session=valid_sessions)
+def test_the_compiled_check_passes_in_range_sessions(session):
+    passes = session_check(scale=ClientRatingScale(), known_strategies=KNOWN, today=TODAY)
+    assert passes(session) and passes(session)  # the second time from its tag memo
+
+
+def _sound() -> Session:
+    return Session(
+        1, date(2026, 3, 2), 7, 6, goal_alignment=5, approach_fit=4, duration_min=50,
+        modality=Modality.VIDEO, client_rating=32.5, outcome_rating=20.0,
+        strategies=("validate",), tags=("sleep",),
+        reflection=Reflection("quick", {"felt": "tired", "next": "ask"}),
+        ruptures=[Rupture(RuptureType.WITHDRAWAL, Resolution.NO, ("denial",), 3, ("validate",),
+                          "quiet", resolved_on=date(2026, 3, 4))],
+    )  # fmt: skip
+
+
+def _rupture(**kw) -> dict:
+    """The sound session's change with its rupture changed by ``kw``."""
+    return {"ruptures": [replace(_sound().ruptures[0], **kw)]}
+
+
+ONE_BREAK = {
+    "trust true": {"trust": True},
+    "trust 11": {"trust": 11},
+    "engagement missing": {"engagement": None},
+    "goal 11": {"goal_alignment": 11},
+    "fit float": {"approach_fit": 4.0},
+    "duration 0": {"duration_min": 0},
+    "duration 601": {"duration_min": 601},
+    "modality fax": {"modality": "fax"},
+    "rating two decimals": {"client_rating": 3.25},
+    "rating over": {"client_rating": 40.5},
+    "rating nan": {"client_rating": math.nan},
+    "outcome over": {"outcome_rating": 41},
+    "outcome bool": {"outcome_rating": True},
+    "future": {"date": date(2026, 3, 11)},
+    "datetime": {"date": datetime(2026, 3, 2, 9)},
+    "strategy": {"strategies": ("validate", "tarot")},
+    "tag semicolon": {"tags": ("a;b",)},
+    "tag blank": {"tags": (" ",)},
+    "tag long": {"tags": ("x" * 41,)},
+    "tag control": {"tags": ("bell\x07",)},
+    "tags 31": {"tags": tuple(f"t{i}" for i in range(31))},
+    "template": {"reflection": Reflection("diary", {})},
+    "section": {"reflection": Reflection("quick", {"text": "x"})},
+    "section nul": {"reflection": Reflection("quick", {"felt": "a\x00"})},
+    "section long": {"reflection": Reflection("free", {"text": "x" * 100_001})},
+    "rupture type": _rupture(type="sulk"),
+    "rupture resolution": _rupture(resolution="maybe"),
+    "marker of the other type": _rupture(markers=("complaint_therapist",)),
+    "marker unknown": _rupture(markers=("teleports",)),
+    "salience 6": _rupture(salience=6),
+    "salience true": _rupture(salience=True),
+    "repair strategy": _rupture(repair_strategies=("tarot",)),
+    "note nul": _rupture(note="a\x00"),
+    "note none": _rupture(note=None),
+    "repaired in the future": _rupture(resolved_on=date(2026, 3, 11)),
+    "repaired before the session": _rupture(resolved_on=date(2026, 3, 1)),
+    "repaired on a datetime": _rupture(resolved_on=datetime(2026, 3, 4, 9)),
+}
+
+
+def test_the_compiled_check_refuses_each_single_break():
+    passes = session_check(scale=ClientRatingScale(), known_strategies=KNOWN, today=TODAY)
+    sound = _sound()
+    assert passes(sound)
+    assert (
+        session_problems(sound, scale=ClientRatingScale(), known_strategies=KNOWN, today=TODAY)
+        == []
+    )
+    for name, change in ONE_BREAK.items():
+        broken = sound.with_(**change)
+        found = session_problems(
+            broken, scale=ClientRatingScale(), known_strategies=KNOWN, today=TODAY
+        )
+        assert found, name  # a real break
+        assert not passes(broken), name
