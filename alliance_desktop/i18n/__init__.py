@@ -20,8 +20,11 @@ from __future__ import annotations
 
 import gettext as _gettext
 import os
-from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from datetime import date, datetime
 
 DOMAIN = "alliance"
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
@@ -85,9 +88,7 @@ def set_language(language: str | None = None) -> str:
     code = _code(language) if language else preferred_language()
     if code not in LANGUAGES:
         code = "en"
-    _translation = _gettext.translation(
-        DOMAIN, localedir=str(LOCALE_DIR), languages=[code], fallback=True
-    )
+    _translation = _catalogue(code)
     _language = code
     _any_context.clear()
     catalog: dict[object, str] = getattr(_translation, "_catalog", {})
@@ -95,6 +96,27 @@ def set_language(language: str | None = None) -> str:
         if isinstance(key, str) and _CONTEXT_SEP in key and value:
             _any_context.setdefault(key.split(_CONTEXT_SEP, 1)[1], value)
     return code
+
+
+_catalogues: dict[str, _gettext.NullTranslations] = {}
+
+
+def _catalogue(code: str) -> _gettext.NullTranslations:
+    """``locale/<code>/LC_MESSAGES/alliance.mo``, parsed once per process; no catalogue
+    (a source checkout without compiled ones) translates nothing.
+
+    What ``gettext.translation(languages=[code], fallback=True)`` finds for our codes,
+    read straight from its one place: gettext would first normalise the code through
+    the locale module and try three other folder names (start-up time)."""
+    found = _catalogues.get(code)
+    if found is None:
+        try:
+            with open(LOCALE_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.mo", "rb") as fp:
+                found = _gettext.GNUTranslations(fp)
+        except OSError:
+            found = _gettext.NullTranslations()
+        _catalogues[code] = found
+    return found
 
 
 def current_language() -> str:
@@ -189,6 +211,8 @@ def format_signed(value: float, digits: int = 1) -> str:
 
 def format_date(value: date | datetime, style: str = "medium") -> str:
     """A date in the current language: ``16 Jun 2026``, ``16 juin 2026``, ``16.06.2026``."""
+    from datetime import datetime
+
     from babel.dates import format_date as babel_format_date
 
     day = value.date() if isinstance(value, datetime) else value

@@ -17,7 +17,6 @@ This slows guessing through the app; it cannot stop an attacker who copies the f
 from __future__ import annotations
 
 import fcntl
-import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -55,6 +54,8 @@ def delay_for(failed: int) -> float:
 
 def _parse(raw: bytes) -> tuple[int, datetime | None]:
     """(failures, last failure); an unreadable or odd record counts as none."""
+    import json  # here: the unlock window asks before it shows, mostly with no record
+
     try:
         data = json.loads(raw.decode("utf-8"))
         count = max(0, int(data["failures"]))
@@ -135,6 +136,8 @@ class Throttle:
                 failed = _parse(os.pread(fd, 4096, 0))[0] + 1
             except OSError:
                 failed = 1
+            import json
+
             body = json.dumps({"failures": failed, "last": datetime.now(UTC).isoformat()})
             with suppress(OSError):
                 os.fchmod(fd, 0o600)

@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
-import json
 import os
-import socket
 import stat
 import time
 from contextlib import suppress
@@ -60,6 +58,8 @@ class LockHolder:
 
     def body(self) -> bytes:
         """What the lock file says: host, device, pid, since and alive (JSON)."""
+        import json
+
         alive = self.alive or self.since
         return json.dumps({"host": self.host, "device": self.device, "pid": self.pid,
                            "since": self.since.isoformat(),
@@ -72,7 +72,17 @@ def lock_path(vault_path: Path | str) -> Path:
     return resolved.with_name(resolved.name + SUFFIX)
 
 
+def _hostname() -> str:
+    # socket is imported here, not at the top: the unlock window reads the lock file
+    # before it shows, and socket is a few milliseconds it does not otherwise need.
+    import socket
+
+    return socket.gethostname()
+
+
 def _parse(raw: bytes) -> LockHolder | None:
+    import json
+
     try:
         data = json.loads(raw.decode("utf-8"))
         since = _aware(datetime.fromisoformat(str(data["since"])))
@@ -103,7 +113,7 @@ def other_device(
         holder = _read_fd(fd)
     finally:
         os.close(fd)
-    if holder is None or holder.host == socket.gethostname():
+    if holder is None or holder.host == _hostname():
         return None
     moment = now or datetime.now(UTC)
     alive = holder.alive or holder.since
@@ -121,7 +131,7 @@ def _alive(holder: LockHolder | None) -> bool:
     """False for no name, or the name of a process on this host that has ended."""
     if holder is None or holder.pid <= 0:
         return False
-    if holder.host != socket.gethostname():
+    if holder.host != _hostname():
         return True  # another machine's process cannot be checked from here
     try:
         os.kill(holder.pid, 0)
@@ -183,7 +193,7 @@ class WriterLock:
                 if (now.st_dev, now.st_ino) != (info.st_dev, info.st_ino):
                     os.close(fd)
                     continue
-                mine = LockHolder(socket.gethostname(), os.getpid(), datetime.now(UTC))
+                mine = LockHolder(_hostname(), os.getpid(), datetime.now(UTC))
                 os.fchmod(fd, 0o600)
                 os.ftruncate(fd, 0)
                 os.pwrite(fd, mine.body(), 0)

@@ -13,11 +13,14 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication
 
 from alliance_desktop import __version__
+
+if TYPE_CHECKING:  # pragma: no cover
+    pass
 
 _PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 
@@ -36,28 +39,6 @@ def technical_summary(exc_type: type[BaseException], tb: TracebackType | None) -
     return "\n".join(lines)
 
 
-class CrashDialog(QDialog):
-    def __init__(self, summary: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        # The form is imported when a dialog is first shown, not when the hook is
-        # installed at start-up (it was the costliest import before the unlock window).
-        from alliance_desktop.gui.forms.ui_crash_dialog import Ui_CrashDialog
-
-        self.ui = Ui_CrashDialog()
-        self.ui.setupUi(self)
-        self.details = self.ui.crashSummary
-        self.details.setPlainText(summary)
-        copy = QPushButton(self.tr("Copy summary"), self)
-        copy.setObjectName("copySummaryButton")
-        copy.setAccessibleName(self.tr("Copy summary"))
-        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(summary))
-        self.ui.crashButtons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
-        close = self.ui.crashButtons.button(QDialogButtonBox.StandardButton.Close)
-        close.setObjectName("closeButton")
-        close.setAccessibleName(self.tr("Close"))
-        self.ui.crashButtons.rejected.connect(self.reject)
-
-
 def install_excepthook(
     show: Callable[[str], None] | None = None,
     *,
@@ -71,6 +52,8 @@ def install_excepthook(
     """
 
     def present(summary: str) -> None:
+        from alliance_desktop.gui.common.crash_window import CrashDialog
+
         parent = QApplication.activeWindow()
         CrashDialog(summary, parent).exec()
 
@@ -98,3 +81,13 @@ def install_excepthook(
 
     sys.excepthook = hook
     return hook
+
+
+def __getattr__(name: str) -> Any:
+    # The dialog (QDialog, QDialogButtonBox: ~8 ms of Qt's type set-up) is defined in
+    # crash_window and loaded when first used, not when the hook is installed at start.
+    if name == "CrashDialog":
+        from alliance_desktop.gui.common.crash_window import CrashDialog
+
+        return CrashDialog
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

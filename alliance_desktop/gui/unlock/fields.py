@@ -7,13 +7,20 @@ Strings are translated in the ``UnlockWindow`` context, the window they appear i
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QToolButton
 
 from alliance_desktop.charts.theme import OKABE_ITO
 from alliance_desktop.gui.common.feedback import show_message
-from alliance_desktop.vault.passphrase import MIN_LENGTH, Strength, strength
+
+if TYPE_CHECKING:  # pragma: no cover
+    from alliance_desktop.vault.passphrase import Strength
+
+# vault.passphrase (and its list of common passwords) loads when a strength is first
+# worked out: on the create page, never before an existing vault's unlock page shows.
 
 # The strength bar's colours are the charts' Okabe-Ito palette (one palette, by name);
 # the label beside it carries the meaning.
@@ -113,6 +120,8 @@ def add_reveal_action(edit: QLineEdit, name: str) -> QAction:
 
 def strength_words(verdict: Strength) -> tuple[str, str]:
     """The level's name and one piece of advice, translated."""
+    from alliance_desktop.vault.passphrase import MIN_LENGTH
+
     names = {
         "too short": _tr("too short"),
         "common": _tr("too common"),
@@ -145,6 +154,8 @@ def strength_words(verdict: Strength) -> tuple[str, str]:
 
 def show_strength(passphrase: str, bar: QProgressBar, label: QLabel) -> Strength:
     """Fill the strength bar and its label for ``passphrase``; return the verdict."""
+    from alliance_desktop.vault.passphrase import MIN_LENGTH, strength
+
     verdict = strength(passphrase)
     if passphrase:
         name, advice = strength_words(verdict)

@@ -26,9 +26,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from alliance_desktop.app import access
 from alliance_desktop.gui import resources_rc  # noqa: F401  (registers :/ resources)
-from alliance_desktop.gui.common import file_dialogs
 from alliance_desktop.gui.common.accessibility import announce, mark_alert, mark_heading
-from alliance_desktop.gui.common.feedback import clear_message, repolish_roles, show_message
+from alliance_desktop.gui.common.feedback import clear_message, show_message
 from alliance_desktop.gui.forms.ui_unlock_window import Ui_UnlockWindow
 from alliance_desktop.gui.unlock.devices import UnlockDevices
 from alliance_desktop.gui.unlock.fields import (
@@ -50,7 +49,6 @@ from alliance_desktop.vault import (
     WeakPassphraseError,
     WrongPassphraseError,
 )
-from alliance_desktop.vault.passphrase import strength
 
 
 class UnlockWindow(QWidget):
@@ -121,8 +119,7 @@ class UnlockWindow(QWidget):
             self.ui.createCapsLockLabel,
         ):
             clear_message(label)
-        self._update_create_page()
-        self.refresh()
+        self.refresh()  # fills the create page's strength line when that page shows
         self._check_throttle()
 
     def _add_restore_button(self) -> None:
@@ -148,6 +145,8 @@ class UnlockWindow(QWidget):
         if self._offered_backup is not None:
             self.restoreFrom(self._offered_backup)
             return
+        from alliance_desktop.gui.common import file_dialogs
+
         start = self.backupFolder()
         path, _ = file_dialogs.get_open_file_name(
             self,
@@ -261,6 +260,8 @@ class UnlockWindow(QWidget):
         self.ui.pages.setCurrentWidget(self.ui.unlockPage if exists else self.ui.createPage)
         if exists:
             self.devices.refresh()
+        else:
+            self._update_create_page()
         self._focus_first_field()
 
     def showExternalChange(self) -> None:
@@ -311,7 +312,8 @@ class UnlockWindow(QWidget):
     def _setup_look(self) -> None:
         metrics = self.fontMetrics()
         # Widths in text units, so 200 % scaling or a large font keeps the proportions.
-        repolish_roles(self)
+        # (No repolish_roles: this form sets each label's role right after creating it,
+        # before anything polishes it, so the style sheet's role rules match at once.)
         for widget in (self.ui.createColumn, self.ui.unlockColumn):
             widget.setMaximumWidth(metrics.averageCharWidth() * 64)
             widget.setMinimumWidth(metrics.averageCharWidth() * 40)
@@ -398,6 +400,8 @@ class UnlockWindow(QWidget):
         new = self.ui.newPassphraseEdit.text()
         if self._busy:
             return
+        from alliance_desktop.vault.passphrase import strength
+
         if not (strength(new).acceptable and new == self.ui.confirmPassphraseEdit.text()):
             self._explain_refusal()
             return
@@ -413,6 +417,8 @@ class UnlockWindow(QWidget):
 
     def _explain_refusal(self) -> None:
         """Enter on a passphrase Create refuses: say why again, at the field at fault."""
+        from alliance_desktop.vault.passphrase import strength
+
         if not strength(self.ui.newPassphraseEdit.text()).acceptable:
             announce(self.ui.strengthLabel, self.ui.strengthLabel.text(), assertive=True)
             self.ui.newPassphraseEdit.setFocus()
