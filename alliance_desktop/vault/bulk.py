@@ -129,12 +129,13 @@ def insert_new_sessions(conn: Connection, sessions: Iterable[Session]) -> None:
         session_id += 1
         s.uuid = _free(s.uuid, session_uuids)
         session_rows.append((s.id, *rows.session_params(s)))
-        stamp = rows.iso(s.updated_at or rows.now())
-        for position, r in enumerate(s.ruptures):
-            r.id = rupture_id
-            rupture_id += 1
-            r.uuid = _free(r.uuid, rupture_uuids)
-            rupture_rows.append((r.id, *rows.rupture_params(s.id, position, r, stamp)))
+        if s.ruptures:  # most sessions have none: their stamp is not worked out
+            stamp = rows.iso(s.updated_at or rows.now())
+            for position, r in enumerate(s.ruptures):
+                r.id = rupture_id
+                rupture_id += 1
+                r.uuid = _free(r.uuid, rupture_uuids)
+                rupture_rows.append((r.id, *rows.rupture_params(s.id, position, r, stamp)))
         body = rows.search_body(s)
         if body:
             search_rows.append((body, s.id))
