@@ -24,6 +24,7 @@ history, so its versions are known afterwards. The audit row ``merge`` holds cou
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shutil
@@ -463,6 +464,7 @@ class _Merge:
                 return True
 
             self.resolve("session", os_.uuid, here, there, write)
+        _release(mine)
 
     def plans(self) -> None:
         vault = self.vault
@@ -538,14 +540,19 @@ class _Merge:
         """OTHER's tombstones: delete here what was not edited here since; remember the
         rest of them (a third copy may still hold the record)."""
         vault = self.vault
+        if not self.other.tombstones:  # nothing to delete: this vault is not read again
+            sync.put_tombstones(vault, self.other.tombstones)
+            return
+        sessions_here = vault.sessions(text=False)
         stamps: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
             "session": {s.uuid: (_stamp(s.updated_at), self.hist(s.uuid))
-                        for s in vault.sessions(text=False) if s.uuid},
+                        for s in sessions_here if s.uuid},
             "plan": {i.uuid: (_stamp(i.updated_at or i.created_at), self.hist(i.uuid))
                      for _c, i in vault.plan_items() if i.uuid},
             "packet": {p.uuid: (_stamp(p.updated_at or p.created_at), self.hist(p.uuid))
                        for p in vault.packets() if p.uuid},
         }  # fmt: skip
+        _release(sessions_here)
         # Sessions and plan items first: a client goes only when nothing of theirs is left.
         order = {"session": 0, "plan": 1, "packet": 2, "client": 3}
         for t in sorted(self.other.tombstones, key=lambda t: order.get(t.kind, 9)):
@@ -643,10 +650,32 @@ def merge(
     other_path = Path(other_path).expanduser()
     if other_path.resolve() == Path(vault.path).resolve():
         raise ValueError("A vault cannot be merged into itself; choose the other copy.")
-    snapshot = read_copy(other_path, other_passphrase)
+    return merge_read(vault, other_path, other_path, other_passphrase,
+                      move_aside=move_aside, today=today)  # fmt: skip
+
+
+def merge_read(
+    vault: Vault,
+    other_path: Path,
+    read_from: Path,
+    passphrase: str,
+    *,
+    move_aside: bool = False,
+    today: date | None = None,
+) -> Outcome[MergeReport]:
+    """:func:`merge` of ``other_path`` read from the file ``read_from`` (the same file,
+    or a private re-encrypted copy of it, ``vault.copy_key``) with ``passphrase``.
+
+    The changes name what the merge touched, so a merge that brought nothing new
+    reloads nothing. The copy's records are let go of a slice at a time: dropping
+    100,000 sessions at once is one call that holds the interpreter ~50 ms (a merge in
+    the background must not freeze the window).
+    """
+    snapshot = read_copy(read_from, passphrase)
     copy = parse_conflict_name(other_path)
     source = copy.device or copy.tool if copy else ""
     report, work = _merge(vault, snapshot, source or other_path.name)
+    _release(snapshot.sessions)
     if move_aside:
         report = replace(report, moved_to=_move_aside(other_path, today))
     return Outcome(
@@ -662,6 +691,17 @@ def merge(
     )
 
 
+def _release(items: list[Any] | dict[Any, Any]) -> None:
+    """Empty a long list or dict a slice at a time (see :func:`merge_read`)."""
+    if isinstance(items, dict):
+        while items:
+            for key in list(itertools.islice(items, 256)):
+                del items[key]
+        return
+    while items:
+        del items[-256:]
+
+
 def _move_aside(path: Path, today: date | None) -> Path:
     return move_aside(path, today)
 
@@ -672,6 +712,7 @@ __all__ = [
     "Snapshot",
     "conflict_copies",
     "merge",
+    "merge_read",
     "merge_snapshot",
     "merged_name",
     "move_aside",

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from alliance_desktop.app import conflicts
 from alliance_desktop.app import merge as app_merge
-from alliance_desktop.app.changes import Changes, Outcome
+from alliance_desktop.app.changes import Outcome
+from alliance_desktop.app.progress import Progress, step
 from alliance_desktop.gui import operations
 from alliance_desktop.gui.common import background
 from alliance_desktop.gui.common.banner import Banner
@@ -75,20 +76,27 @@ def merge_file(
     ask: Any = _ask_passphrase,
 ) -> app_merge.MergeReport | None:
     """Merge ``path`` into ``vault``; the report, or None when it did not happen (a
-    message says why). ``ask(parent, path, again)`` asks the copy's passphrase."""
-    from alliance_desktop.vault.copy_key import own_key_copy
+    message says why). ``ask(parent, path, again)`` asks the copy's passphrase.
 
+    Everything that reads or writes a file runs in the worker, the try with this
+    vault's own key too: copying the other copy and re-encrypting it takes as long as
+    the merge itself (seconds at 100,000 sessions), and on the UI thread it froze the
+    window for all of it."""
     title = _tr("Merge another copy")
     label = _tr("Merging {name}…").format(name=path.name)
+    try:
+        job = background.start(
+            parent, _merge_own_key, vault, path, move_aside,
+            vault=vault, title=title, label=label,
+        )  # fmt: skip
+    except VaultError as refused:
+        operations.show_problem(parent, str(refused))
+        return None
+    background.wait_for(job)
+    if job.error is not None or job.wasCancelled or job.outcome.value is not None:
+        outcome = background.finish(parent, job)
+        return outcome.value if outcome is not None else None
     secret: str | None = None
-    with own_key_copy(vault, path) as rekeyed:
-        if rekeyed is not None:
-            source, secret = rekeyed
-            outcome = background.run(
-                parent, _merge_via, vault, path, source, secret, move_aside,
-                vault=vault, title=title, label=label,
-            )  # fmt: skip
-            return outcome.value if outcome is not None else None
     again = False
     while True:
         secret = ask(parent, path, again)
@@ -115,20 +123,27 @@ def merge_file(
         return outcome.value if outcome is not None else None
 
 
+def _merge_own_key(
+    vault: Vault, path: Path, move_aside: bool, progress: Progress | None = None
+) -> Outcome[app_merge.MergeReport] | Outcome[None]:
+    """In the worker: merge ``path`` when this vault's passphrase opens it; a None
+    value when it does not (its passphrase is asked then)."""
+    from alliance_desktop.vault.copy_key import own_key_copy
+
+    with own_key_copy(vault, path) as rekeyed:
+        step(progress, 0, 0)  # Cancel pressed while it was copied (the copy fails then)
+        if rekeyed is None:
+            return Outcome(None)
+        source, secret = rekeyed
+        return _merge_via(vault, path, source, secret, move_aside)
+
+
 def _merge_via(
     vault: Vault, original: Path, source: Path, secret: str, move_aside: bool
 ) -> Outcome[app_merge.MergeReport]:
     """Merge ``source`` (``original`` re-encrypted under a throwaway key), then move
     ``original`` aside when asked."""
-    from dataclasses import replace
-
-    snapshot = app_merge.read_copy(source, secret)
-    copy = app_merge.parse_conflict_name(original)
-    label = (copy.device or copy.tool) if copy else original.name
-    report = app_merge.merge_snapshot(vault, snapshot, source=label)
-    moved = app_merge.move_aside(original) if move_aside else None
-    changed = Changes(clients=True, sessions=True, plans=True, packets=True)
-    return Outcome(replace(report, moved_to=moved), changed)
+    return app_merge.merge_read(vault, original, source, secret, move_aside=move_aside)
 
 
 class ConflictBar(Banner):

@@ -1,0 +1,75 @@
+"""Issue 15, no stall: merging a conflict copy from the window (File > Merge…, the
+conflict-copy banner) keeps the event loop turning on a 200 × 100 vault.
+
+This is the whole path a user takes, not only ``app.merge.merge``: the try with the
+vault's own key (copying the other copy and re-encrypting it under a throwaway key,
+which once ran on the UI thread and froze the window ~0.9 s at 200 × 100), the merge,
+moving the copy aside and the window taking in what changed.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from support import DEMO_PASSPHRASE
+
+from alliance_desktop.gui.safety import merge as gui_merge
+from alliance_desktop.vault import Vault
+from alliance_desktop.vault.demo import create_demo_vault
+from tests.gui.heartbeat import Heartbeat, holds_the_bound, settled
+
+COPY = "demo.sync-conflict-20260302-140200-LAPTOPX.alliance"
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo200") / "demo.alliance"
+    create_demo_vault(path, DEMO_PASSPHRASE, clients=200, sessions=100, seed=15).close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def laptop(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same vault after a day on another device: three sessions edited."""
+    path = tmp_path_factory.mktemp("laptop") / "laptop.alliance"
+    shutil.copyfile(demo_file, path)
+    with Vault.open(path, DEMO_PASSPHRASE) as other:
+        for s in other.sessions()[:3]:
+            s.trust = 10 if s.trust != 10 else 0
+            other.save_session(s)
+    return path
+
+
+def test_merging_a_conflict_copy_keeps_the_window_turning(open_demo, qtbot, laptop, monkeypatch):
+    ctl = settled(open_demo(refresh=False, shown=True), qtbot)
+    copy = Path(ctl.vault_path).with_name(COPY)
+    asked: list[Path] = []
+    # A job on the UI thread is what this guards against: the own-key try must not run there.
+    own_key_threads: list[bool] = []
+    real = gui_merge._merge_own_key
+
+    def spy(*args, **kwargs):
+        import threading
+
+        own_key_threads.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(gui_merge, "_merge_own_key", spy)
+
+    def merge_once(heart: Heartbeat) -> None:
+        shutil.copyfile(laptop, copy)  # the sync tool leaves it beside the vault
+        heart.during(
+            lambda: ctl.devices.merge(copy, move_aside=True, ask=lambda *a: asked.append(a[1]))
+        )
+        assert asked == []  # the vault's own passphrase opened it
+        message = ctl.devices.lastMessage
+        assert message.startswith("merged: ") and (
+            "3 changed" in message or "nothing new" in message
+        )
+        assert not copy.exists()  # moved aside, never deleted
+        assert own_key_threads and not any(own_key_threads)
+
+    holds_the_bound("merge of a conflict copy", merge_once, qtbot)
+    assert len(list(copy.parent.glob(COPY + ".merged-*"))) >= 1
