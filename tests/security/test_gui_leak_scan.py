@@ -50,6 +50,11 @@ CHILD = textwrap.dedent(
     unlock.findChild(QLineEdit, "newPassphraseEdit").setText(passphrase)
     unlock.findChild(QLineEdit, "confirmPassphraseEdit").setText(passphrase)
     unlock.findChild(QPushButton, "createVaultButton").click()
+    import time
+    deadline = time.monotonic() + 60
+    while ctl.vault is None and time.monotonic() < deadline:  # the key is derived in a worker
+        settle(1)
+        time.sleep(0.01)
     settle()
     window, vault = ctl.window, ctl.vault
     client = vault.save_client(Client(canary[:10] + " 01", goals=canary + " goals"))

@@ -17,12 +17,17 @@ widgets and the vault package, nothing that draws charts.
 
 from __future__ import annotations
 
+import functools
 import math
+import traceback
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCursor, QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from shiboken6 import isValid
 
 from alliance_desktop.app import access
 from alliance_desktop.gui import resources_rc  # noqa: F401  (registers :/ resources)
@@ -49,6 +54,63 @@ from alliance_desktop.vault import (
     WeakPassphraseError,
     WrongPassphraseError,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from alliance_desktop.gui.common.background import Job
+    from alliance_desktop.vault import Vault
+
+#: What a key derivation in the worker hands back: the vault it opened (or None) and
+#: whatever else its caller needs (a restore's result).
+Opened = tuple["Vault | None", Any]
+#: At quit, how long to wait for a derivation still running (then its vault is closed).
+KEYING_WAIT_S = 30.0
+#: The derivations running now, each until its vault is handed over or closed.
+_keying: set[Job] = set()
+_keying_settled_at_quit: list[bool] = []
+
+
+def _forget_locals(exc: BaseException | None) -> None:
+    """Clear the finished frames of ``exc``'s traceback (and of its causes): they hold
+    the locals of the calls that raised, the passphrase among them. File, line and
+    function stay for the crash summary."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        traceback.clear_frames(exc.__traceback__)
+        exc = exc.__cause__ or exc.__context__
+
+
+def _discard(job: Job) -> None:
+    """Close the vault a derivation opened for a window that is gone (closed, quit)."""
+    outcome, job.outcome = job.outcome, None
+    job.error = None
+    if outcome is not None and outcome[0] is not None:
+        access.close(outcome[0])
+
+
+def settle_keying(timeout: float = KEYING_WAIT_S) -> None:
+    """Wait for every derivation still running and close what it opened (the app is
+    quitting: nothing is handed over, no worker outlives the event loop)."""
+    while _keying:
+        job = _keying.pop()
+        job.wait(timeout)
+        _discard(job)
+
+
+def _deliver(window: UnlockWindow, job: Job, done: str) -> None:
+    """The worker ended (UI thread): hand its outcome to ``window.<done>``, or close
+    the vault when the window was closed or deleted meanwhile."""
+    job.deleteLater()
+    if job not in _keying:  # settled at quit: its vault is closed already
+        return
+    _keying.discard(job)
+    if not isValid(window) or window._job is not job:
+        _discard(job)
+        return
+    window._job = None
+    outcome, error = job.outcome, job.error
+    job.outcome = job.error = None
+    getattr(window, done)(outcome, error)
 
 
 class UnlockWindow(QWidget):
@@ -81,6 +143,8 @@ class UnlockWindow(QWidget):
         self._backup_folder = backup_folder
         self._offered_backup: Path | None = None
         self._busy = False
+        #: The key derivation running in the worker for this window, if any.
+        self._job: Job | None = None
 
         self._throttle = QTimer(self)
         self._throttle.setSingleShot(True)
@@ -200,42 +264,65 @@ class UnlockWindow(QWidget):
         """Verify ``backup`` with the typed passphrase, put it in place, then open it.
 
         The damaged file is kept aside, never deleted; a refused backup changes nothing.
-        A restore counts in the throttle, as an unlock does.
+        A restore counts in the throttle, as an unlock does. Both key derivations run in
+        the worker: True means the restore started (``unlocked`` follows when the
+        restored vault opens, a message beside the field otherwise), False that it was
+        refused at once (no passphrase, the throttle's wait, another opening running).
         """
-        from alliance_desktop.app.backups import restore
-
         label = self.ui.unlockMessageLabel
+        if self._busy:
+            return False
         if self._throttle.isActive():
             self._show_countdown()
             return False
-        if not self.ui.passphraseEdit.text():
+        passphrase = self.ui.passphraseEdit.text()
+        if not passphrase:
             self._say(label, self.tr("Type the backup's passphrase above first."))
             self.ui.passphraseEdit.setFocus()
             return False
-        try:
-            result = restore(backup, self._path, self.ui.passphraseEdit.text()).value
-        except VaultError as exc:
-            self._say(label, self.tr("Nothing was restored: {detail}").format(detail=exc))
-            self._check_throttle()
-            return False
-        try:
-            vault = access.unlock(
-                self._path, self.ui.passphraseEdit.text(), writer=True, interactive=True
-            )
-        except VaultError as exc:
-            wipe(self.ui.passphraseEdit)
-            self._offered_backup = None
-            self.restoreButton.hide()
+        wipe(self.ui.passphraseEdit)
+        self._reveal[0].setChecked(False)
+        self._set_busy(True)
+        self._say(label, self.tr("Opening…"), "hint")
+        path = self._path
+
+        def work(secret: str) -> Opened:
+            from alliance_desktop.app.backups import restore
+
+            result = restore(backup, path, secret).value  # refused: nothing was restored
+            try:
+                vault = access.unlock(path, secret, writer=True, interactive=True)
+            except VaultError as exc:
+                _forget_locals(exc)
+                return None, (result, exc)
+            return vault, (result, None)
+
+        self._key_in_worker(work, passphrase, "_restore_ended")
+        return True
+
+    def _restore_ended(self, outcome: Opened | None, error: BaseException | None) -> None:
+        label = self.ui.unlockMessageLabel
+        self._set_busy(False)
+        if error is not None:
+            if not isinstance(error, VaultError):
+                raise error
+            self._say(label, self.tr("Nothing was restored: {detail}").format(detail=error))
+            if not self._check_throttle():
+                self.ui.passphraseEdit.setFocus()
+            return
+        assert outcome is not None
+        vault, (result, failed) = outcome
+        self._offered_backup = None
+        self.restoreButton.hide()
+        if vault is None:
             self._say(
                 label,
                 self.tr("The backup was restored, but it could not be opened: {detail}").format(
-                    detail=exc
+                    detail=failed
                 ),
             )
-            return False
-        wipe(self.ui.passphraseEdit)
-        self._offered_backup = None
-        self.restoreButton.hide()
+            self.ui.passphraseEdit.setFocus()
+            return
         kept = (
             self.tr(" The damaged file was kept as {name}.").format(name=result.replaced.name)
             if result.replaced
@@ -243,7 +330,6 @@ class UnlockWindow(QWidget):
         )
         self._say(label, self.tr("Backup restored.") + kept, "hint")
         self.unlocked.emit(vault)
-        return True
 
     # -- public API -------------------------------------------------------------
 
@@ -304,8 +390,43 @@ class UnlockWindow(QWidget):
 
     def closeEvent(self, event) -> None:
         super().closeEvent(event)
+        if self._job is not None:
+            # Closed while a key is derived: the vault it opens is closed, not shown.
+            self._job = None
+            self._set_busy(False)
         if self.isWindow():
             self.closed.emit()
+
+    def isOpening(self) -> bool:
+        """A key is being derived in the worker (unlock, create or restore)."""
+        return self._job is not None
+
+    def _key_in_worker(self, work: Callable[[str], Opened], passphrase: str, done: str) -> None:
+        """Run ``work(passphrase)`` (a key derivation and the first read: unlock, create,
+        restore) in the background worker while the event loop turns; ``done(outcome,
+        error)`` is called on the UI thread afterwards. The passphrase is handed over
+        once and held nowhere: the worker takes it out of a list it empties, and the
+        frames of an error are cleared of their locals before it comes back."""
+        from alliance_desktop.gui.common import background
+
+        secret = [passphrase]
+
+        def call() -> Opened:
+            try:
+                return work(secret.pop())
+            except BaseException as exc:
+                _forget_locals(exc)
+                raise
+
+        del passphrase
+        app = QCoreApplication.instance()
+        if app is not None and not _keying_settled_at_quit:
+            app.aboutToQuit.connect(settle_keying)
+            _keying_settled_at_quit.append(True)
+        job = background.start(None, call, dialog=False)
+        self._job = job
+        _keying.add(job)
+        job.ended.connect(functools.partial(_deliver, self, job, done))
 
     # -- look -------------------------------------------------------------------
 
@@ -409,11 +530,7 @@ class UnlockWindow(QWidget):
         wipe(self.ui.newPassphraseEdit)
         wipe(self.ui.confirmPassphraseEdit)
         self._say(self.ui.createMessageLabel, self.tr("Creating your vault…"), "hint")
-        # Lay the message out and paint it now: the key derivation blocks the event
-        # loop, so whatever is on screen when it starts stays there until it ends.
-        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        self.repaint()
-        QTimer.singleShot(0, self, lambda: self._create_now(new))
+        self._create_now(new)
 
     def _explain_refusal(self) -> None:
         """Enter on a passphrase Create refuses: say why again, at the field at fault."""
@@ -428,9 +545,19 @@ class UnlockWindow(QWidget):
             self.ui.confirmPassphraseEdit.setFocus()
 
     def _create_now(self, passphrase: str) -> None:
+        """Create the vault in the worker (the key derivation takes a moment); the
+        window keeps painting, busy, until ``_create_ended``."""
+        path = self._path
+        self._key_in_worker(lambda secret: (access.create(path, secret), None), passphrase,
+                            "_create_ended")  # fmt: skip
+
+    def _create_ended(self, outcome: Opened | None, error: BaseException | None) -> None:
         label = self.ui.createMessageLabel
         try:
-            vault = access.create(self._path, passphrase)
+            if error is not None:
+                raise error
+            assert outcome is not None and outcome[0] is not None
+            vault = outcome[0]
         except VaultBusyError as exc:
             self._set_busy(False)
             self._say(label, str(exc))
@@ -480,6 +607,7 @@ class UnlockWindow(QWidget):
         else:
             QApplication.restoreOverrideCursor()
         self.ui.unlockButton.setEnabled(not busy and not self._throttle.isActive())
+        self.restoreButton.setEnabled(not busy)
         # Read-only rather than disabled: the cursor stays where it was, and the
         # vault path below does not take the focus (and a selection) meanwhile.
         for edit in (self.ui.newPassphraseEdit, self.ui.confirmPassphraseEdit):
@@ -499,16 +627,28 @@ class UnlockWindow(QWidget):
             return
         self._set_busy(True)
         self._say(self.ui.unlockMessageLabel, self.tr("Opening…"), "hint")
-        QTimer.singleShot(0, self, lambda: self._open_now(passphrase))
+        self._open_now(passphrase)
 
     def _open_now(self, passphrase: str) -> None:
+        """Open the vault in the worker: the key derivation (a quarter of a second or
+        more) never holds the event loop; the window stays busy until ``_unlock_ended``."""
+        if "\x00" in passphrase:  # cannot be part of any passphrase we accept
+            self._unlock_ended(None, WrongPassphraseError())
+            return
+        path, read_only = self._path, self.devices.readOnly
+
+        def work(secret: str) -> Opened:
+            return access.unlock(path, secret, interactive=True, read_only=read_only), None
+
+        self._key_in_worker(work, passphrase, "_unlock_ended")
+
+    def _unlock_ended(self, outcome: Opened | None, error: BaseException | None) -> None:
         label = self.ui.unlockMessageLabel
         try:
-            if "\x00" in passphrase:  # cannot be part of any passphrase we accept
-                raise WrongPassphraseError()
-            vault = access.unlock(
-                self._path, passphrase, interactive=True, read_only=self.devices.readOnly
-            )
+            if error is not None:
+                raise error
+            assert outcome is not None and outcome[0] is not None
+            vault = outcome[0]
         except WrongPassphraseError:
             self._set_busy(False)
             self._wrong_passphrase()
