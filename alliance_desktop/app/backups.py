@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -82,9 +83,34 @@ def backup(
     )
 
 
+#: Per folder, the second and the highest counter ``backup_name`` handed out in it.
+_ISSUED: dict[str, tuple[str, int]] = {}
+_ISSUED_LOCK = threading.Lock()
+
+
 def backup_name(folder: Path, now: datetime | None = None) -> Path:
-    """A free ``alliance-backup-YYYYmmdd-HHMMSS(-N).alliance`` name in ``folder``."""
-    return rotation.free_name(folder, now or datetime.now())
+    """A new ``alliance-backup-YYYYmmdd-HHMMSS(-N).alliance`` name in ``folder``.
+
+    Backups of the same second are told apart by N, and rotation keeps the ones with
+    the highest (the newest): so a new name's N is above every backup of that second
+    in the folder and every name handed out before in this process. A name a rotation
+    freed is never given again (taken again it would sort as the oldest of its second,
+    and the next rotation would delete the newest backup).
+    """
+    stamp = f"{now or datetime.now():%Y%m%d-%H%M%S}"
+    highest = 0
+    with contextlib.suppress(OSError):
+        for entry in folder.iterdir():
+            match = rotation.BACKUP_NAME.match(entry.name)
+            if match and match.group(1) == stamp:
+                highest = max(highest, int(match.group(2) or 1))
+    key = os.path.abspath(folder)
+    with _ISSUED_LOCK:
+        second, issued = _ISSUED.get(key, ("", 0))
+        n = max(highest, issued if second == stamp else 0) + 1
+        _ISSUED[key] = (stamp, n)
+    suffix = "" if n == 1 else f"-{n}"
+    return folder / f"alliance-backup-{stamp}{suffix}.alliance"
 
 
 def auto_backup(
