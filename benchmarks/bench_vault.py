@@ -36,12 +36,14 @@ MISSING = "n/a (module missing)"
 class Row:
     operation: str
     seconds: float | None  # None: could not be measured, see ``note``
-    budget: float
+    budget: float | None  # None: no budget here (benchmarks/run.py holds that figure's)
     note: str = ""
 
     @property
     def ok(self) -> bool | None:
-        return None if self.seconds is None else self.seconds <= self.budget
+        if self.seconds is None or self.budget is None:
+            return None
+        return self.seconds <= self.budget
 
 
 def _fmt(seconds: float) -> str:
@@ -85,7 +87,9 @@ def bench_stats(vault: Vault) -> Row:
 
     seconds = _median_time(lambda: stats_report(vault, as_json=True), STATS_RUNS)
     loading = _median_time(lambda: (vault.clients(), vault.sessions(text=False)), STATS_RUNS)
-    return Row(name, seconds, 0.300, f"loading sessions: {_fmt(loading)}")
+    # Issue 15's budget for it lives in benchmarks/run.py ("stats --json 20k"), measured
+    # there as the command runs; this row is the in-process figure, for comparison.
+    return Row(name, seconds, None, f"loading sessions: {_fmt(loading)}")
 
 
 def bench_csv_import(source: Vault, folder: Path, passphrase: str) -> Row:
@@ -116,10 +120,9 @@ def print_table(rows: list[Row]) -> None:
         (
             r.operation,
             r.note if r.seconds is None else _fmt(r.seconds),
-            _fmt(r.budget),
-            "-"
-            if r.ok is None
-            else ("yes" if r.ok else "NO") + (f"  ({r.note})" if r.note else ""),
+            "-" if r.budget is None else _fmt(r.budget),
+            ("-" if r.ok is None else "yes" if r.ok else "NO")
+            + (f"  ({r.note})" if r.note and r.seconds is not None else ""),
         )
         for r in rows
     ]
