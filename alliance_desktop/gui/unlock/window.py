@@ -11,6 +11,11 @@ countdown shows ``seconds_to_wait``), and the writer lock, so a vault already op
 another window or a CLI command is refused with who holds it. A damaged vault names
 the damage and offers the newest verified backup (``restoreBackupButton``).
 
+Every key derivation (unlock, create, restore) runs in the background worker
+(``gui.common.background``) while the window stays busy and keeps painting; the vault
+comes back to the UI thread through ``unlocked``. A window closed meanwhile gets
+nothing: the vault the worker opened is closed, and quitting waits for the worker.
+
 This module is imported before the first window appears, so it stays light: Qt
 widgets and the vault package, nothing that draws charts.
 """
