@@ -185,3 +185,19 @@ def test_no_python_object_keeps_the_passphrase(qtbot, tmp_path, passphrase_kind)
     finally:
         for vault in opened:
             access.close(vault)
+
+
+def test_an_unexpected_error_in_the_worker_reaches_the_crash_handler(qtbot, existing, monkeypatch):
+    path, passphrase = existing
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(access, "unlock", broken)
+    w = _window(qtbot, path)
+    w.findChild(QLineEdit, "passphraseEdit").setText(passphrase)
+    with qtbot.captureExceptions() as raised:
+        w.ui.unlockButton.click()
+        qtbot.waitUntil(lambda: not w.isOpening(), timeout=20000)
+    assert [type(e[1]) for e in raised] == [RuntimeError]
+    assert not w._busy and w.ui.unlockButton.isEnabled()  # the page can be used again

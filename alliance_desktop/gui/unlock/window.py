@@ -592,6 +592,9 @@ class UnlockWindow(QWidget):
                     detail=exc.strerror or exc
                 ),
             )
+        except BaseException:
+            self._set_busy(False)  # a bug: the crash dialog says so, the page is usable
+            raise
         else:
             self._set_busy(False)
             clear_message(label)
@@ -693,6 +696,9 @@ class UnlockWindow(QWidget):
             message = self.tr("The vault file could not be read: {detail}.").format(
                 detail=exc.strerror or exc
             )
+        except BaseException:
+            self._set_busy(False)  # a bug: the crash dialog says so, the page is usable
+            raise
         else:
             self._set_busy(False)
             clear_message(label)
