@@ -20,8 +20,11 @@ import fcntl
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from datetime import datetime
 
 SUFFIX = ".attempts"
 FREE_ATTEMPTS = 5
@@ -54,7 +57,9 @@ def delay_for(failed: int) -> float:
 
 def _parse(raw: bytes) -> tuple[int, datetime | None]:
     """(failures, last failure); an unreadable or odd record counts as none."""
-    import json  # here: the unlock window asks before it shows, mostly with no record
+    # Here, not at the top: the unlock window asks before it shows, mostly with no record.
+    import json
+    from datetime import UTC, datetime
 
     try:
         data = json.loads(raw.decode("utf-8"))
@@ -124,6 +129,8 @@ class Throttle:
             return 0.0
         if last is None:
             return delay
+        from datetime import UTC, datetime
+
         elapsed = (datetime.now(UTC) - last).total_seconds()
         return min(delay, max(0.0, delay - elapsed))
 
@@ -137,6 +144,7 @@ class Throttle:
             except OSError:
                 failed = 1
             import json
+            from datetime import UTC, datetime
 
             body = json.dumps({"failures": failed, "last": datetime.now(UTC).isoformat()})
             with suppress(OSError):

@@ -24,10 +24,16 @@ import stat
 import time
 from contextlib import suppress
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from alliance_desktop.vault.errors import VaultBusyError, VaultError, VaultReadOnlyError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from datetime import datetime, timedelta
+
+# datetime is imported where a lock record is read or written: the unlock window asks
+# for another device's lock before it shows, and there is mostly no lock file then.
 
 SUFFIX = ".lock"
 # A holder may have taken the lock and not yet written its name; a few short retries
@@ -36,7 +42,7 @@ _RETRIES = 10
 _RETRY_SECONDS = 0.02
 _OPEN_FLAGS = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC
 #: A lock from another device counts as fresh while its holder was alive this recently.
-FRESH = timedelta(minutes=15)
+FRESH_SECONDS = 15 * 60
 
 
 @dataclass(frozen=True)
@@ -82,6 +88,7 @@ def _hostname() -> str:
 
 def _parse(raw: bytes) -> LockHolder | None:
     import json
+    from datetime import datetime
 
     try:
         data = json.loads(raw.decode("utf-8"))
@@ -95,14 +102,16 @@ def _parse(raw: bytes) -> LockHolder | None:
 
 
 def _aware(moment: datetime) -> datetime:
+    from datetime import UTC
+
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def other_device(
-    vault_path: Path | str, *, now: datetime | None = None, fresh: timedelta = FRESH
+    vault_path: Path | str, *, now: datetime | None = None, fresh: timedelta | None = None
 ) -> LockHolder | None:
     """The other device that has the vault open, as its (synced) lock file says: a
-    holder on another host, alive within ``fresh``. None otherwise (no lock file, this
+    holder on another host, alive within ``fresh`` (FRESH_SECONDS). None otherwise (no lock file, this
     host's own, or one left long ago). Only reads the file; takes no lock."""
     path = lock_path(vault_path)
     try:
@@ -115,6 +124,9 @@ def other_device(
         os.close(fd)
     if holder is None or holder.host == _hostname():
         return None
+    from datetime import UTC, datetime, timedelta
+
+    fresh = fresh if fresh is not None else timedelta(seconds=FRESH_SECONDS)
     moment = now or datetime.now(UTC)
     alive = holder.alive or holder.since
     return holder if moment - alive <= fresh and alive - moment <= fresh else None
@@ -193,6 +205,8 @@ class WriterLock:
                 if (now.st_dev, now.st_ino) != (info.st_dev, info.st_ino):
                     os.close(fd)
                     continue
+                from datetime import UTC, datetime
+
                 mine = LockHolder(_hostname(), os.getpid(), datetime.now(UTC))
                 os.fchmod(fd, 0o600)
                 os.ftruncate(fd, 0)
@@ -239,6 +253,7 @@ class WriterLock:
         if fd is None:
             return
         from dataclasses import replace
+        from datetime import UTC, datetime
 
         self.mine = replace(self.mine, alive=datetime.now(UTC))
         with suppress(OSError):
@@ -272,4 +287,4 @@ class WriterLock:
             self.release()
 
 
-__all__ = ["FRESH", "LockHolder", "WriterLock", "lock_path", "other_device"]
+__all__ = ["FRESH_SECONDS", "LockHolder", "WriterLock", "lock_path", "other_device"]

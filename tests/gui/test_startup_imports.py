@@ -44,10 +44,11 @@ UNWANTED = (
     "alliance_desktop.gui.common.background",
     "alliance_desktop.app.backups",
     # Standard modules only their first use needs: a lock or throttle record (json),
-    # the host name (socket), the demo's random passphrase (secrets).
+    # the host name (socket), the demo's random passphrase (secrets), a lock's time (datetime).
     "json",
     "socket",
     "secrets",
+    "datetime",
 )
 #: With a vault already there the unlock page shows, not the create page: no strength
 #: meter, so no passphrase rules and no list of common passwords.
