@@ -5,14 +5,16 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_path
-
 APP_NAME = "AllianceDesktop"
 VAULT_FILENAME = "vault.alliance"
 ENV_VAR = "ALLIANCE_VAULT"
 
 
 def default_vault_path() -> Path:
+    # Imported here: with --vault or ALLIANCE_VAULT (and in every test) the platform's
+    # folders are never asked for, and start-up does not pay for the import.
+    from platformdirs import user_data_path
+
     return user_data_path(APP_NAME, appauthor=False) / VAULT_FILENAME
 
 

@@ -49,6 +49,9 @@ UNWANTED = (
     "socket",
     "secrets",
     "datetime",
+    # The platform's data folder is only asked for when no --vault or ALLIANCE_VAULT says
+    # where the vault is.
+    "platformdirs",
 )
 #: With a vault already there the unlock page shows, not the create page: no strength
 #: meter, so no passphrase rules and no list of common passwords.
