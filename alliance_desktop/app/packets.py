@@ -19,8 +19,8 @@ For a front end that shows progress (the wizard's preview, its export dialog):
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -73,6 +73,34 @@ def read_source(vault: Vault) -> PacketSource:
         redaction=tuple(settings.redaction_list),
         outcome=vault.outcome_scale(),
     )
+
+
+def read_source_head(vault: Vault) -> PacketSource:
+    """Everything ``read_source`` reads but the sessions (a few small queries): a front
+    end that must not wait for a whole caseload reads them in steps with
+    ``read_source_sessions`` and puts them in with ``with_sessions``."""
+    settings = vault.typed_settings()
+    return PacketSource(
+        clients=tuple(vault.clients()),
+        sessions=(),
+        scale=vault.client_rating_scale(),
+        insight_settings=settings.insights,
+        strategies=vault.strategy_catalogue(),
+        redaction=tuple(settings.redaction_list),
+        outcome=vault.outcome_scale(),
+    )
+
+
+def read_source_sessions(vault: Vault, client_ids: Sequence[int]) -> list[Session]:
+    """The sessions (with their text) of these clients, as ``read_source`` orders them
+    when the ids are read in ascending order."""
+    from alliance_desktop.vault.overview import client_sessions
+
+    return client_sessions(vault, client_ids, text=True)
+
+
+def with_sessions(head: PacketSource, sessions: Sequence[Session]) -> PacketSource:
+    return replace(head, sessions=tuple(sessions))
 
 
 def build_from(source: PacketSource, options: PacketOptions) -> Packet:
@@ -171,5 +199,8 @@ __all__ = [
     "build_from",
     "export_packet",
     "read_source",
+    "read_source_head",
+    "read_source_sessions",
     "render",
+    "with_sessions",
 ]

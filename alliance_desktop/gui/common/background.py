@@ -123,6 +123,17 @@ def _release_gc() -> None:
             gc.enable()
 
 
+def hold_interpreter() -> None:
+    """Work on a thread that is not a Job's (the supervision preview's own pool) gets
+    what a job gets, the short switch interval and no cyclic collection, until
+    ``release_interpreter``. Call both on the UI thread, once each."""
+    _hold_gc()
+
+
+def release_interpreter() -> None:
+    _release_gc()
+
+
 def pool() -> QThreadPool:
     """The jobs' own pool (the global one stays free for chart and preview work)."""
     global _pool

@@ -172,7 +172,8 @@ def client_chart_png(chart: Any, width: int, height: int, pixel_ratio: float = 1
     data = QByteArray()
     buf = QBuffer(data)
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buf, b"PNG", 80)  # light compression: it only crosses to the UI thread
+    # light compression: it only crosses to the UI thread (the stubs want bytes, Qt a str)
+    image.save(buf, "PNG", 80)  # type: ignore[call-overload]
     buf.close()
     return bytes(data.data())
 

@@ -14,8 +14,10 @@ still sends is ignored (each job carries a generation number).
 from __future__ import annotations
 
 import io
+import os
 import re
 import threading
+import time
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QTextBrowser
 from alliance_desktop.app import packets as app_packets
 from alliance_desktop.charts.theme import LIGHT
 from alliance_desktop.domain.errors import ValidationError
+from alliance_desktop.gui.common import background
 from alliance_desktop.gui.supervision.chart_painter import client_chart_png, load_fonts
 from alliance_desktop.reports.packet_chart import ClientChart
 
@@ -37,7 +40,11 @@ if TYPE_CHECKING:  # pragma: no cover
 _IMG = re.compile(r'<img src="chart:([^"]+)" width="(\d+)" height="(\d+)"')
 _STYLE = re.compile(r"<style>(.*?)</style>", re.S)
 _PAGE = '<h2 style="page-break-before: always">'
-SLICE = 12  # client sections appended per turn of the event loop
+_ROW = re.compile(r"<tr>.*?</tr>", re.S)
+_CELL = re.compile(r"<(td|th)>")
+TABLE_ROWS = 30  # rows of the cover's client table laid out per turn
+SLICE = 12  # client sections appended per turn of the event loop, at most
+SLICE_S = 0.012  # and no more once this long was spent in a turn
 PREVIEW_WIDTH = 640
 
 
@@ -66,6 +73,26 @@ class _Watched(Mapping[str, Any]):
         return len(self._inner)
 
 
+class InterpreterHold:
+    """While work of ours runs on a worker thread: the short thread switch interval (and
+    no cyclic collection) a background job gets, so the UI thread is handed the lock
+    Python threads share within a millisecond, not five. ``on``/``off`` on the UI
+    thread; each may be called again (the hold is taken once)."""
+
+    def __init__(self) -> None:
+        self.held = False
+
+    def on(self) -> None:
+        if not self.held:
+            self.held = True
+            background.hold_interpreter()
+
+    def off(self) -> None:
+        if self.held:
+            self.held = False
+            background.release_interpreter()
+
+
 class _Signals(QObject):
     text = Signal(int, object, str)  # generation, packet, html
     chart = Signal(int, str, bytes)  # generation, chart name, PNG
@@ -80,6 +107,36 @@ def _emit(signal: Any, *args: Any) -> None:
         signal.emit(*args)
     except RuntimeError:
         raise Cancelled from None
+
+
+def _cover_pieces(cover: str) -> list[str]:
+    """The cover in pieces to lay out one per turn: what precedes its first table, the
+    table in runs of TABLE_ROWS rows (laying out a 150-row table at once took 70 ms),
+    and the rest. Each run is a table of its own with the same column widths, so the
+    runs line up as one table."""
+    start = cover.find("<table")
+    end = cover.find("</table>", start)
+    if start < 0 or end < 0:
+        return [cover]
+    opening = cover[start : cover.index(">", start) + 1]
+    rows = _ROW.findall(cover, start, end)
+    if len(rows) <= TABLE_ROWS or not rows:
+        return [cover]
+    columns = max(1, len(_CELL.findall(rows[0])))
+    other = 70 // max(1, columns - 1) if columns > 1 else 100
+    first = 100 - other * (columns - 1)
+    widths = [first] + [other] * (columns - 1)
+
+    def sized(row: str) -> str:
+        cells = iter(widths)
+        return _CELL.sub(lambda m: f'<{m.group(1)} width="{next(cells, other)}%">', row)
+
+    runs = [
+        opening + sized(rows[i]) + "".join(rows[i + 1 : i + TABLE_ROWS]) + "</table>"
+        for i in range(0, len(rows), TABLE_ROWS)
+    ]
+    tail = cover[end + len("</table>") :]
+    return [cover[:start] + runs[0], *runs[1:], *([tail] if tail.strip() else [])]
 
 
 def chart_sizes(html: str) -> list[tuple[str, int, int]]:
@@ -109,6 +166,8 @@ class PreviewJob(QRunnable):
         self.width_px = width_px
         self.pixel_ratio = max(1.0, pixel_ratio)
         self.stop = threading.Event()
+        #: Set by the UI thread once the packet's text is on screen.
+        self.text_shown = threading.Event()
 
     def run(self) -> None:
         # Nothing may leave run(): Qt's pool cannot carry a Python exception.
@@ -120,6 +179,10 @@ class PreviewJob(QRunnable):
             _emit(self.signals.failed, self.generation,
                   "; ".join(p.message for p in exc.problems))  # fmt: skip
         except Exception:  # never a traceback on screen
+            if os.environ.get("ALLIANCE_DEBUG_PREVIEW"):
+                import traceback
+
+                traceback.print_exc()
             _emit(self.signals.failed, self.generation, "")
 
     def _run(self) -> None:
@@ -133,6 +196,14 @@ class PreviewJob(QRunnable):
             return
         html = packet.html(self.width_px)
         _emit(out.text, gen, packet, html)
+        began = time.perf_counter()
+        # The UI thread lays the text out first, without the charts competing with it
+        # for the interpreter (that tripled the 30-70 ms it takes).
+        while not self.text_shown.wait(0.05):
+            if self.stop.is_set():
+                return
+            if time.perf_counter() - began > 1.0:
+                break  # a UI too busy to say so: draw anyway
         charts = chart_sizes(html)
         for i, (name, width, height) in enumerate(charts):
             if self.stop.is_set():
@@ -180,6 +251,7 @@ class PacketPreview(QObject):
         super().__init__(parent)
         self.browser, self.state, self.bar, self.stopButton = browser, state, progress, stop
         load_fonts()  # the client charts' faces, before a job paints with them
+        self.hold = InterpreterHold()
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)  # one packet at a time; figures stay in one thread
         self.signals = _Signals(self)
@@ -234,6 +306,7 @@ class PacketPreview(QObject):
         ratio = self.browser.devicePixelRatioF() if self.browser.window() else 1.0
         self.job = PreviewJob(self.generation, source, options, self.signals,
                               width_px=self.chartWidth(), pixel_ratio=ratio)  # fmt: skip
+        self.hold.on()
         self.pool.start(self.job)
 
     def chartWidth(self) -> int:
@@ -266,6 +339,7 @@ class PacketPreview(QObject):
             self.job.stop.set()
             self.job = None
         self._slicer.stop()
+        self.hold.off()  # a stopped job ends at its next client or chart
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until the pool is idle (tests and shutdown)."""
@@ -304,9 +378,10 @@ class PacketPreview(QObject):
         doc.setDefaultStyleSheet(style.group(1) if style else "")
         body = html.split("<body>", 1)[-1].rsplit("</body>", 1)[0]
         parts = body.split(_PAGE)
-        first, rest = parts[0], [_PAGE + p for p in parts[1:]]
-        # The cover and the first client at once; the others between events.
-        head = first + (rest.pop(0) if rest else "")
+        cover = _cover_pieces(parts[0])
+        head, rest = cover[0], cover[1:] + [_PAGE + p for p in parts[1:]]
+        # The cover at once; the clients' pages between events, the first in the next
+        # turn (laying out the cover and a long first client at once took 50-120 ms).
         doc.setHtml(head)
         self._pending = rest
         self._set_doc(doc)
@@ -318,24 +393,33 @@ class PacketPreview(QObject):
             self._busy(self.tr("Drawing charts: 0 of {n}…").format(n=self.charts_total))
         else:
             self.job = None
+            self.hold.off()
             self._idle()
             self.state.setText(self.summary())
         self.textShown.emit()
+        if self.job is not None:
+            self.job.text_shown.set()  # the charts may come now
 
     def _append_slice(self) -> None:
         doc = self.doc
         if doc is None or not self._pending:
             return
-        chunk, self._pending = self._pending[:SLICE], self._pending[SLICE:]
+        # Sections until SLICE_S is spent (at least one, at most SLICE), then a turn.
+        began = time.perf_counter()
         cursor = QTextCursor(doc)
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-        cursor.insertHtml("".join(chunk))
+        for _ in range(SLICE):
+            if not self._pending:
+                break
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.insertHtml(self._pending.pop(0))
+            if time.perf_counter() - began > SLICE_S:
+                break
         if self._pending:
             self._slicer.start()
 
     def flush(self) -> None:
         """Append every section still waiting (tests and scripts)."""
-        while self._pending:
+        while self._pending and self.doc is not None:
             self._append_slice()
         self._slicer.stop()
 
@@ -383,6 +467,9 @@ class PacketPreview(QObject):
         if gen != self.generation:
             return
         self.job = None
+        self.hold.off()
+        self._pending.clear()
+        self._slicer.stop()
         self.packet = None
         self._set_doc(None)
         self.browser.setPlainText(message or self.tr("The preview could not be built."))
@@ -394,6 +481,7 @@ class PacketPreview(QObject):
         if gen != self.generation:
             return
         self.job = None
+        self.hold.off()
         self._idle()
         self.state.setText(self.summary())
         self.finished.emit()

@@ -48,7 +48,7 @@ class SessionChoiceModel(CheckableListModel[SessionRow]):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._by_client: dict[int, list[SessionRow]] = {}
+        self._by_client: Mapping[int, Sequence[SessionRow]] = {}
         self._order: list[int] = []
         self._shown: set[int] = set()
         self._choice: dict[int, bool] = {}  # the therapist's own ticks, kept across changes
@@ -59,8 +59,10 @@ class SessionChoiceModel(CheckableListModel[SessionRow]):
         order: Iterable[int],
         shown: Iterable[int],
     ) -> None:
+        """``by_client`` is kept as given and asked only for the blocks it shows (the
+        wizard builds a block when first asked)."""
         self.beginResetModel()
-        self._by_client = {cid: list(rows) for cid, rows in by_client.items()}
+        self._by_client = by_client
         self._order = list(order)
         self._shown = set(shown)
         self._rows = [r for cid in self._order if cid in self._shown
@@ -85,7 +87,7 @@ class SessionChoiceModel(CheckableListModel[SessionRow]):
         for cid in client_ids:
             if (cid in self._shown) == on:
                 continue
-            block = self._by_client.get(cid, [])
+            block = list(self._by_client.get(cid, ()))
             if not block:
                 (self._shown.add if on else self._shown.discard)(cid)
                 continue
