@@ -283,8 +283,25 @@ class FlatTableModel(QAbstractTableModel):
         return None
 
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_SESSION = int(SESSION_ROLE)
+_CHIPS = int(CHIPS_ROLE)
+#: The roles a timeline cell can answer; any other is None at once (a painted cell is
+#: asked for seven roles, most of which it never has).
+_TIMELINE_ROLES = frozenset((_DISPLAY, _ACCESSIBLE, _DECORATION, _TOOLTIP, _SESSION, _CHIPS))
+_RATINGS, _REFLECTION, _SUPERVISION = 1, 4, 5  # columns of TimelineModel.COLUMNS
+
+
 class TimelineModel(FlatTableModel):
-    """One compact row per session, newest first."""
+    """One compact row per session, newest first.
+
+    A row's texts are worked out once, on its first paint; a painted cell asks for all
+    its roles in one call (``multiData``). ``session(row)`` is the session as stored,
+    read from the vault when a loader is set (the rows may be read without their text).
+    """
 
     COLUMNS = ("date", "ratings", "ruptures", "strategies", "reflection", "supervision")
 
@@ -316,7 +333,8 @@ class TimelineModel(FlatTableModel):
     def clear(self) -> None:
         self.setSessions([])
 
-    def _display(self, row: int) -> tuple[str, ...]:
+    def texts(self, row: int) -> tuple[str, ...]:
+        """The row's display texts, one per column."""
         texts = self._texts.get(row)
         if texts is None:
             s = self._rows[row]
@@ -329,6 +347,19 @@ class TimelineModel(FlatTableModel):
                 _tr("bring") if s.supervision else "",
             )
         return texts
+
+    def chips(self, row: int) -> list[str]:
+        """The row's rating chips ("Trust 8", …)."""
+        chips = self._chips.get(row)
+        if chips is None:
+            chips = self._chips[row] = rating_chips(self._rows[row])
+        return chips
+
+    def icon(self, row: int, column: int) -> QIcon | None:
+        """The cell's icon: the supervision flag, on a flagged session."""
+        if column == _SUPERVISION and self._rows[row].supervision:
+            return self._flag
+        return None
 
     def session(self, row: int) -> Session:
         return self._rows[row]
@@ -345,30 +376,45 @@ class TimelineModel(FlatTableModel):
                 return i
         return -1
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        s = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
-        if role == SESSION_ROLE:
+    def _value(self, row: int, column: int, role: int) -> Any:
+        if role in (_DISPLAY, _ACCESSIBLE):
+            return self.texts(row)[column]
+        s = self._rows[row]
+        if role == _SESSION:
             return s.id
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._display(index.row())[index.column()]
-        if role == CHIPS_ROLE and column == "ratings":
-            chips = self._chips.get(index.row())
-            if chips is None:
-                chips = self._chips[index.row()] = rating_chips(s)
-            return chips
-        if role == Qt.ItemDataRole.DecorationRole and column == "supervision" and s.supervision:
-            return self._flag
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == "ratings":
+        if role == _CHIPS:
+            return self.chips(row) if column == _RATINGS else None
+        if role == _DECORATION:
+            return self.icon(row, column)
+        if role == _TOOLTIP:
+            if column == _RATINGS:
                 return _tr("Trust, engagement, goal alignment, approach fit")
-            if column == "reflection":
+            if column == _REFLECTION:
                 return s.reflection.plain_text()[:600] or None
-            if column == "supervision" and s.supervision:
+            if column == _SUPERVISION and s.supervision:
                 return _tr("Flagged to bring to supervision")
         return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _TIMELINE_ROLES:
+            return None
+        row = index.row()
+        if not index.isValid() or not 0 <= row < len(self._rows):
+            return None
+        return self._value(row, index.column(), role)
+
+    def multiData(self, index: Index, roleDataSpan: Any) -> None:
+        """Every role a view asks for at once (a painted or measured cell asks seven)."""
+        row = index.row()
+        valid = index.isValid() and 0 <= row < len(self._rows)
+        column = index.column()
+        for role_data in roleDataSpan:
+            role = role_data.role()
+            value = self._value(row, column, role) if valid and role in _TIMELINE_ROLES else None
+            if value is None:
+                role_data.clearData()
+            else:
+                role_data.setData(value)
 
 
 #: A shape per outcome status, so the chip never rests on colour.

@@ -9,10 +9,10 @@ text colours, so they keep their contrast in light and dark.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtGui import QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from alliance_desktop.gui.workspace.models import CHIPS_ROLE
+from alliance_desktop.gui.workspace.models import CHIPS_ROLE, TimelineModel
 
 Index = QModelIndex | QPersistentModelIndex
 PAD_X = 6  # inside a chip, left and right
@@ -20,10 +20,21 @@ GAP = 4  # between chips
 PAD_Y = 2  # a chip's top and bottom inside its row
 
 
+def chips_width(metrics: QFontMetrics, chips: list[str]) -> int:
+    """The width the chips take in one line, with the gaps around them."""
+    if not chips:
+        return 0
+    width = sum(metrics.horizontalAdvance(c) + 2 * PAD_X for c in chips)
+    return width + GAP * (len(chips) - 1) + 2 * GAP
+
+
 class RatingChipsDelegate(QStyledItemDelegate):
     """Paints ``CHIPS_ROLE`` texts as rounded chips in one line."""
 
     def _chips(self, index: Index) -> list[str]:
+        model = index.model()
+        if isinstance(model, TimelineModel):  # straight from the model: no round trip
+            return model.chips(index.row()) if 0 <= index.row() < model.rowCount() else []
         chips = index.data(CHIPS_ROLE)
         return [str(c) for c in chips] if isinstance(chips, list) else []
 
@@ -32,9 +43,7 @@ class RatingChipsDelegate(QStyledItemDelegate):
         if not chips:
             return super().sizeHint(option, index)
         metrics = option.fontMetrics
-        width = sum(metrics.horizontalAdvance(c) + 2 * PAD_X for c in chips)
-        width += GAP * (len(chips) - 1) + 2 * GAP
-        return QSize(width, metrics.height() + 2 * PAD_Y + 4)
+        return QSize(chips_width(metrics, chips), metrics.height() + 2 * PAD_Y + 4)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         chips = self._chips(index)
@@ -75,4 +84,4 @@ class RatingChipsDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-__all__ = ["RatingChipsDelegate"]
+__all__ = ["RatingChipsDelegate", "chips_width"]

@@ -6,11 +6,20 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QHeaderView
+from PySide6.QtWidgets import QHeaderView, QStyle
 
 from alliance_desktop.domain import Session
 from alliance_desktop.gui.workspace.models import SESSION_ROLE, TimelineModel
-from alliance_desktop.gui.workspace.rating_chips import RatingChipsDelegate
+from alliance_desktop.gui.workspace.rating_chips import RatingChipsDelegate, chips_width
+from alliance_desktop.gui.workspace.timeline_delegate import TimelineDelegate
+
+#: Columns are as wide as the newest rows need: measuring every row of a long timeline
+#: was most of a client switch (Qt's ResizeToContents looks at up to 1000 rows and asks
+#: each cell for all its roles, through Python).
+SIZED_ROWS = 30
+_REFLECTION = TimelineModel.COLUMNS.index("reflection")
+_RATINGS = TimelineModel.COLUMNS.index("ratings")
+_SUPERVISION = TimelineModel.COLUMNS.index("supervision")
 
 if TYPE_CHECKING:  # pragma: no cover
     from alliance_desktop.gui.shell.main_window import MainWindow
@@ -28,16 +37,16 @@ class Timeline(QObject):
         tv.setModel(self.model)
         tv.verticalHeader().hide()
         header = tv.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Columns sized from the newest rows only: measuring every row of a long
-        # timeline was most of a client switch (Qt's default looks at 1000 rows).
-        header.setResizeContentsPrecision(30)
-        header.setSectionResizeMode(
-            TimelineModel.COLUMNS.index("reflection"), QHeaderView.ResizeMode.Stretch
-        )
+        # Sized here (``fitColumns``) from the newest rows; the reflection takes the rest.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(_REFLECTION, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
-        # Ratings as small labelled chips ("Trust 8", "Engagement 3"), not letter codes.
-        tv.setItemDelegateForColumn(TimelineModel.COLUMNS.index("ratings"), RatingChipsDelegate(tv))
+        # The texts painted from the model's own (see timeline_delegate); the ratings as
+        # small labelled chips ("Trust 8", "Engagement 3"), not letter codes.
+        self.delegate = TimelineDelegate(tv)
+        tv.setItemDelegate(self.delegate)
+        self.model.modelReset.connect(self.delegate.forget)
+        tv.setItemDelegateForColumn(_RATINGS, RatingChipsDelegate(tv))
         tv.activated.connect(self._activated)
         tv.doubleClicked.connect(self._activated)
         button = window.ui.newSessionButton
@@ -48,12 +57,44 @@ class Timeline(QObject):
         self.w.ui.timelineEmpty.setText(
             self.tr("No sessions yet. Press Ctrl+N to write about the first one.")
         )
+        self.fitColumns()
 
     def setSessions(self, sessions: list[Session]) -> None:
         self.model.setSessions(sessions)
+        self.fitColumns()
         has = self.model.rowCount() > 0
         self.view.setVisible(has)
         self.w.ui.timelineEmpty.setVisible(not has)
+
+    def fitColumns(self) -> None:
+        """Each column (but the reflection's) as wide as its heading and the texts of
+        the newest ``SIZED_ROWS`` rows, with the item's margins, as Qt would size it."""
+        tv, model = self.view, self.model
+        header = tv.horizontalHeader()
+        metrics = tv.fontMetrics()
+        style = tv.style()
+        margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tv) + 1)
+        rows = range(min(SIZED_ROWS, model.rowCount()))
+        texts = [model.texts(row) for row in rows]
+        icon = tv.iconSize().width() if tv.iconSize().isValid() else 0
+        if icon <= 0:
+            icon = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, tv)
+        for column in range(model.columnCount()):
+            if column == _REFLECTION:
+                continue
+            width = header.sectionSizeHint(column)
+            if column == _RATINGS:
+                for row in rows:
+                    width = max(width, chips_width(metrics, model.chips(row)))
+            else:
+                widest = max((metrics.horizontalAdvance(t[column]) for t in texts), default=0)
+                if widest:
+                    widest += margin
+                if column == _SUPERVISION and any(model.session(r).supervision for r in rows):
+                    widest += icon + margin // 2
+                width = max(width, widest)
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
 
     def clear(self) -> None:
         self.model.clear()
