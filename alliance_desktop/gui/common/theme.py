@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, Q
 
 from alliance_desktop.charts.theme import DARK, LIGHT
 from alliance_desktop.gui import resources_rc  # noqa: F401  (registers :/ resources)
+from alliance_desktop.gui.common.focus_ring import FocusRings
 
 THEMES = ("system", "light", "dark")
 ACCENT = {"light": "#2f5d8a", "dark": "#7fb0e0"}
@@ -166,6 +167,8 @@ class ThemeManager(QObject):
         self._style = IndicatorStyle()
         app.setStyle(self._style)
         app.setStyleSheet(_style_sheet())
+        # Lists and tables show their focus with a ring of their own (not the sheet).
+        self._focus_rings = FocusRings(app)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_changed)
         self.apply()
 
