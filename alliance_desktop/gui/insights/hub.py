@@ -116,6 +116,10 @@ class InsightsHub(QObject):
         self._refreshTimer.timeout.connect(self.refresh)
         self._refresher = Refresher(self)
         self._refresher.ready.connect(self._refreshed)
+        self._refresher.estimated.connect(self._estimated)
+        #: The analysis's strategy estimates are computed (by the refresher's worker, or
+        #: on first use after ``refreshNow``); until then no view reads them.
+        self._estimates_ready = False
         self._build_actions()
         self._connect()
         self.retranslate()
@@ -221,6 +225,7 @@ class InsightsHub(QObject):
         self._refresher.cancel()
         self.vault = None
         self.analysis = None
+        self._estimates_ready = False
         self._sessions = []
         self._catalogue = {}
         self._trend_client = None
@@ -268,7 +273,18 @@ class InsightsHub(QObject):
             return
         self.settings, self._catalogue = done.settings, done.catalogue
         self._sessions = done.sessions
-        self._apply(done.analysis)
+        self._apply(done.analysis, estimates_ready=False)
+
+    def _estimated(self, analysis: Insights) -> None:
+        """The worker computed the estimates: the views that show them draw again."""
+        if analysis is not self.analysis:
+            return
+        self._estimates_ready = True
+        self._stale |= {"outcomes", "suggestions"}
+        self._draw_visible()
+
+    def estimatesReady(self) -> bool:
+        return self.analysis is not None and self._estimates_ready
 
     def refreshNow(self) -> None:
         """Read the caseload once and analyse it, here and now (scripts and tests that
@@ -292,8 +308,9 @@ class InsightsHub(QObject):
         self._apply(analyse(clients, self._sessions, vault.client_rating_scale(),
                             self.settings, outcome=vault.outcome_scale()))  # fmt: skip
 
-    def _apply(self, analysis: Insights) -> None:
+    def _apply(self, analysis: Insights, *, estimates_ready: bool = True) -> None:
         self.analysis = analysis
+        self._estimates_ready = estimates_ready
         counts = {cid: len(ci.recent_alerts) for cid, ci in self.analysis.clients.items()}
         self.window.clientModel.setAlertCounts(counts)
         self._fill_alerts()
@@ -433,7 +450,8 @@ class InsightsHub(QObject):
             panel.clear()
             return
         alerts = risk_sorted(ci.recent_alerts)[:6]
-        estimates = analysis.estimates if alerts else ()
+        # Your own past uses join the suggestions once the worker has the estimates.
+        estimates = analysis.estimates if alerts and self._estimates_ready else ()
         suggestions = {
             i: suggestions_for(a, self._catalogue, estimates) for i, a in enumerate(alerts)
         }
@@ -451,6 +469,13 @@ class InsightsHub(QObject):
         self.insightsPage.practice.setFigure(fig, text)
 
     def _draw_outcomes(self, analysis: Insights) -> None:
+        if not self._estimates_ready:
+            # Being worked out in the background: drawn when they arrive (``_estimated``).
+            self.insightsPage.clearEstimates()
+            self.insightsPage.outcomes.setPlaceholder(
+                self.tr("Working out what followed each strategy…")
+            )
+            return
         from alliance_desktop.charts import strategy_outcomes
 
         # The caveats are printed beside the chart (selectable, read by screen readers),
