@@ -109,6 +109,21 @@ class FileGuard:
         """True when the path no longer names the file this vault opened, or that file's
         size or time changed without a write of this process."""
         with _LOCK:
+            return self._changed_elsewhere()
+
+    def changed_elsewhere_now(self) -> bool | None:
+        """:meth:`changed_elsewhere` without waiting: None while a commit of this process
+        is under way (the file is changing because of it; look again once it is over).
+        For the UI thread, which must not wait out a worker's long COMMIT."""
+        if not _LOCK.acquire(blocking=False):
+            return None
+        try:
+            return self._changed_elsewhere()
+        finally:
+            _LOCK.release()
+
+    def _changed_elsewhere(self) -> bool:
+        with _LOCK:
             before = self._seen
             if before is None:
                 return False

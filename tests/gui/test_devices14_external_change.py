@@ -36,8 +36,8 @@ def parts(tmp_path: Path, controller_for):
     return controller_for(path), path
 
 
-def sync_tool_replaces(path: Path, tmp_path: Path) -> None:
-    """Another device's version (one more client) arrives as Syncthing writes it."""
+def another_devices_version(path: Path, tmp_path: Path) -> Path:
+    """Another device's version (one more client), as Syncthing's temporary file."""
     elsewhere = tmp_path / "laptop" / path.name
     elsewhere.parent.mkdir()
     shutil.copyfile(path, elsewhere)
@@ -45,7 +45,12 @@ def sync_tool_replaces(path: Path, tmp_path: Path) -> None:
         laptop.save_client(Client("Laptop 1"))
     temp = path.with_name(f".syncthing.{path.name}.tmp")
     shutil.copyfile(elsewhere, temp)
-    os.replace(temp, path)
+    return temp
+
+
+def sync_tool_replaces(path: Path, tmp_path: Path) -> None:
+    """Another device's version arrives as Syncthing writes it: renamed over the vault."""
+    os.replace(another_devices_version(path, tmp_path), path)
 
 
 def test_replaced_under_the_open_app_locks_keeps_the_draft_and_opens_the_new_file(
@@ -107,3 +112,42 @@ def test_a_write_refused_by_the_guard_takes_the_same_path(parts, qtbot, tmp_path
     assert ctl.unlock_window.findChild(QWidget, "externalChangeBanner").isVisibleTo(
         ctl.unlock_window
     )
+
+
+def test_a_commit_under_way_in_a_worker_never_holds_up_the_watch(parts, qtbot, tmp_path):
+    """The watch looks from the UI thread; a worker's long COMMIT holds the guards' lock.
+    The look must not wait for it, and a replacement that came meanwhile is still
+    seen once the commit is over."""
+    import threading
+    import time
+
+    from alliance_desktop.vault import file_identity
+
+    ctl, path = parts
+    ctl.start(access.unlock(path, PASS, interactive=True))
+    qtbot.waitUntil(ctl.window.isVisible)
+    holding, release = threading.Event(), threading.Event()
+
+    def long_commit() -> None:  # what guard.commit does around a slow COMMIT
+        with file_identity._LOCK:
+            holding.set()
+            release.wait(10)
+
+    arriving = another_devices_version(path, tmp_path)
+    worker = threading.Thread(target=long_commit)
+    worker.start()
+    try:
+        assert holding.wait(5)
+        os.replace(arriving, path)
+        started = time.monotonic()
+        assert ctl.devices.watch.check() is False  # not known yet: a commit is under way
+        qtbot.wait(300)  # the watcher's own file events are handled meanwhile
+        assert time.monotonic() - started < 2  # and the UI thread never waited for it
+        assert ctl.vault is not None
+    finally:
+        release.set()
+        worker.join()
+    # No file event comes after the commit: only the watch's second look can see it.
+    qtbot.waitUntil(lambda: ctl.vault is None, timeout=10000)  # seen after the commit
+    unlock = ctl.unlock_window
+    assert unlock.findChild(QWidget, "externalChangeBanner").isVisibleTo(unlock)

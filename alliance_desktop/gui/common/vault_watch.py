@@ -14,12 +14,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from alliance_desktop.app.merge import ConflictCopy, conflict_copies
 
 if TYPE_CHECKING:  # pragma: no cover
     from alliance_desktop.vault.store import Vault
+
+#: How soon to look again when a commit of ours was under way at the first look.
+RETRY_MS = 50
 
 
 class VaultWatch(QObject):
@@ -74,7 +77,15 @@ class VaultWatch(QObject):
         if vault is None or not vault.is_open or self._told:
             return False
         guard: Any = getattr(vault, "guard", None)
-        if guard is None or not guard.changed_elsewhere():
+        if guard is None:
+            return False
+        # Never wait on the UI thread for a worker's COMMIT (a 100k-session merge holds
+        # it for a few hundred ms): while one is under way, look again shortly after.
+        changed = guard.changed_elsewhere_now()
+        if changed is None:
+            QTimer.singleShot(RETRY_MS, self, self.check)
+            return False
+        if not changed:
             return False
         self._told = True
         self.replaced.emit()
