@@ -212,9 +212,13 @@ PROBES = {f.__name__: f for f in (bouquin_load, bouquin_start, bouquin_gui, jrnl
                                   jrnl_search)}  # fmt: skip
 
 
-if __name__ == "__main__":
+def main() -> None:
     name, *args = sys.argv[1:]
     try:
         PROBES[name](*args)
     except Exception as exc:
         emit(error=f"{name}: {type(exc).__name__}: {exc}"[:160])
+
+
+if __name__ == "__main__":
+    main()
