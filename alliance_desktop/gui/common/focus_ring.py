@@ -70,8 +70,8 @@ class FocusRing(QWidget):
 class FocusRings(QObject):
     """Moves a ring to whichever list, table or tree has the keyboard focus."""
 
-    def __init__(self, app: QApplication) -> None:
-        super().__init__(app)
+    def __init__(self, app: QApplication, parent: QObject | None = None) -> None:
+        super().__init__(parent if parent is not None else app)
         self.setObjectName("focusRings")
         app.focusChanged.connect(self._moved)
 

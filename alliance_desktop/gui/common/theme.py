@@ -168,7 +168,7 @@ class ThemeManager(QObject):
         app.setStyle(self._style)
         app.setStyleSheet(_style_sheet())
         # Lists and tables show their focus with a ring of their own (not the sheet).
-        self._focus_rings = FocusRings(app)
+        self._focus_rings = FocusRings(app, self)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_changed)
         self.apply()
 
