@@ -15,9 +15,8 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from alliance_desktop.vault.errors import VaultError, WrongPassphraseError
 from alliance_desktop.vault.throttle import Throttle
@@ -27,9 +26,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from alliance_desktop.vault.store import Vault
 
 
-@dataclass(frozen=True)
-class LockReport:
-    """What happened while locking; the vault is closed whatever this says."""
+class LockReport(NamedTuple):
+    """What happened while locking; the vault is closed whatever this says.
+
+    (A named tuple, not a dataclass: this module loads before the unlock window,
+    and ``dataclasses`` is not needed by then.)"""
 
     draft_saved: bool = False
     backup: Path | None = None

@@ -11,19 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from alliance_desktop.charts.palette import OKABE_ITO, SURFACES
+
 if TYPE_CHECKING:  # types only: importing this module must not load matplotlib
     from matplotlib.typing import RcKeyType
-
-OKABE_ITO: dict[str, str] = {
-    "orange": "#E69F00",
-    "sky_blue": "#56B4E9",
-    "green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "purple": "#CC79A7",
-    "black": "#000000",
-}
 
 
 @dataclass(frozen=True)
@@ -86,9 +77,7 @@ class Theme:
 
 LIGHT = Theme(
     name="light",
-    window="#f5f6f7",
-    surface="#ffffff",
-    text="#1d2329",
+    **SURFACES["light"],
     muted="#5b646e",
     grid="#d5d9de",
     trust=OKABE_ITO["blue"],
@@ -103,9 +92,7 @@ LIGHT = Theme(
 
 DARK = Theme(
     name="dark",
-    window="#1f2226",
-    surface="#262a2f",
-    text="#e6e8eb",
+    **SURFACES["dark"],
     muted="#a4abb3",
     grid="#3d434a",
     # Okabe-Ito's dark blue is too dim on a dark surface; its sky blue reads well.

@@ -23,7 +23,6 @@ import os
 import stat
 import time
 from contextlib import suppress
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,22 +44,63 @@ _OPEN_FLAGS = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC
 FRESH_SECONDS = 15 * 60
 
 
-@dataclass(frozen=True)
 class LockHolder:
-    """Who holds a vault's writer lock: host name, process id and since when (aware)."""
+    """Who holds a vault's writer lock: host name, process id and since when (aware).
 
+    Read-only, compared and hashed by its fields, like a frozen dataclass (it is not
+    one: this module loads before the unlock window, and ``dataclasses`` need not).
+    """
+
+    __slots__ = ("alive", "device", "host", "pid", "since")
     host: str
     pid: int
     since: datetime
-    device: str = field(default="")  # the host name until devices have names of their own
+    device: str  # the host name until devices have names of their own
     #: When the holder last said it was alive (``touch``); ``since`` until it did.
-    alive: datetime | None = field(default=None)
+    alive: datetime | None
 
-    def __post_init__(self) -> None:
-        if not self.device:
-            object.__setattr__(self, "device", self.host)
-        if self.alive is None:
-            object.__setattr__(self, "alive", self.since)
+    def __init__(
+        self,
+        host: str,
+        pid: int,
+        since: datetime,
+        device: str = "",
+        alive: datetime | None = None,
+    ) -> None:
+        put = object.__setattr__
+        put(self, "host", host)
+        put(self, "pid", pid)
+        put(self, "since", since)
+        put(self, "device", device or host)
+        put(self, "alive", since if alive is None else alive)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}: a LockHolder is read-only")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}: a LockHolder is read-only")
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.host, self.pid, self.since, self.device, self.alive)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, LockHolder)
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (
+            f"LockHolder(host={self.host!r}, pid={self.pid!r}, since={self.since!r}, "
+            f"device={self.device!r}, alive={self.alive!r})"
+        )
+
+    def replace(self, *, alive: datetime | None) -> LockHolder:
+        """The same holder, alive at another time."""
+        return LockHolder(self.host, self.pid, self.since, self.device, alive)
 
     def body(self) -> bytes:
         """What the lock file says: host, device, pid, since and alive (JSON)."""
@@ -252,10 +292,9 @@ class WriterLock:
         fd = self._fd
         if fd is None:
             return
-        from dataclasses import replace
         from datetime import UTC, datetime
 
-        self.mine = replace(self.mine, alive=datetime.now(UTC))
+        self.mine = self.mine.replace(alive=datetime.now(UTC))
         with suppress(OSError):
             body = self.mine.body()
             os.pwrite(fd, body, 0)  # never empty in between, for a reader

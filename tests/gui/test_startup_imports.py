@@ -52,10 +52,17 @@ UNWANTED = (
     # The platform's data folder is only asked for when no --vault or ALLIANCE_VAULT says
     # where the vault is.
     "platformdirs",
+    # The GUI's palette reads its surface colours from charts.palette: the chart themes
+    # load with the first chart.
+    "alliance_desktop.charts.theme",
 )
 #: With a vault already there the unlock page shows, not the create page: no strength
 #: meter, so no passphrase rules and no list of common passwords.
-UNWANTED_BESIDE_A_VAULT = ("alliance_desktop.vault.passphrase",)
+UNWANTED_BESIDE_A_VAULT = (
+    "alliance_desktop.vault.passphrase",
+    # Nothing the unlock page needs is a dataclass (the lock's holder, the lock report).
+    "dataclasses",
+)
 
 
 def _loaded_at_the_unlock_window(tmp_path, vault=None) -> set[str]:

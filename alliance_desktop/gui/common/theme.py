@@ -11,7 +11,7 @@ from PySide6.QtCore import QFile, QIODevice, QObject, QPointF, QRectF, Qt, Signa
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
-from alliance_desktop.charts.theme import DARK, LIGHT
+from alliance_desktop.charts.palette import SURFACES
 from alliance_desktop.gui import resources_rc  # noqa: F401  (registers :/ resources)
 from alliance_desktop.gui.common.focus_ring import FocusRings
 
@@ -21,10 +21,10 @@ ACCENT = {"light": "#2f5d8a", "dark": "#7fb0e0"}
 
 def _palette(dark: bool) -> QPalette:
     p = QPalette()
-    # Window, base and text come from the chart theme (the one source of these
+    # Window, base and text come from the charts' palette (the one source of these
     # colours), so charts sit on the app's own surfaces.
-    chart = DARK if dark else LIGHT
-    window, base, text = chart.window, chart.surface, chart.text
+    surfaces = SURFACES["dark" if dark else "light"]
+    window, base, text = surfaces["window"], surfaces["surface"], surfaces["text"]
     if dark:
         alt, mid, button, disabled = "#2c3137", "#4a5058", "#2c3137", "#7d848c"
     else:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QToolButton
 
-from alliance_desktop.charts.theme import OKABE_ITO
+from alliance_desktop.charts.palette import OKABE_ITO
 from alliance_desktop.gui.common.feedback import show_message
 
 if TYPE_CHECKING:  # pragma: no cover
