@@ -108,6 +108,9 @@ def measure(
         ops: list[tuple[str, Callable[[], Any]]] = [
             ("export CSV", lambda: (exports.export_data, (opened, "csv", fresh("x.csv")))),
             ("export JSON", lambda: (exports.export_data, (opened, "json", fresh("x.json")))),
+            # The file just exported: read and checked in full, every session a duplicate
+            # (so nothing is written and the next run finds the vault as it was).
+            ("import JSON", lambda: (exports.import_file, (opened, out / "x.json"))),
             ("backup", lambda: (backups.backup, (opened, fresh("b.alliance")))),
             ("merge", lambda: (app_merge.merge, (opened, other, passphrase))),
         ]

@@ -526,7 +526,13 @@ PROBES: dict[str, Callable[..., None]] = {
 
 
 def _ops_rows(ops: dict, size: str, budget: float | None) -> list[Row]:
-    names = [k for k in ops if k != "error"] or ["export CSV", "export JSON", "backup", "merge"]
+    names = [k for k in ops if k != "error"] or [
+        "export CSV",
+        "export JSON",
+        "import JSON",
+        "backup",
+        "merge",
+    ]
     return [Row(f"{size}: longest stall, {name} (worker)", _get(ops, name), budget,
                 note=_note(ops)) for name in names]  # fmt: skip
 
