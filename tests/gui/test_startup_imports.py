@@ -60,6 +60,8 @@ UNWANTED = (
 #: meter, so no passphrase rules and no list of common passwords.
 UNWANTED_BESIDE_A_VAULT = (
     "alliance_desktop.vault.passphrase",
+    # The create page's form is built only when that page shows.
+    "alliance_desktop.gui.forms.ui_create_page",
     # Nothing the unlock page needs is a dataclass (the lock's holder, the lock report).
     "dataclasses",
 )

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCursor, QIcon
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget
 from shiboken6 import isValid
 
 from alliance_desktop.app import access
@@ -118,6 +118,35 @@ def _deliver(window: UnlockWindow, job: Job, done: str) -> None:
     getattr(window, done)(outcome, error)
 
 
+class _Forms(Ui_UnlockWindow):
+    """The window's form (the window and its unlock page) and the create page's, in
+    one namespace as when one form held both pages. The create page is built the first
+    time one of its widgets is asked for (``build`` is called then): with a vault to
+    unlock it mostly never is, and the unlock window shows sooner."""
+
+    def __init__(self, window: QWidget, build: Callable[[], None]) -> None:
+        self.setupUi(window)
+        self._build: Callable[[], None] | None = build
+        #: The create page (``createPage``), once built.
+        self.createPage: QWidget
+
+    def built(self) -> bool:
+        """True once the create page exists."""
+        return "createPage" in self.__dict__
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only for a name not set yet: a widget of the create page, not built.
+        build = self.__dict__.get("_build")
+        if build is None or name.startswith("__"):
+            raise AttributeError(name)
+        self._build = None
+        build()
+        try:
+            return self.__dict__[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
 class UnlockWindow(QWidget):
     """Welcome/create page when no vault exists at the path, otherwise the unlock page.
 
@@ -141,8 +170,7 @@ class UnlockWindow(QWidget):
         backup_folder: Path | None = None,
     ):
         super().__init__(parent)
-        self.ui = Ui_UnlockWindow()
-        self.ui.setupUi(self)
+        self.ui = _Forms(self, self._build_create_page)
         self.setObjectName("unlockWindow")
         self._path = Path(vault_path)
         self._backup_folder = backup_folder
@@ -161,35 +189,61 @@ class UnlockWindow(QWidget):
         self._caps = CapsLockWatch(self)
         self._caps.changed.connect(self._show_caps_lock)
         self._reveal: list[QAction] = []
-        for edit, name in (
-            (self.ui.passphraseEdit, "revealPassphraseAction"),
-            (self.ui.newPassphraseEdit, "revealNewPassphraseAction"),
-            (self.ui.confirmPassphraseEdit, "revealConfirmPassphraseAction"),
-        ):
-            edit.installEventFilter(self._caps)
-            self._reveal.append(add_reveal_action(edit, name))
+        self.ui.passphraseEdit.installEventFilter(self._caps)
+        self._reveal.append(add_reveal_action(self.ui.passphraseEdit, "revealPassphraseAction"))
 
         self._setup_look()
         self._add_restore_button()
         self.devices = UnlockDevices(self)  # another device: changed the file, has it open
         self.ui.unlockButton.clicked.connect(self._submit)
         self.ui.passphraseEdit.returnPressed.connect(self._submit)
+
+        for label in (self.ui.unlockMessageLabel, self.ui.capsLockLabel):
+            clear_message(label)
+        # Builds the create page when that page shows, and fills its strength line.
+        self.refresh()
+        self._check_throttle()
+
+    def _build_create_page(self) -> None:
+        """Build the create page (``_Forms`` calls this when one of its widgets is
+        first asked for): its form, look, reveal actions and connections."""
+        from alliance_desktop.gui.forms.ui_create_page import Ui_CreatePage
+
+        page, form = QWidget(), Ui_CreatePage()
+        form.setupUi(page)
+        self.ui.__dict__.update(vars(form))
+        self.ui.createPage = page
+        self.ui.pages.insertWidget(0, page)  # before the unlock page, as in one form
+        for edit, name in (
+            (self.ui.newPassphraseEdit, "revealNewPassphraseAction"),
+            (self.ui.confirmPassphraseEdit, "revealConfirmPassphraseAction"),
+        ):
+            edit.installEventFilter(self._caps)
+            self._reveal.append(add_reveal_action(edit, name))
+        self._setup_page_look(
+            self.ui.createColumn,
+            self.ui.createIconLabel,
+            self.ui.createTitleLabel,
+            (self.ui.createMessageLabel, self.ui.mismatchLabel, self.ui.createCapsLockLabel),
+            self.ui.createPathEdit,
+        )
+        self.ui.strengthBar.setMaximumHeight(max(6, self.fontMetrics().height() // 2))
         self.ui.createVaultButton.clicked.connect(self._create)
         self.ui.confirmPassphraseEdit.returnPressed.connect(self._create)
         self.ui.newPassphraseEdit.returnPressed.connect(self.ui.confirmPassphraseEdit.setFocus)
         self.ui.newPassphraseEdit.textChanged.connect(self._update_create_page)
         self.ui.confirmPassphraseEdit.textChanged.connect(self._update_create_page)
-
         for label in (
-            self.ui.unlockMessageLabel,
             self.ui.createMessageLabel,
             self.ui.mismatchLabel,
-            self.ui.capsLockLabel,
             self.ui.createCapsLockLabel,
         ):
             clear_message(label)
-        self.refresh()  # fills the create page's strength line when that page shows
-        self._check_throttle()
+        if self._caps.state:
+            show_message(self.ui.createCapsLockLabel, self.tr("Caps Lock is on"))
+        if self._busy:
+            for edit in (self.ui.newPassphraseEdit, self.ui.confirmPassphraseEdit):
+                edit.setReadOnly(True)
 
     def _add_restore_button(self) -> None:
         """Offered when the vault is damaged: replace it with a verified backup."""
@@ -364,15 +418,13 @@ class UnlockWindow(QWidget):
 
         A running throttle stays: locking must not be a way around the delay.
         """
-        for edit in (
-            self.ui.passphraseEdit,
-            self.ui.newPassphraseEdit,
-            self.ui.confirmPassphraseEdit,
-        ):
-            wipe(edit)
+        wipe(self.ui.passphraseEdit)
+        if self.ui.built():
+            wipe(self.ui.newPassphraseEdit)
+            wipe(self.ui.confirmPassphraseEdit)
+            clear_message(self.ui.createMessageLabel)
         for action in self._reveal:
             action.setChecked(False)
-        clear_message(self.ui.createMessageLabel)
         if not self._throttle.isActive():
             clear_message(self.ui.unlockMessageLabel)
         self.refresh()
@@ -436,35 +488,40 @@ class UnlockWindow(QWidget):
     # -- look -------------------------------------------------------------------
 
     def _setup_look(self) -> None:
+        self._setup_page_look(
+            self.ui.unlockColumn,
+            self.ui.unlockIconLabel,
+            self.ui.unlockTitleLabel,
+            (self.ui.unlockMessageLabel, self.ui.capsLockLabel),
+            self.ui.unlockPathEdit,
+        )
+
+    def _setup_page_look(
+        self,
+        column: QWidget,
+        icon_label: QLabel,
+        title: QLabel,
+        messages: tuple[QLabel, ...],
+        path_edit: QLineEdit,
+    ) -> None:
+        """One page's look (the unlock page's, or the create page's when it is built)."""
         metrics = self.fontMetrics()
         # Widths in text units, so 200 % scaling or a large font keeps the proportions.
         # (No repolish_roles: this form sets each label's role right after creating it,
         # before anything polishes it, so the style sheet's role rules match at once.)
-        for widget in (self.ui.createColumn, self.ui.unlockColumn):
-            widget.setMaximumWidth(metrics.averageCharWidth() * 64)
-            widget.setMinimumWidth(metrics.averageCharWidth() * 40)
-        icon = QIcon(":/icons/alliance.svg")
+        column.setMaximumWidth(metrics.averageCharWidth() * 64)
+        column.setMinimumWidth(metrics.averageCharWidth() * 40)
         side = metrics.height() * 4
-        for label in (self.ui.createIconLabel, self.ui.unlockIconLabel):
-            label.setPixmap(icon.pixmap(side, side))
-            label.setAccessibleName(self.tr("Alliance Desktop"))
-        self.ui.strengthBar.setMaximumHeight(max(6, metrics.height() // 2))
-        for title in (self.ui.createTitleLabel, self.ui.unlockTitleLabel):
-            mark_heading(title, 1)
-        for message in (
-            self.ui.unlockMessageLabel,
-            self.ui.createMessageLabel,
-            self.ui.mismatchLabel,
-            self.ui.capsLockLabel,
-            self.ui.createCapsLockLabel,
-        ):
+        icon_label.setPixmap(QIcon(":/icons/alliance.svg").pixmap(side, side))
+        icon_label.setAccessibleName(self.tr("Alliance Desktop"))
+        mark_heading(title, 1)
+        for message in messages:
             mark_alert(message)
-        for edit in (self.ui.createPathEdit, self.ui.unlockPathEdit):
-            edit.setText(str(self._path))
-            edit.setToolTip(str(self._path))
-            edit.setCursorPosition(0)
-            # A read-only field reads as text, not as something to type into.
-            edit.setStyleSheet("QLineEdit { background: transparent; padding-left: 0; }")
+        path_edit.setText(str(self._path))
+        path_edit.setToolTip(str(self._path))
+        path_edit.setCursorPosition(0)
+        # A read-only field reads as text, not as something to type into.
+        path_edit.setStyleSheet("QLineEdit { background: transparent; padding-left: 0; }")
 
     def focusPassphrase(self) -> None:
         """Put the cursor in the passphrase field (or the first new-passphrase field)."""
@@ -486,7 +543,10 @@ class UnlockWindow(QWidget):
             self._caps.set_state(None)
 
     def _show_caps_lock(self, on: bool) -> None:
-        for label in (self.ui.capsLockLabel, self.ui.createCapsLockLabel):
+        labels = [self.ui.capsLockLabel]
+        if self.ui.built():
+            labels.append(self.ui.createCapsLockLabel)
+        for label in labels:
             if on:
                 show_message(label, self.tr("Caps Lock is on"))
             else:
@@ -500,6 +560,8 @@ class UnlockWindow(QWidget):
     # -- create -----------------------------------------------------------------
 
     def _update_create_page(self) -> None:
+        if not self.ui.built():
+            return  # nothing to update: it is built (and updated) when it shows
         if self._busy:
             # While the vault is being created the page holds still: the fields are
             # wiped, but the hint and the match line keep what they said (nothing
@@ -618,8 +680,9 @@ class UnlockWindow(QWidget):
         self.restoreButton.setEnabled(not busy)
         # Read-only rather than disabled: the cursor stays where it was, and the
         # vault path below does not take the focus (and a selection) meanwhile.
-        for edit in (self.ui.newPassphraseEdit, self.ui.confirmPassphraseEdit):
-            edit.setReadOnly(busy)
+        if self.ui.built():
+            for edit in (self.ui.newPassphraseEdit, self.ui.confirmPassphraseEdit):
+                edit.setReadOnly(busy)
         self._update_create_page()
 
     def _submit(self) -> None:
