@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import sqlcipher3
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QAction
 from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
@@ -505,3 +505,31 @@ def test_import_is_light():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# -- the create page is built when it first shows (issue 15, start-up) -----------
+
+
+def test_beside_a_vault_the_create_page_is_built_only_when_it_shows(make_window, existing):
+    w = make_window(existing)
+    assert w.mode() == "unlock"
+    assert w.findChild(QWidget, "createPage") is None  # not built: the window shows sooner
+    w._caps.set_state(True)  # Caps Lock known to be on before the page exists
+    w.reset()  # locking wipes what exists, and builds nothing
+    assert w.findChild(QWidget, "createPage") is None
+    existing.unlink()
+    w.refresh()  # the vault went away: the create page shows, complete
+    assert w.mode() == "create"
+    page = w.findChild(QWidget, "createPage")
+    assert page is not None and w.ui.pages.indexOf(page) == 0
+    assert w.findChild(QLineEdit, "newPassphraseEdit") is w.ui.newPassphraseEdit
+    assert w.ui.createPathEdit.text() == str(existing)
+    assert "encrypted" in w.ui.promiseLabel.text()
+    assert w.ui.createCapsLockLabel.text() == w.ui.capsLockLabel.text() != ""
+    assert heading_level(w.ui.createTitleLabel) == 1
+    assert not w.ui.createVaultButton.isEnabled()
+    w.ui.newPassphraseEdit.setText(PASSPHRASE)
+    w.ui.confirmPassphraseEdit.setText(PASSPHRASE)
+    assert "strong" in w.ui.strengthLabel.text() and w.ui.createVaultButton.isEnabled()
+    reveal = w.ui.newPassphraseEdit.findChild(QAction, "revealNewPassphraseAction")
+    assert reveal is not None
