@@ -117,7 +117,7 @@ class AppController(QObject):
 
     def _make_unlock_window(self, parent: QWidget | None = None) -> UnlockWindow:
         w = UnlockWindow(self.vault_path, parent, backup_folder=self.backup_folder())
-        w.unlocked.connect(self._on_unlocked)
+        w.unlocked.connect(self._on_unlocked_by_window)
         if self.demo_passphrase:
             w.setToolTip(self.tr("Demo vault passphrase: {p}").format(p=self.demo_passphrase))
         return w
@@ -200,7 +200,13 @@ class AppController(QObject):
         self._show_unlock_screen()
         return True
 
-    def _on_unlocked(self, vault: Vault) -> None:
+    def _on_unlocked_by_window(self, vault: Vault) -> None:
+        """The typed passphrase opened the vault: the views are filled now and the
+        window is shown in the next turn of the event loop, so filling and the first
+        show and paint are two slices, neither a long stall."""
+        self._on_unlocked(vault, show_later=True)
+
+    def _on_unlocked(self, vault: Vault, *, show_later: bool = False) -> None:
         from alliance_desktop.vault import VaultError
 
         self.vault = vault
@@ -214,6 +220,16 @@ class AppController(QObject):
             # to the unlock screen, which names it and offers a backup.
             self._close_after_failed_open(exc)
             return
+        if show_later and not window.isVisible():
+            # 1 ms, not 0: a zero timer is a posted call and runs before the timers due.
+            QTimer.singleShot(1, self, lambda: self._show_unlocked(vault))
+            return
+        self._show_unlocked(vault)
+
+    def _show_unlocked(self, vault: Vault) -> None:
+        window = self.window
+        if self.vault is not vault or window is None:
+            return  # locked (or closed) before the window was shown
         first_unlock = self.unlock_window is not None and self.unlock_window.isWindow()
         window.show()
         if first_unlock and self.unlock_window is not None:

@@ -277,9 +277,6 @@ class MainWindow(QMainWindow):
 
     def setVault(self, vault: Vault, *, place: dict | None = None) -> None:
         self.vault = vault
-        self.editor.setContext(
-            vault.strategy_catalogue(), vault.client_rating_scale(), vault.tags()
-        )
         self._set_unlocked_ui(True)
         self.safety.vaultOpened(vault)  # Recently deleted older than 30 days go
         self.reloadClients()
@@ -287,6 +284,9 @@ class MainWindow(QMainWindow):
         self.trainee.setVault(vault)
         if not self.restorePlace(place):
             self.drafts.offer()
+        # Not the editor's lists (strategies, scale, every tag in use: a scan of all
+        # sessions, most of the fill): every way into the editor reads them afresh
+        # (SessionFlow._prepare), so the unlock does not.
 
     def clearData(self) -> None:
         """Forget everything read from the vault: models, editor, labels, search."""
