@@ -26,22 +26,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from PySide6 import QtGui
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleEvent,
-    QTextDocumentFragment,
-)
-from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QAccessibleWidget,
-    QLabel,
-    QLineEdit,
-    QToolButton,
-    QWidget,
-)
+from PySide6.QtGui import QAccessible, QAccessibleEvent
+from PySide6.QtWidgets import QAccessibleWidget, QLabel, QLineEdit
+
+if TYPE_CHECKING:  # pragma: no cover
+    from PySide6.QtWidgets import QToolButton, QWidget
+
+# The unlock window marks its labels before it shows; what only other windows use
+# (spin boxes, clear buttons, rich text) is imported where it is used.
 
 HEADING_LEVEL = "a11yHeadingLevel"
 ALERT = "a11yAlert"
@@ -57,6 +53,8 @@ def _plain(label: QLabel) -> str:
     if label.textFormat() == Qt.TextFormat.RichText or (
         label.textFormat() == Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(text)
     ):
+        from PySide6.QtGui import QTextDocumentFragment
+
         return QTextDocumentFragment.fromHtml(text).toPlainText()
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
@@ -126,6 +124,8 @@ def heading_level(widget: QWidget) -> int:
 
 def clear_button(line_edit: QLineEdit) -> QToolButton | None:
     """The clear button ``setClearButtonEnabled(True)`` put in ``line_edit``, if any."""
+    from PySide6.QtWidgets import QToolButton
+
     for button in line_edit.findChildren(QToolButton):
         action = button.defaultAction()
         if action is not None and action.objectName() == CLEAR_ACTION:
@@ -162,6 +162,8 @@ def name_clear_button(line_edit: QLineEdit, name: str | None = None) -> QToolBut
 def name_inner_editors(root: QWidget) -> None:
     """Give the line edit inside each spin box (and date/time edit) under ``root`` the
     spin box's own accessible name, so the editable child is not an unnamed node."""
+    from PySide6.QtWidgets import QAbstractSpinBox
+
     for spin in root.findChildren(QAbstractSpinBox):
         editor = spin.findChild(QLineEdit)
         if editor is None or editor.accessibleName():

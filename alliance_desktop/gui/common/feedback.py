@@ -6,7 +6,6 @@ anyone who cannot see the colour, and an empty label is hidden so it takes no sp
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QWidget
 
 PREFIX = {"error": "⚠ ", "hint": "", "ok": "✓ "}
@@ -36,6 +35,8 @@ def error_label(name: str, parent: QWidget) -> QLabel:
 
 def heading(label: QLabel, scale: float) -> QLabel:
     """Make ``label`` a section heading ``scale`` times the body size, semi-bold."""
+    from PySide6.QtGui import QFont  # not before the unlock window, which needs none
+
     font = QFont(label.font())
     font.setPointSizeF(max(font.pointSizeF(), 9.0) * scale)
     font.setWeight(QFont.Weight.DemiBold)
