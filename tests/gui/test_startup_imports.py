@@ -55,6 +55,8 @@ UNWANTED = (
     # The GUI's palette reads its surface colours from charts.palette: the chart themes
     # load with the first chart.
     "alliance_desktop.charts.theme",
+    # Marked labels' accessible interface: defined when a screen reader first asks.
+    "alliance_desktop.gui.common.accessible_label",
 )
 #: With a vault already there the unlock page shows, not the create page: no strength
 #: meter, so no passphrase rules and no list of common passwords.

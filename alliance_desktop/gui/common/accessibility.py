@@ -29,12 +29,12 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6 import QtGui
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAccessible, QAccessibleEvent
-from PySide6.QtWidgets import QAccessibleWidget, QLabel, QLineEdit
+from PySide6.QtWidgets import QLabel, QLineEdit
 
 if TYPE_CHECKING:  # pragma: no cover
-    from PySide6.QtWidgets import QToolButton, QWidget
+    from PySide6.QtWidgets import QAccessibleWidget, QToolButton, QWidget
 
 # The unlock window marks its labels before it shows; what only other windows use
 # (spin boxes, clear buttons, rich text) is imported where it is used.
@@ -48,42 +48,18 @@ _listeners: list[Listener] = []
 _factory_installed = False
 
 
-def _plain(label: QLabel) -> str:
-    text = label.text()
-    if label.textFormat() == Qt.TextFormat.RichText or (
-        label.textFormat() == Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(text)
-    ):
-        from PySide6.QtGui import QTextDocumentFragment
-
-        return QTextDocumentFragment.fromHtml(text).toPlainText()
-    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
-
-
-class _LabelAccessible(QAccessibleWidget):
-    """A QLabel seen as a heading or as an alert message."""
-
-    def __init__(self, label: QLabel, role: QAccessible.Role) -> None:
-        super().__init__(label, role)
-
-    def text(self, kind: QAccessible.Text) -> str:
-        label = self.object()
-        if isinstance(label, QLabel):
-            if kind == QAccessible.Text.Name:
-                return label.accessibleName() or _plain(label)
-            if kind == QAccessible.Text.Description:
-                return label.accessibleDescription()
-        return super().text(kind)
-
-
 def _factory(_class_name: str, obj: QObject) -> QAccessibleWidget | None:
     if not isinstance(obj, QLabel):
         return None
     level = obj.property(HEADING_LEVEL)
-    if level:
-        return _LabelAccessible(obj, QAccessible.Role.Heading)
-    if obj.property(ALERT):
-        return _LabelAccessible(obj, QAccessible.Role.AlertMessage)
-    return None
+    if not level and not obj.property(ALERT):
+        return None
+    # Its class is defined when a screen reader (or a test) first asks for a marked
+    # label: subclassing QAccessibleWidget costs ~1 ms, before the unlock window.
+    from alliance_desktop.gui.common.accessible_label import LabelAccessible
+
+    role = QAccessible.Role.Heading if level else QAccessible.Role.AlertMessage
+    return LabelAccessible(obj, role)
 
 
 def _install_factory() -> None:
