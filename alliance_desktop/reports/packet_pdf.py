@@ -29,7 +29,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 from alliance_desktop.charts.theme import LIGHT
 from alliance_desktop.i18n import _, current_language, ngettext
@@ -186,7 +186,7 @@ def _lenses() -> list[Block]:
     ]
 
 
-def _client(part: ClientPart, charts: _Charts) -> list[Block]:
+def _client(part: ClientPart, charts: ChartBlocks) -> list[Block]:
     out: list[Block] = [_h(2, part.label)]
     count = ngettext("{n} session in the period", "{n} sessions in the period",
                      part.sessions).format(n=part.sessions)  # fmt: skip
@@ -248,7 +248,7 @@ def _client(part: ClientPart, charts: _Charts) -> list[Block]:
     return out
 
 
-def _across(packet: Packet, charts: _Charts) -> list[Block]:
+def _across(packet: Packet, charts: ChartBlocks) -> list[Block]:
     from alliance_desktop.reports.supervision import ACROSS
 
     out: list[Block] = [_h(2, _(ACROSS)), _p(_("Month by month over the period."), META)]
@@ -256,7 +256,7 @@ def _across(packet: Packet, charts: _Charts) -> list[Block]:
     return out
 
 
-def _strategies(packet: Packet, charts: _Charts) -> list[Block]:
+def _strategies(packet: Packet, charts: ChartBlocks) -> list[Block]:
     from alliance_desktop.reports.supervision import STRATEGY_CHART, STRATEGY_HEADING
 
     out: list[Block] = [_h(2, _(STRATEGY_HEADING))]
@@ -292,6 +292,35 @@ def _footer(canvas: Canvas, number: int, total: int, g: PageGeometry) -> None:
     canvas.end()
 
 
+class ChartBlocks(Protocol):
+    """Where a section's charts come from: the PDF draws them, the preview names them."""
+
+    packet: Packet
+
+    def figure(self, name: str) -> Figure: ...
+
+
+#: How many sections of :func:`packet_plan` make the cover pages (questions, the
+#: client table, the lenses); every later section opens a page of its own on screen.
+COVER_SECTIONS = 3
+
+
+def packet_plan(packet: Packet, charts: ChartBlocks) -> list[Callable[[], Sequence[Block]]]:
+    """The packet's sections in order, each made when called (the PDF lays out and lets
+    go of one before it makes the next): the one content of the PDF and the preview."""
+    plan: list[Callable[[], Sequence[Block]]] = [
+        lambda: _cover(packet) + _questions(packet),
+        lambda: _client_table(packet),
+        _lenses,
+    ]
+    plan += [lambda part=part: _client(part, charts) for part in packet.clients]  # type: ignore[misc]
+    if packet.practice_charts:
+        plan.append(lambda: _across(packet, charts))
+    if packet.clients:
+        plan.append(lambda: _strategies(packet, charts))
+    return plan
+
+
 def render_packet(
     packet: Packet,
     *,
@@ -315,16 +344,7 @@ def render_packet(
                       lang=current_language())  # fmt: skip
     flow = Flow(doc, g, on_page=on_page)
     charts = _Charts(packet, flow)
-    plan: list[Callable[[], Sequence[Block]]] = [
-        lambda: _cover(packet) + _questions(packet),
-        lambda: _client_table(packet),
-        _lenses,
-    ]
-    plan += [lambda part=part: _client(part, charts) for part in packet.clients]  # type: ignore[misc]
-    if packet.practice_charts:
-        plan.append(lambda: _across(packet, charts))
-    if packet.clients:
-        plan.append(lambda: _strategies(packet, charts))
+    plan = packet_plan(packet, charts)
     total = len(plan)
     for done, make in enumerate(plan, 1):
         if cancelled is not None and cancelled():
@@ -338,4 +358,12 @@ def render_packet(
     return RenderResult(pages, (width, height), dict(charts.pages), data)
 
 
-__all__ = ["PAGE_POINTS", "Cancelled", "RenderResult", "render_packet"]
+__all__ = [
+    "COVER_SECTIONS",
+    "PAGE_POINTS",
+    "Cancelled",
+    "ChartBlocks",
+    "RenderResult",
+    "packet_plan",
+    "render_packet",
+]

@@ -42,7 +42,6 @@ strategies below the minimum as "not enough yet: N uses, K clients".
 
 from __future__ import annotations
 
-import html
 import io
 import re
 import unicodedata
@@ -50,10 +49,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from string import Template
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from alliance_desktop.charts.theme import LIGHT
 from alliance_desktop.domain.models import Client, Resolution, RuptureType, Session, code_key
 from alliance_desktop.domain.ruptures import MARKER_LABEL
 from alliance_desktop.domain.scales import ClientRatingScale
@@ -369,7 +366,9 @@ class Packet:
 
     def html(self, width_px: int = 660) -> str:
         """The packet as Qt rich-text HTML; charts are ``<img src="chart:NAME">``."""
-        return _to_html(self, width_px)
+        from alliance_desktop.reports.packet_html import packet_html
+
+        return packet_html(self, width_px)
 
 
 # -- building ----------------------------------------------------------------------
@@ -875,41 +874,6 @@ def _strategy_section(
 
 # -- HTML --------------------------------------------------------------------------
 
-# The packet's text colours are the light chart theme's (paper in either app theme).
-_CSS = Template("""
-body { font-family: 'DejaVu Serif'; font-size: 10pt; color: $text; }
-h1 { font-family: 'DejaVu Sans'; font-size: 20pt; font-weight: 600; margin-bottom: 4pt; }
-h2 { font-family: 'DejaVu Sans'; font-size: 15pt; font-weight: 600; margin-top: 0pt;
-     margin-bottom: 4pt; }
-h3 { font-family: 'DejaVu Sans'; font-size: 11pt; font-weight: 600; margin-top: 12pt;
-     margin-bottom: 3pt; color: #2d3a46; }
-p { margin-top: 2pt; margin-bottom: 5pt; }
-.meta { color: $muted; font-family: 'DejaVu Sans'; font-size: 9pt; }
-.muted { color: $muted; }
-.q { font-style: italic; }
-.prompt { font-family: 'DejaVu Sans'; font-size: 9pt; font-weight: 600; color: #2d3a46;
-          margin-top: 6pt; margin-bottom: 1pt; }
-td { padding: 2pt 6pt 2pt 0pt; vertical-align: top; }
-th { font-family: 'DejaVu Sans'; font-size: 9pt; text-align: left; padding: 2pt 6pt 2pt 0pt;
-     color: #2d3a46; border-bottom: 1px solid #c9ced4; }
-""").substitute(text=LIGHT.text, muted=LIGHT.muted)
-
-
-def _e(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
-def _paras(text: str) -> str:
-    blocks = [b.strip() for b in text.replace("\r\n", "\n").split("\n\n") if b.strip()]
-    return "".join(f"<p>{_e(b).replace(chr(10), '<br/>')}</p>" for b in blocks)
-
-
-def _img(packet: Packet, name: str, width_px: int) -> str:
-    w, h = packet.chart_size(name)
-    height = round(width_px * h / w)
-    return f'<p align="center"><img src="chart:{name}" width="{width_px}" height="{height}"/></p>'
-
-
 ACROSS = N_("Across the packet's clients")
 STRATEGY_HEADING = N_("What followed each strategy")
 
@@ -940,126 +904,6 @@ def sections(packet: Packet) -> list[str]:
     if packet.clients:
         out.append(_("what followed each strategy"))
     return out
-
-
-def _strategy_html(packet: Packet, width_px: int) -> list[str]:
-    out = [f'<h2 style="page-break-before: always">{_e(STRATEGY_HEADING)}</h2>']
-    if not packet.strategy_lines:
-        out.append('<p class="muted">No strategy was ticked in the period, so there is '
-                   "nothing to compare.</p>")  # fmt: skip
-        return out
-    out.append('<p class="meta">Over the packet\'s clients in the period: the change to the '
-               "next session that followed each strategy, beyond what regression to the mean "
-               "predicts, with 95% intervals from resampling clients.</p>")  # fmt: skip
-    if STRATEGY_CHART in packet.charts:
-        out.append(_img(packet, STRATEGY_CHART, width_px))
-    out.append('<table cellspacing="0" cellpadding="3" width="100%"><tr><th>Strategy</th>'
-               "<th>Uses</th><th>Trust: estimate (95% interval)</th>"
-               "<th>Engagement: estimate (95% interval)</th></tr>")  # fmt: skip
-    for line in packet.strategy_lines:
-        out.append(f"<tr><td>{_e(line.label)}</td><td>{_e(line.counts)}</td>"
-                   f"<td>{_e(line.trust)}</td><td>{_e(line.engagement)}</td></tr>")  # fmt: skip
-    out.append("</table>")
-    for caveat in packet.strategy_caveats:
-        out.append(f'<p class="muted">{_e(caveat)}</p>')
-    return out
-
-
-def _to_html(packet: Packet, width_px: int) -> str:
-    o = packet.options
-    out = [f"<html><head><style>{_CSS}</style></head><body>"]
-    out.append(f"<h1>{TITLE}</h1>")
-    out.append(f'<p class="meta">{_e(packet.period)} · {packet.client_count} '
-               f"client{'s' if packet.client_count != 1 else ''} · {packet.session_count} "
-               f"session{'s' if packet.session_count != 1 else ''}</p>")  # fmt: skip
-    out.append(f'<p class="meta">{_e(privacy_sentence(o))}</p>')
-    out.append(f'<p class="meta">{_e(redaction_sentence(packet))}</p>')
-    out.append(f'<p class="meta">In this packet: {_e("; ".join(sections(packet)))}.</p>')
-    out.append("<h3>My questions for supervision</h3>")
-    if packet.questions:
-        out.append("<ol>" + "".join(f'<li class="q">{_e(q)}</li>' for q in packet.questions)
-                   + "</ol>")  # fmt: skip
-    else:
-        out.append('<p class="muted">No questions written yet.</p>')
-    out.append("<h3>Clients in this packet</h3>")
-    if packet.clients:
-        out.append('<table cellspacing="0" cellpadding="3" width="100%"><tr><th>Client</th>'
-                   "<th>Sessions</th><th>Ruptures</th>"
-                   "<th>Recent alerts</th><th>Reflections</th></tr>")  # fmt: skip
-        for c in packet.clients:
-            out.append(f"<tr><td>{_e(c.label)}</td><td>{c.sessions}</td>"
-                       f"<td>{len(c.ruptures)}</td><td>{len(c.alerts)}</td>"
-                       f"<td>{len(c.reflections)}</td></tr>")  # fmt: skip
-        out.append("</table>")
-    else:
-        out.append('<p class="muted">No client had a session in the chosen period.</p>')
-    out.append("<h3>Lenses for our conversation</h3>")
-    out.append('<p class="muted">After the seven-eyed model of supervision '
-               "(Hawkins &amp; Shohet).</p><ol>")  # fmt: skip
-    out += [f"<li><b>{_e(t)}</b>: {_e(q)}</li>" for t, q in LENSES]
-    out.append("</ol>")
-
-    for c in packet.clients:
-        out.append(f'<h2 style="page-break-before: always">{_e(c.label)}</h2>')
-        span = f" · {_e(c.span)}" if c.span else ""
-        out.append(f'<p class="meta">{c.sessions} session{"s" if c.sessions != 1 else ""} '
-                   f"in the period{span}</p>")  # fmt: skip
-        out.append(f'<p class="meta">{_e(c.outcome)}</p>')
-        if c.goals.strip():
-            out.append(f'<p><span class="muted">Goals:</span> {_e(c.goals)}</p>')
-        if c.chart:
-            out.append(_img(packet, c.chart, width_px))
-        out.append("<h3>Recent alerts</h3>")
-        if c.alerts:
-            out.append("<ul>" + "".join(f"<li>{_e(a)}</li>" for a in c.alerts) + "</ul>")
-        else:
-            out.append('<p class="muted">No recent alerts.</p>')
-        out.append("<h3>Ruptures and repair</h3>")
-        if c.ruptures:
-            out.append("<ul>")
-            for r in c.ruptures:
-                bits = [f"<b>{_e(r.when)}</b>: {_e(r.kind.lower())} rupture, {_e(r.outcome)}"]
-                if r.salience:
-                    bits.append(f"salience {r.salience} of 5")
-                text = ", ".join(bits) + "."
-                if r.markers:
-                    text += f" Markers: {_e('; '.join(r.markers).lower())}."
-                if r.repairs:
-                    text += f" Repair: {_e(', '.join(r.repairs).lower())}."
-                if r.note:
-                    text += f' <span class="muted">{_e(r.note)}</span>'
-                out.append(f"<li>{text}</li>")
-            out.append("</ul>")
-        else:
-            out.append('<p class="muted">No ruptures noted in the period.</p>')
-        out.append("<h3>Strategies used</h3>")
-        if c.strategies:
-            out.append("<p>" + ", ".join(f"{_e(label)} ({n}×)" for label, n in c.strategies)
-                       + "</p>")  # fmt: skip
-        else:
-            out.append('<p class="muted">None ticked in the period.</p>')
-        out.append("<h3>Reflections brought to supervision</h3>")
-        if not c.reflections:
-            out.append('<p class="muted">No session flagged for supervision in the period.</p>')
-        for ref in c.reflections:
-            tags = f" · tags: {_e(', '.join(ref.tags))}" if ref.tags else ""
-            out.append(f'<p class="meta"><b>{_e(ref.when)}</b> · {_e(ref.template)}{tags}</p>')
-            if ref.levels:
-                out.append(f'<p class="meta">{_e(" · ".join(ref.levels))}</p>')
-            if not ref.sections:
-                out.append('<p class="muted">(no written reflection)</p>')
-            for prompt, text in ref.sections:
-                out.append(f'<p class="prompt">{_e(prompt)}</p>{_paras(text)}')
-
-    if packet.practice_charts:
-        out.append(f'<h2 style="page-break-before: always">{_e(ACROSS)}</h2>')
-        out.append('<p class="meta">Month by month over the period.</p>')
-        for name in packet.practice_charts:
-            out.append(_img(packet, name, width_px))
-    if packet.clients:
-        out += _strategy_html(packet, width_px)
-    out.append("</body></html>")
-    return "\n".join(out)
 
 
 # -- PDF ---------------------------------------------------------------------------

@@ -456,3 +456,20 @@ def test_export_shows_progress_and_stop_leaves_no_file_and_no_record(
     assert not out.exists() and app_window.vault.packets() == []
     assert "stopped" in wizard.exportResult.text()
     assert seen and seen[0][1] > 1  # sections counted, one step each
+
+
+def test_each_client_page_opens_its_own_heading_after_the_lenses(app_window):
+    """The preview lays client pages in after the cover; each heading used to join the
+    block before it ("… shapes the work? Client A", "… in the period. Client B")."""
+    wizard = _open_wizard(app_window)
+    wizard.previewer.flush()
+    doc = wizard.previewer.doc
+    assert doc is not None
+    labels = [c.label for c in wizard.packet.clients]
+    assert labels
+    block, headings = doc.begin(), []
+    while block.isValid():
+        if block.blockFormat().headingLevel() == 2 and block.textList() is None:
+            headings.append(block.text())
+        block = block.next()
+    assert set(labels) <= set(headings)  # each a heading of its own, in no list

@@ -139,6 +139,13 @@ def _cover_pieces(cover: str) -> list[str]:
     return [cover[:start] + runs[0], *runs[1:], *([tail] if tail.strip() else [])]
 
 
+#: Put before a page's HTML laid in at the document's end: inserted HTML's first block
+#: joins the block the cursor is in (a client's heading ran on at the end of the last
+#: lens, or of the last paragraph, and lost its heading level). A non-breaking space
+#: is that first block here, so the page's heading stays a heading of its own.
+_OWN_BLOCK = "<p>&nbsp;</p>"
+
+
 def chart_sizes(html: str) -> list[tuple[str, int, int]]:
     """The charts of a packet's HTML in reading order, with their width and height."""
     return [(m.group(1), int(m.group(2)), int(m.group(3))) for m in _IMG.finditer(html)]
@@ -411,7 +418,8 @@ class PacketPreview(QObject):
             if not self._pending:
                 break
             cursor.movePosition(QTextCursor.MoveOperation.End)
-            cursor.insertHtml(self._pending.pop(0))
+            piece = self._pending.pop(0)
+            cursor.insertHtml(_OWN_BLOCK + piece if piece.startswith(_PAGE) else piece)
             if time.perf_counter() - began > SLICE_S:
                 break
         if self._pending:
