@@ -11,9 +11,54 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from alliance_desktop.gui.workspace.models import ALERTS_ROLE, CLOSED_ROLE, SECTION_ROLE
+from alliance_desktop.domain import ClientStatus
+from alliance_desktop.gui.workspace.models import (
+    ALERTS_ROLE,
+    CLOSED_ROLE,
+    SECTION_ROLE,
+    ClientFilterModel,
+    ClientListModel,
+)
 
 PAD = 6
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class _Fonts:
+    """The fonts and metrics one row paints with, made once per font (and closed or
+    not), not four metrics objects per row and paint."""
+
+    __slots__ = ("bold", "bold_metrics", "line", "metrics", "regular")
+
+    def __init__(self, font: QFont, closed: bool) -> None:
+        self.bold = QFont(font)
+        self.bold.setBold(not closed)
+        self.bold_metrics = QFontMetrics(self.bold)
+        self.metrics = QFontMetrics(font)
+        self.line = self.metrics.height()
+        self.regular = QFont(font)
+        self.regular.setBold(False)
+
+
+def _row_data(index: Index) -> tuple[str, bool, int]:
+    """The row's text, whether the client is closed and its alerts: from the list's
+    own model when the view shows it through the filter (one mapping, no round trips
+    through Qt per role)."""
+    proxy = index.model()
+    if isinstance(proxy, ClientFilterModel):
+        source = proxy.sourceModel()
+        if isinstance(source, ClientListModel):
+            src = proxy.mapToSource(index)
+            if src.isValid():
+                summary = source.summary(src.row())
+                closed = summary.client.status == ClientStatus.CLOSED
+                return str(source.data(src) or ""), closed, source.alerts(src.row())
+    return (
+        str(index.data() or ""),
+        bool(index.data(CLOSED_ROLE)),
+        int(index.data(ALERTS_ROLE) or 0),
+    )
 
 
 def heading_height(option: QStyleOptionViewItem) -> int:
@@ -21,6 +66,19 @@ def heading_height(option: QStyleOptionViewItem) -> int:
 
 
 class ClientDelegate(QStyledItemDelegate):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._fonts: dict[tuple[str, bool], _Fonts] = {}
+
+    def _fonts_for(self, font: QFont, closed: bool) -> _Fonts:
+        key = (font.key(), closed)
+        fonts = self._fonts.get(key)
+        if fonts is None:
+            if len(self._fonts) > 16:  # a theme or zoom change: start again
+                self._fonts.clear()
+            fonts = self._fonts[key] = _Fonts(font, closed)
+        return fonts
+
     def paint(
         self,
         painter: QPainter,
@@ -36,32 +94,29 @@ class ClientDelegate(QStyledItemDelegate):
         self.initStyleOption(opt, index)
         opt.rect = option.rect
         # initStyleOption turns "\n" into a line separator, so read the model's text.
-        text = str(index.data() or "")
+        text, closed, alerts = _row_data(index)
         opt.text = ""
         style = opt.widget.style() if opt.widget else None
         if style:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         code, _, detail = text.partition("\n")
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        closed = bool(index.data(CLOSED_ROLE))
         palette = option.palette
         main = palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         )
         quiet = main if selected else palette.color(QPalette.ColorRole.PlaceholderText)
-        bold = QFont(option.font)
-        bold.setBold(not closed)
-        line = QFontMetrics(option.font).height()
+        fonts = self._fonts_for(option.font, closed)
+        line = fonts.line
         rect = option.rect.adjusted(PAD, PAD // 2, -PAD, -PAD // 2)
         painter.save()
-        painter.setFont(bold)
+        painter.setFont(fonts.bold)
         painter.setPen(quiet if closed else main)
         flags = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
         # Recent alerts: a warning sign and the count after the code (not colour alone).
-        alerts = int(index.data(ALERTS_ROLE) or 0)
         badge = f"⚠{alerts}" if alerts else ""
-        badge_w = QFontMetrics(bold).horizontalAdvance(badge) + PAD if badge else 0
-        elided = QFontMetrics(bold).elidedText(
+        badge_w = fonts.bold_metrics.horizontalAdvance(badge) + PAD if badge else 0
+        elided = fonts.bold_metrics.elidedText(
             code, Qt.TextElideMode.ElideRight, rect.width() - badge_w
         )
         painter.drawText(rect, flags, elided)
@@ -69,13 +124,9 @@ class ClientDelegate(QStyledItemDelegate):
             if not selected:
                 painter.setPen(palette.color(QPalette.ColorRole.LinkVisited))
             painter.drawText(rect, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight, badge)
-        regular = QFont(option.font)
-        regular.setBold(False)
-        painter.setFont(regular)
+        painter.setFont(fonts.regular)
         painter.setPen(quiet)
-        elided = QFontMetrics(option.font).elidedText(
-            detail, Qt.TextElideMode.ElideRight, rect.width()
-        )
+        elided = fonts.metrics.elidedText(detail, Qt.TextElideMode.ElideRight, rect.width())
         painter.drawText(rect.adjusted(0, line, 0, 0), flags, elided)
         painter.restore()
 

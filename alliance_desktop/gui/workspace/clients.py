@@ -176,13 +176,14 @@ class ClientsPane(QObject):
         self.outcomeChip.setChange(outcome_change(ordered, settings.outcome), settings.outcome)
         w.ruptures.show(ordered, settings.insights.recent_window)
         w.drafts.updateBar()
-        self.updateActions()
+        self.updateActions(client)
         if switch_page and not w.isShowingEditor():
             w.showPage(ui.clientPage)
         w.clientShown.emit(client_id)
 
-    def updateActions(self) -> None:
-        client = self.currentClient()
+    def updateActions(self, shown: Client | None = None) -> None:
+        """``shown``: the client just shown, as the list has it (no second read)."""
+        client = shown if shown is not None and self.w.vault is not None else self.currentClient()
         has = client is not None and self.w.vault is not None
         for name in ("actionNewSession", "actionEditClient", "actionToggleClosed"):
             self.w.action(name).setEnabled(has)

@@ -96,6 +96,10 @@ class ClientListModel(QAbstractListModel):
     def summary(self, row: int) -> ClientSummary:
         return self._rows[row]
 
+    def alerts(self, row: int) -> int:
+        """The row's recent alerts (``ALERTS_ROLE``)."""
+        return self._alerts.get(self._rows[row].client.id, 0)
+
     def rowForClient(self, client_id: int | None) -> int:
         """The row showing that client; -1 when it is not listed (or not stored)."""
         if client_id is None:

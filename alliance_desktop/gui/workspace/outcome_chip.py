@@ -33,6 +33,7 @@ class OutcomeChip(QLabel):
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reachable, so it can be read out
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self._status: str | None = None
+        self._border: str | None = None  # the style sheet's colour, set only on a change
         self.hide()
 
     def setChange(self, change: OutcomeChange | None, scale: OutcomeScale) -> None:
@@ -45,15 +46,20 @@ class OutcomeChip(QLabel):
             self.hide()
             return
         self._status, text, tip = chip
-        self.setText(text)
+        if self.text() != text:
+            self.setText(text)
         self.setToolTip(tip)
         self.setAccessibleDescription(tip)
         border = CHIP_BORDER[self._status]
-        self.setStyleSheet(
-            f"QLabel#outcomeStatusChip {{ border: 2px solid {border}; border-radius: 10px; "
-            "padding: 2px 10px; background: palette(base); color: palette(text); "
-            "font-weight: 600; }"
-        )
+        # A new style sheet repolishes the chip and lays the page out again (each client
+        # switch did): set it only when the colour changes.
+        if border != self._border:
+            self._border = border
+            self.setStyleSheet(
+                f"QLabel#outcomeStatusChip {{ border: 2px solid {border}; border-radius: 10px; "
+                "padding: 2px 10px; background: palette(base); color: palette(text); "
+                "font-weight: 600; }"
+            )
         self.show()
 
     def status(self) -> str | None:
