@@ -13,12 +13,19 @@ so the unlock window appears before any plotting library is loaded.
 - ``save(fig, path)``: PNG (200 dpi), SVG or PDF by extension
 - ``LIGHT``, ``DARK``, ``theme_for(name)``: the two themes
 - ``charts.text``: ``ChartText`` and one ``describe_<chart>()`` per builder (no matplotlib)
+- ``build_lock``: held by every build (``_common.themed``, which sets matplotlib's global
+  rcParams for its duration) and by a worker's first draw, so a chart built or drawn on
+  a worker thread (``gui.common.chart_view.ChartView.setFigureLater``) never sees
+  another build's rcParams
 """
 
 from __future__ import annotations
 
+import threading
 from importlib import import_module
 from typing import Any
+
+build_lock = threading.RLock()
 
 _EXPORTS = {
     "client_trend": "trend",
@@ -38,7 +45,7 @@ _EXPORTS = {
     "theme_for": "theme",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = sorted([*_EXPORTS, "build_lock"])
 
 
 def __getattr__(name: str) -> Any:

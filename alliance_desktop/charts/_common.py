@@ -56,8 +56,11 @@ PNG_DPI = 200
 
 @contextmanager
 def themed(theme: Theme) -> Iterator[None]:
-    """Theme rcParams for the duration of a build only; nothing leaks to other code."""
-    with rc_context(theme.rc()):
+    """Theme rcParams for the duration of a build only; nothing leaks to other code
+    (``charts.build_lock`` held: another thread's build or draw waits meanwhile)."""
+    from alliance_desktop.charts import build_lock
+
+    with build_lock, rc_context(theme.rc()):
         yield
 
 

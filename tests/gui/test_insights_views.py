@@ -200,6 +200,82 @@ def _texts_everywhere() -> list[str]:
     return texts
 
 
+def test_insights_charts_are_built_and_drawn_off_the_ui_thread(app_ctl, qtbot, monkeypatch):
+    """Issue 15: a big chart's build and first Agg draw run on a worker; the canvas
+    shows the pixels it drew, the UI thread never draws the figure itself."""
+    import threading
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from alliance_desktop.gui.common import chart_view
+
+    drawn_on: list[str] = []
+    real_draw = FigureCanvasAgg.draw
+
+    def draw(canvas):
+        if canvas.figure.axes:  # a lock's overwrite of an emptied figure is not a chart
+            drawn_on.append(threading.current_thread().name)
+        return real_draw(canvas)
+
+    monkeypatch.setattr(FigureCanvasAgg, "draw", draw)
+    built_on: list[bool] = []
+    real_render = chart_view._render
+
+    def render(build, *args):
+        def spied():
+            built_on.append(threading.current_thread() is threading.main_thread())
+            return build()
+
+        return real_render(spied, *args)
+
+    monkeypatch.setattr(chart_view, "_render", render)
+    window = app_ctl.window
+    window.show()
+    qtbot.waitExposed(window)
+    page = _show_strategy_tab(app_ctl, qtbot)
+    qtbot.wait(200)  # the canvas's first paints
+    assert page.outcomes.figure() is not None and page.outcomes.figure().axes
+    assert page.outcomes.canvas.accessibleName() == page.outcomes.chartText().name
+    assert built_on and not any(built_on), "a chart was built on the UI thread"
+    assert drawn_on and threading.main_thread().name not in drawn_on, drawn_on
+
+
+def test_a_lock_while_a_chart_is_drawn_drops_it(app_ctl, qtbot, monkeypatch):
+    import threading
+
+    from alliance_desktop.gui.common import chart_view
+
+    release = threading.Event()
+    forgotten: list = []
+    real_render, real_forget = chart_view._render, chart_view._forget
+
+    def slow_render(*args):
+        release.wait(10)  # until the vault is locked
+        return real_render(*args)
+
+    def forget(fig):
+        forgotten.append(fig)
+        real_forget(fig)
+
+    monkeypatch.setattr(chart_view, "_render", slow_render)
+    monkeypatch.setattr(chart_view, "_forget", forget)
+    hub = app_ctl.window.insights
+    view = hub.insightsPage.practice
+    qtbot.waitUntil(lambda: hub.analysis is not None and not hub.isRefreshing(), timeout=20000)
+    hub.showInsights()
+    hub.insightsPage.tabs.setCurrentIndex(0)
+    assert view.isDrawing()
+    qtbot.wait(100)  # the worker has started (the view painted, or 50 ms passed)
+    app_ctl.window.actionLock.trigger()
+    assert not view.isDrawing() and view.figure() is None
+    release.set()
+    qtbot.waitUntil(lambda: bool(forgotten), timeout=20000)
+    qtbot.wait(50)
+    assert view.figure() is None and view.canvas is None
+    assert all(f.axes == [] for f in forgotten)
+    assert not [k for f in forgotten for k in vars(f) if k.startswith("alliance_")]
+
+
 def test_lock_empties_every_chart_model_and_suggestion(app_ctl: AppController, qtbot):
     window = app_ctl.window
     hub = window.insights
@@ -208,6 +284,7 @@ def test_lock_empties_every_chart_model_and_suggestion(app_ctl: AppController, q
     hub.showInsights()
     for i in range(hub.insightsPage.tabs.count()):
         hub.insightsPage.tabs.setCurrentIndex(i)
+    _drawn(hub, qtbot)
     hub.showDashboard()
     views = hub.chartViews()
     figures = [v.figure() for v in views]
@@ -259,17 +336,28 @@ def test_matplotlib_waits_for_unlock(tmp_path: Path):
     assert "mpl False" in out.stdout
 
 
-def _show_strategy_tab(ctl: AppController):
+def _show_strategy_tab(ctl: AppController, qtbot):
     hub = ctl.window.insights
+    # The unlock's analysis and its estimates (worked out in the background) first.
+    qtbot.waitUntil(
+        lambda: hub.estimatesReady() and not hub.isRefreshing() and not hub.isDrawingCharts(),
+        timeout=20000,
+    )
     hub.showInsights()
     hub.insightsPage.tabs.setCurrentIndex(1)
+    _drawn(hub, qtbot)
     return hub.insightsPage
+
+
+def _drawn(hub, qtbot) -> None:
+    """Wait for the charts built and drawn on a worker (``ChartView.setFigureLater``)."""
+    qtbot.waitUntil(lambda: not hub.isDrawingCharts(), timeout=20000)
 
 
 def test_strategy_panel_shows_estimates_not_enough_yet_and_both_caveats(app_ctl, qtbot):
     from alliance_desktop.domain.demo import PLANTED_STRATEGY
 
-    page = _show_strategy_tab(app_ctl)
+    page = _show_strategy_tab(app_ctl, qtbot)
     analysis = app_ctl.window.insights.analysis
     fig = page.outcomes.figure()
     assert fig is not None
@@ -329,7 +417,7 @@ def test_insights_page_reuses_the_analysis_until_the_vault_changes(app_ctl, qtbo
     hub = app_ctl.window.insights
     hub.refreshNow()  # a fresh analysis under the counter
     first = hub.analysis
-    _show_strategy_tab(app_ctl)
+    _show_strategy_tab(app_ctl, qtbot)
     assert len(calls) == 1
     # Leaving and coming back, other tabs, a theme change: no new analysis, no new bootstrap.
     hub.showDashboard()
@@ -337,12 +425,13 @@ def test_insights_page_reuses_the_analysis_until_the_vault_changes(app_ctl, qtbo
         hub.insightsPage.tabs.setCurrentIndex(i)
     hub.showInsights()
     app_ctl.theme.set_choice("dark")
+    _drawn(hub, qtbot)
     assert hub.insightsPage.outcomes.figure().alliance_theme == "dark"
     assert hub.analysis is first and len(calls) == 1
     # A vault change is a new analysis, and the estimates are computed once more.
     operations.events().vaultChanged.emit(Changes(sessions=True))
     qtbot.waitUntil(lambda: hub.analysis is not first, timeout=5000)
-    _show_strategy_tab(app_ctl)
+    _show_strategy_tab(app_ctl, qtbot)
     assert len(calls) == 2
     app_ctl.window.actionLock.trigger()
     assert hub.analysis is None

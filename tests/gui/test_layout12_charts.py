@@ -36,6 +36,8 @@ def test_no_chart_has_a_matplotlib_toolbar_but_each_has_a_menu(app_ctl, qtbot):
     hub.showInsights()
     for i in range(hub.insightsPage.tabs.count()):
         hub.insightsPage.tabs.setCurrentIndex(i)
+    # The insights charts are built and drawn on a worker (ChartView.setFigureLater).
+    qtbot.waitUntil(lambda: not hub.isDrawingCharts(), timeout=20000)
     for view in hub.chartViews():
         assert view.figure() is not None
         assert view.findChildren(NavigationToolbar2QT) == []
@@ -81,12 +83,14 @@ def test_save_as_image_writes_a_private_file_and_never_replaces_without_asking(
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
 
 
-def _all_charts_drawn(ctl: AppController):
+def _all_charts_drawn(ctl: AppController, qtbot):
     hub = ctl.window.insights
     _trend_chart(ctl)
     hub.showInsights()
     for i in range(hub.insightsPage.tabs.count()):
         hub.insightsPage.tabs.setCurrentIndex(i)
+    # The insights charts are built and drawn on a worker (ChartView.setFigureLater).
+    qtbot.waitUntil(lambda: not hub.isDrawingCharts(), timeout=20000)
     return hub.chartViews()
 
 
@@ -100,7 +104,7 @@ def test_every_chart_has_a_text_alternative_and_a_keyboard_table_toggle(app_ctl,
     qtbot.waitExposed(window)
     hub = window.insights
     names = set()
-    views = _all_charts_drawn(app_ctl)
+    views = _all_charts_drawn(app_ctl, qtbot)
     page = hub.insightsPage
     for view in views:
         if view is hub.trends.chart:
@@ -142,7 +146,7 @@ def test_every_chart_has_a_text_alternative_and_a_keyboard_table_toggle(app_ctl,
 
 
 def test_lock_empties_the_chart_tables(app_ctl, qtbot):
-    views = _all_charts_drawn(app_ctl)
+    views = _all_charts_drawn(app_ctl, qtbot)
     views[0].setTableMode(True)
     app_ctl.lock()
     for view in views:

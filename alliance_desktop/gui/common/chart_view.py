@@ -19,12 +19,20 @@ top-right corner (and the canvas's context menu) offers "Save as image…", whic
 through ``app.charts.export_chart`` (``operations.run``, ``file_dialogs``): 0600 from
 the first byte, and never over an existing file without asking.
 
+``setFigureLater(build, text)`` builds and first draws a big chart on a worker thread
+(the insights page's charts: 100-250 ms each at 200 x 100, matplotlib's first import
+with the first), shows its text and table at once and the figure when it is drawn
+(``figureShown``; ``isDrawing()`` until then): the canvas shows the pixels the worker
+drew instead of drawing again on the UI thread. A lock or a newer figure meanwhile
+drops the worker's figure, emptied.
+
 Every figure gets a fresh canvas: since matplotlib 3.6 a canvas's event callbacks
 live on its figure, so swapping figures under one canvas would drop the click handler.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,12 +41,14 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPoint,
     Qt,
+    QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QResizeEvent
+from PySide6.QtGui import QAction, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -60,6 +70,9 @@ if TYPE_CHECKING:  # pragma: no cover - typing only; never imported at run time 
     from alliance_desktop.vault import Vault
 
 
+#: A figure given to ``setFigureLater`` starts drawing when the view paints, or this
+#: long after, whichever comes first.
+START_LATEST_MS = 50
 #: charts._common.DESCRIPTION_ATTR (not imported: that module loads matplotlib).
 DESCRIPTION_ATTR = "alliance_description"
 
@@ -132,6 +145,8 @@ class ChartView(QWidget):
     """
 
     clicked = Signal(object)
+    #: A figure built and drawn off the UI thread (``setFigureLater``) now shows.
+    figureShown = Signal()
     #: The table toggle changed (True: the table shows instead of the figure).
     tableModeChanged = Signal(bool)
 
@@ -167,6 +182,11 @@ class ChartView(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName(f"{name}Table")
         self.table.setModel(self.tableModel)
+        self._drawing = 0  # the token of a figure being drawn off the UI thread, or 0
+        self._start: tuple[int, Callable[[], Figure]] | None = None  # the next to start
+        self._tokens = 0
+        self._relay = _Relay(self)
+        self._relay.drawn.connect(self._drawn)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -174,7 +194,9 @@ class ChartView(QWidget):
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized to its contents only while it shows (``_show_current``): a hidden table
+        # sized to contents still read every cell at each new chart (3,000 calls, 25 ms).
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMinimumHeight(min(min_height, 240))
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -272,6 +294,12 @@ class ChartView(QWidget):
         # The figure leaves room for the tools in its corner; a table starts below them.
         top = self.tools.sizeHint().height() + 4 if table and self._overlay_menu else 0
         self._layout.setContentsMargins(0, top, 0, 0)
+        header = self.table.horizontalHeader()
+        mode = (
+            QHeaderView.ResizeMode.ResizeToContents if table else QHeaderView.ResizeMode.Interactive
+        )
+        if header.sectionResizeMode(0) != mode or not header.count():
+            header.setSectionResizeMode(mode)
         self.table.setVisible(table)
         if self.canvas is not None:
             self.canvas.setVisible(not table)
@@ -307,6 +335,7 @@ class ChartView(QWidget):
 
     def setPlaceholder(self, text: str) -> None:
         """Show a sentence instead of a chart (before the first draw, or while empty)."""
+        self._drawing = 0
         self.placeholder.setText(text)
         if self.canvas is not None:
             self._drop_canvas()
@@ -314,6 +343,7 @@ class ChartView(QWidget):
 
     def setFigure(self, fig: Figure, text: ChartText | None = None) -> None:
         """Show ``fig`` (the figure already shown: redraw it in place) and its text."""
+        self._drawing = 0
         if self.canvas is not None and self.canvas.figure is fig:
             self.canvas.draw_idle()
         else:
@@ -329,11 +359,89 @@ class ChartView(QWidget):
         else:
             self.setChartText(text)
 
-    def _new_canvas(self, fig: Figure) -> None:
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+    # -- a figure built and drawn off the UI thread -------------------------------
 
+    def isDrawing(self) -> bool:
+        """True from ``setFigureLater`` until its figure shows (or is dropped)."""
+        return bool(self._drawing)
+
+    def setFigureLater(self, build: Callable[[], Figure], text: ChartText | None = None) -> None:
+        """Build the figure with ``build()`` and draw it, both on a worker thread, then
+        show it (``figureShown``); the text and table show at once.
+
+        A big chart's build and first Agg draw take 100-250 ms (and the first one
+        imports matplotlib): on the UI thread that froze the window as the tab first
+        showed. The worker draws at the size the canvas will have, and the canvas shows
+        those pixels without drawing again; a size that changed meanwhile is drawn as
+        usual. ``build`` must make a new ``Figure`` (never pyplot's) and touch nothing
+        else of the window; chart builds are serialised with ``charts.build_lock``.
+        """
+        self._tokens += 1
+        token = self._drawing = self._tokens
+        if text is not None:
+            self.setChartText(text)
+        # The worker starts once the view has painted (or 50 ms on, if it is not on
+        # screen): while it runs the UI thread waits a little for the interpreter at
+        # each Python call, and the page's first paint makes many.
+        self._start = (token, build)
+        QTimer.singleShot(START_LATEST_MS, self, self._start_drawing)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._start is not None:
+            QTimer.singleShot(0, self, self._start_drawing)
+
+    def _start_drawing(self) -> None:
+        from alliance_desktop.gui.common import background
+
+        start, self._start = self._start, None
+        if start is None:
+            return
+        token, build = start
+        if token != self._drawing:  # cleared or redrawn meanwhile
+            return
+        ratio = self.devicePixelRatioF()
+        size = (self.width(), None if self._fixed_height else self.height())
+        scroll = _scroll_room(self) if self._fixed_height else None
+        relay = self._relay
+
+        def work() -> None:
+            result: Any = None
+            try:
+                result = _render(build, size, ratio, scroll)
+            except Exception as exc:
+                result = exc
+            try:
+                relay.drawn.emit(token, result)
+            except RuntimeError:  # the view is gone (window closed)
+                if not isinstance(result, BaseException):
+                    _forget(result[0])
+
+        background.hold_interpreter()  # released as the result arrives (_drawn)
+        threading.Thread(target=work, name=f"{self.objectName()}Draw", daemon=True).start()
+
+    def _drawn(self, token: int, result: Any) -> None:
+        from alliance_desktop.gui.common import background
+
+        background.release_interpreter()
+        if token != self._drawing:  # cleared, locked or redrawn meanwhile
+            if not isinstance(result, BaseException):
+                _forget(result[0])
+            return
+        self._drawing = 0
+        if isinstance(result, BaseException):
+            self.setPlaceholder("")
+            raise result
+        fig, renderer = result
+        text = self._text
+        self.setFigure(fig, text)
+        if renderer is not None and self.canvas is not None:
+            self.canvas.prepared = renderer
+        self.figureShown.emit()
+
+    def _new_canvas(self, fig: Figure) -> None:
         old_canvas = self.canvas
-        canvas = FigureCanvasQTAgg(fig)
+        canvas = _prepared_canvas_class()(fig)
         canvas.setParent(self)
         canvas.setObjectName(f"{self.objectName()}Canvas")
         canvas.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
@@ -370,6 +478,7 @@ class ChartView(QWidget):
 
     def clear(self, text: str = "") -> None:
         """Drop the figure, its pixels and its table (on lock: nothing of the data stays)."""
+        self._drawing = 0
         if self.canvas is not None:
             self._drop_canvas()
         self.placeholder.setText(text)
@@ -428,6 +537,99 @@ def save_chart_as(
         target = target.with_suffix("." + chosen.rsplit("*.", 1)[-1].rstrip(")"))
     outcome = operations.run(parent, export_chart, vault, fig, target, kind=kind or "chart")
     return None if outcome is None else outcome.value
+
+
+def _scroll_room(view: QWidget) -> tuple[int, int] | None:
+    """The height of the scroll area ``view`` is the body of, and its scroll bar's width
+    (None: not in a scroll area that scrolls as needed)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    viewport = view.parentWidget()
+    area = None if viewport is None else viewport.parentWidget()
+    if viewport is None or not isinstance(area, QScrollArea) or area.widget() is not view:
+        return None
+    if area.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAsNeeded:
+        return None
+    if area.verticalScrollBar().isVisible():
+        return None  # already scrolling: the view's width is the narrow one
+    return viewport.height(), area.verticalScrollBar().sizeHint().width()
+
+
+class _Relay(QObject):
+    """Carries a worker's drawn figure to the UI thread (a queued connection)."""
+
+    drawn = Signal(int, object)  # token, (figure, renderer) or the exception
+
+
+#: The canvas class, made on first use (it subclasses matplotlib's Qt canvas).
+_canvas_class: list[type] = []
+
+
+def _prepared_canvas_class() -> type:
+    """``FigureCanvasQTAgg`` that shows pixels a worker drew (``prepared``) instead of
+    drawing again, when the figure's size and dpi are the ones they were drawn at."""
+    if not _canvas_class:
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+        class PreparedCanvas(FigureCanvasQTAgg):
+            prepared: Any = None
+
+            def draw(self) -> None:
+                renderer, self.prepared = self.prepared, None
+                if renderer is not None:
+                    w, h = self.figure.bbox.size
+                    key = (w, h, self.figure.dpi)
+                    if _pixels(key) == _pixels(renderer.alliance_key):
+                        self.renderer = renderer
+                        self._lastKey = key  # type: ignore[assignment]  # floats, as Agg's own
+                        self.update()
+                        return
+                super().draw()
+
+        _canvas_class.append(PreparedCanvas)
+    return _canvas_class[0]
+
+
+def _pixels(key: tuple[float, float, float]) -> tuple[int, int, float]:
+    """A renderer's size in whole pixels (846 / 100 * 100 is 846.0000000000001)."""
+    return round(key[0]), round(key[1]), key[2]
+
+
+def _render(
+    build: Callable[[], Any],
+    size: tuple[int, int | None],
+    ratio: float,
+    scroll: tuple[int, int] | None = None,
+) -> tuple[Any, Any]:
+    """On a worker: the figure and an Agg renderer holding it drawn at ``size`` (widget
+    pixels; None: the figure's own height), as the canvas will draw it. ``scroll``:
+    the height of the scroll area the view is in and its scroll bar's width, which a
+    figure taller than the area takes from the canvas's width."""
+    import matplotlib.backends.backend_qtagg  # noqa: F401 - the UI thread's next import
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from alliance_desktop.charts import build_lock
+
+    with build_lock:
+        fig = build()
+        agg: Any = FigureCanvasAgg(fig)  # _set_device_pixel_ratio is matplotlib's own
+        agg._set_device_pixel_ratio(ratio)
+        width, given = size
+        # A fixed-height canvas (given None) is as tall as its figure.
+        height = int(fig.get_size_inches()[1] * fig._original_dpi) if given is None else given
+        if given is None and scroll is not None and height > scroll[0]:
+            width -= scroll[1]
+        if width <= 0 or height <= 0:
+            agg._set_device_pixel_ratio(1)
+            return fig, None
+        dpi = fig.dpi
+        fig.set_size_inches(width * ratio / dpi, height * ratio / dpi, forward=False)
+        agg.draw()
+        renderer = agg.renderer
+        w, h = fig.bbox.size
+        renderer.alliance_key = (w, h, fig.dpi)
+        agg._set_device_pixel_ratio(1)
+        return fig, renderer
 
 
 def _forget(fig: Any) -> None:

@@ -50,6 +50,8 @@ from alliance_desktop.vault import VaultError
 from alliance_desktop.vault.overview import latest_sessions
 
 if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.figure import Figure
+
     from alliance_desktop.app.changes import Changes
     from alliance_desktop.domain.models import Session
     from alliance_desktop.domain.strategies import Strategy
@@ -243,6 +245,10 @@ class InsightsHub(QObject):
     def chartViews(self) -> list[ChartView]:
         p = self.insightsPage
         return [self.trends.chart, p.practice, p.outcomes, p.ruptures, p.perspective]
+
+    def isDrawingCharts(self) -> bool:
+        """True while a chart is built and drawn on a worker (``setFigureLater``)."""
+        return any(v.isDrawing() for v in self.chartViews())
 
     def _vault_changed(self, changes: Changes) -> None:
         """A use case wrote: recompute if it touched what the analysis reads."""
@@ -459,14 +465,17 @@ class InsightsHub(QObject):
         panel.show_for(alerts, suggestions, self._catalogue, planned, self.addToPlan)
 
     def _draw_practice(self, analysis: Insights) -> None:
-        from alliance_desktop.charts import practice_trend
+        theme, title = chart_theme(self.isDark()), self.tr("Practice: alliance by month")
 
-        fig = practice_trend(analysis.practice, theme=chart_theme(self.isDark()),
-                             title=self.tr("Practice: alliance by month"))  # fmt: skip
+        def build() -> Figure:  # on a worker (see ChartView.setFigureLater)
+            from alliance_desktop.charts import practice_trend
+
+            return practice_trend(analysis.practice, theme=theme, title=title)
+
         text = describe_practice_trend(
             analysis.practice, month_format=_month_text, number_format=_number_text
         )
-        self.insightsPage.practice.setFigure(fig, text)
+        self.insightsPage.practice.setFigureLater(build, text)
 
     def _draw_outcomes(self, analysis: Insights) -> None:
         if not self._estimates_ready:
@@ -476,38 +485,47 @@ class InsightsHub(QObject):
                 self.tr("Working out what followed each strategy…")
             )
             return
-        from alliance_desktop.charts import strategy_outcomes
+        theme, catalogue = chart_theme(self.isDark()), dict(self._catalogue)
+        title = self.tr("What followed each strategy (association, not proof)")
 
-        # The caveats are printed beside the chart (selectable, read by screen readers),
-        # so the figure itself leaves them out here.
-        fig = strategy_outcomes(
-            analysis.estimates, theme=chart_theme(self.isDark()), catalogue=self._catalogue,
-            title=self.tr("What followed each strategy (association, not proof)"), note=False,
-        )  # fmt: skip
+        def build() -> Figure:  # on a worker (see ChartView.setFigureLater)
+            from alliance_desktop.charts import strategy_outcomes
+
+            # The caveats are printed beside the chart (selectable, read by screen
+            # readers), so the figure itself leaves them out here.
+            return strategy_outcomes(analysis.estimates, theme=theme, catalogue=catalogue,
+                                     title=title, note=False)  # fmt: skip
+
         text = describe_strategy_outcomes(
             analysis.estimates, catalogue=self._catalogue, number_format=_number_text
         )
-        self.insightsPage.outcomes.setFigure(fig, text)
+        self.insightsPage.outcomes.setFigureLater(build, text)
         self.insightsPage.showEstimates(analysis.estimates, analysis.caveats, self._catalogue)
 
     def _draw_ruptures(self, analysis: Insights) -> None:
-        from alliance_desktop.charts import rupture_timeline
+        theme, title = chart_theme(self.isDark()), self.tr("Ruptures by month")
 
-        fig = rupture_timeline(analysis.ruptures, theme=chart_theme(self.isDark()),
-                               title=self.tr("Ruptures by month"))  # fmt: skip
+        def build() -> Figure:  # on a worker (see ChartView.setFigureLater)
+            from alliance_desktop.charts import rupture_timeline
+
+            return rupture_timeline(analysis.ruptures, theme=theme, title=title)
+
         text = describe_rupture_timeline(
             analysis.ruptures, month_format=_month_text, number_format=_number_text
         )
-        self.insightsPage.ruptures.setFigure(fig, text)
+        self.insightsPage.ruptures.setFigureLater(build, text)
 
     def _draw_perspective(self, analysis: Insights) -> None:
-        from alliance_desktop.charts import perspective_gap
+        theme, sessions, scale = chart_theme(self.isDark()), list(self._sessions), analysis.scale
 
-        fig = perspective_gap(self._sessions, analysis.scale, theme=chart_theme(self.isDark()),
-                              monthly=True)  # fmt: skip
+        def build() -> Figure:  # on a worker (see ChartView.setFigureLater)
+            from alliance_desktop.charts import perspective_gap
+
+            return perspective_gap(sessions, scale, theme=theme, monthly=True)
+
         text = describe_perspective_gap(self._sessions, analysis.scale, monthly=True,
                                         date_format=_month_text, number_format=_number_text)  # fmt: skip
-        self.insightsPage.perspective.setFigure(fig, text)
+        self.insightsPage.perspective.setFigureLater(build, text)
 
     # -- clicks ------------------------------------------------------------------
 
