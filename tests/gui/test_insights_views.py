@@ -238,6 +238,13 @@ def test_insights_charts_are_built_and_drawn_off_the_ui_thread(app_ctl, qtbot, m
     assert page.outcomes.canvas.accessibleName() == page.outcomes.chartText().name
     assert built_on and not any(built_on), "a chart was built on the UI thread"
     assert drawn_on and threading.main_thread().name not in drawn_on, drawn_on
+    # The corner's buttons fit once the figure arrives (no resize follows it).
+    page.tabs.setCurrentIndex(0)
+    _drawn(app_ctl.window.insights, qtbot)
+    qtbot.wait(100)
+    button = page.practice.showAsTableButton
+    assert page.practice.figure() is not None and not page.practice.menuButton.isHidden()
+    assert button.width() >= button.sizeHint().width(), "Show as table is cut short"
 
 
 def test_a_lock_while_a_chart_is_drawn_drops_it(app_ctl, qtbot, monkeypatch):

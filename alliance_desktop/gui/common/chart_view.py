@@ -305,6 +305,9 @@ class ChartView(QWidget):
             self.canvas.setVisible(not table)
         self.placeholder.setVisible(not table and self.canvas is None)
         self.menuButton.setVisible(self.canvas is not None and not table)
+        # The corner sized for the buttons now shown (a figure drawn on a worker arrives
+        # with no resize after it; the menu button's showing would elide the toggle).
+        self._place_tools()
 
     # -- the figure --------------------------------------------------------------
 
