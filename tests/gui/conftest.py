@@ -18,6 +18,26 @@ from alliance_desktop.vault import Vault
 from alliance_desktop.vault.demo import create_demo_vault
 
 
+@pytest.fixture(autouse=True)
+def _the_apps_translators(qapp: QApplication) -> None:
+    """Qt's tr() answered from the catalogue, as the app's start installs it: the English
+    forms of Qt plurals ("%n session(s)") live there. A test that switched language
+    (tests/i18n) gets English back."""
+    from alliance_desktop import i18n
+    from alliance_desktop.gui.common.translator import install_translators
+
+    if not _installed_for(qapp) or i18n.current_language() != "en":
+        install_translators(qapp, "en")
+        _ready.append(qapp)
+
+
+_ready: list[QApplication] = []
+
+
+def _installed_for(app: QApplication) -> bool:
+    return any(a is app for a in _ready)
+
+
 @pytest.fixture(scope="module")
 def demo_seed() -> int:
     """The demo caseload a module's tests share; a module may override it."""

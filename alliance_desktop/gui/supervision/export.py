@@ -8,7 +8,6 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QWidget
 
 from alliance_desktop.gui.forms.ui_supervision_export_page import Ui_SupervisionExportPage
-from alliance_desktop.gui.supervision.util import plural
 
 
 def locale_uses_letter() -> bool:
@@ -43,10 +42,10 @@ class ExportPage(QWidget):
     ) -> None:
         tr = self.tr
         text = tr("{clients}, {sessions}, {reflections}, {questions}.").format(
-            clients=plural(clients, tr("1 client"), tr("{n} clients")),
-            sessions=plural(sessions, tr("1 session"), tr("{n} sessions")),
-            reflections=plural(reflections, tr("1 reflection"), tr("{n} reflections")),
-            questions=plural(questions, tr("1 question"), tr("{n} questions")),
+            clients=tr("%n client(s)", "", clients),
+            sessions=tr("%n session(s)", "", sessions),
+            reflections=tr("%n reflection(s)", "", reflections),
+            questions=tr("%n question(s)", "", questions),
         )
         if busy:
             text += " " + tr("The preview is still being drawn; the PDF will hold all of it.")

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from alliance_desktop.gui.common.feedback import clear_message, show_message
 from alliance_desktop.gui.forms.ui_supervision_period_page import Ui_SupervisionPeriodPage
-from alliance_desktop.gui.supervision.util import plural, pydate, qdate
+from alliance_desktop.gui.supervision.util import pydate, qdate
 
 if TYPE_CHECKING:  # pragma: no cover
     from alliance_desktop.vault.store import PacketRecord
@@ -74,7 +74,7 @@ class PeriodPage(QWidget):
         weeks = max(1, round(((end - start).days + 1) / 7))
         self.periodSummary.setText(
             self.tr("{weeks}, {sessions} in your vault.").format(
-                weeks=plural(weeks, self.tr("1 week"), self.tr("{n} weeks")),
-                sessions=plural(sessions, self.tr("1 session"), self.tr("{n} sessions")),
+                weeks=self.tr("%n week(s)", "", weeks),
+                sessions=self.tr("%n session(s)", "", sessions),
             )
         )

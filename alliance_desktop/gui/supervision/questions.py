@@ -9,7 +9,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from alliance_desktop.gui.forms.ui_supervision_questions_page import Ui_SupervisionQuestionsPage
-from alliance_desktop.gui.supervision.util import plural
 
 
 class QuestionsPage(QWidget):
@@ -67,11 +66,7 @@ class QuestionsPage(QWidget):
 
     def setRedactionCount(self, n: int) -> None:
         if n:
-            text = plural(
-                n,
-                self.tr("1 word or phrase is redacted from every packet."),
-                self.tr("{n} words or phrases are redacted from every packet."),
-            )
+            text = self.tr("%n word(s) or phrase(s) redacted from every packet.", "", n)
         else:
             text = self.tr("No words are redacted yet: add names and places in Settings.")
         self.redactionStatus.setText(text)

@@ -1,4 +1,4 @@
-"""Small pieces the wizard's steps share: date conversion, plurals, item roles."""
+"""Small pieces the wizard's steps share: date conversion, item roles, a bold label."""
 
 from __future__ import annotations
 
@@ -18,11 +18,6 @@ def qdate(d: date) -> QDate:
 
 def pydate(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
-
-
-def plural(n: int, one: str, many: str) -> str:
-    """English-style singular or plural, each already translated (``{n}`` is the number)."""
-    return (one if n == 1 else many).format(n=n)
 
 
 def bold(label: QLabel, scale: float = 1.0) -> QLabel:

@@ -47,7 +47,7 @@ from alliance_desktop.gui.supervision.preview import InterpreterHold, PacketPrev
 from alliance_desktop.gui.supervision.questions import QuestionsPage
 from alliance_desktop.gui.supervision.reflections import ReflectionsPage, SessionRow, first_line
 from alliance_desktop.gui.supervision.source_reader import SourceReader
-from alliance_desktop.gui.supervision.util import bold, plural
+from alliance_desktop.gui.supervision.util import bold
 from alliance_desktop.reports.supervision import PacketOptions
 from alliance_desktop.vault import VaultError
 
@@ -293,11 +293,9 @@ class SupervisionWizard(QDialog):
     def _client_text(self, code: str, alerts: int, flagged: int, practice: bool) -> str:
         bits = []
         if alerts:
-            bits.append(plural(alerts, self.tr("1 recent alert"), self.tr("{n} recent alerts")))
+            bits.append(self.tr("%n recent alert(s)", "", alerts))
         if flagged:
-            bits.append(
-                plural(flagged, self.tr("1 session flagged"), self.tr("{n} sessions flagged"))
-            )
+            bits.append(self.tr("%n session(s) flagged", "", flagged))
         if practice:
             bits.append(self.tr("practice"))
         return code + (" — " + ", ".join(bits) if bits else "")
@@ -563,7 +561,7 @@ class SupervisionWizard(QDialog):
             self.pastPackets.setRecords(self._records)
         self.exportResult.setText(
             self.tr("Wrote {pages} to {path}. It is not encrypted.").format(
-                pages=plural(written.pages, self.tr("1 page"), self.tr("{n} pages")),
+                pages=self.tr("%n page(s)", "", written.pages),
                 path=written.path,
             )
         )

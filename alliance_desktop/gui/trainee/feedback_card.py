@@ -4,7 +4,7 @@ feelings named, a next step, links, and the rubric (``ui/feedback_card.ui``)."""
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QWidget
@@ -21,70 +21,6 @@ if TYPE_CHECKING:  # pragma: no cover
 def card_for_all(settings: VaultSettings) -> bool:
     """The vault setting ``feedback.card_for_all``: the card for every client's sessions."""
     return bool(settings.feedback.card_for_all)
-
-
-def feedback_html(fb: ReflectionFeedback, tr: Any) -> str:
-    """The feedback as a short list; symbols and words, never colour alone."""
-    e = html.escape
-    rows = []
-    for s in fb.sections:
-        if not s.filled:
-            state = tr("still open")
-            mark = "○"
-        elif s.fullness >= 1.0:
-            state = tr("{n} words, full").format(n=s.words)
-            mark = "●"
-        else:
-            state = (
-                tr("1 word, could say more")
-                if s.words == 1
-                else tr("{n} words, could say more").format(n=s.words)
-            )
-            mark = "◐"
-        rows.append(f"{mark} {e(tr(s.prompt))}: {e(state)}")
-    checks = [
-        (
-            fb.names_feelings,
-            tr("Feelings named: {words}").format(words=", ".join(fb.feelings))
-            if fb.feelings
-            else tr("No feeling named yet"),
-        ),
-        (
-            fb.has_next_step,
-            tr("A concrete next step") if fb.has_next_step else tr("No next step yet"),
-        ),
-        (
-            fb.linked_strategy or fb.linked_rupture,
-            tr("Linked to a strategy or rupture")
-            if fb.linked_strategy or fb.linked_rupture
-            else tr("No strategy or rupture linked"),
-        ),
-    ]
-    for ok, text in checks:
-        rows.append(("✓ " if ok else "– ") + e(text))
-    out = "<br>".join(rows)
-    if fb.notes:
-        out += (
-            "<p style='margin-top:4px'>" + "<br>".join("→ " + e(tr(n)) for n in fb.notes) + "</p>"
-        )
-    return out
-
-
-def hints_html(fb: ReflectionFeedback, tr: Any) -> str:
-    """The marker words as hints, with the sentence that says they are not a verdict."""
-    e = html.escape
-    leads = {
-        "reasons": tr("Words that often mark explaining"),
-        "readings": tr("Words that often mark weighing other readings"),
-        "frame": tr("Words that often mark questioning the frame"),
-    }
-    if not fb.hints:
-        return e(
-            tr("No marker words noticed. That says nothing about the level: choose it by reading.")
-        )
-    rows = [f"{e(leads.get(h.key, h.lead))}: <i>{e(', '.join(h.words))}</i>" for h in fb.hints]
-    rows.append(e(tr("These words turn up at every level: hints for your reading, not a score.")))
-    return "<br>".join(rows)
 
 
 class FeedbackCard(QFrame):
@@ -139,15 +75,11 @@ class FeedbackCard(QFrame):
             else self.tr("level not chosen yet")
         )
         total = len(fb.sections)
-        prompts = (
-            self.tr("{filled} of 1 prompt · {level}")
-            if total == 1
-            else self.tr("{filled} of {total} prompts · {level}")
-        )
-        self.summary.setText(prompts.format(filled=filled, total=total, level=level))
-        self.checks.setText(feedback_html(fb, self.tr))
+        prompts = self.tr("{filled} of %n prompt(s) · {level}", "", total)
+        self.summary.setText(prompts.format(filled=filled, level=level))
+        self.checks.setText(self.feedbackHtml(fb))
         self.checks.setAccessibleName(self.checks.text())
-        self.rubric.setLevels(fb.level, fb.supervisor_level, hints_html(fb, self.tr))
+        self.rubric.setLevels(fb.level, fb.supervisor_level, self.hintsHtml(fb))
 
     def showFeedback(self, session: Session) -> ReflectionFeedback:
         fb = reflection_feedback(session)
@@ -171,3 +103,69 @@ class FeedbackCard(QFrame):
         self.checks.setAccessibleName("")
         self.rubric.setLevels(None, None, "")
         self.hide()
+
+    def feedbackHtml(self, fb: ReflectionFeedback) -> str:
+        """The feedback as a short list; symbols and words, never colour alone."""
+        tr = self.tr
+        e = html.escape
+        rows = []
+        for s in fb.sections:
+            if not s.filled:
+                state = tr("still open")
+                mark = "○"
+            elif s.fullness >= 1.0:
+                state = tr("%n word(s), full", "", s.words)
+                mark = "●"
+            else:
+                state = tr("%n word(s), could say more", "", s.words)
+                mark = "◐"
+            rows.append(f"{mark} {e(tr(s.prompt))}: {e(state)}")
+        checks = [
+            (
+                fb.names_feelings,
+                tr("Feelings named: {words}").format(words=", ".join(fb.feelings))
+                if fb.feelings
+                else tr("No feeling named yet"),
+            ),
+            (
+                fb.has_next_step,
+                tr("A concrete next step") if fb.has_next_step else tr("No next step yet"),
+            ),
+            (
+                fb.linked_strategy or fb.linked_rupture,
+                tr("Linked to a strategy or rupture")
+                if fb.linked_strategy or fb.linked_rupture
+                else tr("No strategy or rupture linked"),
+            ),
+        ]
+        for ok, text in checks:
+            rows.append(("✓ " if ok else "– ") + e(text))
+        out = "<br>".join(rows)
+        if fb.notes:
+            out += (
+                "<p style='margin-top:4px'>"
+                + "<br>".join("→ " + e(tr(n)) for n in fb.notes)
+                + "</p>"
+            )
+        return out
+
+    def hintsHtml(self, fb: ReflectionFeedback) -> str:
+        """The marker words as hints, with the sentence that says they are not a verdict."""
+        tr = self.tr
+        e = html.escape
+        leads = {
+            "reasons": tr("Words that often mark explaining"),
+            "readings": tr("Words that often mark weighing other readings"),
+            "frame": tr("Words that often mark questioning the frame"),
+        }
+        if not fb.hints:
+            return e(
+                tr(
+                    "No marker words noticed. That says nothing about the level: choose it by reading."
+                )
+            )
+        rows = [f"{e(leads.get(h.key, h.lead))}: <i>{e(', '.join(h.words))}</i>" for h in fb.hints]
+        rows.append(
+            e(tr("These words turn up at every level: hints for your reading, not a score."))
+        )
+        return "<br>".join(rows)

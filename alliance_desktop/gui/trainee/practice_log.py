@@ -72,7 +72,7 @@ class PracticeLogDialog(QDialog):
         tr = self.tr
         n, weeks = log.total, len(log.weeks)
         active = sum(1 for w in log.weeks if w.reflections)
-        reflections = tr("1 reflection") if n == 1 else tr("{n} reflections").format(n=n)
+        reflections = tr("%n reflection(s)", "", n)
         if weeks == 1:
             text = tr("{reflections} in 1 week.").format(reflections=reflections)
         else:
