@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QMessageBox
 
 from alliance_desktop.app import clients as app_clients
@@ -180,6 +180,10 @@ class ClientsPane(QObject):
         if switch_page and not w.isShowingEditor():
             w.showPage(ui.clientPage)
         w.clientShown.emit(client_id)
+        # The page laid out for the new client now (its title, chip, prompts), before
+        # the window's next paint: left to the event loop, the layouts ran after that
+        # paint and moved what it had just painted, so all of it was painted twice.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def updateActions(self, shown: Client | None = None) -> None:
         """``shown``: the client just shown, as the list has it (no second read)."""

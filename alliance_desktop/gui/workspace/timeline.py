@@ -65,6 +65,9 @@ class Timeline(QObject):
         has = self.model.rowCount() > 0
         self.view.setVisible(has)
         self.w.ui.timelineEmpty.setVisible(not has)
+        # Laid out now, not on the view's zero-delay timer: that timer fires after the
+        # window's first paint of the new client and painted the timeline a second time.
+        self.view.doItemsLayout()
 
     def fitColumns(self) -> None:
         """Each column (but the reflection's) as wide as its heading and the texts of
@@ -79,6 +82,7 @@ class Timeline(QObject):
         icon = tv.iconSize().width() if tv.iconSize().isValid() else 0
         if icon <= 0:
             icon = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, tv)
+        widths: dict[int, int] = {}
         for column in range(model.columnCount()):
             if column == _REFLECTION:
                 continue
@@ -94,7 +98,21 @@ class Timeline(QObject):
                     widest += icon + margin // 2
                 width = max(width, widest)
             if header.sectionSize(column) != width:
+                widths[column] = width
+        if not widths:
+            return
+        # Unheard by the table, which repaints a resized column on a zero-delay timer,
+        # after the window's first paint of the new client (a second paint of the whole
+        # timeline); the stretched reflection is worked out now too (the header leaves
+        # it for the next time it is asked, in that paint). Laid out at once instead.
+        blocked = header.blockSignals(True)
+        try:
+            for column, width in widths.items():
                 header.resizeSection(column, width)
+            header.length()
+        finally:
+            header.blockSignals(blocked)
+        tv.doItemsLayout()
 
     def clear(self) -> None:
         self.model.clear()
