@@ -16,7 +16,7 @@ so the unlock window appears before any plotting library is loaded.
 - ``build_lock``: held by every build (``_common.themed``, which sets matplotlib's global
   rcParams for its duration) and by a worker's first draw, so a chart built or drawn on
   a worker thread (``gui.common.chart_view.ChartView.setFigureLater``) never sees
-  another build's rcParams
+  another build's rcParams; matplotlib's first import happens under it too
 """
 
 from __future__ import annotations
@@ -52,4 +52,7 @@ def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(import_module(f"{__name__}.{module}"), name)
+    # Under the lock: two threads importing matplotlib at once (a chart's worker and
+    # gui's warm-up) can each meet the other's half-initialised modules.
+    with build_lock:
+        return getattr(import_module(f"{__name__}.{module}"), name)

@@ -542,6 +542,53 @@ def save_chart_as(
     return None if outcome is None else outcome.value
 
 
+#: The chart modules ``warm_up`` imports: the canvas, Agg, and the builders.
+WARM_MODULES = (
+    "matplotlib.figure",
+    "matplotlib.backends.backend_agg",
+    "matplotlib.backends.backend_qtagg",
+    "alliance_desktop.charts.trend",
+    "alliance_desktop.charts.practice",
+    "alliance_desktop.charts.outcomes",
+    "alliance_desktop.charts.perspective",
+)
+_warming: list[QObject] = []
+
+
+def warm_up() -> None:
+    """Import matplotlib and the chart builders on a worker thread, once per process.
+
+    Call it on the UI thread once the window has painted and its first work is done
+    (the hub does, when the unlock's estimates arrive): the first chart to show, even one
+    drawn on the UI thread (a client's Trends), then finds them loaded instead of
+    importing them there (300 ms and more). Never on the unlock path.
+    """
+    import sys
+
+    from alliance_desktop.gui.common import background
+
+    if _warming or all(name in sys.modules for name in WARM_MODULES):
+        return
+    relay = _Relay()
+    relay.drawn.connect(lambda *_: background.release_interpreter())
+    _warming.append(relay)  # once per process; the relay lives as long
+
+    def work() -> None:
+        import importlib
+
+        from alliance_desktop.charts import build_lock
+
+        try:
+            with build_lock:  # one thread imports matplotlib at a time
+                for name in WARM_MODULES:
+                    importlib.import_module(name)
+        finally:
+            relay.drawn.emit(0, None)
+
+    background.hold_interpreter()  # released when the imports are done
+    threading.Thread(target=work, name="chartsWarmUp", daemon=True).start()
+
+
 def _scroll_room(view: QWidget) -> tuple[int, int] | None:
     """The height of the scroll area ``view`` is the body of, and its scroll bar's width
     (None: not in a scroll area that scrolls as needed)."""
@@ -572,7 +619,10 @@ def _prepared_canvas_class() -> type:
     """``FigureCanvasQTAgg`` that shows pixels a worker drew (``prepared``) instead of
     drawing again, when the figure's size and dpi are the ones they were drawn at."""
     if not _canvas_class:
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from alliance_desktop.charts import build_lock
+
+        with build_lock:  # not while a worker imports matplotlib (see charts.build_lock)
+            from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
         class PreparedCanvas(FigureCanvasQTAgg):
             prepared: Any = None
@@ -608,12 +658,12 @@ def _render(
     pixels; None: the figure's own height), as the canvas will draw it. ``scroll``:
     the height of the scroll area the view is in and its scroll bar's width, which a
     figure taller than the area takes from the canvas's width."""
-    import matplotlib.backends.backend_qtagg  # noqa: F401 - the UI thread's next import
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
     from alliance_desktop.charts import build_lock
 
-    with build_lock:
+    with build_lock:  # matplotlib's first import too: one thread imports it at a time
+        import matplotlib.backends.backend_qtagg  # noqa: F401 - the UI thread's next import
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
         fig = build()
         agg: Any = FigureCanvasAgg(fig)  # _set_device_pixel_ratio is matplotlib's own
         agg._set_device_pixel_ratio(ratio)
