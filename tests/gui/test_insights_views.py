@@ -536,3 +536,38 @@ def test_a_client_switch_updates_the_trend_figure_in_place(app_ctl: AppControlle
             kept += 1
         fig, canvas = trends.chart.figure(), trends.chart.canvas
     assert kept >= len(clients) // 2, f"only {kept} of {len(clients) - 1} switches in place"
+
+
+def test_a_chart_view_gone_while_its_figure_is_drawn_releases_the_interpreter(qtbot):
+    """The worker's hold (short switch interval, no cyclic collection) ends even when
+    the view was deleted (its window closed) before the figure arrived."""
+    import gc
+    import threading
+
+    from matplotlib.figure import Figure
+    from shiboken6 import isValid
+
+    from alliance_desktop.gui.common.chart_view import ChartView
+
+    release = threading.Event()
+    built: list[Figure] = []
+
+    def build() -> Figure:
+        release.wait(10)
+        fig = Figure()
+        fig.add_subplot().plot([1, 2], [3, 4])
+        built.append(fig)
+        return fig
+
+    was_enabled = gc.isenabled()
+    view = ChartView("goneChart")
+    view.resize(300, 200)
+    view.setFigureLater(build)
+    qtbot.waitUntil(lambda: not gc.isenabled() or not was_enabled, timeout=5000)  # started
+    view.deleteLater()
+    qtbot.waitUntil(lambda: not isValid(view), timeout=5000)
+    release.set()
+    qtbot.waitUntil(lambda: bool(built) and gc.isenabled() == was_enabled, timeout=10000)
+    qtbot.wait(50)
+    assert gc.isenabled() == was_enabled
+    assert built[0].axes == []  # dropped, emptied

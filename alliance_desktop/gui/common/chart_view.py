@@ -61,6 +61,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; never imported at run time here
     from matplotlib.backend_bases import MouseEvent
@@ -185,8 +186,6 @@ class ChartView(QWidget):
         self._drawing = 0  # the token of a figure being drawn off the UI thread, or 0
         self._start: tuple[int, Callable[[], Figure]] | None = None  # the next to start
         self._tokens = 0
-        self._relay = _Relay(self)
-        self._relay.drawn.connect(self._drawn)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -406,7 +405,20 @@ class ChartView(QWidget):
         ratio = self.devicePixelRatioF()
         size = (self.width(), None if self._fixed_height else self.height())
         scroll = _scroll_room(self) if self._fixed_height else None
-        relay = self._relay
+        # A relay of its own, kept until the result arrives, so the interpreter hold is
+        # released even when the view (its window closed) is gone by then.
+        relay = _Relay()
+        _relays.add(relay)
+
+        def arrived(token: int, result: Any) -> None:
+            _relays.discard(relay)
+            background.release_interpreter()
+            if isValid(self):
+                self._drawn(token, result)
+            elif not isinstance(result, BaseException):
+                _forget(result[0])
+
+        relay.drawn.connect(arrived)
 
         def work() -> None:
             result: Any = None
@@ -414,19 +426,12 @@ class ChartView(QWidget):
                 result = _render(build, size, ratio, scroll)
             except Exception as exc:
                 result = exc
-            try:
-                relay.drawn.emit(token, result)
-            except RuntimeError:  # the view is gone (window closed)
-                if not isinstance(result, BaseException):
-                    _forget(result[0])
+            relay.drawn.emit(token, result)
 
-        background.hold_interpreter()  # released as the result arrives (_drawn)
+        background.hold_interpreter()  # released as the result arrives
         threading.Thread(target=work, name=f"{self.objectName()}Draw", daemon=True).start()
 
     def _drawn(self, token: int, result: Any) -> None:
-        from alliance_desktop.gui.common import background
-
-        background.release_interpreter()
         if token != self._drawing:  # cleared, locked or redrawn meanwhile
             if not isinstance(result, BaseException):
                 _forget(result[0])
@@ -553,6 +558,8 @@ WARM_MODULES = (
     "alliance_desktop.charts.perspective",
 )
 _warming: list[QObject] = []
+#: The relays of figures being drawn on workers (see ``_start_drawing``).
+_relays: set[QObject] = set()
 
 
 def warm_up() -> None:
