@@ -66,20 +66,27 @@ class RatingChipsDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        # The row's colours once, not three palette look-ups per chip.
+        outline = palette.color(QPalette.ColorRole.Mid)
+        fill = (
+            palette.color(QPalette.ColorRole.Highlight).lighter(115)
+            if selected
+            else palette.color(QPalette.ColorRole.AlternateBase)
+        )
+        ink = palette.color(text_role)
+        painter.setBrush(fill)
+        right = rect.right()
+        radius = height / 2
+        centre = Qt.AlignmentFlag.AlignCenter
         for chip in chips:
             width = metrics.horizontalAdvance(chip) + 2 * PAD_X
-            if x + width > rect.right():
+            if x + width > right:
                 break  # no half chips: the tooltip and accessible text have them all
             box = QRectF(x, top, width, height)
-            painter.setPen(palette.color(QPalette.ColorRole.Mid))
-            painter.setBrush(
-                palette.color(QPalette.ColorRole.Highlight).lighter(115)
-                if selected
-                else palette.color(QPalette.ColorRole.AlternateBase)
-            )
-            painter.drawRoundedRect(box, height / 2, height / 2)
-            painter.setPen(palette.color(text_role))
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, chip)
+            painter.setPen(outline)
+            painter.drawRoundedRect(box, radius, radius)
+            painter.setPen(ink)
+            painter.drawText(box, centre, chip)
             x += width + GAP
         painter.restore()
 

@@ -66,7 +66,16 @@ class TimelineDelegate(QStyledItemDelegate):
             return
         widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
-        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget)
+        # The item panel paints a selection or a background brush and nothing else
+        # (the style sheet has no item rules: see style.qss), so an unselected cell
+        # without one skips the round trip through the styles.
+        if (
+            option.state & QStyle.StateFlag.State_Selected
+            or option.backgroundBrush.style() != Qt.BrushStyle.NoBrush
+        ):
+            style.drawPrimitive(
+                QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget
+            )
         text = model.texts(row)[column]
         icon = model.icon(row, column)
         if not text and icon is None:
