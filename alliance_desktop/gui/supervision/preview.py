@@ -228,7 +228,13 @@ class PreviewJob(QRunnable):
         if isinstance(spec, ClientChart):
             # The PDF's own drawer on a QPainter: milliseconds, and no matplotlib.
             return client_chart_png(spec, width, height, self.pixel_ratio)
-        fig = packet.figure(name)
+        from alliance_desktop.charts import build_lock
+
+        # Under the charts' lock: the build imports matplotlib's modules the first time,
+        # and two threads importing them at once (the main window's chart warm-up) can
+        # each meet the other's half-made modules; the build also sets rcParams.
+        with build_lock:
+            fig = packet.figure(name)
         try:
             w_in, h_in = (float(x) or 1.0 for x in fig.get_size_inches())
             dpi = min(width / w_in, height / h_in) * self.pixel_ratio
