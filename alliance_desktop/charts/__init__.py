@@ -21,6 +21,7 @@ so the unlock window appears before any plotting library is loaded.
 
 from __future__ import annotations
 
+import sys
 import threading
 from importlib import import_module
 from typing import Any
@@ -52,7 +53,12 @@ def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    full = f"{__name__}.{module}"
+    loaded = sys.modules.get(full)
+    if loaded is not None and not getattr(loaded.__spec__, "_initializing", False):
+        # Already imported: no wait (the UI thread asks while a worker warms up the rest).
+        return getattr(loaded, name)
     # Under the lock: two threads importing matplotlib at once (a chart's worker and
     # gui's warm-up) can each meet the other's half-initialised modules.
     with build_lock:
-        return getattr(import_module(f"{__name__}.{module}"), name)
+        return getattr(import_module(full), name)

@@ -24,6 +24,7 @@ from support import DEMO_PASSPHRASE
 
 from alliance_desktop.gui.shell.controller import AppController
 from alliance_desktop.gui.workspace.models import ALERTS_ROLE, SESSION_ROLE
+from tests.gui.charts_wait import drawn
 
 PASS = DEMO_PASSPHRASE
 
@@ -37,6 +38,7 @@ def _show_trends(ctl: AppController, client_id: int):
     window = ctl.window
     window.selectClient(client_id)
     window.ui.clientTabs.setCurrentWidget(window.insights.trends)
+    drawn(window.insights)  # a new trend figure is built and drawn on a worker
     return window.insights.trends
 
 
@@ -100,6 +102,7 @@ def test_trend_toggles_hide_and_show_goal_and_fit(app_ctl: AppController, qtbot)
     trends = _show_trends(app_ctl, _risky_client(app_ctl).id)
 
     def gids() -> set[str]:
+        drawn(app_ctl.window.insights)
         return {line.get_gid() for ax in trends.chart.figure().axes for line in ax.lines}
 
     assert {"trust", "engagement", "goal_alignment", "approach_fit"} <= gids()
@@ -112,6 +115,7 @@ def test_trend_toggles_hide_and_show_goal_and_fit(app_ctl: AppController, qtbot)
     # A shorter period draws fewer sessions.
     everything = len(trends.chart.figure().alliance_session_ids)
     trends.rangeCombo.setCurrentIndex(1)  # last 3 months
+    drawn(app_ctl.window.insights)
     assert 0 < len(trends.chart.figure().alliance_session_ids) < everything
 
 
@@ -499,6 +503,8 @@ def test_matplotlib_loads_when_a_chart_first_shows_not_after_unlock(tmp_path: Pa
         print("timeline", hub.trends.chart.figure() is None)
         w.ui.clientTabs.setCurrentWidget(hub.trends)
         app.processEvents()
+        while hub.isDrawingCharts():  # the trend figure is built and drawn on a worker
+            app.processEvents()
         print("trends", "matplotlib" in sys.modules, hub.trends.chart.figure() is not None)
         ctl.dispose()
         """
@@ -527,6 +533,7 @@ def test_a_client_switch_updates_the_trend_figure_in_place(app_ctl: AppControlle
     for cid in clients[1:]:
         app_ctl.window.selectClient(cid)
         QApplication.processEvents()
+        drawn(hub)  # when the figure does not fit the client, a new one (on a worker)
         shown = hub.analysis.for_client(cid)
         ids = [s.id for s in sorted(shown.sessions, key=lambda s: s.date)]
         assert getattr(trends.chart.figure(), SESSION_IDS_ATTR) == ids

@@ -15,6 +15,7 @@ from support import DEMO_PASSPHRASE
 
 from alliance_desktop.gui.common import file_dialogs
 from alliance_desktop.gui.shell.controller import AppController
+from tests.gui.charts_wait import drawn
 
 PASS = DEMO_PASSPHRASE
 
@@ -23,6 +24,7 @@ def _trend_chart(ctl: AppController):
     window = ctl.window
     window.selectClient(window.insights.analysis.caseload[0].client.id)
     window.ui.clientTabs.setCurrentWidget(window.insights.trends)
+    drawn(window.insights)  # a new trend figure is built and drawn on a worker
     chart = window.insights.trends.chart
     assert chart.figure() is not None
     return chart

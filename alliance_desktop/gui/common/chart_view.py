@@ -586,8 +586,10 @@ def warm_up() -> None:
         from alliance_desktop.charts import build_lock
 
         try:
-            with build_lock:  # one thread imports matplotlib at a time
-                for name in WARM_MODULES:
+            for name in WARM_MODULES:
+                # One module at a time under the lock (one thread imports matplotlib
+                # at a time), so a build asked for meanwhile waits for one, not all.
+                with build_lock:
                     importlib.import_module(name)
         finally:
             relay.drawn.emit(0, None)
