@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -19,6 +20,16 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit
 def _settle(app: QApplication, rounds: int = 5) -> None:
     for _ in range(rounds):
         app.processEvents()
+
+
+def _charts_drawn(app: QApplication, hub, limit: float = 30.0) -> None:
+    """Until the charts a worker builds and draws (ChartView.setFigureLater) are shown."""
+    end = time.monotonic() + limit
+    _settle(app)
+    while hub.isDrawingCharts() and time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.005)
+    _settle(app)
 
 
 def render(out_dir: Path) -> list[Path]:
@@ -76,7 +87,7 @@ def render(out_dir: Path) -> list[Path]:
             # The Trends tab of the client at the top of the risk order.
             window.selectClient(hub.analysis.caseload[0].client.id)
             window.ui.clientTabs.setCurrentWidget(hub.trends)
-            _settle(app)
+            _charts_drawn(app, hub)
             written.append(out_dir / f"trends-{scheme}.png")
             window.grab().save(str(written[-1]))
             window.ui.clientTabs.setCurrentIndex(0)

@@ -578,3 +578,24 @@ def test_a_chart_view_gone_while_its_figure_is_drawn_releases_the_interpreter(qt
     qtbot.wait(50)
     assert gc.isenabled() == was_enabled
     assert built[0].axes == []  # dropped, emptied
+
+
+def test_the_trend_chart_shows_pixels_after_a_theme_change(app_ctl: AppController, qtbot):
+    """The trend figure shown, then the scheme changed with it on screen: the canvas
+    shows the new figure drawn, not a blank (a worker-drawn replacement once stayed
+    white)."""
+    window = app_ctl.window
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    trends = _show_trends(app_ctl, _risky_client(app_ctl).id)
+    for scheme in ("dark", "light"):
+        app_ctl.theme.set_choice(scheme)
+        drawn(window.insights)
+        qtbot.wait(100)
+        assert trends.chart.figure().alliance_theme == scheme
+        image = trends.chart.canvas.grab().toImage()
+        step_x, step_y = max(1, image.width() // 60), max(1, image.height() // 40)
+        colours = {image.pixel(x, y) for x in range(0, image.width(), step_x)
+                   for y in range(0, image.height(), step_y)}  # fmt: skip
+        assert len(colours) > 8, f"the {scheme} trend chart is blank"
