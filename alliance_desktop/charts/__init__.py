@@ -56,9 +56,9 @@ def __getattr__(name: str) -> Any:
     full = f"{__name__}.{module}"
     loaded = sys.modules.get(full)
     if loaded is not None and not getattr(loaded.__spec__, "_initializing", False):
-        # Already imported: no wait (the UI thread asks while a worker warms up the rest).
+        # Already imported: no wait (the UI thread asks while a worker builds a chart).
         return getattr(loaded, name)
     # Under the lock: two threads importing matplotlib at once (a chart's worker and
-    # gui's warm-up) can each meet the other's half-initialised modules.
+    # the supervision preview's) can each meet the other's half-initialised modules.
     with build_lock:
         return getattr(import_module(full), name)

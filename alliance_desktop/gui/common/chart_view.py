@@ -547,55 +547,8 @@ def save_chart_as(
     return None if outcome is None else outcome.value
 
 
-#: The chart modules ``warm_up`` imports: the canvas, Agg, and the builders.
-WARM_MODULES = (
-    "matplotlib.figure",
-    "matplotlib.backends.backend_agg",
-    "matplotlib.backends.backend_qtagg",
-    "alliance_desktop.charts.trend",
-    "alliance_desktop.charts.practice",
-    "alliance_desktop.charts.outcomes",
-    "alliance_desktop.charts.perspective",
-)
-_warming: list[QObject] = []
 #: The relays of figures being drawn on workers (see ``_start_drawing``).
 _relays: set[QObject] = set()
-
-
-def warm_up() -> None:
-    """Import matplotlib and the chart builders on a worker thread, once per process.
-
-    Call it on the UI thread once the window has painted and its first work is done
-    (the hub does, when the unlock's estimates arrive): the first chart to show, even one
-    drawn on the UI thread (a client's Trends), then finds them loaded instead of
-    importing them there (300 ms and more). Never on the unlock path.
-    """
-    import sys
-
-    from alliance_desktop.gui.common import background
-
-    if _warming or all(name in sys.modules for name in WARM_MODULES):
-        return
-    relay = _Relay()
-    relay.drawn.connect(lambda *_: background.release_interpreter())
-    _warming.append(relay)  # once per process; the relay lives as long
-
-    def work() -> None:
-        import importlib
-
-        from alliance_desktop.charts import build_lock
-
-        try:
-            for name in WARM_MODULES:
-                # One module at a time under the lock (one thread imports matplotlib
-                # at a time), so a build asked for meanwhile waits for one, not all.
-                with build_lock:
-                    importlib.import_module(name)
-        finally:
-            relay.drawn.emit(0, None)
-
-    background.hold_interpreter()  # released when the imports are done
-    threading.Thread(target=work, name="chartsWarmUp", daemon=True).start()
 
 
 def _scroll_room(view: QWidget) -> tuple[int, int] | None:
@@ -628,10 +581,17 @@ def _prepared_canvas_class() -> type:
     """``FigureCanvasQTAgg`` that shows pixels a worker drew (``prepared``) instead of
     drawing again, when the figure's size and dpi are the ones they were drawn at."""
     if not _canvas_class:
+        import sys
+
         from alliance_desktop.charts import build_lock
 
-        with build_lock:  # not while a worker imports matplotlib (see charts.build_lock)
-            from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        # Loaded by the worker that drew the figure: no wait for the lock then (the
+        # supervision preview may hold it for its chart build).
+        loaded = sys.modules.get("matplotlib.backends.backend_qtagg")
+        if loaded is None or getattr(loaded.__spec__, "_initializing", False):
+            with build_lock:  # not while a worker imports matplotlib (charts.build_lock)
+                import matplotlib.backends.backend_qtagg as loaded
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
         class PreparedCanvas(FigureCanvasQTAgg):
             prepared: Any = None

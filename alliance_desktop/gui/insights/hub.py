@@ -33,7 +33,7 @@ from alliance_desktop.charts.text import (
     describe_strategy_outcomes,
 )
 from alliance_desktop.gui import operations
-from alliance_desktop.gui.common.chart_view import ChartView, chart_theme, warm_up
+from alliance_desktop.gui.common.chart_view import ChartView, chart_theme
 from alliance_desktop.gui.common.dates import short_date
 from alliance_desktop.gui.insights.dashboard import DashboardPage
 from alliance_desktop.gui.insights.insights_page import InsightsPage
@@ -288,9 +288,6 @@ class InsightsHub(QObject):
         self._estimates_ready = True
         self._stale |= {"outcomes", "suggestions"}
         self._draw_visible()
-        # The unlock's work is done and the window painted: matplotlib and the chart
-        # builders load on a worker now, not as the first chart shows (once per process).
-        warm_up()
 
     def estimatesReady(self) -> bool:
         return self.analysis is not None and self._estimates_ready
