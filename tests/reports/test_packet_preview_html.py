@@ -7,7 +7,6 @@ import html
 import io
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -20,7 +19,6 @@ from alliance_desktop.reports.supervision import (  # noqa: E402
     build_packet,
     render_packet,
 )
-from alliance_desktop.vault import Vault  # noqa: E402
 from alliance_desktop.vault.demo import create_demo_vault  # noqa: E402
 
 PASS = "preview html test passphrase"
