@@ -13,6 +13,7 @@ conflict version, with Keep this / Keep the other / Keep both, each an
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -84,13 +85,8 @@ def merge_file(
     window for all of it."""
     title = _tr("Merge another copy")
     label = _tr("Merging {name}…").format(name=path.name)
-    try:
-        job = background.start(
-            parent, _merge_own_key, vault, path, move_aside,
-            vault=vault, title=title, label=label,
-        )  # fmt: skip
-    except VaultError as refused:
-        operations.show_problem(parent, str(refused))
+    job = _started(parent, vault, title, label, _merge_own_key, vault, path, move_aside)
+    if job is None:
         return None
     background.wait_for(job)
     if job.error is not None or job.wasCancelled or job.outcome.value is not None:
@@ -104,13 +100,9 @@ def merge_file(
             return None
         # In a worker (the merge reads and writes the whole caseload): the window
         # keeps painting and Cancel stops it with nothing written.
-        try:
-            job = background.start(
-                parent, app_merge.merge, vault, path, secret, move_aside=move_aside,
-                vault=vault, title=title, label=label,
-            )  # fmt: skip
-        except VaultError as refused:
-            operations.show_problem(parent, str(refused))
+        job = _started(parent, vault, title, label, app_merge.merge, vault, path, secret,
+                       move_aside=move_aside)  # fmt: skip
+        if job is None:
             return None
         background.wait_for(job)
         if isinstance(job.error, WrongPassphraseError):
@@ -121,6 +113,24 @@ def merge_file(
             return None
         outcome = background.finish(parent, job)
         return outcome.value if outcome is not None else None
+
+
+def _started(
+    parent: QWidget,
+    vault: Vault,
+    title: str,
+    label: str,
+    fn: Callable[..., Any],
+    *args: Any,
+    **kwargs: Any,
+) -> background.Job | None:
+    """``fn(*args, **kwargs)`` started in the worker with ``vault`` lent; None (and the
+    reason shown) when the worker refuses it."""
+    try:
+        return background.start(parent, fn, *args, **kwargs, vault=vault, title=title, label=label)
+    except VaultError as refused:
+        operations.show_problem(parent, str(refused))
+        return None
 
 
 def _merge_own_key(
