@@ -13,7 +13,6 @@ import itertools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -27,7 +26,6 @@ from alliance_desktop.reports.exporter import render_csv
 from alliance_desktop.reports.importer import import_bytes
 from alliance_desktop.vault import Vault
 
-PASSPHRASE = "correct staple battery orbit"
 PROPERTY_SETTINGS = settings(
     max_examples=40,
     deadline=None,
@@ -35,13 +33,6 @@ PROPERTY_SETTINGS = settings(
 )
 _BREAKS = re.compile(r"\r\n|\r|\n")
 _example = itertools.count()
-
-
-@pytest.fixture(scope="module")
-def shared_vault(tmp_path_factory: pytest.TempPathFactory):
-    v = Vault.create(Path(tmp_path_factory.mktemp("props")) / "v.alliance", PASSPHRASE)
-    yield v
-    v.close()
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,9 @@ from __future__ import annotations
 import itertools
 import json
 from datetime import date
-from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import PASSPHRASE
 
 from alliance_desktop.domain.errors import ValidationError
 from alliance_desktop.reports import importer, json_format
@@ -236,13 +233,6 @@ def test_the_quick_path_gives_up_on_what_the_reader_would_refuse():
 _example = itertools.count()
 
 
-@pytest.fixture(scope="module")
-def shared(tmp_path_factory: pytest.TempPathFactory):
-    v = Vault.create(Path(tmp_path_factory.mktemp("fast")) / "v.alliance", PASSPHRASE)
-    yield v
-    v.close()
-
-
 def _outcome(vault: Vault, data: bytes) -> tuple:
     """What an import says about ``data``: its problems, or what it wrote (rolled back)."""
     try:
@@ -267,7 +257,8 @@ class _RolledBack(Exception):
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(rows=st.lists(st.one_of(well_formed, one_off(), sessions), min_size=1, max_size=6))
-def test_an_import_accepts_and_refuses_as_the_full_checks_do(shared, rows, monkeypatch):
+def test_an_import_accepts_and_refuses_as_the_full_checks_do(shared_vault, rows, monkeypatch):
+    shared = shared_vault
     tag = f"ex{next(_example)}"
     for row in rows:  # codes unique to the example; the vault stays empty between them
         if isinstance(row.get("client"), str) and row["client"].strip():
