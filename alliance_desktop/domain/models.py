@@ -61,7 +61,7 @@ def code_key(code: str) -> str:
     return code.strip().casefold()
 
 
-@dataclass
+@dataclass(slots=True)
 class Rupture:
     """A strain or breakdown in the collaboration, and what became of it."""
 
@@ -90,7 +90,7 @@ class Rupture:
         return self.resolution == Resolution.YES or self.resolved_on is not None
 
 
-@dataclass
+@dataclass(slots=True)
 class Reflection:
     """The written reflection: a template key and the text of each of its sections."""
 
@@ -106,7 +106,7 @@ class Reflection:
         return "\n\n".join(t.strip() for t in self.sections.values() if t.strip())
 
 
-@dataclass
+@dataclass(slots=True)
 class Session:
     """One session as the therapist rated and reflected on it afterwards."""
 
