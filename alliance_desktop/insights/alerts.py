@@ -133,7 +133,7 @@ _RUPTURE = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Alert:
     """One alert on one session.
 
