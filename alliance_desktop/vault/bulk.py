@@ -79,6 +79,16 @@ def release_memory(conn: Connection) -> None:
     if pages * page_size <= cache_bytes:
         return
     conn.execute("PRAGMA shrink_memory")
+    trim_c_heap()
+
+
+def trim_c_heap() -> None:
+    """Hand the C heap's free pages back to the system (glibc; elsewhere nothing).
+
+    glibc keeps what a thread frees in that thread's own heap for its next
+    allocations; a worker's heap is seldom used again once its job is over (after the
+    insights analysis of 100,000 sessions about 18 MiB stays resident so). About 1.5 ms.
+    """
     if _TRIM is not None:
         _TRIM(0)
 
@@ -151,4 +161,10 @@ def insert_new_sessions(conn: Connection, sessions: Iterable[Session]) -> None:
     )
 
 
-__all__ = ["can_insert_in_bulk", "insert_new_sessions", "paused_gc", "release_memory"]
+__all__ = [
+    "can_insert_in_bulk",
+    "insert_new_sessions",
+    "paused_gc",
+    "release_memory",
+    "trim_c_heap",
+]

@@ -60,6 +60,7 @@ from alliance_desktop.app.progress import Cancelled
 from alliance_desktop.domain import ValidationError
 from alliance_desktop.gui import operations
 from alliance_desktop.vault import VaultError
+from alliance_desktop.vault.bulk import trim_c_heap
 
 if TYPE_CHECKING:  # pragma: no cover
     from alliance_desktop.vault import Vault
@@ -121,6 +122,9 @@ def _release_gc() -> None:
             gc.freeze()
             gc.unfreeze()
             gc.enable()
+        # What the worker freed stays in its thread's C heap (about 18 MiB after the
+        # insights analysis of 100,000 sessions): hand it back.
+        trim_c_heap()
 
 
 def hold_interpreter() -> None:
