@@ -600,12 +600,15 @@ def _prepared_canvas_class() -> type:
                 renderer, self.prepared = self.prepared, None
                 if renderer is not None:
                     w, h = self.figure.bbox.size
-                    key = (w, h, self.figure.dpi)
-                    if _pixels(key) == _pixels(renderer.alliance_key):
+                    if _pixels((w, h, self.figure.dpi)) == _pixels(renderer.alliance_key):
+                        # The key exactly as Agg's get_renderer makes it (whole physical
+                        # pixels): a float one (459.99999999999994) never equals it, so
+                        # the paint's copy_from_bbox swapped in a new, blank renderer.
                         self.renderer = renderer
-                        self._lastKey = key  # type: ignore[assignment]  # floats, as Agg's own
-                        self.update()
-                        return
+                        self._lastKey = (*self.get_width_height(physical=True), self.figure.dpi)
+                        if self.get_renderer() is renderer:  # kept: its pixels show
+                            self.update()
+                            return
                 super().draw()
 
         _canvas_class.append(PreparedCanvas)

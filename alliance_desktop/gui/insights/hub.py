@@ -442,15 +442,14 @@ class InsightsHub(QObject):
         options["title"] = self.tr("Alliance over time")
         fig = t.chart.figure()
         # The same artists with this client's data when they fit (a client switch: a few
-        # ms, on the UI thread), else a new figure; the first one is built and drawn on a
-        # worker (it took 100-170 ms as the tab first showed).
+        # ms, on the UI thread); a new figure otherwise, built and drawn on a worker (the
+        # first one took 100-170 ms as the tab showed).
         if fig is not None:
-            from alliance_desktop.charts import client_trend, update_trend  # loaded by now
+            from alliance_desktop.charts import update_trend  # loaded with the figure
 
-            if not update_trend(fig, ci.sessions, analysis.scale, ci.alerts, **options):
-                fig = client_trend(ci.sessions, analysis.scale, ci.alerts, **options)
-            t.chart.setFigure(fig, text)
-            return
+            if update_trend(fig, ci.sessions, analysis.scale, ci.alerts, **options):
+                t.chart.setFigure(fig, text)
+                return
         sessions, scale, alerts = ci.sessions, analysis.scale, ci.alerts
 
         def build() -> Figure:  # on a worker (see ChartView.setFigureLater)
