@@ -17,6 +17,8 @@ so the unlock window appears before any plotting library is loaded.
   rcParams for its duration) and by a worker's first draw, so a chart built or drawn on
   a worker thread (``gui.common.chart_view.ChartView.setFigureLater``) never sees
   another build's rcParams; matplotlib's first import happens under it too
+- ``import_safely(name)``: a chart module (or matplotlib's) imported under
+  ``build_lock``, or at once when it already is
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from __future__ import annotations
 import sys
 import threading
 from importlib import import_module
+from types import ModuleType
 from typing import Any
 
 build_lock = threading.RLock()
@@ -46,19 +49,24 @@ _EXPORTS = {
     "theme_for": "theme",
 }
 
-__all__ = sorted([*_EXPORTS, "build_lock"])
+__all__ = sorted([*_EXPORTS, "build_lock", "import_safely"])
 
 
 def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    full = f"{__name__}.{module}"
+    return getattr(import_safely(f"{__name__}.{module}"), name)
+
+
+def import_safely(full: str) -> ModuleType:
+    """The module ``full``, imported under ``build_lock``: two threads importing
+    matplotlib at once (a chart's worker and the supervision preview's) can each meet
+    the other's half-initialised modules. One already imported (and not still
+    initialising) comes at once, without waiting for the lock: the UI thread asks while
+    a worker builds or draws a chart."""
     loaded = sys.modules.get(full)
     if loaded is not None and not getattr(loaded.__spec__, "_initializing", False):
-        # Already imported: no wait (the UI thread asks while a worker builds a chart).
-        return getattr(loaded, name)
-    # Under the lock: two threads importing matplotlib at once (a chart's worker and
-    # the supervision preview's) can each meet the other's half-initialised modules.
+        return loaded
     with build_lock:
-        return getattr(import_module(full), name)
+        return import_module(full)

@@ -581,16 +581,11 @@ def _prepared_canvas_class() -> type:
     """``FigureCanvasQTAgg`` that shows pixels a worker drew (``prepared``) instead of
     drawing again, when the figure's size and dpi are the ones they were drawn at."""
     if not _canvas_class:
-        import sys
-
-        from alliance_desktop.charts import build_lock
+        from alliance_desktop.charts import import_safely
 
         # Loaded by the worker that drew the figure: no wait for the lock then (the
         # supervision preview may hold it for its chart build).
-        loaded = sys.modules.get("matplotlib.backends.backend_qtagg")
-        if loaded is None or getattr(loaded.__spec__, "_initializing", False):
-            with build_lock:  # not while a worker imports matplotlib (charts.build_lock)
-                import matplotlib.backends.backend_qtagg as loaded
+        import_safely("matplotlib.backends.backend_qtagg")
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
         class PreparedCanvas(FigureCanvasQTAgg):
