@@ -33,14 +33,7 @@ def _trend_chart(ctl: AppController):
 def test_no_chart_has_a_matplotlib_toolbar_but_each_has_a_menu(app_ctl, qtbot):
     from matplotlib.backends.backend_qtagg import NavigationToolbar2QT
 
-    hub = app_ctl.window.insights
-    _trend_chart(app_ctl)
-    hub.showInsights()
-    for i in range(hub.insightsPage.tabs.count()):
-        hub.insightsPage.tabs.setCurrentIndex(i)
-    # The insights charts are built and drawn on a worker (ChartView.setFigureLater).
-    qtbot.waitUntil(lambda: not hub.isDrawingCharts(), timeout=20000)
-    for view in hub.chartViews():
+    for view in _all_charts_drawn(app_ctl, qtbot):
         assert view.figure() is not None
         assert view.findChildren(NavigationToolbar2QT) == []
         assert view.findChildren(QToolBar) == []
@@ -89,6 +82,9 @@ def _all_charts_drawn(ctl: AppController, qtbot):
     hub = ctl.window.insights
     _trend_chart(ctl)
     hub.showInsights()
+    # The outcomes chart waits for the strategy estimates (a second background job);
+    # until they come it shows no figure.
+    qtbot.waitUntil(lambda: hub.estimatesReady() and not hub.isRefreshing(), timeout=20000)
     for i in range(hub.insightsPage.tabs.count()):
         hub.insightsPage.tabs.setCurrentIndex(i)
     # The insights charts are built and drawn on a worker (ChartView.setFigureLater).
