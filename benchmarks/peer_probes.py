@@ -140,6 +140,8 @@ def bouquin_gui(db: str) -> None:
     win.repaint()
     painted = time.perf_counter() - t
     pump(app, 2.0)
+    win.resize(1280, 800)  # the size ours is switched at (its own default is 1000 x 650)
+    app.processEvents()
     times = []
     for _ in range(40):
         t = time.perf_counter()
