@@ -203,3 +203,18 @@ def test_window_flash_goes_through_the_queue(make_ctl, qtbot):
     window.actionLock.trigger()
     assert window.statusQueue.pending() == []
     assert window.statusBar().currentMessage() == ""
+
+
+def test_client_rows_fit_the_list_at_900_by_600_badges_in_view(open_demo, qtbot):
+    """The rows had a width of their own (200 px), wider than the list at 900 px: the
+    list scrolled sideways and every alert badge at a row's right end was out of view."""
+    ctl = open_demo(size=(900, 600), refresh=False, shown=True)
+    ctl.window.ui.splitter.setSizes([200, 700])  # the list as narrow as it goes
+    view = ctl.window.ui.clientList
+    qtbot.wait(20)
+    assert view.viewport().width() < 200
+    assert view.horizontalScrollBar().maximum() == 0
+    model = view.model()
+    for row in range(model.rowCount()):
+        rect = view.visualRect(model.index(row, 0))
+        assert rect.right() < view.viewport().width(), (row, rect, view.viewport().width())

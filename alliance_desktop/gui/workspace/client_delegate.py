@@ -155,4 +155,6 @@ class ClientDelegate(QStyledItemDelegate):
     ) -> QSize:
         line = QFontMetrics(option.font).height()
         extra = heading_height(option) if index.data(SECTION_ROLE) else 0
-        return QSize(200, 2 * line + PAD + extra)
+        # No width of its own: a row is as wide as the list, scroll bar or not, so the
+        # alert badge at its right end is never cut off on a narrow window.
+        return QSize(0, 2 * line + PAD + extra)
