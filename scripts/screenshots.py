@@ -1,6 +1,8 @@
 """Render the main windows offscreen from a demo vault, in light and dark, as PNGs.
 
-`make screenshots` writes them to docs/screenshots for the README.
+`make screenshots` writes them to docs/screenshots for the README. Usage:
+``screenshots.py [OUTDIR] [WIDTHxHEIGHT]``; the main window is 1280x800 unless a size
+is given (e.g. 900x600, the smallest screen UX.md plans for).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ def _charts_drawn(app: QApplication, hub, limit: float = 30.0) -> None:
     _settle(app)
 
 
-def render(out_dir: Path) -> list[Path]:
+def render(out_dir: Path, size: tuple[int, int] = (1280, 800)) -> list[Path]:
     from alliance_desktop.gui.common.preferences import Preferences
     from alliance_desktop.gui.common.theme import ThemeManager
     from alliance_desktop.gui.shell.controller import AppController
@@ -52,7 +54,7 @@ def render(out_dir: Path) -> list[Path]:
         controller = AppController(app, tmpdir / "demo.alliance", prefs, theme, demo_dir=None)
         controller.start(vault)
         window = controller.window
-        window.resize(1280, 800)
+        window.resize(*size)
         for scheme in ("light", "dark"):
             theme.set_choice(scheme)
             window.selectClientRow(0)
@@ -107,5 +109,6 @@ def render(out_dir: Path) -> list[Path]:
 
 if __name__ == "__main__":
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
-    for path in render(target):
+    width, _, height = (sys.argv[2] if len(sys.argv) > 2 else "1280x800").partition("x")
+    for path in render(target, (int(width), int(height))):
         print(path)
