@@ -6,12 +6,24 @@ between cells; Enter or a double click on a session cell emits ``sessionActivate
 with its id (the shell opens it for reading), on the client cell (or an empty cell)
 ``clientActivated`` with the client id. Each cell's AccessibleTextRole reads the
 client, the session's date and the value (see ``insights.models.CaseloadModel``).
+
+Painting reads each cell as the model worked it out once per fill (text, background,
+text colour: ``CaseloadModel.cell``), and the client column's width is measured once
+per fill, not over every row at every resize: both ran through Python for every cell
+and made the table's paint and each resize a 60-100 ms stall on a large caseload.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QResizeEvent
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QPainter, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -22,7 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alliance_desktop.gui.insights.models import CELL_ROLE, CaseloadModel
 from alliance_desktop.gui.workspace.models import CLIENT_ID_ROLE, SESSION_ROLE
+
+_FRAMED = QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus
 
 
 class CaseloadDelegate(QStyledItemDelegate):
@@ -35,28 +50,31 @@ class CaseloadDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        if index.column() == 0:
+        column = index.column()
+        if column == 0:
             super().paint(painter, option, index)
             return
+        model = index.model()
+        # One call for what the cell shows (worked out when the rows were set).
+        cell = (
+            model.cell(index.row(), column)
+            if isinstance(model, CaseloadModel)
+            else index.data(CELL_ROLE)
+        )
+        text, background, pen = cell if cell is not None else ("", None, None)
+        framed = bool(option.state & _FRAMED)
+        if not text and background is None and not framed:
+            return  # no session here: nothing to draw
         rect = option.rect.adjusted(1, 1, -1, -1)
-        background = index.data(Qt.ItemDataRole.BackgroundRole)
         palette = option.palette
         painter.save()
-        if isinstance(background, QColor):
+        if background is not None:
             painter.fillRect(rect, background)
-            pen = index.data(Qt.ItemDataRole.ForegroundRole)
-        else:
-            pen = palette.color(QPalette.ColorRole.Text)
-        text = index.data(Qt.ItemDataRole.DisplayRole)
         if text:
-            painter.setPen(
-                pen if isinstance(pen, QColor) else palette.color(QPalette.ColorRole.Text)
-            )
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(text))
-        state = option.state
-        if state & QStyle.StateFlag.State_Selected or state & QStyle.StateFlag.State_HasFocus:
-            frame = QPen(palette.color(QPalette.ColorRole.Highlight), 3)
-            painter.setPen(frame)
+            painter.setPen(pen if pen is not None else palette.color(QPalette.ColorRole.Text))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        if framed:
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 3))
             painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
         painter.restore()
 
@@ -92,15 +110,66 @@ class CaseloadView(QTableView):
         header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("−11") + 14)
         self.activated.connect(self._activated)
         self.doubleClicked.connect(self._activated)
+        #: The client column's width hint, measured once per fill (``sizeHintForColumn``).
+        self._client_width: int | None = None
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
+        old = self.model()
+        if old is not None:
+            for signal in self._remeasured_on(old):
+                signal.disconnect(self._remeasure)
+            old.dataChanged.disconnect(self._data_changed)
+        self._client_width = None
         super().setModel(model)
         if model is None:
             return
+        # "About to": before the header lays its sections out again on the change.
+        for signal in self._remeasured_on(model):
+            signal.connect(self._remeasure)
+        model.dataChanged.connect(self._data_changed)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         model.modelReset.connect(self.showLatest)
+
+    @staticmethod
+    def _remeasured_on(model: QAbstractItemModel) -> tuple:
+        return (model.modelAboutToBeReset, model.layoutAboutToBeChanged,
+                model.rowsAboutToBeInserted, model.rowsAboutToBeRemoved)  # fmt: skip
+
+    def _remeasure(self, *_args: object) -> None:
+        self._client_width = None
+
+    def _data_changed(self, top_left: QModelIndex, *_args: object) -> None:
+        if top_left.column() == 0:
+            self._client_width = None
+
+    def sizeHintForColumn(self, column: int) -> int:
+        """The client column (ResizeToContents) as wide as its widest cell, measured
+        once per fill: Qt measures every row again at every resize of the view."""
+        model = self.model()
+        if column != 0 or not isinstance(model, CaseloadModel) or model.rowCount() == 0:
+            return super().sizeHintForColumn(column)
+        if self._client_width is None:
+            self._client_width = self._widest_client_cell(model)
+        return self._client_width
+
+    def _widest_client_cell(self, model: CaseloadModel) -> int:
+        # The delegate's hint grows with the text's width; the few rows near the widest
+        # text (a glyph's bearing may differ by a pixel) are measured as Qt would.
+        metrics = self.fontMetrics()
+        widths = [metrics.horizontalAdvance(model.clientText(r)) for r in range(model.rowCount())]
+        widest = max(widths)
+        return max(
+            self.sizeHintForIndex(model.index(r, 0)).width()
+            for r, w in enumerate(widths)
+            if w >= widest - 4
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._client_width = None
+        super().changeEvent(event)
 
     def _activated(self, index: QModelIndex) -> None:
         if not index.isValid():

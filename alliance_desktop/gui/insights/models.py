@@ -101,17 +101,23 @@ def risk_sorted(alerts: Iterable[Alert]) -> list[Alert]:
 
 
 class AlertListModel(FlatTableModel):
-    """Rows of (alert, client); SESSION_ROLE and CLIENT_ID_ROLE say what to open."""
+    """Rows of (alert, client); SESSION_ROLE and CLIENT_ID_ROLE say what to open.
+
+    A row's four texts are worked out the first time the row is asked for, then kept
+    until the next ``setAlerts``: the header sizes its columns from the rows' texts
+    again at every fill, show and resize, each time a few thousand lookups."""
 
     COLUMNS = ("kind", "client", "date", "message")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[tuple[Alert, Client]] = []
+        self._texts: list[tuple[str, str, str, str] | None] = []
 
     def setAlerts(self, rows: Sequence[tuple[Alert, Client]]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._texts = [None] * len(self._rows)
         self.endResetModel()
 
     def clear(self) -> None:
@@ -123,23 +129,28 @@ class AlertListModel(FlatTableModel):
     def headers(self) -> tuple[str, ...]:
         return (_tr("Kind"), _tr("Client"), _tr("Date"), _tr("What happened"))
 
+    def _row_texts(self, row: int) -> tuple[str, str, str, str]:
+        texts = self._texts[row]
+        if texts is None:
+            alert, client = self._rows[row]
+            texts = (alert_kind_text(alert), client.code, short_date(alert.date), alert.message)
+            self._texts[row] = texts
+        return texts
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid():
             return None
-        alert, client = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
+        row = index.row()
+        if not 0 <= row < len(self._rows):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._row_texts(row)[index.column()]
+        alert, client = self._rows[row]
         if role == SESSION_ROLE:
             return alert.session_id
         if role == CLIENT_ID_ROLE:
             return client.id
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == "kind":
-                return alert_kind_text(alert)
-            if column == "client":
-                return client.code
-            if column == "date":
-                return short_date(alert.date)
-            return alert.message
+        column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and column == "message":
             return alert.message
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -147,7 +158,7 @@ class AlertListModel(FlatTableModel):
                 direction = direction_label(alert)
                 label = kind_label(alert.kind)
                 return f"{label}, {direction}" if direction else label
-            return str(self.data(index) or "")
+            return self._row_texts(row)[index.column()]
         return None
 
 
@@ -208,6 +219,19 @@ def _value_text(value: float) -> str:
     return QLocale().toString(float(value), "g", 3)
 
 
+#: A session cell as painted: (text, background, text colour); ("", None, None) when the
+#: client has no session there, ("–", None, None) when the session has no rating on the
+#: dimension (the view's own text colour on its own background).
+CaseloadCell = tuple[str, QColor | None, QColor | None]
+
+#: The whole painted cell (a ``CaseloadCell``) in one call, for a delegate outside
+#: ``CaseloadView`` (which reads ``CaseloadModel.cell`` directly).
+CELL_ROLE = Qt.ItemDataRole.UserRole + 40
+
+_NO_SESSION: CaseloadCell = ("", None, None)
+_NO_RATING: CaseloadCell = ("–", None, None)
+
+
 class CaseloadModel(QAbstractTableModel):
     """One row per client in risk order; column 0 the client, then the last sessions.
 
@@ -216,6 +240,12 @@ class CaseloadModel(QAbstractTableModel):
     its rating on the chosen dimension ("–" when the session has none), its
     BackgroundRole the colour on the scale and ForegroundRole black or white, whichever
     contrasts more; SESSION_ROLE and CLIENT_ID_ROLE say what Enter opens.
+
+    What is painted (every cell's text and colours, each client cell's text) is worked
+    out once per ``setRows`` or ``setDimension``, one colour per distinct value (the
+    numbers in the locale of the start: the language is chosen then); ``cell`` and
+    ``data`` only look it up, so a paint of the table costs its drawing alone (it was
+    3 lookups and 2 colour computations per cell, 60-100 ms a paint on a large caseload).
     """
 
     def __init__(self, parent=None) -> None:
@@ -224,17 +254,27 @@ class CaseloadModel(QAbstractTableModel):
         self._dimension = "trust"
         self._maximum = 10.0
         self._columns = CASELOAD_SESSIONS
+        #: Per row, the session under each session column (None: no session there).
+        self._sessions: list[tuple[Session | None, ...]] = []
+        #: Per row, the painted cell of each session column (``CaseloadCell``).
+        self._cells: list[list[CaseloadCell]] = []
+        #: Per row, the client cell's text (the badge, then the code).
+        self._client_texts: list[str] = []
 
     def setRows(self, rows: Sequence[CaseloadRow], dimension: str, maximum: float = 10.0) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self._dimension = dimension
         self._maximum = maximum or 10.0
+        self._sessions = [self._aligned(row) for row in self._rows]
+        self._client_texts = [self._client_text(row) for row in self._rows]
+        self._cells = self._painted_cells()
         self.endResetModel()
 
     def setDimension(self, dimension: str) -> None:
         if dimension != self._dimension:
             self._dimension = dimension
+            self._cells = self._painted_cells()
             if self._rows:
                 self.dataChanged.emit(
                     self.index(0, 1), self.index(len(self._rows) - 1, self._columns)
@@ -255,13 +295,52 @@ class CaseloadModel(QAbstractTableModel):
     def caseloadRow(self, row: int) -> CaseloadRow:
         return self._rows[row]
 
+    def _aligned(self, row: CaseloadRow) -> tuple[Session | None, ...]:
+        sessions = row.last_sessions[-self._columns :]
+        return (None,) * (self._columns - len(sessions)) + tuple(sessions)
+
+    def _painted_cells(self) -> list[list[CaseloadCell]]:
+        """Every session cell's text and colours on the current dimension."""
+        dimension, maximum = self._dimension, self._maximum
+        by_value: dict[float, CaseloadCell] = {}
+        table = []
+        for sessions in self._sessions:
+            cells = []
+            for session in sessions:
+                if session is None:
+                    cells.append(_NO_SESSION)
+                    continue
+                value = session.rating(dimension)
+                if value is None:
+                    cells.append(_NO_RATING)
+                    continue
+                value = float(value)
+                cell = by_value.get(value)
+                if cell is None:
+                    background = scale_colour(value / maximum)
+                    cell = (_value_text(value), background, text_colour_on(background))
+                    by_value[value] = cell
+                cells.append(cell)
+            table.append(cells)
+        return table
+
+    def cell(self, row: int, column: int) -> CaseloadCell | None:
+        """What a session cell paints (None for the client column or out of range)."""
+        if column < 1 or not 0 <= row < len(self._cells) or column > self._columns:
+            return None
+        return self._cells[row][column - 1]
+
+    def clientText(self, row: int) -> str:
+        """The client cell's text: the badge of the most serious recent alert, the code."""
+        return self._client_texts[row] if 0 <= row < len(self._client_texts) else ""
+
     def session(self, index: Index) -> Session | None:
         """The session in a cell (None for the client column and for empty cells)."""
         if not index.isValid() or index.column() == 0 or not 0 <= index.row() < len(self._rows):
             return None
-        sessions = self._rows[index.row()].last_sessions[-self._columns :]
-        k = index.column() - 1 - (self._columns - len(sessions))
-        return sessions[k] if 0 <= k < len(sessions) else None
+        sessions = self._sessions[index.row()]
+        k = index.column() - 1
+        return sessions[k] if k < len(sessions) else None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -291,49 +370,56 @@ class CaseloadModel(QAbstractTableModel):
                 return KIND_GLYPH[kind]
         return "●" if row.recent_kinds else ""
 
-    def _value(self, session: Session) -> float | None:
-        v = session.rating(self._dimension)
-        return None if v is None else float(v)
+    def _client_text(self, row: CaseloadRow) -> str:
+        badge = self._badge(row)
+        return f"{badge} {row.client.code}" if badge else row.client.code
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        r, column = index.row(), index.column()
+        if not 0 <= r < len(self._rows):
+            return None
+        if column == 0:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._client_texts[r]
+            if role == CLIENT_ID_ROLE:
+                return self._rows[r].client.id
+            return self._client_data(self._rows[r], role)
+        if not 0 < column <= self._columns:
+            return None
+        cell = self._cells[r][column - 1]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell[0] or None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return cell[1]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return cell[2]
+        if role == CELL_ROLE:
+            return cell
         if role == CLIENT_ID_ROLE:
-            return row.client.id
-        if index.column() == 0:
-            return self._client_data(row, role)
-        session = self.session(index)
+            return self._rows[r].client.id
+        session = self._sessions[r][column - 1]
         if role == SESSION_ROLE:
             return None if session is None else session.id
         if session is None:
             if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-                return _tr("{code}: no session here").format(code=row.client.code)
+                return _tr("{code}: no session here").format(code=self._rows[r].client.code)
             return None
-        value = self._value(session)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return "–" if value is None else _value_text(value)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return None if value is None else scale_colour(value / self._maximum)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return None if value is None else text_colour_on(scale_colour(value / self._maximum))
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
             what = dimension_label(self._dimension)
-            rating = (_tr("no {what} rating").format(what=what) if value is None
-                      else _tr("{what} {value}").format(what=what, value=_value_text(value)))  # fmt: skip
+            rating = (_tr("no {what} rating").format(what=what) if cell is _NO_RATING
+                      else _tr("{what} {value}").format(what=what, value=cell[0]))  # fmt: skip
             return _tr("{code}, session of {date}: {rating}").format(
-                code=row.client.code, date=short_date(session.date), rating=rating
+                code=self._rows[r].client.code, date=short_date(session.date), rating=rating
             )
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             return _tr("Press Enter to open this session")
         return None
 
     def _client_data(self, row: CaseloadRow, role: int) -> Any:
-        badge = self._badge(row)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{badge} {row.client.code}" if badge else row.client.code
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
             kinds = ", ".join(kind_label(k) for k in row.recent_kinds)
             return (
