@@ -4,12 +4,20 @@ The model gives the chips' texts (``CHIPS_ROLE``) and the same words as its disp
 and accessible text, so a screen reader hears "Trust 8 · Engagement 3 · …" and
 nobody has to decode letter codes. The chips use the palette's mid-light surface and
 text colours, so they keep their contrast in light and dark.
+
+A client switch paints every visible row's chips: most of that was the antialiased
+rounded rectangles, and each text's width measured anew. A chip's rectangle (fill and
+outline, no text) is drawn once per size and colour into a pixmap and copied after
+that; the texts are still drawn on the cell, as before, and each text's width is
+measured once per font.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QFontMetrics, QPainter, QPalette
+import math
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap, QTransform
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from alliance_desktop.gui.workspace.models import CHIPS_ROLE, TimelineModel
@@ -18,18 +26,94 @@ Index = QModelIndex | QPersistentModelIndex
 PAD_X = 6  # inside a chip, left and right
 GAP = 4  # between chips
 PAD_Y = 2  # a chip's top and bottom inside its row
+MAX_FONTS = 8  # fonts whose text widths are kept
+MAX_SHAPES = 256  # chip rectangles kept as pixmaps (a few widths × colours × scales)
+#: False draws every chip's rectangle on the cell again (what the copies are tested
+#: against: the same pixels, give or take the rounding of one blend).
+COPY_SHAPES = True
+
+# Enum values looked up once: each attribute access and each ``&`` of Qt's enums is a
+# call into Python's enum module, several per cell painted.
+_SELECTED = QStyle.StateFlag.State_Selected.value
+_HAS_FOCUS = QStyle.StateFlag.State_HasFocus.value
+_NO_BRUSH = Qt.BrushStyle.NoBrush
+_PANEL = QStyle.PrimitiveElement.PE_PanelItemViewItem
+_ITEM = QStyle.ControlElement.CE_ItemViewItem
+_CENTRE = Qt.AlignmentFlag.AlignCenter
+_ANTIALIAS = QPainter.RenderHint.Antialiasing
+_MID = QPalette.ColorRole.Mid
+_HIGHLIGHT = QPalette.ColorRole.Highlight
+_ALTERNATE = QPalette.ColorRole.AlternateBase
+_TEXT = QPalette.ColorRole.Text
+_HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
+_TRANSLATE = QTransform.TransformationType.TxTranslate.value
+_TRANSPARENT = Qt.GlobalColor.transparent
+
+#: font key -> text -> its horizontal advance in that font.
+_advances: dict[str, dict[str, int]] = {}
 
 
-def chips_width(metrics: QFontMetrics, chips: list[str]) -> int:
-    """The width the chips take in one line, with the gaps around them."""
+def advances(font: QFont) -> dict[str, int]:
+    """A text -> width table for ``font``, filled as texts are measured (``advance``)."""
+    key = font.key()
+    table = _advances.get(key)
+    if table is None:
+        if len(_advances) >= MAX_FONTS:
+            _advances.clear()
+        table = _advances[key] = {}
+    return table
+
+
+def advance(table: dict[str, int], metrics: QFontMetrics, text: str) -> int:
+    """``metrics.horizontalAdvance(text)``, measured once per table (font)."""
+    width = table.get(text)
+    if width is None:
+        width = table[text] = metrics.horizontalAdvance(text)
+    return width
+
+
+def chips_width(
+    metrics: QFontMetrics, chips: list[str], table: dict[str, int] | None = None
+) -> int:
+    """The width the chips take in one line, with the gaps around them (``table``:
+    the font's widths, from ``advances``, to measure each text once)."""
     if not chips:
         return 0
-    width = sum(metrics.horizontalAdvance(c) + 2 * PAD_X for c in chips)
+    if table is None:
+        width = sum(metrics.horizontalAdvance(c) + 2 * PAD_X for c in chips)
+    else:
+        width = sum(advance(table, metrics, c) + 2 * PAD_X for c in chips)
     return width + GAP * (len(chips) - 1) + 2 * GAP
+
+
+def _shape(
+    width: int, height: int, offset: float, fill: QColor, outline: QColor, ratio: float
+) -> QPixmap:
+    """A chip's rounded rectangle, as ``paint`` would draw it at a ``offset`` fraction
+    of a pixel below a whole one, on a transparent pixmap one pixel larger all round
+    (the outline's half pixel) and one more below (the offset)."""
+    pixmap = QPixmap(math.ceil((width + 2) * ratio), math.ceil((height + 3) * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(_TRANSPARENT)
+    p = QPainter(pixmap)
+    try:
+        p.setRenderHint(_ANTIALIAS)
+        p.setBrush(fill)
+        p.setPen(outline)
+        radius = height / 2
+        p.drawRoundedRect(QRectF(1, 1 + offset, width, height), radius, radius)
+    finally:
+        p.end()
+    return pixmap
 
 
 class RatingChipsDelegate(QStyledItemDelegate):
     """Paints ``CHIPS_ROLE`` texts as rounded chips in one line."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        #: (width, height, offset, fill, outline, pixel ratio) -> the chip's rectangle.
+        self._shapes: dict[tuple[int, int, float, int, int, float], QPixmap] = {}
 
     def _chips(self, index: Index) -> list[str]:
         model = index.model()
@@ -43,52 +127,80 @@ class RatingChipsDelegate(QStyledItemDelegate):
         if not chips:
             return super().sizeHint(option, index)
         metrics = option.fontMetrics
-        return QSize(chips_width(metrics, chips), metrics.height() + 2 * PAD_Y + 4)
+        return QSize(
+            chips_width(metrics, chips, advances(option.font)), metrics.height() + 2 * PAD_Y + 4
+        )
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         chips = self._chips(index)
         if not chips:
             super().paint(painter, option, index)
             return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget = opt.widget
+        state = option.state._value_
+        widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        if isinstance(index.model(), TimelineModel) and not state & _HAS_FOCUS:
+            # What Qt's item drawing paints for a cell with no text, icon or check box:
+            # the item panel, which shows a selection or a background brush and nothing
+            # else (see timeline_delegate); the one focused cell goes Qt's whole way.
+            if state & _SELECTED or option.backgroundBrush.style() != _NO_BRUSH:
+                style.drawPrimitive(_PANEL, option, painter, widget)
+            opt = option
+        else:
+            opt = QStyleOptionViewItem(option)
+            self.initStyleOption(opt, index)
+            opt.text = ""
+            style.drawControl(_ITEM, opt, painter, widget)
         rect: QRect = opt.rect
         palette: QPalette = opt.palette
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        selected = bool(state & _SELECTED)
         metrics = opt.fontMetrics
+        table = advances(opt.font)
         height = metrics.height() + 2 * PAD_Y
         top = rect.top() + (rect.height() - height) / 2
         x = rect.left() + GAP
         painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.setRenderHint(_ANTIALIAS)
         # The row's colours once, not three palette look-ups per chip.
-        outline = palette.color(QPalette.ColorRole.Mid)
-        fill = (
-            palette.color(QPalette.ColorRole.Highlight).lighter(115)
-            if selected
-            else palette.color(QPalette.ColorRole.AlternateBase)
+        outline = palette.color(_MID)
+        fill = palette.color(_HIGHLIGHT).lighter(115) if selected else palette.color(_ALTERNATE)
+        ink = palette.color(_HIGHLIGHTED_TEXT if selected else _TEXT)
+        # The rectangles copied from pixmaps where that gives the same pixels: a whole
+        # number of device pixels per pixel, and no scaling or rotation.
+        ratio = painter.device().devicePixelRatioF()
+        copy = (
+            COPY_SHAPES
+            and ratio == int(ratio)
+            and painter.worldTransform().type().value <= _TRANSLATE
         )
-        ink = palette.color(text_role)
-        painter.setBrush(fill)
+        if copy:
+            whole = math.floor(top)
+            offset = top - whole
+            colours = (fill.rgba(), outline.rgba())
+        else:
+            painter.setBrush(fill)
         right = rect.right()
         radius = height / 2
-        centre = Qt.AlignmentFlag.AlignCenter
         for chip in chips:
-            width = metrics.horizontalAdvance(chip) + 2 * PAD_X
+            width = advance(table, metrics, chip) + 2 * PAD_X
             if x + width > right:
                 break  # no half chips: the tooltip and accessible text have them all
             box = QRectF(x, top, width, height)
-            painter.setPen(outline)
-            painter.drawRoundedRect(box, radius, radius)
+            if copy:
+                key = (width, height, offset, *colours, ratio)
+                shape = self._shapes.get(key)
+                if shape is None:
+                    if len(self._shapes) >= MAX_SHAPES:
+                        self._shapes = {}
+                    shape = self._shapes[key] = _shape(width, height, offset, fill, outline, ratio)
+                painter.drawPixmap(QPointF(x - 1, whole - 1), shape)
+            else:
+                painter.setPen(outline)
+                painter.drawRoundedRect(box, radius, radius)
             painter.setPen(ink)
-            painter.drawText(box, centre, chip)
+            painter.drawText(box, _CENTRE, chip)
             x += width + GAP
         painter.restore()
 
 
-__all__ = ["RatingChipsDelegate", "chips_width"]
+__all__ = ["RatingChipsDelegate", "advance", "advances", "chips_width"]

@@ -10,7 +10,12 @@ from PySide6.QtWidgets import QHeaderView, QStyle
 
 from alliance_desktop.domain import Session
 from alliance_desktop.gui.workspace.models import SESSION_ROLE, TimelineModel
-from alliance_desktop.gui.workspace.rating_chips import RatingChipsDelegate, chips_width
+from alliance_desktop.gui.workspace.rating_chips import (
+    RatingChipsDelegate,
+    advance,
+    advances,
+    chips_width,
+)
 from alliance_desktop.gui.workspace.timeline_delegate import TimelineDelegate
 
 #: Columns are as wide as the newest rows need: measuring every row of a long timeline
@@ -45,7 +50,6 @@ class Timeline(QObject):
         # small labelled chips ("Trust 8", "Engagement 3"), not letter codes.
         self.delegate = TimelineDelegate(tv)
         tv.setItemDelegate(self.delegate)
-        self.model.modelReset.connect(self.delegate.forget)
         tv.setItemDelegateForColumn(_RATINGS, RatingChipsDelegate(tv))
         tv.activated.connect(self._activated)
         tv.doubleClicked.connect(self._activated)
@@ -71,10 +75,14 @@ class Timeline(QObject):
 
     def fitColumns(self) -> None:
         """Each column (but the reflection's) as wide as its heading and the texts of
-        the newest ``SIZED_ROWS`` rows, with the item's margins, as Qt would size it."""
+        the newest ``SIZED_ROWS`` rows, with the item's margins, as Qt would size it.
+
+        Each text is measured once per font (dates, counts, chips and rupture words
+        repeat from client to client), not again on every switch."""
         tv, model = self.view, self.model
         header = tv.horizontalHeader()
         metrics = tv.fontMetrics()
+        table = advances(tv.font())
         style = tv.style()
         margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tv) + 1)
         rows = range(min(SIZED_ROWS, model.rowCount()))
@@ -89,9 +97,9 @@ class Timeline(QObject):
             width = header.sectionSizeHint(column)
             if column == _RATINGS:
                 for row in rows:
-                    width = max(width, chips_width(metrics, model.chips(row)))
+                    width = max(width, chips_width(metrics, model.chips(row), table))
             else:
-                widest = max((metrics.horizontalAdvance(t[column]) for t in texts), default=0)
+                widest = max((advance(table, metrics, t[column]) for t in texts), default=0)
                 if widest:
                     widest += margin
                 if column == _SUPERVISION and any(model.session(r).supervision for r in rows):

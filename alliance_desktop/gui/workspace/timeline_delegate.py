@@ -3,7 +3,7 @@
 Qt's own delegate asks the model for seven roles per cell and lays each text out
 anew (a ``QTextLayout`` per cell) on every paint; a client switch paints the visible
 rows at least twice. This one reads the row's texts straight from ``TimelineModel``
-(worked out once per row), keeps each cell's elided text for its width, and draws the
+(worked out once per row), keeps each text elided for its width, and draws the
 same things Qt's delegate would: the style's item panel (selection, hover), the
 supervision flag, the text in the palette's (highlighted) text colour, left aligned
 and elided on the right.
@@ -13,37 +13,73 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QFont, QIcon, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from alliance_desktop.gui.workspace.models import TimelineModel
 
 Index = QModelIndex | QPersistentModelIndex
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-MAX_ELIDED = 4000  # cells kept elided (a few widths of a long timeline)
+MAX_ELIDED = 4000  # texts kept elided (a few widths of a long timeline)
+
+# Enum values looked up once: an attribute of Qt's enums, and each ``&`` of two, is a
+# call into Python's enum module, and a cell asked for several per paint.
+_SELECTED = QStyle.StateFlag.State_Selected.value
+_ENABLED = QStyle.StateFlag.State_Enabled.value
+_ACTIVE = QStyle.StateFlag.State_Active.value
+_NO_BRUSH = Qt.BrushStyle.NoBrush
+_PANEL = QStyle.PrimitiveElement.PE_PanelItemViewItem
+_FOCUS_MARGIN = QStyle.PixelMetric.PM_FocusFrameHMargin
+_CENTRE = Qt.AlignmentFlag.AlignCenter
+_ELIDE = Qt.TextElideMode.ElideRight
+_TEXT = QPalette.ColorRole.Text
+_HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
+_DISABLED = QPalette.ColorGroup.Disabled
+_INACTIVE = QPalette.ColorGroup.Inactive
+_NORMAL = QPalette.ColorGroup.Normal
+_ICON_DISABLED = QIcon.Mode.Disabled
+_ICON_SELECTED = QIcon.Mode.Selected
+_ICON_NORMAL = QIcon.Mode.Normal
+
+
+def _text_colour(state: int) -> QPalette.ColorRole:
+    return _HIGHLIGHTED_TEXT if state & _SELECTED else _TEXT
+
+
+def _colour_group(state: int) -> QPalette.ColorGroup:
+    if not state & _ENABLED:
+        return _DISABLED
+    if not state & _ACTIVE:
+        return _INACTIVE
+    return _NORMAL
+
+
+def _icon_mode(state: int) -> QIcon.Mode:
+    if not state & _ENABLED:
+        return _ICON_DISABLED
+    if state & _SELECTED:
+        return _ICON_SELECTED
+    return _ICON_NORMAL
 
 
 def text_colour(option: QStyleOptionViewItem) -> QPalette.ColorRole:
     """The role Qt's item views draw a cell's text in."""
-    selected = bool(option.state & QStyle.StateFlag.State_Selected)
-    return QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+    return _text_colour(option.state._value_)
 
 
 def colour_group(option: QStyleOptionViewItem) -> QPalette.ColorGroup:
     """The palette group Qt's item views draw a cell in (disabled, inactive, normal)."""
-    if not option.state & QStyle.StateFlag.State_Enabled:
-        return QPalette.ColorGroup.Disabled
-    if not option.state & QStyle.StateFlag.State_Active:
-        return QPalette.ColorGroup.Inactive
-    return QPalette.ColorGroup.Normal
+    return _colour_group(option.state._value_)
 
 
 def icon_mode(option: QStyleOptionViewItem) -> QIcon.Mode:
     """The mode Qt's item views draw a cell's icon in."""
-    if not option.state & QStyle.StateFlag.State_Enabled:
-        return QIcon.Mode.Disabled
-    if option.state & QStyle.StateFlag.State_Selected:
-        return QIcon.Mode.Selected
-    return QIcon.Mode.Normal
+    return _icon_mode(option.state._value_)
 
 
 class TimelineDelegate(QStyledItemDelegate):
@@ -51,12 +87,23 @@ class TimelineDelegate(QStyledItemDelegate):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        #: (row, column, width, font) -> the text elided to that width; emptied when the
-        #: rows change (``forget``).
-        self._elided: dict[tuple[int, int, int, str], str] = {}
+        #: (text, width, font) -> the text elided to that width. Keyed by the text, not
+        #: the row: the short columns' texts ("2", "bring", a date) repeat from row to
+        #: row and from client to client, and a model reset leaves nothing stale.
+        self._elided: dict[tuple[str, int, str], str] = {}
+        #: The last font painted in and its key (``QFont.key`` builds a string).
+        self._font: QFont | None = None
+        self._font_key = ""
+        #: The last style and widget painted for, and the item margin they give.
+        self._style: QStyle | None = None
+        self._widget: QWidget | None = None
+        self._margin = 0
 
-    def forget(self) -> None:
-        self._elided = {}
+    def _margin_for(self, style: QStyle, widget: QWidget | None) -> int:
+        if style is not self._style or widget is not self._widget:
+            self._style, self._widget = style, widget
+            self._margin = style.pixelMetric(_FOCUS_MARGIN, None, widget) + 1
+        return self._margin
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         model = index.model()
@@ -66,21 +113,17 @@ class TimelineDelegate(QStyledItemDelegate):
             return
         widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
+        state = option.state._value_
         # The item panel paints a selection or a background brush and nothing else
         # (the style sheet has no item rules: see style.qss), so an unselected cell
         # without one skips the round trip through the styles.
-        if (
-            option.state & QStyle.StateFlag.State_Selected
-            or option.backgroundBrush.style() != Qt.BrushStyle.NoBrush
-        ):
-            style.drawPrimitive(
-                QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget
-            )
+        if state & _SELECTED or option.backgroundBrush.style() != _NO_BRUSH:
+            style.drawPrimitive(_PANEL, option, painter, widget)
         text = model.texts(row)[column]
         icon = model.icon(row, column)
         if not text and icon is None:
             return
-        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+        margin = self._margin_for(style, widget)
         rect: QRect = option.rect.adjusted(margin, 0, -margin, 0)
         if icon is not None:
             size = option.decorationSize
@@ -88,24 +131,26 @@ class TimelineDelegate(QStyledItemDelegate):
             icon.paint(
                 painter,
                 QRect(rect.left(), top, size.width(), size.height()),
-                Qt.AlignmentFlag.AlignCenter,
-                icon_mode(option),
+                _CENTRE,
+                _icon_mode(state),
             )
             rect.setLeft(rect.left() + size.width() + 2 * margin)
-        if not text or rect.width() <= 0:
+        width = rect.width()
+        if not text or width <= 0:
             return
         font: QFont = option.font
-        key = (row, column, rect.width(), font.key())
+        if self._font is None or font != self._font:
+            # A copy: the option's font lives only as long as the option.
+            self._font, self._font_key = QFont(font), font.key()
+        key = (text, width, self._font_key)
         elided = self._elided.get(key)
         if elided is None:
             if len(self._elided) > MAX_ELIDED:
                 self._elided = {}
-            elided = self._elided[key] = option.fontMetrics.elidedText(
-                text, Qt.TextElideMode.ElideRight, rect.width()
-            )
+            elided = self._elided[key] = option.fontMetrics.elidedText(text, _ELIDE, width)
         painter.save()
         painter.setFont(font)
-        painter.setPen(option.palette.color(colour_group(option), text_colour(option)))
+        painter.setPen(option.palette.color(_colour_group(state), _text_colour(state)))
         painter.drawText(rect, _LEFT, elided)
         painter.restore()
 

@@ -1,0 +1,95 @@
+"""Issue 15, client switch: the timeline's texts are measured and elided once, and a
+chip's rounded rectangle is drawn once, not again on every switch.
+
+Dates, counts, rupture words and rating chips ("Trust 8") repeat from client to
+client; measuring each anew (``horizontalAdvance``), eliding each again per row and
+antialiasing four rounded rectangles per row were a fifth of a switch's UI time at
+200 clients × 100 sessions. The chips' rectangles are now copied from pixmaps: the
+pixels must be those the drawn rectangles give, but for the rounding of one blend.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QFontMetrics, QImage, QPainter
+from PySide6.QtWidgets import QApplication
+
+from alliance_desktop.gui.workspace import rating_chips
+
+OURS = ("timeline.py", "timeline_delegate.py", "rating_chips.py")
+
+
+@contextmanager
+def counting(monkeypatch, calls: Counter[str], owner: Any, name: str) -> Iterator[None]:
+    """Counts ``owner.name`` calls made from the timeline's own modules."""
+    real: Callable[..., Any] = getattr(owner, name)
+
+    def counted(self, *args):
+        caller = Path(sys._getframe(1).f_code.co_filename).name
+        if caller in OURS:
+            calls[name] += 1
+        return real(self, *args)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(owner, name, counted)
+        yield
+
+
+def _switch(window, app, row: int) -> None:
+    window.selectClientRow(row)
+    app.processEvents()
+    window.repaint()
+
+
+def test_switching_back_to_a_client_measures_elides_and_draws_no_chip_again(
+    open_demo, qtbot, monkeypatch
+):
+    ctl = open_demo(size=(1280, 800), shown=True)
+    window = ctl.window
+    app = QApplication.instance()
+    assert window is not None and app is not None
+    assert window.clientModel.rowCount() >= 2
+    _switch(window, app, 0)
+    _switch(window, app, 1)
+    calls: Counter[str] = Counter()
+    with (
+        counting(monkeypatch, calls, QFontMetrics, "horizontalAdvance"),
+        counting(monkeypatch, calls, QFontMetrics, "elidedText"),
+        counting(monkeypatch, calls, QPainter, "drawRoundedRect"),
+        counting(monkeypatch, calls, QPainter, "drawText"),
+    ):
+        _switch(window, app, 0)
+    assert window.timeline.model.rowCount() > 0
+    assert calls["drawText"] > 0  # the timeline was painted
+    assert calls["horizontalAdvance"] == 0
+    assert calls["elidedText"] == 0
+    assert calls["drawRoundedRect"] == 0
+
+
+def _timeline_image(window, app) -> QImage:
+    view = window.timeline.view
+    view.viewport().update()
+    app.processEvents()
+    return view.viewport().grab().toImage().convertToFormat(QImage.Format.Format_ARGB32)
+
+
+def test_copied_chips_look_like_drawn_ones(open_demo, qtbot, monkeypatch):
+    ctl = open_demo(size=(1280, 800), shown=True)
+    window = ctl.window
+    app = QApplication.instance()
+    assert window is not None and app is not None
+    _switch(window, app, 0)
+    window.timeline.selectSession(window.timeline.model.session(1).id)  # a selected row too
+    copied = _timeline_image(window, app)
+    monkeypatch.setattr(rating_chips, "COPY_SHAPES", False)
+    drawn = _timeline_image(window, app)
+    assert copied.size() == drawn.size()
+    a, b = bytes(copied.constBits()), bytes(drawn.constBits())
+    assert len(a) == len(b)
+    assert max(abs(x - y) for x, y in zip(a, b, strict=True)) <= 2
