@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from typing import Any, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QAbstractProxyModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -32,6 +39,19 @@ def checked(value: object) -> bool:
         return int(value) == Qt.CheckState.Checked.value  # type: ignore[call-overload]
     except (TypeError, ValueError):
         return bool(value)
+
+
+def shows_check_boxes(model: QAbstractItemModel | None) -> bool:
+    """Whether a view of ``model`` draws check boxes: a :class:`CheckableListModel`
+    (also behind proxy models, and while still empty), or a model whose first item is
+    user-checkable."""
+    while model is not None:
+        if isinstance(model, CheckableListModel):
+            return True
+        if model.rowCount() and model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsUserCheckable:
+            return True
+        model = model.sourceModel() if isinstance(model, QAbstractProxyModel) else None
+    return False
 
 
 class CheckableListModel(QAbstractListModel, Generic[RowT]):
@@ -94,4 +114,4 @@ class CheckableListModel(QAbstractListModel, Generic[RowT]):
         )
 
 
-__all__ = ["CheckableListModel", "checked"]
+__all__ = ["CheckableListModel", "checked", "shows_check_boxes"]

@@ -3,6 +3,14 @@
 Qt 6.5+ reports the system scheme through QStyleHints; Qt 6.8+ can also be told to
 use one. We use Fusion so both schemes look the same on every platform, and a palette
 of our own with one calm accent.
+
+Check boxes and radio buttons get a ring of readable contrast from a style drawn in
+Python (:class:`IndicatorStyle`). Only the widgets that draw such indicators use it:
+a Python ``drawPrimitive`` is a call into the interpreter for every frame, panel and
+arrow of every widget drawn through it (~150 per client switch when it was the
+application's style). The application's style (:class:`AppStyle`) is Fusion with one
+Python hook, ``polish``, which runs once as a widget is first shown (not per paint)
+and hands the indicator style to the widgets that need it.
 """
 
 from __future__ import annotations
@@ -13,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, Q
 
 from alliance_desktop.charts.palette import SURFACES
 from alliance_desktop.gui import resources_rc  # noqa: F401  (registers :/ resources)
+from alliance_desktop.gui.common.checkable_model import shows_check_boxes
 from alliance_desktop.gui.common.focus_ring import FocusRings
 
 THEMES = ("system", "light", "dark")
@@ -81,13 +90,22 @@ def indicator_outline(palette: QPalette) -> QColor:
     return _mix(text, base, 0.65)
 
 
+_CHECK_BOX = QStyle.PrimitiveElement.PE_IndicatorCheckBox
+_RINGED = (_CHECK_BOX, QStyle.PrimitiveElement.PE_IndicatorRadioButton)
+
+
 class IndicatorStyle(QProxyStyle):
     """Fusion, with check box and radio button rings drawn at a readable contrast.
 
     Fusion paints the indicator (fill, check mark, dot); this repaints only its ring:
     the outline colour when idle, the accent at two pixels under keyboard focus, so
     focus stays obvious with the style sheet's focus rectangles turned off. Disabled
-    controls keep Fusion's faint ring."""
+    controls keep Fusion's faint ring.
+
+    Set on the widgets that draw indicators (:func:`wants_indicator_style`), never as
+    the application's style: see the module's note. One per application
+    (:func:`indicator_style`), a child of the QApplication: a widget's style sheet
+    proxy keeps a bare pointer to it, so it must outlive every widget using it."""
 
     def __init__(self) -> None:
         super().__init__("Fusion")
@@ -100,10 +118,7 @@ class IndicatorStyle(QProxyStyle):
         widget: QWidget | None = None,
     ) -> None:
         super().drawPrimitive(element, option, painter, widget)
-        if element not in (
-            QStyle.PrimitiveElement.PE_IndicatorCheckBox,
-            QStyle.PrimitiveElement.PE_IndicatorRadioButton,
-        ):
+        if element not in _RINGED:
             return
         state = option.state
         if not state & QStyle.StateFlag.State_Enabled:
@@ -125,7 +140,7 @@ class IndicatorStyle(QProxyStyle):
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            if element == QStyle.PrimitiveElement.PE_IndicatorCheckBox:
+            if element == _CHECK_BOX:
                 box = QRectF(rect).adjusted(inset, inset, -inset, -inset)
                 painter.drawRect(box)
             else:
@@ -137,6 +152,74 @@ class IndicatorStyle(QProxyStyle):
                 painter.drawEllipse(centre, radius, radius)
         finally:
             painter.restore()
+
+
+#: The classes whose own painting draws check box or radio button indicators (a menu
+#: draws a check box beside a checkable action without an icon). By name: ``inherits``
+#: needs no Python type for the class, and runs in C++.
+_INDICATOR_WIDGETS = ("QCheckBox", "QRadioButton", "QMenu")
+_NAME = "allianceIndicatorStyle"
+
+
+def wants_indicator_style(widget: QWidget) -> bool:
+    """Whether ``widget`` draws check box or radio button indicators: a check box, a
+    radio button, a menu, a checkable group box, or an item view whose model has
+    check boxes (judged when the widget is polished: as it is first shown, and again
+    at each theme change)."""
+    if any(widget.inherits(name) for name in _INDICATOR_WIDGETS):
+        return True
+    if widget.inherits("QGroupBox"):
+        return bool(widget.isCheckable())  # type: ignore[attr-defined]
+    if widget.inherits("QAbstractItemView"):
+        return shows_check_boxes(widget.model())  # type: ignore[attr-defined]
+    return False
+
+
+def indicator_style(app: QApplication | None = None) -> IndicatorStyle:
+    """The application's one :class:`IndicatorStyle` (made on first use)."""
+    app = app or QApplication.instance()  # type: ignore[assignment]
+    assert isinstance(app, QApplication)
+    found = app.findChild(QStyle, _NAME, Qt.FindChildOption.FindDirectChildrenOnly)
+    if isinstance(found, IndicatorStyle):
+        return found
+    style = IndicatorStyle()
+    style.setObjectName(_NAME)
+    # Owned by the application (not by Python, not by a ThemeManager): it is deleted
+    # after every widget, at the very end, never while a widget still draws with it.
+    style.setParent(app)
+    return style
+
+
+def use_indicator_style(widget: QWidget) -> None:
+    """Draw ``widget`` with the indicator style (for a view whose model gains check
+    boxes after it was first shown; :class:`AppStyle` sees to the others)."""
+    if not widget.testAttribute(Qt.WidgetAttribute.WA_SetStyle):
+        widget.setStyle(indicator_style())
+
+
+class AppStyle(QProxyStyle):
+    """The application's style: Fusion, drawn in C++ for every widget; as a widget is
+    polished (first shown, or at a theme change), one that draws check box or radio
+    button indicators is handed the :class:`IndicatorStyle` instead.
+
+    ``polish`` is the one Python override: every other call goes straight to Fusion.
+    A widget given a style of its own (``WA_SetStyle``) is left alone."""
+
+    def __init__(self, indicators: IndicatorStyle) -> None:
+        super().__init__("Fusion")
+        self._indicators = indicators
+
+    def polish(self, target: QWidget | QApplication | QPalette) -> None:  # type: ignore[override]
+        if (
+            isinstance(target, QWidget)
+            and not target.testAttribute(Qt.WidgetAttribute.WA_SetStyle)
+            and wants_indicator_style(target)
+        ):
+            # Polished again by the indicator style (through a style sheet proxy of
+            # its own); this style's polish is then not the widget's.
+            target.setStyle(self._indicators)
+            return
+        super().polish(target)
 
 
 def system_is_dark() -> bool:
@@ -163,8 +246,8 @@ class ThemeManager(QObject):
         super().__init__(app)
         self._app = app
         self._choice = choice if choice in THEMES else "system"
-        # Keep a reference: the Python overrides live as long as this object does.
-        self._style = IndicatorStyle()
+        # Keep a reference: the Python override lives as long as this object does.
+        self._style = AppStyle(indicator_style(app))
         app.setStyle(self._style)
         app.setStyleSheet(_style_sheet())
         # Lists and tables show their focus with a ring of their own (not the sheet).
