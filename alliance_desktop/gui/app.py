@@ -11,8 +11,12 @@ import gc
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from alliance_desktop import __version__
+
+if TYPE_CHECKING:  # pragma: no cover
+    from types import TracebackType
 
 DEMO_FILENAME = "demo.alliance"
 #: The freedesktop id: names packaging/linux/<id>.desktop and its StartupWMClass, so
@@ -139,6 +143,25 @@ def _hold_collector() -> Callable[[], None]:
     return release
 
 
+class _CrashHandler:
+    """``sys.excepthook`` from the start, the crash dialog's module loaded only when
+    needed: the first uncaught exception imports ``crash_dialog``, installs its hook
+    (with ``handled``, the controller's handler once there is one) and hands the
+    exception over; every later one goes to that hook directly. A start-up crash is
+    caught as before, and the unlock window does not wait for the dialog (issue 15)."""
+
+    def __init__(self) -> None:
+        self.handled: Callable[[BaseException], bool] | None = None
+        sys.excepthook = self
+
+    def __call__(
+        self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
+        from alliance_desktop.gui.common.crash_dialog import install_excepthook
+
+        install_excepthook(handled=self.handled)(exc_type, exc, tb)
+
+
 def main(argv: list[str] | None = None) -> int:
     # First thing: no core dumps (they would hold the passphrase and vault content).
     from alliance_desktop.app.process import harden_process
@@ -162,7 +185,6 @@ def _run(args: argparse.Namespace, release_collector: Callable[[], None]) -> int
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from alliance_desktop.gui.common.crash_dialog import install_excepthook
     from alliance_desktop.gui.common.preferences import Preferences
     from alliance_desktop.gui.common.theme import ThemeManager
     from alliance_desktop.gui.shell.controller import AppController
@@ -175,7 +197,7 @@ def _run(args: argparse.Namespace, release_collector: Callable[[], None]) -> int
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setWindowIcon(QIcon(":/icons/alliance.svg"))
     app.setDesktopFileName(DESKTOP_FILE_ID)
-    install_excepthook()
+    crashes = _CrashHandler()
     prefs = Preferences()
     # Before any window: every tr() after this reads the chosen language (i18n).
     from alliance_desktop.gui.common.translator import install_translators
@@ -200,7 +222,7 @@ def _run(args: argparse.Namespace, release_collector: Callable[[], None]) -> int
         app, path, prefs, theme, demo_dir=demo_dir, demo_passphrase=passphrase
     )
     # A VaultError escaping a slot becomes a status message or the damaged screen.
-    install_excepthook(handled=controller.handleUncaught)
+    crashes.handled = controller.handleUncaught
     app.aboutToQuit.connect(controller.cleanup_demo)
     _quit_on_signals(controller)
     controller.start(vault)

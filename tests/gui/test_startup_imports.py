@@ -18,6 +18,10 @@ CHILD = textwrap.dedent(
         for w in QApplication.topLevelWidgets():
             if w.objectName() == "unlockWindow" and w.isVisible():
                 print("LOADED", " ".join(sorted(sys.modules)), flush=True)
+                from PySide6 import QtGui, QtWidgets
+                types = [n for m in (QtGui, QtWidgets) for n in vars(m)]  # set up so far
+                print("TYPES", " ".join(sorted(types)), flush=True)
+                print("HOOK", type(sys.excepthook).__qualname__, flush=True)
                 os._exit(0)
         QTimer.singleShot(1, shown)
     QTimer.singleShot(0, shown)
@@ -57,7 +61,14 @@ UNWANTED = (
     "alliance_desktop.charts.theme",
     # Marked labels' accessible interface: defined when a screen reader first asks.
     "alliance_desktop.gui.common.accessible_label",
+    # The crash dialog's module (and its hook) load with the first uncaught exception;
+    # until then gui.app's _CrashHandler is the hook (test_a_start_up_crash_...).
+    "alliance_desktop.gui.common.crash_dialog",
 )
+#: QEvent classes PySide sets up (all ~45 at once, a millisecond or two) when a Python
+#: event filter or a changeEvent/event override is first handed a plain QEvent: the
+#: unlock window's Caps Lock filter starts when it shows, and it has no changeEvent.
+UNWANTED_TYPES = ("QTabletEvent", "QNativeGestureEvent", "QGraphicsSceneMouseEvent")
 #: With a vault already there the unlock page shows, not the create page: no strength
 #: meter, so no passphrase rules and no list of common passwords.
 UNWANTED_BESIDE_A_VAULT = (
@@ -69,17 +80,27 @@ UNWANTED_BESIDE_A_VAULT = (
 )
 
 
-def _loaded_at_the_unlock_window(tmp_path, vault=None) -> set[str]:
+def _at_the_unlock_window(tmp_path, vault=None) -> dict[str, set[str]]:
+    """What the child printed when its unlock window showed: LOADED (modules), TYPES
+    (PySide's QtGui and QtWidgets classes set up so far), HOOK (sys.excepthook's class)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
            "XDG_DATA_HOME": str(tmp_path / "data"), "ALLIANCE_VAULT": ""}  # fmt: skip
     proc = subprocess.run(
         [sys.executable, "-c", CHILD, str(vault or tmp_path / "none.alliance")],
         capture_output=True, text=True, env=env, timeout=120,
     )  # fmt: skip
+    found = {}
     for line in proc.stdout.splitlines():
-        if line.startswith("LOADED "):
-            return set(line.split()[1:])
-    raise AssertionError(f"the unlock window never showed: {proc.stderr[-2000:]}")
+        key, _, rest = line.partition(" ")
+        if key in ("LOADED", "TYPES", "HOOK"):
+            found[key] = set(rest.split())
+    if "LOADED" not in found:
+        raise AssertionError(f"the unlock window never showed: {proc.stderr[-2000:]}")
+    return found
+
+
+def _loaded_at_the_unlock_window(tmp_path, vault=None) -> set[str]:
+    return _at_the_unlock_window(tmp_path, vault)["LOADED"]
 
 
 def test_nothing_heavy_is_loaded_before_the_unlock_window(tmp_path):
@@ -107,3 +128,52 @@ def test_the_crash_dialog_still_builds_its_form(qtbot):
     qtbot.addWidget(dialog)
     assert dialog.details.toPlainText().startswith("ValueError")
     assert dialog.findChild(type(dialog.ui.crashButtons), "crashButtons") is not None
+
+
+def test_no_event_class_is_set_up_and_the_crash_handler_is_armed(tmp_path):
+    """Beside a vault and without one: no Python filter or override has been handed a
+    plain QEvent before the window shows, and start-up crashes are still caught."""
+    from alliance_desktop.vault import Vault
+
+    vault = tmp_path / "v.alliance"
+    Vault.create(vault, "start-up imports passphrase").close()
+    for path in (vault, None):
+        found = _at_the_unlock_window(tmp_path, path)
+        assert "QLineEdit" in found["TYPES"]  # the probe saw the window's classes
+        assert sorted(found["TYPES"] & set(UNWANTED_TYPES)) == []
+        assert found["HOOK"] == {"_CrashHandler"}
+
+
+def test_a_start_up_crash_shows_the_crash_dialog(monkeypatch):
+    """gui.app's hook imports the crash dialog's at the first uncaught exception, hands
+    it over (and the controller's handler, once set), and steps aside."""
+    import alliance_desktop.gui.common.crash_window as crash_window
+    from alliance_desktop.gui.app import _CrashHandler
+
+    shown: list[str] = []
+
+    class Dialog:
+        def __init__(self, summary: str, _parent=None) -> None:
+            shown.append(summary)
+
+        def exec(self) -> int:
+            return 0
+
+    monkeypatch.setattr(crash_window, "CrashDialog", Dialog)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored afterwards
+    handler = _CrashHandler()
+    assert sys.excepthook is handler
+    handled: list[BaseException] = []
+    handler.handled = lambda exc: handled.append(exc) or isinstance(exc, KeyError)
+    try:
+        raise ValueError("start-up")
+    except ValueError as exc:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    assert len(shown) == 1 and "builtins.ValueError" in shown[0]
+    assert "start-up" not in shown[0]  # the summary keeps no message
+    assert sys.excepthook is not handler  # the dialog's own hook from now on
+    try:
+        raise KeyError("a vault problem")
+    except KeyError as exc:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    assert len(shown) == 1 and len(handled) == 2  # the controller's handler took it

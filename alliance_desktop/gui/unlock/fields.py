@@ -63,13 +63,34 @@ def wipe(edit: QLineEdit) -> None:
 
 
 class CapsLockWatch(QObject):
-    """Event filter on passphrase fields that tracks the inferred Caps Lock state."""
+    """Event filter on passphrase fields that tracks the inferred Caps Lock state.
+
+    Fields given to ``watch`` are filtered from ``arm`` on, which the unlock window
+    calls when it shows (no key reaches a field before): the first event a Python
+    filter is handed makes PySide set up every QEvent class (~45 of them, a
+    millisecond or two) to find that event's own, and the events of building the
+    window are not worth that before it appears (issue 15)."""
 
     changed = Signal(bool)
 
     def __init__(self, parent: QObject):
         super().__init__(parent)
         self.state: bool | None = None
+        self._fields: list[QObject] = []
+        self._armed = False
+
+    def watch(self, field: QObject) -> None:
+        """Follow the keys typed in ``field`` (from ``arm`` on)."""
+        self._fields.append(field)
+        if self._armed:
+            field.installEventFilter(self)
+
+    def arm(self) -> None:
+        """Start filtering the watched fields; idempotent."""
+        if not self._armed:
+            self._armed = True
+            for field in self._fields:
+                field.installEventFilter(self)
 
     def set_state(self, state: bool | None) -> None:
         if state != self.state:

@@ -29,8 +29,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCursor, QIcon
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCursor, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget
 from shiboken6 import isValid
 
@@ -61,6 +61,8 @@ from alliance_desktop.vault import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
+    from PySide6.QtGui import QWindow
+
     from alliance_desktop.gui.common.background import Job
     from alliance_desktop.vault import Vault
 
@@ -189,7 +191,13 @@ class UnlockWindow(QWidget):
         self._caps = CapsLockWatch(self)
         self._caps.changed.connect(self._show_caps_lock)
         self._reveal: list[QAction] = []
-        self.ui.passphraseEdit.installEventFilter(self._caps)
+        self._caps.watch(self.ui.passphraseEdit)  # from the first show on: CapsLockWatch
+        # Caps Lock may be toggled in another window, so what was inferred is forgotten
+        # when this one loses the focus (a signal, not a changeEvent override: the first
+        # event a Python override is handed costs as much as the first a filter sees).
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.connect(self._focus_window_changed)
         self._reveal.append(add_reveal_action(self.ui.passphraseEdit, "revealPassphraseAction"))
 
         self._setup_look()
@@ -218,7 +226,7 @@ class UnlockWindow(QWidget):
             (self.ui.newPassphraseEdit, "revealNewPassphraseAction"),
             (self.ui.confirmPassphraseEdit, "revealConfirmPassphraseAction"),
         ):
-            edit.installEventFilter(self._caps)
+            self._caps.watch(edit)
             self._reveal.append(add_reveal_action(edit, name))
         self._setup_page_look(
             self.ui.createColumn,
@@ -535,11 +543,12 @@ class UnlockWindow(QWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self._focus_first_field()
+        # Last: the fields are shown and focused, and no key can come before this.
+        self._caps.arm()
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
+    def _focus_window_changed(self, focused: QWindow | None) -> None:
         # Caps Lock may be toggled in another window; what we inferred is stale then.
-        if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
+        if focused is None or focused != self.window().windowHandle():
             self._caps.set_state(None)
 
     def _show_caps_lock(self, on: bool) -> None:
