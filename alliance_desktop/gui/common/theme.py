@@ -159,6 +159,20 @@ class IndicatorStyle(QProxyStyle):
 #: needs no Python type for the class, and runs in C++.
 _INDICATOR_WIDGETS = ("QCheckBox", "QRadioButton", "QMenu")
 _NAME = "allianceIndicatorStyle"
+# What a widget's class says (once per class, then a dict look-up per polish): never
+# indicators, always, or it depends on the group box or on the view's model.
+_NEVER, _ALWAYS, _GROUP_BOX, _VIEW = range(4)
+_kinds: dict[type, int] = {}
+
+
+def _kind(widget: QWidget) -> int:
+    if any(widget.inherits(name) for name in _INDICATOR_WIDGETS):
+        return _ALWAYS
+    if widget.inherits("QGroupBox"):
+        return _GROUP_BOX
+    if widget.inherits("QAbstractItemView"):
+        return _VIEW
+    return _NEVER
 
 
 def wants_indicator_style(widget: QWidget) -> bool:
@@ -166,13 +180,16 @@ def wants_indicator_style(widget: QWidget) -> bool:
     radio button, a menu, a checkable group box, or an item view whose model has
     check boxes (judged when the widget is polished: as it is first shown, and again
     at each theme change)."""
-    if any(widget.inherits(name) for name in _INDICATOR_WIDGETS):
-        return True
-    if widget.inherits("QGroupBox"):
+    kind = _kinds.get(type(widget))
+    if kind is None:
+        kind = _kinds[type(widget)] = _kind(widget)
+    if kind == _NEVER:
+        return False
+    if kind == _GROUP_BOX:
         return bool(widget.isCheckable())  # type: ignore[attr-defined]
-    if widget.inherits("QAbstractItemView"):
+    if kind == _VIEW:
         return shows_check_boxes(widget.model())  # type: ignore[attr-defined]
-    return False
+    return True
 
 
 def indicator_style(app: QApplication | None = None) -> IndicatorStyle:
