@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QSettings, Qt, QTimer
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QPlainTextEdit, QPushButton
 
 from alliance_desktop.domain.models import Reflection, Session
@@ -324,19 +325,23 @@ def test_preview_charts_are_drawn_at_the_screen_pixel_ratio(app_window):
     assert (image.width(), image.height()) == (round(width * ratio), round(height * ratio))
     # On a 2x screen the bitmap has twice the pixels in each direction.
     signals = _Signals()
-    got: list[bytes] = []
-    signals.chart.connect(lambda _g, _n, png: got.append(png))
+    got: list[QImage] = []
+    signals.chart.connect(lambda _g, name, image, _d, _t: got.append(image))
     job = PreviewJob(1, packets.read_source(app_window.vault), wizard.options(), signals,
                      width_px=width, pixel_ratio=2.0)  # fmt: skip
     job.setAutoDelete(False)
+    job.unpaced.set()  # nobody shows them: no waiting for the UI
     job.run()
     QApplication.processEvents()
-    from PySide6.QtGui import QImage
-
-    sharp = QImage.fromData(got[0])
-    # Fitted into the box at twice its pixels, its own proportions kept.
-    assert sharp.width() <= 2 * width + 1 and sharp.height() <= 2 * height + 1
-    assert max(sharp.width() - 2 * width, sharp.height() - 2 * height) >= -2
+    sharp = got[0]
+    # The box at twice its pixels, ready to show: the UI thread decodes nothing.
+    assert sharp.devicePixelRatio() == 2.0
+    assert (sharp.width(), sharp.height()) == (round(2 * width), round(2 * height))
+    # The chart is drawn at twice its pixels across the box, not at once its size.
+    bits = sharp.convertToFormat(QImage.Format.Format_Grayscale8)
+    inked = [x for x in range(0, bits.width(), 4)
+             if any(bits.pixelColor(x, y).value() < 200 for y in range(0, bits.height(), 4))]  # fmt: skip
+    assert inked and inked[-1] - inked[0] > 1.5 * width
 
 
 # -- issue 15: the wizard at scale -------------------------------------------------------
@@ -408,14 +413,14 @@ def test_the_preview_builds_off_the_ui_thread_with_progress_and_stop(
         return real_build(source, options)
 
     gate = threading.Event()
-    real_png = preview_module.PreviewJob._png
+    real_image = preview_module.PreviewJob._image
 
-    def slow_png(self, *args):
+    def slow_image(self, *args):
         gate.wait(10)  # hold the worker on its first chart
-        return real_png(self, *args)
+        return real_image(self, *args)
 
     monkeypatch.setattr(packets, "build_from", build)
-    monkeypatch.setattr(preview_module.PreviewJob, "_png", slow_png)
+    monkeypatch.setattr(preview_module.PreviewJob, "_image", slow_image)
     previewer = wizard.previewer
     with qtbot.waitSignal(previewer.textShown, timeout=20000):
         wizard.refreshPreview()

@@ -5,9 +5,12 @@ few milliseconds; building the same chart as a matplotlib figure for the preview
 0.1-0.3 s of the worker's time each, most of it in C code that holds the lock Python
 threads share, so the window stalled while the preview drew. ``PainterCanvas`` takes
 the same drawing calls (points, from the top-left corner) onto a ``QPainter``, and
-:func:`client_chart_png` paints one chart into a ``QImage`` on the worker thread (Qt
-allows painting on a QImage in any thread) and gives back its PNG. So the preview shows
-what the PDF page holds, drawn by the same code.
+:func:`client_chart_image` paints one chart into a ``QImage`` on the worker thread (Qt
+allows painting on a QImage in any thread), already the size of its box in the preview
+at the screen's pixel ratio, so the UI thread only hands it to the document (no PNG to
+encode on the worker, nor to decode on the UI thread, which holds the interpreter's
+lock while it decodes). So the preview shows what the PDF page holds, drawn by the
+same code.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -150,18 +153,33 @@ class PainterCanvas:
         p.setBrush(Qt.BrushStyle.NoBrush)
 
 
-def client_chart_png(chart: Any, width: int, height: int, pixel_ratio: float = 1.0) -> bytes:
-    """``chart`` (a ``ClientChart``) fitted into ``width`` × ``height`` logical pixels at
-    ``pixel_ratio``, its own proportions kept, as PNG bytes. Any thread."""
+def _box(width: int, height: int, ratio: float) -> QImage:
+    """A white box of ``width`` × ``height`` logical pixels in device pixels: what the
+    preview's text leaves for a chart (its pixel ratio is set once it is painted)."""
+    image = QImage(max(1, round(width * ratio)), max(1, round(height * ratio)),
+                   QImage.Format.Format_RGB32)  # fmt: skip
+    image.fill(QColor("#ffffff"))
+    return image
+
+
+def client_chart_image(chart: Any, width: int, height: int, pixel_ratio: float = 1.0) -> QImage:
+    """``chart`` (a ``ClientChart``) fitted into its ``width`` × ``height`` box of logical
+    pixels at ``pixel_ratio``, its own proportions kept and centred in the box: the
+    bitmap the preview shows as it is (nothing left to decode or compose on the UI
+    thread). Any thread."""
+    ratio = max(1.0, float(pixel_ratio))
     aspect = float(chart.aspect) or 0.5
-    w_px = max(1.0, min(float(width), height / aspect)) * pixel_ratio
+    w_px = max(1.0, min(float(width), height / aspect)) * ratio
     h_px = w_px * aspect
     # Points at 96 dpi: the chart's type sizes read as they do on a printed page.
-    w_pt = w_px / pixel_ratio * 0.75
-    image = QImage(max(1, round(w_px)), max(1, round(h_px)), QImage.Format.Format_RGB32)
-    image.fill(QColor("#ffffff"))
+    w_pt = w_px / ratio * 0.75
+    image = _box(width, height, ratio)
+    chart_w, chart_h = max(1, round(w_px)), max(1, round(h_px))
     painter = QPainter(image)
     try:
+        # The chart's own rectangle, centred in the box, drawn inside it only.
+        painter.translate((image.width() - chart_w) // 2, (image.height() - chart_h) // 2)
+        painter.setClipRect(0, 0, chart_w, chart_h)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         scale = w_px / w_pt
@@ -169,13 +187,28 @@ def client_chart_png(chart: Any, width: int, height: int, pixel_ratio: float = 1
         chart.draw(PainterCanvas(painter), 0.0, 0.0, w_pt, w_pt * aspect)
     finally:
         painter.end()
-    data = QByteArray()
-    buf = QBuffer(data)
-    buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    # light compression: it only crosses to the UI thread (the stubs want bytes, Qt a str)
-    image.save(buf, "PNG", 80)  # type: ignore[call-overload]
-    buf.close()
-    return bytes(data.data())
+    image.setDevicePixelRatio(ratio)
+    return image
 
 
-__all__ = ["PainterCanvas", "client_chart_png", "load_fonts"]
+def place_in_box(chart: QImage, width: int, height: int, pixel_ratio: float = 1.0) -> QImage:
+    """A drawn chart (device pixels) centred in its ``width`` × ``height`` box of logical
+    pixels at ``pixel_ratio``, never scaled. Any thread."""
+    ratio = max(1.0, float(pixel_ratio))
+    image = _box(width, height, ratio)
+    painter = QPainter(image)
+    try:
+        painter.drawImage((image.width() - chart.width()) // 2,
+                          (image.height() - chart.height()) // 2, chart)  # fmt: skip
+    finally:
+        painter.end()
+    image.setDevicePixelRatio(ratio)
+    return image
+
+
+__all__ = [
+    "PainterCanvas",
+    "client_chart_image",
+    "load_fonts",
+    "place_in_box",
+]

@@ -3,12 +3,16 @@
 The wizard reads the vault once (``app.packets.read_source``) and hands that snapshot
 to a ``PreviewJob`` on its own one-thread pool: the job builds the packet with
 ``app.packets.build_from`` (no vault, nothing opened), gives back its text, then draws
-each chart in turn as a PNG at the screen's device pixel ratio (so charts are sharp on
-a HiDPI screen), dropping each figure once drawn. ``PacketPreview`` shows the first pages as
-soon as the text is there, appends the rest in slices between events, and drops each
-chart in when it arrives; a progress bar and a Stop button sit above it. A newer
-request cancels the running job: it stops at its next client or chart, and whatever it
-still sends is ignored (each job carries a generation number).
+each chart in turn into the box the text leaves for it, as a QImage at the screen's
+device pixel ratio (so charts are sharp on a HiDPI screen), dropping each figure once
+drawn. ``PacketPreview`` shows the first pages as soon as the text is there and appends
+the rest in slices between events; only once every page is in does the job draw, so
+the two never compete for the interpreter's lock. Each chart is dropped in as it
+arrives, with nothing to decode; the job sends at most ``IN_FLIGHT`` charts ahead of
+what the UI thread has shown, so a busy UI thread never meets a backlog it would show
+in one turn. A progress bar and a Stop button sit above it. A newer request cancels
+the running job: it stops at its next client or chart, and whatever it still sends is
+ignored (each job carries a generation number).
 """
 
 from __future__ import annotations
@@ -30,7 +34,11 @@ from alliance_desktop.app import packets as app_packets
 from alliance_desktop.charts.theme import LIGHT
 from alliance_desktop.domain.errors import ValidationError
 from alliance_desktop.gui.common import background
-from alliance_desktop.gui.supervision.chart_painter import client_chart_png, load_fonts
+from alliance_desktop.gui.supervision.chart_painter import (
+    client_chart_image,
+    load_fonts,
+    place_in_box,
+)
 from alliance_desktop.reports.packet_chart import ClientChart
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -42,10 +50,15 @@ _STYLE = re.compile(r"<style>(.*?)</style>", re.S)
 _PAGE = '<h2 style="page-break-before: always">'
 _ROW = re.compile(r"<tr>.*?</tr>", re.S)
 _CELL = re.compile(r"<(td|th)>")
-TABLE_ROWS = 30  # rows of the cover's client table laid out per turn
+TABLE_ROWS = 10  # rows of the cover's client table laid out per piece
 SLICE = 12  # client sections appended per turn of the event loop, at most
 SLICE_S = 0.012  # and no more once this long was spent in a turn
 PREVIEW_WIDTH = 640
+#: Charts sent to the UI thread and not yet shown there, at most: the worker waits
+#: rather than queue more (charts queued up were shown several in one turn).
+IN_FLIGHT = 2
+#: How long the charts wait for the text to be laid out before they are drawn anyway.
+TEXT_WAIT_S = 3.0
 
 
 class Cancelled(Exception):
@@ -95,8 +108,9 @@ class InterpreterHold:
 
 class _Signals(QObject):
     text = Signal(int, object, str)  # generation, packet, html
-    chart = Signal(int, str, bytes)  # generation, chart name, PNG
-    progress = Signal(int, int, int)  # generation, charts drawn, charts in all
+    #: generation, chart name, the QImage to show (its box, at the pixel ratio), charts
+    #: drawn so far, charts in all
+    chart = Signal(int, str, object, int, int)
     failed = Signal(int, str)
     done = Signal(int)
 
@@ -173,8 +187,13 @@ class PreviewJob(QRunnable):
         self.width_px = width_px
         self.pixel_ratio = max(1.0, pixel_ratio)
         self.stop = threading.Event()
-        #: Set by the UI thread once the packet's text is on screen.
+        #: Set by the UI thread once the packet's text is laid out, to its last page.
         self.text_shown = threading.Event()
+        #: Taken for each chart sent, given back by the UI thread as it shows it.
+        self.slots = threading.Semaphore(IN_FLIGHT)
+        #: Set when nobody waits on the UI thread's turns (``PacketPreview.wait``): the
+        #: job neither waits for the text nor for charts to be shown.
+        self.unpaced = threading.Event()
 
     def run(self) -> None:
         # Nothing may leave run(): Qt's pool cannot carry a Python exception.
@@ -204,30 +223,38 @@ class PreviewJob(QRunnable):
         html = packet.html(self.width_px)
         _emit(out.text, gen, packet, html)
         began = time.perf_counter()
-        # The UI thread lays the text out first, without the charts competing with it
-        # for the interpreter (that tripled the 30-70 ms it takes).
-        while not self.text_shown.wait(0.05):
+        # The UI thread lays the whole text out first, page by page, without the charts
+        # competing with it for the interpreter (that tripled the 30-70 ms it takes).
+        while not self.unpaced.is_set() and not self.text_shown.wait(0.05):
             if self.stop.is_set():
                 return
-            if time.perf_counter() - began > 1.0:
+            if time.perf_counter() - began > TEXT_WAIT_S:
                 break  # a UI too busy to say so: draw anyway
         charts = chart_sizes(html)
         for i, (name, width, height) in enumerate(charts):
+            image = self._image(packet, name, width, height)
+            # At most IN_FLIGHT charts wait for the UI thread: a busy UI gets them one
+            # per turn, never a backlog shown in one go.
+            while not self.unpaced.is_set() and not self.slots.acquire(timeout=0.05):
+                if self.stop.is_set():
+                    return
             if self.stop.is_set():
                 return
-            _emit(out.chart, gen, name, self._png(packet, name, width, height))
-            _emit(out.progress, gen, i + 1, len(charts))
+            _emit(out.chart, gen, name, image, i + 1, len(charts))
         _emit(out.done, gen)
 
-    def _png(self, packet: Packet, name: str, width: int, height: int) -> bytes:
+    def _image(self, packet: Packet, name: str, width: int, height: int) -> QImage | None:
         """The chart fitted into its ``width`` × ``height`` box at the screen's pixel ratio
-        (its own proportions kept); its figure is dropped once drawn."""
+        (its own proportions kept, centred in the box), ready to show; its figure is
+        dropped once drawn."""
+        if self.stop.is_set():
+            raise Cancelled
         spec = packet.charts.get(name)
         if spec is None:
-            return b""
+            return None
         if isinstance(spec, ClientChart):
             # The PDF's own drawer on a QPainter: milliseconds, and no matplotlib.
-            return client_chart_png(spec, width, height, self.pixel_ratio)
+            return client_chart_image(spec, width, height, self.pixel_ratio)
         from alliance_desktop.charts import build_lock
 
         # Under the charts' lock: the build imports matplotlib's modules the first time,
@@ -238,11 +265,26 @@ class PreviewJob(QRunnable):
         try:
             w_in, h_in = (float(x) or 1.0 for x in fig.get_size_inches())
             dpi = min(width / w_in, height / h_in) * self.pixel_ratio
-            buf = io.BytesIO()
-            fig.savefig(buf, format="png", dpi=dpi, facecolor="white")
+            drawn = _figure_image(fig, dpi)
         finally:
             fig.clear()
-        return buf.getvalue()
+        return place_in_box(drawn, width, height, self.pixel_ratio)
+
+
+def _figure_image(fig: Any, dpi: float) -> QImage:
+    """A matplotlib figure drawn at ``dpi`` on white, as a QImage: Agg's own pixels
+    (``savefig(format="raw")``), with no PNG to encode and decode again."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="raw", dpi=dpi, facecolor="white")
+    raw = buf.getvalue()
+    w_in, h_in = fig.get_size_inches()
+    width, height = int(w_in * dpi), int(h_in * dpi)
+    if width * height * 4 != len(raw):  # another size than Agg's: the PNG way
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", dpi=dpi, facecolor="white")
+        return QImage.fromData(buf.getvalue())
+    image = QImage(raw, width, height, 4 * width, QImage.Format.Format_RGBA8888)
+    return image.convertToFormat(QImage.Format.Format_RGB32)  # a copy: raw goes
 
 
 class PacketPreview(QObject):
@@ -270,7 +312,6 @@ class PacketPreview(QObject):
         self.signals = _Signals(self)
         self.signals.text.connect(self._text)
         self.signals.chart.connect(self._chart)
-        self.signals.progress.connect(self._progress)
         self.signals.failed.connect(self._failed)
         self.signals.done.connect(self._done)
         self.generation = 0
@@ -279,6 +320,8 @@ class PacketPreview(QObject):
         self.doc: QTextDocument | None = None
         self._blank = QTextDocument(self)
         self._pending: list[str] = []
+        #: The text is set but not yet announced (``_announce_text``, the next turn).
+        self._announce = False
         self._slicer = QTimer(self, singleShot=True, interval=0)
         self._slicer.timeout.connect(self._append_slice)
         self._placeholders: dict[tuple[int, int], QImage] = {}
@@ -292,6 +335,9 @@ class PacketPreview(QObject):
             f"color: {LIGHT.text}; padding: 14px; }}"
         )
         self._idle()
+        # The first call of viewport() in a process makes its Python wrapper and
+        # PySide's enums for it (~17 ms): in a turn of its own, not in the first request.
+        QTimer.singleShot(0, self, self.chartWidth)
 
     # -- state -------------------------------------------------------------------------
 
@@ -352,10 +398,14 @@ class PacketPreview(QObject):
             self.job.stop.set()
             self.job = None
         self._slicer.stop()
+        self._announce = False
         self.hold.off()  # a stopped job ends at its next client or chart
 
     def wait(self, msecs: int = -1) -> bool:
-        """Block until the pool is idle (tests and shutdown)."""
+        """Block until the pool is idle (tests and shutdown). The UI thread turns no more
+        meanwhile, so the running job stops pacing itself by it."""
+        if self.job is not None:
+            self.job.unpaced.set()
         return bool(self.pool.waitForDone(msecs))
 
     def clear(self) -> None:
@@ -393,29 +443,48 @@ class PacketPreview(QObject):
         parts = body.split(_PAGE)
         cover = _cover_pieces(parts[0])
         head, rest = cover[0], cover[1:] + [_PAGE + p for p in parts[1:]]
-        # The cover at once; the clients' pages between events, the first in the next
-        # turn (laying out the cover and a long first client at once took 50-120 ms).
+        # The cover's first lines at once; the rest between events: the preview's state
+        # and the private key in the next turn (showing that label lays the dialog out
+        # again), then the pages (laying out the cover and a long first client at once
+        # took 50-120 ms; setting the document with 30 rows of the cover's table, 10).
         doc.setHtml(head)
         self._pending = rest
         self._set_doc(doc)
-        if rest:
-            self._slicer.start()
-        if self.charts_total:
+        self._announce = True
+        self._slicer.start()
+
+    def _announce_text(self) -> None:
+        """The text is on screen: say so (the state line, the wizard's private key)."""
+        self._announce = False
+        # (A job no longer paced by the UI, ``wait``, may have drawn charts or ended.)
+        if self.job is not None and self.charts_total and not self.charts_drawn:
             self.bar.setRange(0, self.charts_total)
             self.bar.setValue(0)
             self._busy(self.tr("Drawing charts: 0 of {n}…").format(n=self.charts_total))
-        else:
+        elif self.job is not None and not self.charts_total:
             self.job = None
             self.hold.off()
             self._idle()
             self.state.setText(self.summary())
         self.textShown.emit()
+
+    def _text_laid_out(self) -> None:
+        """Every page is in the document: the charts may come now."""
         if self.job is not None:
-            self.job.text_shown.set()  # the charts may come now
+            self.job.text_shown.set()
 
     def _append_slice(self) -> None:
         doc = self.doc
-        if doc is None or not self._pending:
+        if doc is None:
+            return
+        if self._announce:  # the turn after the first lines: nothing else in it
+            self._announce_text()
+            if self._pending:
+                self._slicer.start()
+            else:
+                self._text_laid_out()
+            return
+        if not self._pending:
             return
         # Sections until SLICE_S is spent (at least one, at most SLICE), then a turn.
         began = time.perf_counter()
@@ -430,35 +499,36 @@ class PacketPreview(QObject):
                 break
         if self._pending:
             self._slicer.start()
+        else:
+            self._text_laid_out()
 
     def flush(self) -> None:
         """Append every section still waiting (tests and scripts)."""
-        while self._pending and self.doc is not None:
+        while (self._pending or self._announce) and self.doc is not None:
             self._append_slice()
         self._slicer.stop()
 
     def pendingSections(self) -> int:
         return len(self._pending)
 
-    def _chart(self, gen: int, name: str, png: bytes) -> None:
-        if gen != self.generation or self.doc is None or not png:
+    def _chart(self, gen: int, name: str, image: QImage | None, done: int, total: int) -> None:
+        if gen != self.generation:
             return
-        ratio = max(1.0, self.browser.devicePixelRatioF())
-        chart = QImage.fromData(png)
-        width, height = self._boxes.get(name, (chart.width(), chart.height()))
-        # The box the text leaves for the chart, in device pixels, with the chart centred
-        # in it at its own proportions: never stretched, never scaled up.
-        image = QImage(round(width * ratio), round(height * ratio), QImage.Format.Format_RGB32)
-        image.fill(QColor("#ffffff"))
-        painter = QPainter(image)
-        painter.drawImage((image.width() - chart.width()) // 2,
-                          (image.height() - chart.height()) // 2, chart)  # fmt: skip
-        painter.end()
-        image.setDevicePixelRatio(ratio)
-        self.doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"chart:{name}"),
-                             image)  # fmt: skip
-        self.charts_drawn += 1
-        self.browser.viewport().update()
+        try:
+            # The worker drew the chart into the very box the text leaves for it, in
+            # device pixels, centred at its own proportions (never stretched, never
+            # scaled up): nothing to decode or compose in this turn.
+            if self.doc is not None and image is not None and not image.isNull():
+                self.doc.addResource(QTextDocument.ResourceType.ImageResource,
+                                     QUrl(f"chart:{name}"), image)  # fmt: skip
+                self.charts_drawn += 1
+                self.browser.viewport().update()
+            self.bar.setRange(0, total)
+            self.bar.setValue(done)
+            self.state.setText(self.tr("Drawing charts: {done} of {n}…").format(done=done, n=total))
+        finally:
+            if self.job is not None:
+                self.job.slots.release()  # shown: the next chart may come
 
     def chartBoxes(self) -> dict[str, tuple[int, int]]:
         """Each chart's box in the shown text, in logical pixels."""
@@ -470,13 +540,6 @@ class PacketPreview(QObject):
         found = self.doc.resource(QTextDocument.ResourceType.ImageResource, QUrl(f"chart:{name}"))
         return found if isinstance(found, QImage) else None
 
-    def _progress(self, gen: int, done: int, total: int) -> None:
-        if gen != self.generation:
-            return
-        self.bar.setRange(0, total)
-        self.bar.setValue(done)
-        self.state.setText(self.tr("Drawing charts: {done} of {n}…").format(done=done, n=total))
-
     def _failed(self, gen: int, message: str) -> None:
         if gen != self.generation:
             return
@@ -484,6 +547,7 @@ class PacketPreview(QObject):
         self.hold.off()
         self._pending.clear()
         self._slicer.stop()
+        self._announce = False
         self.packet = None
         self._set_doc(None)
         self.browser.setPlainText(message or self.tr("The preview could not be built."))
