@@ -7,7 +7,8 @@ can be emptied in one call, so locking leaves nothing of the caseload behind.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -20,7 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from alliance_desktop.domain.models import Client, Session
+from alliance_desktop.domain.models import DIMENSIONS, Client, Session
 from alliance_desktop.gui.workspace.models import (
     CLIENT_ID_ROLE,
     SESSION_ROLE,
@@ -302,25 +303,28 @@ class CaseloadModel(QAbstractTableModel):
     def _painted_cells(self) -> list[list[CaseloadCell]]:
         """Every session cell's text and colours on the current dimension."""
         dimension, maximum = self._dimension, self._maximum
+        rating: Callable[[Session], float | None] = (
+            attrgetter(dimension) if dimension in DIMENSIONS else lambda s: s.rating(dimension)
+        )
         by_value: dict[float, CaseloadCell] = {}
         table = []
         for sessions in self._sessions:
-            cells = []
+            cells: list[CaseloadCell] = []
+            append = cells.append
             for session in sessions:
                 if session is None:
-                    cells.append(_NO_SESSION)
+                    append(_NO_SESSION)
                     continue
-                value = session.rating(dimension)
+                value = rating(session)
                 if value is None:
-                    cells.append(_NO_RATING)
+                    append(_NO_RATING)
                     continue
-                value = float(value)
                 cell = by_value.get(value)
                 if cell is None:
-                    background = scale_colour(value / maximum)
-                    cell = (_value_text(value), background, text_colour_on(background))
+                    background = scale_colour(float(value) / maximum)
+                    cell = (_value_text(float(value)), background, text_colour_on(background))
                     by_value[value] = cell
-                cells.append(cell)
+                append(cell)
             table.append(cells)
         return table
 
