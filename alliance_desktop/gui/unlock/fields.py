@@ -11,12 +11,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QToolButton
+from PySide6.QtWidgets import QLabel, QLineEdit, QToolButton
 
 from alliance_desktop.charts.palette import OKABE_ITO
 from alliance_desktop.gui.common.feedback import show_message
 
 if TYPE_CHECKING:  # pragma: no cover
+    # The strength bar is the create page's: beside a vault PySide never sets it up.
+    from PySide6.QtWidgets import QProgressBar
+
     from alliance_desktop.vault.passphrase import Strength
 
 # vault.passphrase (and its list of common passwords) loads when a strength is first
