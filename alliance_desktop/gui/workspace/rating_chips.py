@@ -8,8 +8,9 @@ text colours, so they keep their contrast in light and dark.
 A client switch paints every visible row's chips: most of that was the antialiased
 rounded rectangles, and each text's width measured anew. A chip's rectangle (fill and
 outline, no text) is drawn once per size and colour into a pixmap and copied after
-that; the texts are still drawn on the cell, as before, and each text's width is
-measured once per font.
+that; the texts are still drawn on the cell, each from a layout kept per text and
+font (``QStaticText``, placed where ``drawText`` would centre it), and each text's
+width is measured once per font.
 """
 
 from __future__ import annotations
@@ -17,7 +18,17 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap, QTransform
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QFontMetricsF,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QStaticText,
+    QTransform,
+)
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from alliance_desktop.gui.workspace.models import CHIPS_ROLE, TimelineModel
@@ -28,6 +39,7 @@ GAP = 4  # between chips
 PAD_Y = 2  # a chip's top and bottom inside its row
 MAX_FONTS = 8  # fonts whose text widths are kept
 MAX_SHAPES = 256  # chip rectangles kept as pixmaps (a few widths × colours × scales)
+MAX_TEXTS = 512  # chip texts kept laid out (a few dozen in use)
 #: False draws every chip's rectangle on the cell again (what the copies are tested
 #: against: the same pixels, give or take the rounding of one blend).
 COPY_SHAPES = True
@@ -48,6 +60,7 @@ _TEXT = QPalette.ColorRole.Text
 _HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
 _TRANSLATE = QTransform.TransformationType.TxTranslate.value
 _TRANSPARENT = Qt.GlobalColor.transparent
+_LTR = Qt.LayoutDirection.LeftToRight
 
 #: font key -> text -> its horizontal advance in that font.
 _advances: dict[str, dict[str, int]] = {}
@@ -86,6 +99,13 @@ def chips_width(
     return width + GAP * (len(chips) - 1) + 2 * GAP
 
 
+def _prepared(text: str, font: QFont) -> QStaticText:
+    static = QStaticText(text)
+    static.setTextFormat(Qt.TextFormat.PlainText)
+    static.prepare(QTransform(), font)
+    return static
+
+
 def _shape(
     width: int, height: int, offset: float, fill: QColor, outline: QColor, ratio: float
 ) -> QPixmap:
@@ -114,6 +134,23 @@ class RatingChipsDelegate(QStyledItemDelegate):
         super().__init__(parent)
         #: (width, height, offset, fill, outline, pixel ratio) -> the chip's rectangle.
         self._shapes: dict[tuple[int, int, float, int, int, float], QPixmap] = {}
+        #: The last font painted in, its line height, and each chip text laid out in it.
+        self._font: QFont | None = None
+        self._line = 0.0
+        self._static: dict[str, QStaticText] = {}
+
+    def _texts_for(self, font: QFont, painter: QPainter) -> tuple[dict[str, QStaticText], float]:
+        """The chips' texts laid out in ``font`` (a few dozen: they repeat from row to
+        row and client to client), and its line height."""
+        if self._font is None or font != self._font:
+            # A copy: the option's font lives only as long as the option.
+            self._font = QFont(font)
+            exact = QFontMetricsF(painter.fontMetrics())
+            self._line = exact.ascent() + exact.descent()
+            self._static = {}
+        if len(self._static) >= MAX_TEXTS:
+            self._static = {}
+        return self._static, self._line
 
     def _chips(self, index: Index) -> list[str]:
         model = index.model()
@@ -181,6 +218,9 @@ class RatingChipsDelegate(QStyledItemDelegate):
             painter.setBrush(fill)
         right = rect.right()
         radius = height / 2
+        font = painter.font()  # what drawText would draw in
+        texts, line = self._texts_for(font, painter)
+        direct = line > height or opt.direction != _LTR
         for chip in chips:
             width = advance(table, metrics, chip) + 2 * PAD_X
             if x + width > right:
@@ -198,7 +238,18 @@ class RatingChipsDelegate(QStyledItemDelegate):
                 painter.setPen(outline)
                 painter.drawRoundedRect(box, radius, radius)
             painter.setPen(ink)
-            painter.drawText(box, _CENTRE, chip)
+            static = None if direct else texts.get(chip)
+            if static is None and not direct:
+                static = texts[chip] = _prepared(chip, font)
+            if static is None:
+                painter.drawText(box, _CENTRE, chip)
+            else:
+                # Where drawText centres it, from a layout kept with the text (drawText
+                # lays the text out again on every call).
+                size = static.size()
+                painter.drawStaticText(
+                    QPointF(x + (width - size.width()) / 2, top + (height - line) / 2), static
+                )
             x += width + GAP
         painter.restore()
 
