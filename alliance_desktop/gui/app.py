@@ -6,7 +6,6 @@ the session editor and (later) matplotlib load after the passphrase is accepted.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import sys
 from collections.abc import Callable
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING
 from alliance_desktop import __version__
 
 if TYPE_CHECKING:  # pragma: no cover
+    import argparse
     from types import TracebackType
 
 DEMO_FILENAME = "demo.alliance"
@@ -27,6 +27,8 @@ DESKTOP_FILE_ID = "org.alliancedesktop.AllianceDesktop"
 def build_parser() -> argparse.ArgumentParser:
     """The command line of ``alliance-desktop``; the manual page and the documentation
     are generated from this parser (packaging/linux/generate.py)."""
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="alliance-desktop",
         description="Private, offline reflection on the therapeutic alliance.",
@@ -66,9 +68,47 @@ def _local_path(value: str) -> str:
     return value
 
 
-def _parse(argv: list[str] | None) -> argparse.Namespace:
+class Args:
+    """The command line, parsed: what ``build_parser`` reads, PATH folded into ``vault``."""
+
+    __slots__ = ("demo", "path", "self_test", "vault")
+
+    def __init__(
+        self,
+        path: str | None = None,
+        vault: str | None = None,
+        *,
+        demo: bool = False,
+        self_test: bool = False,
+    ) -> None:
+        self.path, self.vault, self.demo, self.self_test = path, vault, demo, self_test
+
+
+def _parse_plain(argv: list[str]) -> Args | None:
+    """The launches a desktop makes (nothing, a double-clicked PATH, ``--vault PATH``)
+    without argparse: importing it and building the parser is a few milliseconds before
+    the unlock window (issue 15). None for anything else, and for a PATH that is not a
+    local file: argparse answers those, with its help, version and error messages."""
+    if not argv:
+        return Args()
+    if len(argv) == 1 and not argv[0].startswith("-"):
+        try:
+            path = _local_path(argv[0])
+        except ValueError:
+            return None
+        return Args(path, path)
+    if len(argv) == 2 and argv[0] == "--vault" and not argv[1].startswith("-"):
+        return Args(vault=argv[1])
+    return None
+
+
+def _parse(argv: list[str] | None) -> Args:
+    words = sys.argv[1:] if argv is None else list(argv)
+    plain = _parse_plain(words)
+    if plain is not None:
+        return plain
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(words)
     if args.path is not None:
         try:
             args.path = _local_path(args.path)
@@ -79,7 +119,7 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
         if args.demo:
             parser.error("--demo opens its own vault; leave out PATH")
         args.vault = args.path
-    return args
+    return Args(args.path, args.vault, demo=args.demo, self_test=args.self_test)
 
 
 def make_demo_vault(folder: Path):
@@ -180,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
         release_collector()
 
 
-def _run(args: argparse.Namespace, release_collector: Callable[[], None]) -> int:
+def _run(args: Args, release_collector: Callable[[], None]) -> int:
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication

@@ -8,6 +8,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 CHILD = textwrap.dedent(
     """
     import os, sys
@@ -61,6 +63,9 @@ UNWANTED = (
     "alliance_desktop.charts.theme",
     # Marked labels' accessible interface: defined when a screen reader first asks.
     "alliance_desktop.gui.common.accessible_label",
+    # argparse's first parse (its gettext look-up imports locale): a launch with nothing,
+    # a PATH or --vault PATH is read without building the parser (gui.app._parse_plain).
+    "locale",
     # The crash dialog's module (and its hook) load with the first uncaught exception;
     # until then gui.app's _CrashHandler is the hook (test_a_start_up_crash_...).
     "alliance_desktop.gui.common.crash_dialog",
@@ -180,3 +185,27 @@ def test_a_start_up_crash_shows_the_crash_dialog(monkeypatch):
     except KeyError as exc:
         sys.excepthook(type(exc), exc, exc.__traceback__)
     assert len(shown) == 1 and len(handled) == 2  # the controller's handler took it
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["v.alliance"], ["file:///tmp/with%20space.alliance"], ["--vault", "v.alliance"]],
+)
+def test_a_plain_launch_reads_as_argparse_reads_it(monkeypatch, argv):
+    from alliance_desktop.gui import app
+
+    plain = app._parse(argv)
+    monkeypatch.setattr(app, "_parse_plain", lambda _argv: None)
+    parsed = app._parse(argv)
+    assert {k: getattr(plain, k) for k in app.Args.__slots__} == {
+        k: getattr(parsed, k) for k in app.Args.__slots__
+    }
+
+
+@pytest.mark.parametrize(
+    "argv", [["--demo"], ["--self-test"], ["-x"], ["file://elsewhere/v.alliance"], ["a", "b"]]
+)
+def test_everything_else_goes_to_argparse(argv):
+    from alliance_desktop.gui import app
+
+    assert app._parse_plain(argv) is None
