@@ -55,8 +55,13 @@ SLICE = 12  # client sections appended per turn of the event loop, at most
 SLICE_S = 0.012  # and no more once this long was spent in a turn
 PREVIEW_WIDTH = 640
 #: Charts sent to the UI thread and not yet shown there, at most: the worker waits
-#: rather than queue more (charts queued up were shown several in one turn).
-IN_FLIGHT = 2
+#: rather than queue more (charts queued up were shown several in one turn). The UI
+#: thread asks for the next one only in its next turn (``_ask_next``), so each turn of
+#: the loop shows one chart at most; the worker draws the next meanwhile.
+IN_FLIGHT = 1
+#: The progress line above the preview is brought up to date at most this often
+#: (a progress bar's new value repaints it at once).
+PROGRESS_EVERY_S = 0.1
 #: How long the charts wait for the text to be laid out before they are drawn anyway.
 TEXT_WAIT_S = 3.0
 
@@ -322,6 +327,11 @@ class PacketPreview(QObject):
         self._pending: list[str] = []
         #: The text is set but not yet announced (``_announce_text``, the next turn).
         self._announce = False
+        #: Charts shown since the worker was last told it may send more.
+        self._owed = 0
+        self._asker = QTimer(self, singleShot=True, interval=0)
+        self._asker.timeout.connect(self._ask_next)
+        self._progressed = 0.0
         self._slicer = QTimer(self, singleShot=True, interval=0)
         self._slicer.timeout.connect(self._append_slice)
         self._placeholders: dict[tuple[int, int], QImage] = {}
@@ -335,9 +345,6 @@ class PacketPreview(QObject):
             f"color: {LIGHT.text}; padding: 14px; }}"
         )
         self._idle()
-        # The first call of viewport() in a process makes its Python wrapper and
-        # PySide's enums for it (~17 ms): in a turn of its own, not in the first request.
-        QTimer.singleShot(0, self, self.chartWidth)
 
     # -- state -------------------------------------------------------------------------
 
@@ -370,7 +377,15 @@ class PacketPreview(QObject):
 
     def chartWidth(self) -> int:
         """Charts as wide as the text column the preview leaves, within reason."""
-        free = self.browser.viewport().width() - 2 * self.browser.document().documentMargin()
+        # The viewport's width, without viewport(): its first call in a process makes
+        # the Python wrapper of a QWidget made in C++, and PySide's enums with it (17-30
+        # ms in one turn).
+        browser = self.browser
+        width = browser.maximumViewportSize().width()
+        bar = browser.verticalScrollBar()
+        if bar.isVisible():
+            width -= bar.width()
+        free = width - 2 * browser.document().documentMargin()
         return int(max(360, min(PREVIEW_WIDTH, free - 24)))
 
     def showMessage(self, text: str) -> None:
@@ -399,6 +414,8 @@ class PacketPreview(QObject):
             self.job = None
         self._slicer.stop()
         self._announce = False
+        self._asker.stop()
+        self._owed = 0
         self.hold.off()  # a stopped job ends at its next client or chart
 
     def wait(self, msecs: int = -1) -> bool:
@@ -522,13 +539,26 @@ class PacketPreview(QObject):
                 self.doc.addResource(QTextDocument.ResourceType.ImageResource,
                                      QUrl(f"chart:{name}"), image)  # fmt: skip
                 self.charts_drawn += 1
-                self.browser.viewport().update()
-            self.bar.setRange(0, total)
-            self.bar.setValue(done)
-            self.state.setText(self.tr("Drawing charts: {done} of {n}…").format(done=done, n=total))
+                self.doc.documentLayout().update.emit()  # repaint (not viewport(): above)
+            now = time.perf_counter()
+            if now - self._progressed >= PROGRESS_EVERY_S or done == total:
+                self._progressed = now
+                self.bar.setRange(0, total)
+                self.bar.setValue(done)
+                self.state.setText(
+                    self.tr("Drawing charts: {done} of {n}…").format(done=done, n=total)
+                )
         finally:
             if self.job is not None:
-                self.job.slots.release()  # shown: the next chart may come
+                self._owed += 1
+                self._asker.start()  # the next chart, in the next turn
+
+    def _ask_next(self) -> None:
+        """A turn after charts were shown: the worker may send as many more."""
+        owed, self._owed = self._owed, 0
+        if self.job is not None:
+            for _ in range(owed):
+                self.job.slots.release()
 
     def chartBoxes(self) -> dict[str, tuple[int, int]]:
         """Each chart's box in the shown text, in logical pixels."""

@@ -73,6 +73,14 @@ class SourceReader(QObject):
         self._timer.setInterval(0)
         self._timer.start()
 
+    def startSoon(self, vault: Vault) -> None:
+        """``start`` in the next turn of the loop (the wizard's construction and first
+        paint are one turn already); ``finish`` still reads everything at once."""
+        self.cancel()
+        self._vault = vault  # no head yet: the first step starts the read
+        self._timer.setInterval(0)
+        self._timer.start()
+
     def cancel(self) -> None:
         self._timer.stop()
         self._vault = None
@@ -85,7 +93,7 @@ class SourceReader(QObject):
     def finish(self) -> None:
         """Read whatever is left now (blocking); a vault still busy after a few tries is
         left to the timer."""
-        for _ in range(3):
+        for _ in range(4):  # (the first may only start the read: startSoon)
             if self._vault is None:
                 return
             self._timer.stop()

@@ -120,7 +120,7 @@ class SupervisionWizard(QDialog):
         self._reader = SourceReader(self)
         self._reader.ready.connect(self._source_read)
         self.previewState.setText(self.tr("Reading the vault…"))
-        self._reader.start(vault)
+        self._reader.startSoon(vault)
 
     def _source_read(self, source: app_packets.PacketSource) -> None:
         self.source = source
