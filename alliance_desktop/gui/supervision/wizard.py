@@ -100,6 +100,8 @@ class SupervisionWizard(QDialog):
         self._in_range: dict[int, list[Session]] = {}
         self._by_client: dict[int, tuple[list[date], list[Session]]] = {}
         self._blocks: dict[int, list[SessionRow]] = {}
+        #: Each date's text in the lists, once for every client (kept with the blocks).
+        self._days: dict[date, str] = {}
         self._generation = 0
 
         # The one read: everything any packet of this vault needs, then never again. It
@@ -126,6 +128,7 @@ class SupervisionWizard(QDialog):
         self.source = source
         self._by_client = self._reader.by_client
         self._blocks = {}
+        self._days = {}
         # A full collection walks every object; with 100k sessions in memory that takes
         # most of a second, holding the lock Python threads share, so the window would
         # freeze whenever the worker's garbage set one off. The snapshot is long-lived:
@@ -250,6 +253,7 @@ class SupervisionWizard(QDialog):
             if lo < hi:
                 self._in_range[cid] = sessions[lo:hi]
         self._blocks = {}
+        self._days = {}
         self.periodPage.showCount(sum(len(v) for v in self._in_range.values()))
         self._reasons = None
         self._list_clients()
@@ -341,7 +345,7 @@ class SupervisionWizard(QDialog):
         if block is not None:
             return block
         flag = " · ⚑ " + self.tr("flagged")
-        days: dict[date, str] = {}  # a date's text once, not once per session
+        days = self._days  # a date's text once, not once per session
         block = []
         for s in self._in_range.get(client_id, ()):
             line = first_line(s)
@@ -591,6 +595,7 @@ class SupervisionWizard(QDialog):
         self._in_range = {}
         self._by_client = {}
         self._blocks = {}
+        self._days = {}
         self._records = []
         if self._frozen or self._reader.froze:
             self._frozen = self._reader.froze = False
