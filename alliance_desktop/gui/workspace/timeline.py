@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFont, QFontMetricsF, QIcon
 from PySide6.QtWidgets import QHeaderView, QStyle
 
 from alliance_desktop.domain import Session
 from alliance_desktop.gui.workspace.models import SESSION_ROLE, TimelineModel
 from alliance_desktop.gui.workspace.rating_chips import (
     RatingChipsDelegate,
-    advance,
     advances,
     chips_width,
 )
@@ -25,6 +25,32 @@ SIZED_ROWS = 30
 _REFLECTION = TimelineModel.COLUMNS.index("reflection")
 _RATINGS = TimelineModel.COLUMNS.index("ratings")
 _SUPERVISION = TimelineModel.COLUMNS.index("supervision")
+
+#: font key -> text -> the width it is drawn in, rounded up (see ``text_width``).
+_text_widths: dict[str, dict[str, int]] = {}
+MAX_FONTS = 8
+
+
+def text_widths(font: QFont) -> dict[str, int]:
+    """A text -> width table for ``font``, filled by ``text_width``."""
+    key = font.key()
+    table = _text_widths.get(key)
+    if table is None:
+        if len(_text_widths) >= MAX_FONTS:
+            _text_widths.clear()
+        table = _text_widths[key] = {}
+    return table
+
+
+def text_width(table: dict[str, int], metrics: QFontMetricsF, text: str) -> int:
+    """The whole pixels ``text`` needs so ``elidedText`` (what the delegate draws)
+    leaves it whole: its advance rounded *up*. ``QFontMetrics.horizontalAdvance``
+    rounds to the nearest pixel, and "29 Nov" (42.45 px) in 42 px was drawn "29 N…"."""
+    width = table.get(text)
+    if width is None:
+        width = table[text] = math.ceil(metrics.horizontalAdvance(text))
+    return width
+
 
 if TYPE_CHECKING:  # pragma: no cover
     from alliance_desktop.gui.shell.main_window import MainWindow
@@ -82,7 +108,10 @@ class Timeline(QObject):
         tv, model = self.view, self.model
         header = tv.horizontalHeader()
         metrics = tv.fontMetrics()
-        table = advances(tv.font())
+        font = tv.font()
+        table = advances(font)
+        widths_f = text_widths(font)
+        metrics_f = QFontMetricsF(font, tv)
         style = tv.style()
         margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tv) + 1)
         rows = range(min(SIZED_ROWS, model.rowCount()))
@@ -99,11 +128,15 @@ class Timeline(QObject):
                 for row in rows:
                     width = max(width, chips_width(metrics, model.chips(row), table))
             else:
-                widest = max((advance(table, metrics, t[column]) for t in texts), default=0)
+                widest = max(
+                    (text_width(widths_f, metrics_f, t[column]) for t in texts if t[column]),
+                    default=0,
+                )
                 if widest:
                     widest += margin
                 if column == _SUPERVISION and any(model.session(r).supervision for r in rows):
-                    widest += icon + margin // 2
+                    # The flag and the delegate's margins either side of it.
+                    widest += icon + margin
                 width = max(width, widest)
             if header.sectionSize(column) != width:
                 widths[column] = width
