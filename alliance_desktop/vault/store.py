@@ -125,6 +125,8 @@ class Vault:
         self._counting = False  # the open transaction raises the change counter
         self._uncounted = 0  # rows it changed in levels opened counted=False
         self._catalogue: dict[str, Strategy] | None = None
+        #: ``tags()`` as read at a change counter: (counter, tags).
+        self._tags: tuple[int, list[str]] | None = None
         #: While a background job has the connection (gui.common.background), the one
         #: thread that may use it: any other gets VaultInUseError instead of racing it.
         self.lent_to: int | None = None
@@ -195,6 +197,7 @@ class Vault:
         self.reclaim()
         conn, self._conn = self._conn, None
         self._depth = 0
+        self._tags = None
         if conn is not None:
             with suppress(Exception):
                 conn.close()
@@ -814,7 +817,22 @@ class Vault:
         return session
 
     def tags(self) -> list[str]:
-        """Every tag in use, most used first, for completion in the editor."""
+        """Every tag in use, most used first, for completion in the editor.
+
+        Read once per change of the data (``change_counter``): the editor asks on every
+        open, and the query reads every session's tags (~43 ms at 20,000 sessions).
+        Inside a transaction it is always read: the counter rises only at its end."""
+        if self._depth:
+            return self._read_tags()
+        counter = self.change_counter()
+        cached = self._tags
+        if cached is not None and cached[0] == counter:
+            return list(cached[1])
+        tags = self._read_tags()
+        self._tags = (counter, tags)
+        return list(tags)
+
+    def _read_tags(self) -> list[str]:
         return [
             t
             for (t,) in self.conn.execute(
