@@ -76,6 +76,9 @@ class ClientListModel(QAbstractListModel):
         super().__init__(parent)
         self._rows: list[ClientSummary] = []
         self._alerts: dict[int | None, int] = {}
+        #: Each row's display text once worked out (the list paints every visible row
+        #: again on a switch; the words change only with ``setSummaries``).
+        self._display: dict[int, str] = {}
 
     def setAlertCounts(self, counts: dict[int | None, int]) -> None:
         """Recent alerts per client id; shown as a badge, kept across ``setSummaries``."""
@@ -86,6 +89,7 @@ class ClientListModel(QAbstractListModel):
     def setSummaries(self, summaries: list[ClientSummary]) -> None:
         self.beginResetModel()
         self._rows = list(summaries)
+        self._display = {}
         self.endResetModel()
 
     def clear(self) -> None:
@@ -112,22 +116,30 @@ class ClientListModel(QAbstractListModel):
     def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
+    @staticmethod
+    def _display_text(s: ClientSummary) -> str:
+        if s.sessions == 0:
+            detail = _tr("no sessions yet")
+        else:
+            detail = sessions_label(s.sessions)
+            detail += " · " + short_date(s.last_session)
+        if s.client.status == ClientStatus.CLOSED:
+            detail += " · " + _tr("closed")
+        if s.is_practice:  # a trainee's vignette: said in words, not by colour
+            detail += " · " + _tr("practice")
+        return f"{s.client.code}\n{detail}"
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        s = self._rows[index.row()]
-        closed = s.client.status == ClientStatus.CLOSED
+        row = index.row()
         if role == Qt.ItemDataRole.DisplayRole:
-            if s.sessions == 0:
-                detail = _tr("no sessions yet")
-            else:
-                detail = sessions_label(s.sessions)
-                detail += " · " + short_date(s.last_session)
-            if closed:
-                detail += " · " + _tr("closed")
-            if s.is_practice:  # a trainee's vignette: said in words, not by colour
-                detail += " · " + _tr("practice")
-            return f"{s.client.code}\n{detail}"
+            text = self._display.get(row)
+            if text is None:
+                text = self._display[row] = self._display_text(self._rows[row])
+            return text
+        s = self._rows[row]
+        closed = s.client.status == ClientStatus.CLOSED
         if role == Qt.ItemDataRole.AccessibleTextRole:
             text = self.data(index).replace("\n", ", ")
             alerts = self._alerts.get(s.client.id, 0)
@@ -211,23 +223,39 @@ def rating_labels() -> dict[str, str]:
     }
 
 
-def rating_chips(s: Session) -> list[str]:
-    """One small labelled chip per rating: "Trust 8", "Engagement 3", "Goals –"."""
-    labels = rating_labels()
-    chips = []
-    for dim in DIMENSIONS:
-        value = getattr(s, dim)
-        chips.append(f"{labels[dim]} {'–' if value is None else _rating(value)}")
-    return chips
+class ChipWords:
+    """The words and number format of rating chips, looked up once: the labels'
+    translations and the locale (a ``QLocale()`` per value, and the four labels per
+    row, were most of the timeline's column fit). Built anew per model reset, so a
+    language or locale set since shows in the next rows shown."""
+
+    def __init__(self) -> None:
+        self.labels = rating_labels()
+        self._locale = QLocale()
+        self._values: dict[float, str] = {}
+
+    def value(self, value: float | None) -> str:
+        if value is None:
+            return "–"
+        text = self._values.get(value)
+        if text is None:
+            text = self._values[value] = self._locale.toString(float(value), "g", 3)
+        return text
+
+    def chips(self, s: Session) -> list[str]:
+        labels, value = self.labels, self.value
+        return [f"{labels[dim]} {value(getattr(s, dim))}" for dim in DIMENSIONS]
 
 
-def _rating(value: float) -> str:
-    return QLocale().toString(float(value), "g", 3)
+def rating_chips(s: Session, words: ChipWords | None = None) -> list[str]:
+    """One small labelled chip per rating: "Trust 8", "Engagement 3", "Goals –"
+    (``words``: the labels and number format already looked up)."""
+    return (words or ChipWords()).chips(s)
 
 
-def ratings_text(s: Session) -> str:
+def ratings_text(s: Session, words: ChipWords | None = None) -> str:
     """The ratings in words, as the chips read: "Trust 8 · Engagement 3 · …"."""
-    return " · ".join(rating_chips(s))
+    return " · ".join(rating_chips(s, words))
 
 
 def ruptures_text(s: Session) -> str:
@@ -316,22 +344,31 @@ class TimelineModel(FlatTableModel):
         #: measured many times; its words do not change until the next ``setSessions``).
         self._texts: dict[int, tuple[str, ...]] = {}
         self._chips: dict[int, list[str]] = {}
+        #: The chips' labels and number format, looked up on the first row shown after
+        #: each ``setSessions``.
+        self._words: ChipWords | None = None
+        self._headers: tuple[str, ...] | None = None
         self._flag = QIcon(":/icons/flag.svg")
 
     def headers(self) -> tuple[str, ...]:
-        return (
-            _tr("Date"),
-            _tr("Ratings"),
-            _tr("Ruptures"),
-            _tr("Strategies"),
-            _tr("Reflection"),
-            _tr("Supervision"),
-        )
+        # Translated once per ``setSessions``: the header asks for each section's text
+        # many times per switch (sizing, painting), six translations each time.
+        headers = self._headers
+        if headers is None:
+            headers = self._headers = (
+                _tr("Date"),
+                _tr("Ratings"),
+                _tr("Ruptures"),
+                _tr("Strategies"),
+                _tr("Reflection"),
+                _tr("Supervision"),
+            )
+        return headers
 
     def setSessions(self, sessions: list[Session]) -> None:
         self.beginResetModel()
         self._rows = sorted(sessions, key=lambda s: (s.date, s.id or 0), reverse=True)
-        self._texts, self._chips = {}, {}
+        self._texts, self._chips, self._words, self._headers = {}, {}, None, None
         self.endResetModel()
 
     def clear(self) -> None:
@@ -344,7 +381,7 @@ class TimelineModel(FlatTableModel):
             s = self._rows[row]
             texts = self._texts[row] = (
                 short_date(s.date),
-                ratings_text(s),
+                " · ".join(self.chips(row)),
                 ruptures_text(s),
                 str(len(s.strategies)) if s.strategies else "",
                 first_line(s.reflection.plain_text()),
@@ -356,7 +393,10 @@ class TimelineModel(FlatTableModel):
         """The row's rating chips ("Trust 8", …)."""
         chips = self._chips.get(row)
         if chips is None:
-            chips = self._chips[row] = rating_chips(self._rows[row])
+            words = self._words
+            if words is None:
+                words = self._words = ChipWords()
+            chips = self._chips[row] = words.chips(self._rows[row])
         return chips
 
     def icon(self, row: int, column: int) -> QIcon | None:
