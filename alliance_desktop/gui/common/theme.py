@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, Q
 
 from alliance_desktop.charts.palette import SURFACES
 from alliance_desktop.gui import resources_rc  # noqa: F401  (registers :/ resources)
-from alliance_desktop.gui.common.checkable_model import shows_check_boxes
 from alliance_desktop.gui.common.focus_ring import FocusRings
 
 THEMES = ("system", "light", "dark")
@@ -188,6 +187,10 @@ def wants_indicator_style(widget: QWidget) -> bool:
     if kind == _GROUP_BOX:
         return bool(widget.isCheckable())  # type: ignore[attr-defined]
     if kind == _VIEW:
+        # Here, not at the top: the model classes it needs are set up on first use, and
+        # the unlock window shows no item view (test_startup_imports).
+        from alliance_desktop.gui.common.checkable_model import shows_check_boxes
+
         return shows_check_boxes(widget.model())  # type: ignore[attr-defined]
     return True
 
