@@ -22,6 +22,21 @@ from alliance_desktop.gui.workspace.models import (
 
 PAD = 6
 
+# Enum values looked up once: each attribute and each ``&`` of Qt's enums is a call
+# into Python's enum module, several per row painted.
+_SELECTED = QStyle.StateFlag.State_Selected.value
+_HAS_FOCUS = QStyle.StateFlag.State_HasFocus.value
+_NO_BRUSH = Qt.BrushStyle.NoBrush
+_PANEL = QStyle.PrimitiveElement.PE_PanelItemViewItem
+_ITEM = QStyle.ControlElement.CE_ItemViewItem
+_TOP_LEFT = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
+_TOP_RIGHT = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight
+_ELIDE = Qt.TextElideMode.ElideRight
+_TEXT = QPalette.ColorRole.Text
+_HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
+_PLACEHOLDER = QPalette.ColorRole.PlaceholderText
+_BADGE = QPalette.ColorRole.LinkVisited
+
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -90,44 +105,50 @@ class ClientDelegate(QStyledItemDelegate):
             self._paint_heading(painter, option, str(heading))
             option = QStyleOptionViewItem(option)
             option.rect = option.rect.adjusted(0, heading_height(option), 0, 0)
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.rect = option.rect
         # initStyleOption turns "\n" into a line separator, so read the model's text.
         text, closed, alerts = _row_data(index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        state = option.state._value_
+        widget = option.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            if not state & _HAS_FOCUS:
+                # What Qt's item drawing paints for a row with no text, icon or check
+                # box: the item panel, which shows a selection or a background brush
+                # and nothing else (the style sheet has no item rules), without asking
+                # the model for every role through Python first (initStyleOption). The
+                # focused row goes Qt's whole way, for its focus frame.
+                if state & _SELECTED or option.backgroundBrush.style() != _NO_BRUSH:
+                    style.drawPrimitive(_PANEL, option, painter, widget)
+            else:
+                opt = QStyleOptionViewItem(option)
+                self.initStyleOption(opt, index)
+                opt.rect = option.rect
+                opt.text = ""
+                style.drawControl(_ITEM, opt, painter, widget)
         code, _, detail = text.partition("\n")
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        selected = bool(state & _SELECTED)
         palette = option.palette
-        main = palette.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
-        quiet = main if selected else palette.color(QPalette.ColorRole.PlaceholderText)
+        main = palette.color(_HIGHLIGHTED_TEXT if selected else _TEXT)
+        quiet = main if selected else palette.color(_PLACEHOLDER)
         fonts = self._fonts_for(option.font, closed)
         line = fonts.line
         rect = option.rect.adjusted(PAD, PAD // 2, -PAD, -PAD // 2)
         painter.save()
         painter.setFont(fonts.bold)
         painter.setPen(quiet if closed else main)
-        flags = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
         # Recent alerts: a warning sign and the count after the code (not colour alone).
         badge = f"⚠{alerts}" if alerts else ""
         badge_w = fonts.bold_metrics.horizontalAdvance(badge) + PAD if badge else 0
-        elided = fonts.bold_metrics.elidedText(
-            code, Qt.TextElideMode.ElideRight, rect.width() - badge_w
-        )
-        painter.drawText(rect, flags, elided)
+        elided = fonts.bold_metrics.elidedText(code, _ELIDE, rect.width() - badge_w)
+        painter.drawText(rect, _TOP_LEFT, elided)
         if badge:
             if not selected:
-                painter.setPen(palette.color(QPalette.ColorRole.LinkVisited))
-            painter.drawText(rect, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight, badge)
+                painter.setPen(palette.color(_BADGE))
+            painter.drawText(rect, _TOP_RIGHT, badge)
         painter.setFont(fonts.regular)
         painter.setPen(quiet)
-        elided = fonts.metrics.elidedText(detail, Qt.TextElideMode.ElideRight, rect.width())
-        painter.drawText(rect.adjusted(0, line, 0, 0), flags, elided)
+        elided = fonts.metrics.elidedText(detail, _ELIDE, rect.width())
+        painter.drawText(rect.adjusted(0, line, 0, 0), _TOP_LEFT, elided)
         painter.restore()
 
     @staticmethod
