@@ -20,6 +20,8 @@ from alliance_desktop.vault.bulk import paused_gc
 from alliance_desktop.vault.store import Vault
 
 Format = Literal["csv", "json"]
+#: Sessions written (and encoded) per piece by ``render_csv_bytes``.
+CSV_CHUNK = 2000
 _EPOCH = datetime.min.replace(tzinfo=UTC)
 FORMATS: tuple[Format, ...] = ("csv", "json")
 
@@ -38,6 +40,27 @@ def render_csv(vault: Vault) -> str:
         text = write_csv(rows)
         _release(rows)
         return text
+
+
+def render_csv_bytes(vault: Vault) -> bytes:
+    """``render_csv(vault).encode("utf-8")`` without the whole text as one string.
+
+    Written and encoded CSV_CHUNK sessions at a time (a CSV row does not depend on
+    the others). One growing string held the interpreter in three single calls of
+    ~45 ms each at 100,000 sessions, while a background export ran: a character
+    beyond Latin-1 in the last note copied all the text before it to two bytes a
+    character, ``getvalue`` copied it again, and so did the encoding. The join of the
+    encoded pieces lets other threads run.
+    """
+    with paused_gc():
+        rows = _coded_sessions(vault)
+        header = write_csv([])
+        parts = [header.encode("utf-8")]
+        for start in range(0, len(rows), CSV_CHUNK):
+            text = write_csv(rows[start : start + CSV_CHUNK])
+            parts.append(text[len(header) :].encode("utf-8"))
+        _release(rows)
+        return b"".join(parts)
 
 
 def render_json(vault: Vault, *, now: datetime | None = None, indent: int | None = None) -> str:
@@ -105,4 +128,4 @@ def export_bytes(vault: Vault, fmt: Format, *, indent: int | None = None) -> byt
         raise ValueError(f"unknown export format {fmt!r}; use {' or '.join(FORMATS)}")
     if fmt == "json":
         return render_json_bytes(vault, indent=indent)
-    return render(vault, fmt).encode("utf-8")
+    return render_csv_bytes(vault)
