@@ -63,6 +63,11 @@ class ClientsPane(QObject):
         ui.addClientButton.clicked.connect(self.newClient)
         ui.emptyAddClientButton.clicked.connect(self.newClient)
 
+        # The title and goals are the client's own words: shown as typed, never read as
+        # HTML ("<b>" in a goal was drawn bold, an "<img>" loaded), and a plain label's
+        # text is laid out without a rich-text document on every switch.
+        ui.clientTitle.setTextFormat(Qt.TextFormat.PlainText)
+        ui.clientGoals.setTextFormat(Qt.TextFormat.PlainText)
         # The outcome chip sits on the title's line.
         layout = ui.clientPageLayout
         index = layout.indexOf(ui.clientTitle)

@@ -208,7 +208,11 @@ class RupturesPanel(QObject):
         text = self.tr("Ruptures")
         if count:
             text = self.tr("Ruptures ({n} open)").format(n=count)
-        self.w.ui.clientTabs.setTabText(self.index, text)
+        tabs = self.w.ui.clientTabs
+        # The same text again still lays the tab bar and the tab widget out anew (Qt
+        # sets it unasked): most switches keep it.
+        if tabs.tabText(self.index) != text:
+            tabs.setTabText(self.index, text)
 
     def clear(self) -> None:
         """A lock empties the client list: what this shows goes with it."""
@@ -287,18 +291,20 @@ class RupturesPanel(QObject):
                 break
         if asked is None:
             self._prompt_rupture = None
-            self.stillOpenLabel.clear()
+            # QLabel.clear lays the label out again even when it is empty already.
+            if self.stillOpenLabel.text():
+                self.stillOpenLabel.clear()
             self.stillOpenPrompt.hide()
             return
         session, rid = asked
         self._prompt_rupture = rid
         rupture = next(r for r in session.ruptures if r.id == rid)
-        self.stillOpenLabel.setText(
-            self.tr("Still open from {date} ({kind}): repaired since?").format(
-                date=short_date(session.date), kind=rupture_type_label(rupture).lower()
-            )
+        text = self.tr("Still open from {date} ({kind}): repaired since?").format(
+            date=short_date(session.date), kind=rupture_type_label(rupture).lower()
         )
-        self.stillOpenPrompt.setAccessibleName(self.stillOpenLabel.text())
+        if self.stillOpenLabel.text() != text:
+            self.stillOpenLabel.setText(text)
+            self.stillOpenPrompt.setAccessibleName(text)
         self.stillOpenPrompt.show()
 
     def _still_open_yes(self) -> None:
