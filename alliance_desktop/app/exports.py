@@ -15,10 +15,6 @@ from alliance_desktop.reports.exporter import FORMATS, Format
 from alliance_desktop.reports.importer import ImportResult
 from alliance_desktop.vault.store import Vault
 
-#: Characters encoded per call: a 15 MB export is not one long call that holds the
-#: interpreter (a background export keeps the window painting).
-_ENCODE_SLICE = 1 << 20
-
 
 def _rendered(
     vault: Vault, fmt: Format, indent: int | None = None, progress: Progress | None = None
@@ -26,15 +22,11 @@ def _rendered(
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}")
     step(progress, 0, 3, _("Reading the vault…"))
-    if fmt == "json":  # encoded piece by piece as it is written out
-        data = exporter.export_bytes(vault, fmt, indent=indent)
-        step(progress, 1, 3, _("Encoding the export…"))
-    else:
-        text = exporter.render(vault, fmt, indent=indent)
-        step(progress, 1, 3, _("Encoding the export…"))
-        data = b"".join(
-            text[i : i + _ENCODE_SLICE].encode("utf-8") for i in range(0, len(text), _ENCODE_SLICE)
-        )
+    # Both formats are encoded piece by piece as they are built: a 15 MB export is not
+    # one long call that holds the interpreter (a background export keeps the window
+    # painting).
+    data = exporter.export_bytes(vault, fmt, indent=indent)
+    step(progress, 1, 3, _("Encoding the export…"))
     step(progress, 2, 3, _("Writing the file…"))
     return data
 
