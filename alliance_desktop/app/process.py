@@ -6,6 +6,10 @@ cannot raise again) and, on Linux, the process is marked non-dumpable, which als
 keeps other processes of the same user from attaching a debugger or reading
 ``/proc/PID/mem``. Like KeePassXC's bootstrap, failures are ignored: hardening must
 never stop the app from starting.
+
+The desktop app hardens once its unlock window has been painted (``ctypes`` is ~2 ms
+of start-up), and in any case before a passphrase field takes its first key: no
+passphrase or vault content exists before that. ``harden_once`` is what both call.
 """
 
 from __future__ import annotations
@@ -48,4 +52,20 @@ def harden_process() -> bool:
         return False
 
 
-__all__ = ["harden_process"]
+_hardened = False
+
+
+def harden_once() -> None:
+    """:func:`harden_process`, the first time it is called in this process; cheap after."""
+    global _hardened
+    if not _hardened:
+        _hardened = True
+        harden_process()
+
+
+def hardened() -> bool:
+    """Whether :func:`harden_once` has run."""
+    return _hardened
+
+
+__all__ = ["harden_once", "harden_process", "hardened"]

@@ -202,12 +202,63 @@ class _CrashHandler:
         install_excepthook(handled=self.handled)(exc_type, exc, tb)
 
 
-def main(argv: list[str] | None = None) -> int:
-    # First thing: no core dumps (they would hold the passphrase and vault content).
-    from alliance_desktop.app.process import harden_process
+#: At the latest this long after start, what waits for the unlock window's first paint
+#: runs anyway (a window that never paints).
+AFTER_PAINT_LATEST_MS = 1000
 
-    harden_process()
+
+def _keep_layout(window) -> None:
+    """Drop the new layout the style change asked ``window`` for: the widgets' size
+    hints are what they were (both styles are Fusion), but a focused line edit's hint
+    is 2 px taller (the style sheet's focus border) than when the window was laid out,
+    and laying it out again now would move the window's contents once, right after it
+    appeared. It is laid out as before at its next resize."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QWidget
+
+    for widget in (window, *window.findChildren(QWidget)):
+        QCoreApplication.removePostedEvents(widget, QEvent.Type.LayoutRequest)
+
+
+def _after_first_paint(controller, theme) -> None:
+    """What the unlock window does not need, once it is on the screen: the application's
+    Python style (the window has no check box or radio button: it looks the same under
+    both, tests/gui/test_startup_style.py), the process hardening (also done before a
+    passphrase field takes its first key), the accessible factory for marked labels."""
+    from PySide6.QtCore import QTimer
+    from shiboken6 import isValid
+
+    done = [False]
+
+    def run() -> None:
+        if done[0]:
+            return
+        done[0] = True
+        theme.install_app_style()
+        if window is not None and isValid(window):
+            _keep_layout(window)
+        from alliance_desktop.app.process import harden_once
+
+        harden_once()
+
+    window = getattr(controller, "unlock_window", None)
+    painted = getattr(window, "painted", None)
+    if painted is None:  # straight into the main window (the demo): now
+        run()
+        return
+    painted.connect(run)
+    QTimer.singleShot(AFTER_PAINT_LATEST_MS, run)
+
+
+def main(argv: list[str] | None = None) -> int:
     args = _parse(argv)
+    if args.self_test or args.demo:
+        # Before any secret exists (the self-test's vault, the demo's passphrase): no
+        # core dumps, not dumpable. A plain launch hardens once its unlock window is
+        # painted, and before a passphrase field takes a key (unlock.fields).
+        from alliance_desktop.app.process import harden_once
+
+        harden_once()
     if args.self_test:
         # Before any window or preference exists: the self-test makes its own app.
         from alliance_desktop.selftest import run
@@ -234,7 +285,14 @@ def _run(args: Args, release_collector: Callable[[], None]) -> int:
     QCoreApplication.setApplicationName("Alliance Desktop")
     QCoreApplication.setApplicationVersion(__version__)
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    if isinstance(existing, QApplication):
+        app = existing
+        # C++ Fusion until the unlock window is painted (ThemeManager(defer_style=True)).
+        app.setStyle("Fusion")
+    else:
+        # Fusion from the start without a Python QStyle (``setStyle`` returns one: ~5 ms
+        # to set up its class before the unlock window).
+        app = QApplication([*sys.argv[:1], "-style", "Fusion"])
     app.setWindowIcon(QIcon(":/icons/alliance.svg"))
     app.setDesktopFileName(DESKTOP_FILE_ID)
     crashes = _CrashHandler()
@@ -243,7 +301,7 @@ def _run(args: Args, release_collector: Callable[[], None]) -> int:
     from alliance_desktop.gui.common.translator import install_translators
 
     install_translators(app, prefs.language)
-    theme = ThemeManager(app, prefs.theme)
+    theme = ThemeManager(app, prefs.theme, defer_style=True)
 
     demo_dir: Path | None = None
     vault = None
@@ -265,8 +323,13 @@ def _run(args: Args, release_collector: Callable[[], None]) -> int:
     crashes.handled = controller.handleUncaught
     app.aboutToQuit.connect(controller.cleanup_demo)
     _quit_on_signals(controller)
+    if vault is not None:
+        # Straight into the main window, shown before the event loop runs (widgets shown
+        # then are not polished again by a later style): its style first.
+        theme.install_app_style()
     controller.start(vault)
     QTimer.singleShot(0, release_collector)
+    _after_first_paint(controller, theme)
     try:
         return app.exec()
     finally:

@@ -55,37 +55,67 @@ def test_the_running_app_allows_no_core_dump(tmp_path: Path):
     assert line.split()[4:6] == ["0", "0"], line
 
 
+#: The app run until its unlock window shows, then: HARDENED when its passphrase field
+#: first takes text (a key sent to it), or when the window has been painted.
 DUMPABLE = """
 import ctypes, resource, sys
-import alliance_desktop.gui.app as gui_app
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
 
-class Stop(Exception):
-    pass
+app = QApplication(sys.argv[:1])
+how = sys.argv[1]
 
-def parse(argv):  # main's first step after hardening: stop there and report
-    raise Stop
+def report(when):
+    libc = ctypes.CDLL(None)
+    print(when, libc.prctl(3, 0, 0, 0, 0), *resource.getrlimit(resource.RLIMIT_CORE), flush=True)
 
-gui_app._parse = parse
-try:
-    gui_app.main([])
-except Stop:
-    pass
-libc = ctypes.CDLL(None)
-print(libc.prctl(3, 0, 0, 0, 0), *resource.getrlimit(resource.RLIMIT_CORE))
+def shown():
+    for w in QApplication.topLevelWidgets():
+        if w.objectName() == "unlockWindow" and w.isVisible():
+            edit = w.ui.passphraseEdit
+            if how == "key":  # before the window was ever painted
+                edit.textChanged.connect(lambda _t: (report("TEXT"), app.exit(0)))
+                QApplication.sendEvent(
+                    edit, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a")
+                )
+            else:
+                w.painted.connect(lambda: QTimer.singleShot(0, lambda: (report("PAINTED"), app.exit(0))))
+            return
+        if w.objectName() == "mainWindow" and w.isVisible():  # the demo
+            report("MAIN")
+            app.exit(0)
+            return
+    QTimer.singleShot(1, shown)
+
+QTimer.singleShot(0, shown)
+from alliance_desktop.gui.app import main
+main(sys.argv[2:])
 """
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux's")
-def test_main_hardens_the_process_before_anything_else(tmp_path: Path):
+@pytest.mark.parametrize(("how", "when"), [("key", "TEXT"), ("paint", "PAINTED"), ("demo", "MAIN")])
+def test_the_process_is_hardened_before_a_passphrase_exists(tmp_path: Path, how, when):
+    """Not dumpable, core limit 0: before the passphrase field takes its first key (even
+    one sent before the window was painted), once the unlock window has been painted,
+    and before the demo's main window (its passphrase exists from the start)."""
+    args = ["--demo"]
+    if how != "demo":
+        from alliance_desktop.vault import Vault
+
+        Vault.create(tmp_path / "v.alliance", "hardening test passphrase").close()
+        args = ["--vault", str(tmp_path / "v.alliance")]
     result = subprocess.run(
-        [sys.executable, "-c", DUMPABLE],
+        [sys.executable, "-c", DUMPABLE, how, *args],
         env=_env(tmp_path),
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    assert result.stdout.split() == ["0", "0", "0"]  # not dumpable; core limit soft/hard 0
+    assert result.stdout.split() == [when, "0", "0", "0"], result.stderr[-2000:]
 
 
 DIALOGS = """

@@ -15,7 +15,6 @@ CHILD = textwrap.dedent(
     import os, sys
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
-    app = QApplication(sys.argv[:1])
     def shown():
         for w in QApplication.topLevelWidgets():
             if w.objectName() == "unlockWindow" and w.isVisible():
@@ -26,7 +25,15 @@ CHILD = textwrap.dedent(
                 print("HOOK", type(sys.excepthook).__qualname__, flush=True)
                 os._exit(0)
         QTimer.singleShot(1, shown)
-    QTimer.singleShot(0, shown)
+    if sys.argv[2:] == ["own"]:  # gui.app makes the QApplication, as a real launch does
+        run = QApplication.exec
+        def exec_(self):
+            QTimer.singleShot(0, shown)
+            return run()
+        QApplication.exec = exec_
+    else:
+        app = QApplication(sys.argv[:1])
+        QTimer.singleShot(0, shown)
     from alliance_desktop.gui.app import main
     main(["--vault", sys.argv[1]])
     """
@@ -69,11 +76,20 @@ UNWANTED = (
     # The crash dialog's module (and its hook) load with the first uncaught exception;
     # until then gui.app's _CrashHandler is the hook (test_a_start_up_crash_...).
     "alliance_desktop.gui.common.crash_dialog",
+    # The application's Python style (a QProxyStyle subclass) is installed once the
+    # unlock window has been painted, and the process hardened then (prctl via ctypes):
+    # the window draws no check box, and no passphrase exists before it takes a key.
+    "alliance_desktop.gui.common.app_style",
+    "ctypes",
 )
 #: QEvent classes PySide sets up (all ~45 at once, a millisecond or two) when a Python
 #: event filter or a changeEvent/event override is first handed a plain QEvent: the
 #: unlock window's Caps Lock filter starts when it shows, and it has no changeEvent.
-UNWANTED_TYPES = ("QTabletEvent", "QNativeGestureEvent", "QGraphicsSceneMouseEvent")
+UNWANTED_TYPES = ("QTabletEvent", "QNativeGestureEvent", "QGraphicsSceneMouseEvent", "QProxyStyle")
+#: When gui.app makes the QApplication (a real launch: ``-style Fusion``), no QStyle
+#: class is set up before the unlock window; a QApplication made before (as here and
+#: in benchmarks/run.py) is set to Fusion with ``setStyle``, which returns a QStyle.
+UNWANTED_TYPES_OWN_APP = ("QStyle", "QCommonStyle")
 #: Beside a vault the create page is not built: its strength bar's class is not set up.
 UNWANTED_TYPES_BESIDE_A_VAULT = ("QProgressBar",)
 #: With a vault already there the unlock page shows, not the create page: no strength
@@ -87,13 +103,14 @@ UNWANTED_BESIDE_A_VAULT = (
 )
 
 
-def _at_the_unlock_window(tmp_path, vault=None) -> dict[str, set[str]]:
+def _at_the_unlock_window(tmp_path, vault=None, *, own_app=False) -> dict[str, set[str]]:
     """What the child printed when its unlock window showed: LOADED (modules), TYPES
     (PySide's QtGui and QtWidgets classes set up so far), HOOK (sys.excepthook's class)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
            "XDG_DATA_HOME": str(tmp_path / "data"), "ALLIANCE_VAULT": ""}  # fmt: skip
     proc = subprocess.run(
-        [sys.executable, "-c", CHILD, str(vault or tmp_path / "none.alliance")],
+        [sys.executable, "-c", CHILD, str(vault or tmp_path / "none.alliance"),
+         *(["own"] if own_app else [])],
         capture_output=True, text=True, env=env, timeout=120,
     )  # fmt: skip
     found = {}
@@ -126,6 +143,22 @@ def test_nothing_heavy_is_loaded_before_an_existing_vaults_unlock_page(tmp_path)
     assert "alliance_desktop.gui.unlock.window" in loaded
     bad = sorted(m for m in loaded if m.startswith(UNWANTED + UNWANTED_BESIDE_A_VAULT))
     assert bad == []
+
+
+def test_no_style_class_is_set_up_when_the_app_makes_its_qapplication(tmp_path):
+    """A real launch: Fusion from ``-style``, no QStyle wrapped, no Python style class
+    and no ctypes until the unlock window has been painted."""
+    from alliance_desktop.vault import Vault
+
+    vault = tmp_path / "v.alliance"
+    Vault.create(vault, "start-up imports passphrase").close()
+    found = _at_the_unlock_window(tmp_path, vault, own_app=True)
+    assert "QLineEdit" in found["TYPES"]  # the probe saw the window's classes
+    # (The probe starts with the event loop here, after the window's first paint has
+    # handed the Caps Lock filter its first event: the QEvent classes are set up.)
+    unwanted = ("QProxyStyle", *UNWANTED_TYPES_OWN_APP)
+    assert sorted(found["TYPES"] & set(unwanted)) == []
+    assert sorted(m for m in found["LOADED"] if m.startswith(UNWANTED)) == []
 
 
 def test_the_crash_dialog_still_builds_its_form(qtbot):

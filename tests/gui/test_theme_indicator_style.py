@@ -29,13 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alliance_desktop.gui.common.checkable_model import CheckableListModel, shows_check_boxes
-from alliance_desktop.gui.common.theme import (
+from alliance_desktop.gui.common.app_style import (
     IndicatorStyle,
-    ThemeManager,
     indicator_style,
     use_indicator_style,
 )
+from alliance_desktop.gui.common.checkable_model import CheckableListModel, shows_check_boxes
+from alliance_desktop.gui.common.theme import ThemeManager
 
 
 class _Row:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QToolButton
 
+from alliance_desktop.app.process import harden_once
 from alliance_desktop.charts.palette import OKABE_ITO
 from alliance_desktop.gui.common.feedback import show_message
 
@@ -65,6 +66,24 @@ def wipe(edit: QLineEdit) -> None:
     edit.setEchoMode(QLineEdit.EchoMode.Password)
 
 
+#: The events through which text can reach a passphrase field.
+_INPUT = frozenset(
+    (
+        QEvent.Type.ShortcutOverride,
+        QEvent.Type.KeyPress,
+        QEvent.Type.KeyRelease,
+        QEvent.Type.InputMethod,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.ContextMenu,
+        QEvent.Type.DragEnter,
+        QEvent.Type.DragMove,
+        QEvent.Type.Drop,
+    )
+)
+
+
 class CapsLockWatch(QObject):
     """Event filter on passphrase fields that tracks the inferred Caps Lock state.
 
@@ -72,15 +91,24 @@ class CapsLockWatch(QObject):
     calls when it shows (no key reaches a field before): the first event a Python
     filter is handed makes PySide set up every QEvent class (~45 of them, a
     millisecond or two) to find that event's own, and the events of building the
-    window are not worth that before it appears (issue 15)."""
+    window are not worth that before it appears (issue 15).
+
+    Two more things ride on this filter, which sees a watched field's events before
+    the field does: ``painted`` is emitted in the event-loop turn after a field was
+    first painted (the window is on screen: what start-up put off can run then), and
+    the process is hardened (:func:`harden_once`: not dumpable, no core dumps) before
+    a field handles its first key, click, paste or drop."""
 
     changed = Signal(bool)
+    painted = Signal()
 
     def __init__(self, parent: QObject):
         super().__init__(parent)
         self.state: bool | None = None
         self._fields: list[QObject] = []
         self._armed = False
+        self._painted = False
+        self._hardened = False
 
     def watch(self, field: QObject) -> None:
         """Follow the keys typed in ``field`` (from ``arm`` on)."""
@@ -101,7 +129,15 @@ class CapsLockWatch(QObject):
             self.changed.emit(bool(state))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+        kind = event.type()
+        if not self._hardened and kind in _INPUT:
+            self._hardened = True
+            harden_once()
+        if not self._painted and kind == QEvent.Type.Paint:
+            self._painted = True
+            # After this paint and the flush of the window to the screen.
+            QTimer.singleShot(0, self.painted.emit)
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if event.key() == Qt.Key.Key_CapsLock:
                 if self.state is not None:
                     self.set_state(not self.state)

@@ -163,6 +163,8 @@ class UnlockWindow(QWidget):
 
     unlocked = Signal(object)
     closed = Signal()
+    #: In the event-loop turn after the window's passphrase field was first painted.
+    painted = Signal()
 
     def __init__(
         self,
@@ -190,6 +192,7 @@ class UnlockWindow(QWidget):
 
         self._caps = CapsLockWatch(self)
         self._caps.changed.connect(self._show_caps_lock)
+        self._caps.painted.connect(self.painted)
         self._reveal: list[QAction] = []
         self._caps.watch(self.ui.passphraseEdit)  # from the first show on: CapsLockWatch
         # Caps Lock may be toggled in another window, so what was inferred is forgotten
