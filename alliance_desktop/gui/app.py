@@ -224,7 +224,8 @@ def _after_first_paint(controller, theme) -> None:
     """What the unlock window does not need, once it is on the screen: the application's
     Python style (the window has no check box or radio button: it looks the same under
     both, tests/gui/test_startup_style.py), the process hardening (also done before a
-    passphrase field takes its first key), the accessible factory for marked labels."""
+    passphrase field takes its first key), the accessible factory for marked labels
+    (gui.common.accessibility.defer_factory)."""
     from PySide6.QtCore import QTimer
     from shiboken6 import isValid
 
@@ -238,8 +239,10 @@ def _after_first_paint(controller, theme) -> None:
         if window is not None and isValid(window):
             _keep_layout(window)
         from alliance_desktop.app.process import harden_once
+        from alliance_desktop.gui.common.accessibility import install_factory
 
         harden_once()
+        install_factory()
 
     window = getattr(controller, "unlock_window", None)
     painted = getattr(window, "painted", None)
@@ -316,6 +319,12 @@ def _run(args: Args, release_collector: Callable[[], None]) -> int:
     else:
         path = resolve_vault_path(args.vault)
 
+    if vault is None:
+        # The unlock window's marked labels get their accessible factory once it has
+        # been painted (no assistive technology can ask before the event loop runs).
+        from alliance_desktop.gui.common.accessibility import defer_factory
+
+        defer_factory()
     controller = AppController(
         app, path, prefs, theme, demo_dir=demo_dir, demo_passphrase=passphrase
     )

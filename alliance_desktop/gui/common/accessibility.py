@@ -20,20 +20,30 @@
 
 Mark a label before it is first shown: Qt caches one accessible interface per object,
 so a label that a screen reader has already seen keeps the role it had.
+
+At start-up the factory waits (``defer_factory``) until the unlock window has been
+painted (``install_factory``, from gui.app): setting up QAccessible's Python class is
+a few milliseconds before the window. No assistive technology can ask before then: it
+is heard in the event loop (AT-SPI's bus, the platform's accessibility messages), and
+Qt keeps no interface before it is active. Should one have been made all the same,
+``install_factory`` drops a marked label's cached interface so the next question gets
+the heading or alert role.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6 import QtGui
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QLabel, QLineEdit
+from shiboken6 import isValid
 
 if TYPE_CHECKING:  # pragma: no cover
+    from PySide6.QtGui import QAccessible, QAccessibleEvent
     from PySide6.QtWidgets import QAccessibleWidget, QToolButton, QWidget
 
 # The unlock window marks its labels before it shows; what only other windows use
@@ -46,6 +56,9 @@ CLEAR_ACTION = "_q_qlineeditclearaction"  # the object name Qt gives the clear a
 Listener = Callable[[QObject, str], None]
 _listeners: list[Listener] = []
 _factory_installed = False
+#: While set (``defer_factory``), marking a label does not install the factory; the
+#: labels marked meanwhile, for ``install_factory``.
+_deferred: list[QLabel] | None = None
 
 
 def _factory(_class_name: str, obj: QObject) -> QAccessibleWidget | None:
@@ -56,41 +69,81 @@ def _factory(_class_name: str, obj: QObject) -> QAccessibleWidget | None:
         return None
     # Its class is defined when a screen reader (or a test) first asks for a marked
     # label: subclassing QAccessibleWidget costs ~1 ms, before the unlock window.
+    from PySide6.QtGui import QAccessible
+
     from alliance_desktop.gui.common.accessible_label import LabelAccessible
 
     role = QAccessible.Role.Heading if level else QAccessible.Role.AlertMessage
     return LabelAccessible(obj, role)
 
 
-def _install_factory() -> None:
-    global _factory_installed
-    if not _factory_installed:
-        QAccessible.installFactory(_factory)
-        _factory_installed = True
+def defer_factory() -> None:
+    """Until ``install_factory``, marking a label only marks it (start-up: see the
+    module's note). Not when Qt's accessibility is forced on from the start."""
+    global _deferred
+    if not _factory_installed and not os.environ.get("QT_LINUX_ACCESSIBILITY_ALWAYS_ON"):
+        _deferred = []
+
+
+def install_factory() -> None:
+    """Install the accessible factory for marked labels (idempotent)."""
+    global _factory_installed, _deferred
+    if _factory_installed:
+        return
+    from PySide6.QtGui import QAccessible
+
+    QAccessible.installFactory(_factory)
+    _factory_installed = True
+    marked, _deferred = _deferred or [], None
+    if QAccessible.isActive():
+        for label in marked:
+            if isValid(label):
+                # A plain label's interface made before the factory: forget it.
+                iface = QAccessible.queryAccessibleInterface(label)
+                if iface is not None and iface.role() not in (
+                    QAccessible.Role.Heading,
+                    QAccessible.Role.AlertMessage,
+                ):
+                    QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(iface))
+
+
+def _install_factory(label: QLabel) -> None:
+    if _deferred is not None:
+        _deferred.append(label)
+    else:
+        install_factory()
 
 
 def mark_heading(label: QLabel, level: int) -> QLabel:
     """Expose ``label`` as a heading of ``level`` (1 for a window's title)."""
     label.setProperty(HEADING_LEVEL, max(1, int(level)))
-    _install_factory()
+    _install_factory(label)
     return label
 
 
 def mark_alert(label: QLabel) -> QLabel:
     """Expose ``label`` as an alert message (the place errors appear)."""
     label.setProperty(ALERT, True)
-    _install_factory()
+    _install_factory(label)
     return label
 
 
 def accessible_role(widget: QWidget) -> QAccessible.Role:
     """The role assistive technology sees for ``widget``."""
+    from PySide6.QtGui import QAccessible
+
+    if _deferred:
+        install_factory()
     iface = QAccessible.queryAccessibleInterface(widget)
     return iface.role() if iface is not None else QAccessible.Role.NoRole
 
 
 def heading_level(widget: QWidget) -> int:
     """The level ``widget`` was marked with (0 when it is not a heading)."""
+    from PySide6.QtGui import QAccessible
+
+    if _deferred:
+        install_factory()
     iface = QAccessible.queryAccessibleInterface(widget)
     if iface is None or iface.role() != QAccessible.Role.Heading:
         return 0
@@ -138,6 +191,7 @@ def name_clear_button(line_edit: QLineEdit, name: str | None = None) -> QToolBut
 def name_inner_editors(root: QWidget) -> None:
     """Give the line edit inside each spin box (and date/time edit) under ``root`` the
     spin box's own accessible name, so the editable child is not an unnamed node."""
+    from PySide6.QtGui import QAccessible
     from PySide6.QtWidgets import QAbstractSpinBox
 
     for spin in root.findChildren(QAbstractSpinBox):
@@ -160,6 +214,8 @@ def announce(widget: QObject, text: str, *, assertive: bool = False) -> None:
         return
     for listener in list(_listeners):
         listener(widget, text)
+    from PySide6.QtGui import QAccessible, QAccessibleEvent
+
     event: QAccessibleEvent
     announcement = getattr(QtGui, "QAccessibleAnnouncementEvent", None)
     if announcement is not None:
@@ -191,7 +247,9 @@ __all__ = [
     "accessible_role",
     "announce",
     "clear_button",
+    "defer_factory",
     "heading_level",
+    "install_factory",
     "mark_alert",
     "mark_heading",
     "name_clear_button",
