@@ -65,6 +65,20 @@ def test_latest_session_column_is_visible_at_900_by_600(app_ctl, qtbot):
     assert view.viewport().rect().contains(last.center())
 
 
+def test_latest_heading_is_never_cut_off(app_ctl, qtbot):
+    """The session columns share what the client column leaves; on a narrow table
+    the share was narrower than the last column's heading ("Dernière" in French)."""
+    window = app_ctl.window
+    window.show()
+    qtbot.waitExposed(window)
+    window.ui.splitter.setSizes([420, 480])  # the caseload as narrow as it gets
+    qtbot.wait(20)
+    header = _view(app_ctl).horizontalHeader()
+    last = header.count() - 1
+    assert header.sectionSize(last - 1) < header.sectionSizeHint(last)  # shares are narrow
+    assert header.sectionSize(last) >= header.sectionSizeHint(last)
+
+
 def test_dimension_combo_recolours_the_cells(app_ctl, qtbot):
     window = app_ctl.window
     d = window.insights.dashboard

@@ -130,6 +130,11 @@ class CaseloadView(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # The latest session's column is at least as wide as its heading ("Latest",
+        # "Dernière", "Neueste"), which is wider than a shared share at 900 px.
+        header.setSectionResizeMode(
+            model.columnCount() - 1, QHeaderView.ResizeMode.ResizeToContents
+        )
         model.modelReset.connect(self.showLatest)
 
     @staticmethod
@@ -148,6 +153,9 @@ class CaseloadView(QTableView):
         """The client column (ResizeToContents) as wide as its widest cell, measured
         once per fill: Qt measures every row again at every resize of the view."""
         model = self.model()
+        if isinstance(model, CaseloadModel) and column == model.columnCount() - 1 > 0:
+            # Its cells are numbers: the heading sets its width (the header's own hint).
+            return self.horizontalHeader().minimumSectionSize()
         if column != 0 or not isinstance(model, CaseloadModel) or model.rowCount() == 0:
             return super().sizeHintForColumn(column)
         if self._client_width is None:
