@@ -62,19 +62,27 @@ _TRANSLATE = QTransform.TransformationType.TxTranslate.value
 _TRANSPARENT = Qt.GlobalColor.transparent
 _LTR = Qt.LayoutDirection.LeftToRight
 
-#: font key -> text -> its horizontal advance in that font.
-_advances: dict[str, dict[str, int]] = {}
+
+class WidthTables:
+    """font key -> text -> a width measured in that font, for up to MAX_FONTS fonts
+    (a theme or zoom change starts again): each text is measured once per font."""
+
+    def __init__(self) -> None:
+        self._tables: dict[str, dict[str, int]] = {}
+
+    def table(self, font: QFont) -> dict[str, int]:
+        """``font``'s text -> width table, filled by whoever measures."""
+        key = font.key()
+        table = self._tables.get(key)
+        if table is None:
+            if len(self._tables) >= MAX_FONTS:
+                self._tables.clear()
+            table = self._tables[key] = {}
+        return table
 
 
-def advances(font: QFont) -> dict[str, int]:
-    """A text -> width table for ``font``, filled as texts are measured (``advance``)."""
-    key = font.key()
-    table = _advances.get(key)
-    if table is None:
-        if len(_advances) >= MAX_FONTS:
-            _advances.clear()
-        table = _advances[key] = {}
-    return table
+#: Horizontal advances, filled by ``advance``.
+advances = WidthTables().table
 
 
 def advance(table: dict[str, int], metrics: QFontMetrics, text: str) -> int:

@@ -6,13 +6,14 @@ import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject
-from PySide6.QtGui import QFont, QFontMetricsF, QIcon
+from PySide6.QtGui import QFontMetricsF, QIcon
 from PySide6.QtWidgets import QHeaderView, QStyle
 
 from alliance_desktop.domain import Session
 from alliance_desktop.gui.workspace.models import SESSION_ROLE, TimelineModel
 from alliance_desktop.gui.workspace.rating_chips import (
     RatingChipsDelegate,
+    WidthTables,
     advances,
     chips_width,
 )
@@ -26,20 +27,8 @@ _REFLECTION = TimelineModel.COLUMNS.index("reflection")
 _RATINGS = TimelineModel.COLUMNS.index("ratings")
 _SUPERVISION = TimelineModel.COLUMNS.index("supervision")
 
-#: font key -> text -> the width it is drawn in, rounded up (see ``text_width``).
-_text_widths: dict[str, dict[str, int]] = {}
-MAX_FONTS = 8
-
-
-def text_widths(font: QFont) -> dict[str, int]:
-    """A text -> width table for ``font``, filled by ``text_width``."""
-    key = font.key()
-    table = _text_widths.get(key)
-    if table is None:
-        if len(_text_widths) >= MAX_FONTS:
-            _text_widths.clear()
-        table = _text_widths[key] = {}
-    return table
+#: The widths texts are drawn in, rounded up, filled by ``text_width``.
+text_widths = WidthTables().table
 
 
 def text_width(table: dict[str, int], metrics: QFontMetricsF, text: str) -> int:
