@@ -85,8 +85,10 @@ _pool: QThreadPool | None = None
 #: override or delegate call during a repaint) it waits up to one interval for the
 #: busy worker to hand it over; a repaint of the window makes dozens of such calls,
 #: so at 5 ms one repaint (the window going inactive as the progress dialog shows)
-#: stalled the loop 100 ms and more. At 1 ms the same repaint costs a fifth of that.
-SWITCH_INTERVAL_S = 0.001
+#: stalled the loop 100 ms and more, and at 1 ms still 140-250 ms with the UI thread
+#: busy for 25-50 ms of it (a JSON export at 200 x 100, the window active). At 0.1 ms
+#: the same export stalls 44-53 ms and takes as long (0.60-0.64 s).
+SWITCH_INTERVAL_S = 0.0001
 
 #: Jobs running now, whether the cyclic collector was on before the first, and the
 #: switch interval to put back after the last.
