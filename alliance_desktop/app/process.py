@@ -63,9 +63,4 @@ def harden_once() -> None:
         harden_process()
 
 
-def hardened() -> bool:
-    """Whether :func:`harden_once` has run."""
-    return _hardened
-
-
-__all__ = ["harden_once", "harden_process", "hardened"]
+__all__ = ["harden_once", "harden_process"]

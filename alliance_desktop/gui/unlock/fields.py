@@ -108,7 +108,6 @@ class CapsLockWatch(QObject):
         self._fields: list[QObject] = []
         self._armed = False
         self._painted = False
-        self._hardened = False
 
     def watch(self, field: QObject) -> None:
         """Follow the keys typed in ``field`` (from ``arm`` on)."""
@@ -130,9 +129,8 @@ class CapsLockWatch(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if not self._hardened and kind in _INPUT:
-            self._hardened = True
-            harden_once()
+        if kind in _INPUT:
+            harden_once()  # the first time only
         if not self._painted and kind == QEvent.Type.Paint:
             self._painted = True
             # After this paint and the flush of the window to the screen.
