@@ -247,17 +247,6 @@ class ChipWords:
         return [f"{labels[dim]} {value(getattr(s, dim))}" for dim in DIMENSIONS]
 
 
-def rating_chips(s: Session, words: ChipWords | None = None) -> list[str]:
-    """One small labelled chip per rating: "Trust 8", "Engagement 3", "Goals –"
-    (``words``: the labels and number format already looked up)."""
-    return (words or ChipWords()).chips(s)
-
-
-def ratings_text(s: Session, words: ChipWords | None = None) -> str:
-    """The ratings in words, as the chips read: "Trust 8 · Engagement 3 · …"."""
-    return " · ".join(rating_chips(s, words))
-
-
 def ruptures_text(s: Session) -> str:
     if not s.ruptures:
         return ""

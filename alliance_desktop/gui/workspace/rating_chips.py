@@ -93,17 +93,12 @@ def advance(table: dict[str, int], metrics: QFontMetrics, text: str) -> int:
     return width
 
 
-def chips_width(
-    metrics: QFontMetrics, chips: list[str], table: dict[str, int] | None = None
-) -> int:
+def chips_width(metrics: QFontMetrics, chips: list[str], table: dict[str, int]) -> int:
     """The width the chips take in one line, with the gaps around them (``table``:
-    the font's widths, from ``advances``, to measure each text once)."""
+    the font's widths, from ``advances``, so each text is measured once)."""
     if not chips:
         return 0
-    if table is None:
-        width = sum(metrics.horizontalAdvance(c) + 2 * PAD_X for c in chips)
-    else:
-        width = sum(advance(table, metrics, c) + 2 * PAD_X for c in chips)
+    width = sum(advance(table, metrics, c) + 2 * PAD_X for c in chips)
     return width + GAP * (len(chips) - 1) + 2 * GAP
 
 
@@ -262,4 +257,4 @@ class RatingChipsDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-__all__ = ["RatingChipsDelegate", "advance", "advances", "chips_width"]
+__all__ = ["RatingChipsDelegate", "WidthTables", "advance", "advances", "chips_width"]
