@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from alliance_desktop.domain import ClientStatus
+from alliance_desktop.gui.workspace.item_panel import paint_panel
 from alliance_desktop.gui.workspace.models import (
     ALERTS_ROLE,
     CLOSED_ROLE,
@@ -26,8 +27,6 @@ PAD = 6
 # into Python's enum module, several per row painted.
 _SELECTED = QStyle.StateFlag.State_Selected.value
 _HAS_FOCUS = QStyle.StateFlag.State_HasFocus.value
-_NO_BRUSH = Qt.BrushStyle.NoBrush
-_PANEL = QStyle.PrimitiveElement.PE_PanelItemViewItem
 _ITEM = QStyle.ControlElement.CE_ItemViewItem
 _TOP_LEFT = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
 _TOP_RIGHT = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight
@@ -112,13 +111,7 @@ class ClientDelegate(QStyledItemDelegate):
         style = widget.style() if widget is not None else None
         if style is not None:
             if not state & _HAS_FOCUS:
-                # What Qt's item drawing paints for a row with no text, icon or check
-                # box: the item panel, which shows a selection or a background brush
-                # and nothing else (the style sheet has no item rules), without asking
-                # the model for every role through Python first (initStyleOption). The
-                # focused row goes Qt's whole way, for its focus frame.
-                if state & _SELECTED or option.backgroundBrush.style() != _NO_BRUSH:
-                    style.drawPrimitive(_PANEL, option, painter, widget)
+                paint_panel(style, option, painter, state)  # the focused row: Qt's way
             else:
                 opt = QStyleOptionViewItem(option)
                 self.initStyleOption(opt, index)

@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from alliance_desktop.gui.workspace.item_panel import paint_panel
 from alliance_desktop.gui.workspace.models import CHIPS_ROLE, TimelineModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -48,8 +49,6 @@ COPY_SHAPES = True
 # call into Python's enum module, several per cell painted.
 _SELECTED = QStyle.StateFlag.State_Selected.value
 _HAS_FOCUS = QStyle.StateFlag.State_HasFocus.value
-_NO_BRUSH = Qt.BrushStyle.NoBrush
-_PANEL = QStyle.PrimitiveElement.PE_PanelItemViewItem
 _ITEM = QStyle.ControlElement.CE_ItemViewItem
 _CENTRE = Qt.AlignmentFlag.AlignCenter
 _ANTIALIAS = QPainter.RenderHint.Antialiasing
@@ -180,11 +179,7 @@ class RatingChipsDelegate(QStyledItemDelegate):
         widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
         if isinstance(index.model(), TimelineModel) and not state & _HAS_FOCUS:
-            # What Qt's item drawing paints for a cell with no text, icon or check box:
-            # the item panel, which shows a selection or a background brush and nothing
-            # else (see timeline_delegate); the one focused cell goes Qt's whole way.
-            if state & _SELECTED or option.backgroundBrush.style() != _NO_BRUSH:
-                style.drawPrimitive(_PANEL, option, painter, widget)
+            paint_panel(style, option, painter, state)  # the focused cell: Qt's way
             opt = option
         else:
             opt = QStyleOptionViewItem(option)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alliance_desktop.gui.workspace.item_panel import paint_panel
 from alliance_desktop.gui.workspace.models import TimelineModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -32,8 +33,6 @@ MAX_ELIDED = 4000  # texts kept elided (a few widths of a long timeline)
 _SELECTED = QStyle.StateFlag.State_Selected.value
 _ENABLED = QStyle.StateFlag.State_Enabled.value
 _ACTIVE = QStyle.StateFlag.State_Active.value
-_NO_BRUSH = Qt.BrushStyle.NoBrush
-_PANEL = QStyle.PrimitiveElement.PE_PanelItemViewItem
 _FOCUS_MARGIN = QStyle.PixelMetric.PM_FocusFrameHMargin
 _CENTRE = Qt.AlignmentFlag.AlignCenter
 _ELIDE = Qt.TextElideMode.ElideRight
@@ -114,11 +113,7 @@ class TimelineDelegate(QStyledItemDelegate):
         widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
         state = option.state._value_
-        # The item panel paints a selection or a background brush and nothing else
-        # (the style sheet has no item rules: see style.qss), so an unselected cell
-        # without one skips the round trip through the styles.
-        if state & _SELECTED or option.backgroundBrush.style() != _NO_BRUSH:
-            style.drawPrimitive(_PANEL, option, painter, widget)
+        paint_panel(style, option, painter, state)
         text = model.texts(row)[column]
         icon = model.icon(row, column)
         if not text and icon is None:
