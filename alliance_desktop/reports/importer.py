@@ -28,7 +28,14 @@ from alliance_desktop.domain.validation import (
 )
 from alliance_desktop.reports.csv_format import read_csv
 from alliance_desktop.reports.json_format import read_json
-from alliance_desktop.reports.records import Kind, PacketRow, ParsedFile, PlanRecord, SessionRecord
+from alliance_desktop.reports.records import (
+    Kind,
+    PacketRow,
+    ParsedFile,
+    PlanRecord,
+    SessionRecord,
+    release,
+)
 from alliance_desktop.vault import sync
 from alliance_desktop.vault.bulk import paused_gc
 from alliance_desktop.vault.store import Vault
@@ -340,7 +347,8 @@ def _import(vault: Vault, data: bytes, kind: Kind, today: date | None) -> Import
     seen_full: set[Hashable] = set()
     seen_content: set[Hashable] = set()
     seen_uuids: set[str] = set()
-    for s in vault.sessions():
+    stored_sessions = vault.sessions()
+    for s in stored_sessions:
         code = codes[s.client_id]
         if s.uuid:
             seen_uuids.add(s.uuid)
@@ -350,6 +358,7 @@ def _import(vault: Vault, data: bytes, kind: Kind, today: date | None) -> Import
             seen_content.add(_untimed(stored))
         else:
             seen_content.add(fingerprint(kind, code, s))
+    release(stored_sessions)
 
     # Sessions without their own timestamps get the import time, a microsecond apart,
     # so sessions on the same day keep the order they had in the file.
@@ -393,6 +402,9 @@ def _import(vault: Vault, data: bytes, kind: Kind, today: date | None) -> Import
         packets = _write_packets(vault, plan.packets)
         sync.put_tombstones(vault, parsed.tombstones)
         vault.audit("import", kind)
+    # Everything read (100,000 sessions, their records and fingerprints) is freed a
+    # slice at a time, not all at once as this returns (see records.release).
+    release(seen_full, seen_content, seen_uuids, to_write, plan.sessions, parsed.sessions)
     return ImportResult(
         sessions=outcome.sessions,
         new_clients=outcome.new_clients,

@@ -15,11 +15,11 @@ from __future__ import annotations
 import json
 import re
 import uuid as uuidlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-from alliance_desktop.domain.errors import Problem
+from alliance_desktop.domain.errors import Problem, ValidationError
 from alliance_desktop.domain.models import (
     DIMENSIONS,
     Client,
@@ -41,7 +41,9 @@ from alliance_desktop.reports.records import (
     PlanRecord,
     SessionRecord,
     StrategyRecord,
+    decode_pieces,
     decode_text,
+    release,
 )
 from alliance_desktop.vault.sync import Tombstone
 
@@ -826,12 +828,159 @@ def _list(doc: dict[str, Any], key: str, problems: list[Problem]) -> list[Any]:
     return value
 
 
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
+#: The document's lists read an item at a time (``_load_document``).
+_LONG_LISTS = frozenset({"custom_strategies", "clients", "sessions", "plans", "packets",
+                         "tombstones"})  # fmt: skip
+
+
+#: A value ending this close to the window's end is read again with the next piece.
+_NUMBER_TAIL = 64
+
+
+class _NotPlain(Exception):
+    """The text is not a plain export object, or not valid JSON: read it as one
+    ``json.loads`` for the exact answer (the value, or the error and its line)."""
+
+
+class _Window:
+    """The document's text one window at a time: the pieces ``decode_pieces`` yields,
+    joined only as far as the value being read needs."""
+
+    def __init__(self, pieces: Iterator[str]) -> None:
+        self._pieces = pieces
+        self.text = ""
+        self.pos = 0
+        self.exhausted = False
+        #: A ``\uD800``-``\uDFFF`` escape appeared somewhere (see ``read_json``).
+        self.surrogate_escape = False
+        self._tail = ""  # the text's last three characters so far, for that search
+
+    def more(self, at_least: int = 0) -> bool:
+        """Drop what was read and append pieces (``at_least`` characters' worth, one
+        piece at the least); False once there is nothing more."""
+        added: list[str] = []
+        count = 0
+        while not added or count < at_least:
+            piece = next(self._pieces, None)
+            if piece is None:
+                self.exhausted = True
+                break
+            joined = self._tail + piece
+            if not self.surrogate_escape and _SURROGATE_ESCAPE.search(joined):
+                self.surrogate_escape = True
+            self._tail = joined[-3:]
+            added.append(piece)
+            count += len(piece)
+        if not added:
+            return False
+        self.text = self.text[self.pos :] + "".join(added)
+        self.pos = 0
+        return True
+
+    def skip_space(self) -> None:
+        while True:
+            self.pos = _WHITESPACE.match(self.text, self.pos).end()  # type: ignore[union-attr]
+            if self.pos < len(self.text) or not self.more():
+                return
+
+    def char(self) -> str:
+        """The next character that is not white space ("" at the end)."""
+        self.skip_space()
+        return self.text[self.pos] if self.pos < len(self.text) else ""
+
+    def expect(self, wanted: str) -> None:
+        if self.char() != wanted:
+            raise _NotPlain
+        self.pos += 1
+
+    def value(self, scan: Callable[[str, int], tuple[Any, int]]) -> Any:
+        """The JSON value at the current position (white space skipped before it)."""
+        self.skip_space()
+        while True:
+            try:
+                found, end = scan(self.text, self.pos)
+            except (json.JSONDecodeError, StopIteration):
+                # Cut off at the window's end, perhaps: read on, twice as much each
+                # time (a value longer than a piece), else the text is not valid.
+                if self.more(at_least=len(self.text) - self.pos):
+                    continue
+                raise _NotPlain from None
+            if end > len(self.text) - _NUMBER_TAIL and not self.exhausted and self.more():
+                continue  # a number may go on in the next piece ("1." | "5"): read it whole
+            self.pos = end
+            return found
+
+
+def _load_document(pieces: Iterator[str]) -> tuple[Any, bool]:
+    """The export object read from ``pieces``, and whether any piece held a surrogate
+    escape; the same value ``json.loads`` gives for the whole text.
+
+    The top-level object and its long lists are walked here and each item (a session,
+    a client) is one call into the C decoder: ``json.loads`` of a 75 MB export is one
+    call holding the interpreter for 0.4-1.7 s, and a background import froze the
+    window that long. Raises _NotPlain for anything else (another shape, a syntax
+    error, a NaN): the caller then reads the text whole, for the exact value or error.
+    """
+    scan = json.JSONDecoder(parse_constant=_reject_constant).raw_decode
+    window = _Window(pieces)
+    doc: dict[str, Any] = {}
+    try:
+        window.expect("{")
+        if window.char() == "}":
+            window.pos += 1
+        else:
+            while True:
+                if window.char() != '"':
+                    raise _NotPlain
+                key = window.value(scan)
+                window.expect(":")
+                if key in _LONG_LISTS and window.char() == "[":
+                    window.pos += 1
+                    items: list[Any] = []
+                    if window.char() == "]":
+                        window.pos += 1
+                    else:
+                        while True:
+                            items.append(window.value(scan))
+                            mark = window.char()
+                            window.pos += 1
+                            if mark == "]":
+                                break
+                            if mark != ",":
+                                raise _NotPlain
+                    doc[key] = items
+                else:
+                    doc[key] = window.value(scan)
+                mark = window.char()
+                window.pos += 1
+                if mark == "}":
+                    break
+                if mark != ",":
+                    raise _NotPlain
+        if window.char() != "":
+            raise _NotPlain
+    except ValidationError:
+        raise  # not UTF-8 text, or a NUL byte (decode_pieces): said as decode_text says it
+    except (ValueError, RecursionError):  # a NaN (parse_constant), nesting too deep
+        raise _NotPlain from None
+    return doc, window.surrogate_escape
+
+
 def read_json(data: bytes) -> ParsedFile:
     """Parse an export document into records located by their JSON path."""
-    text = decode_text(data)
     parsed = ParsedFile("json")
     try:
-        doc = json.loads(text, parse_constant=_reject_constant)
+        try:
+            doc, surrogate_escape = _load_document(decode_pieces(data))
+        except _NotPlain:
+            # Not a plain export or not valid JSON: read whole, as one call, for the
+            # exact error and line (or whatever other value it is).
+            text = decode_text(data)
+            surrogate_escape = bool(_SURROGATE_ESCAPE.search(text))
+            doc = json.loads(text, parse_constant=_reject_constant)
+    except ValidationError:
+        raise  # the file is not UTF-8 text (decode_text), located by line
     except json.JSONDecodeError as exc:
         parsed.problems.append(Problem("file", f"is not valid JSON ({exc.msg})", exc.lineno))
         return parsed
@@ -841,6 +990,15 @@ def read_json(data: bytes) -> ParsedFile:
     except RecursionError:
         parsed.problems.append(Problem("file", "is nested too deeply to read"))
         return parsed
+    try:
+        return _records(parsed, doc, surrogate_escape)
+    finally:
+        if isinstance(doc, dict):  # the document's long lists, freed a slice at a time
+            release(*(part for part in doc.values() if isinstance(part, list)))
+
+
+def _records(parsed: ParsedFile, doc: Any, surrogate_escape: bool) -> ParsedFile:
+    """The records of the document ``doc`` (``surrogate_escape``: its text had one)."""
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         parsed.problems.append(
             Problem("file", "is not an Alliance Desktop export (its format marker is missing)")
@@ -862,7 +1020,7 @@ def read_json(data: bytes) -> ParsedFile:
     problems = parsed.problems
     # Strict UTF-8 decoding never yields a surrogate, so only a \uD800-\uDFFF escape can
     # put one in the document: without one (a pair's high half included) nothing is broken.
-    broken = broken_text(doc) if _SURROGATE_ESCAPE.search(text) else []
+    broken = broken_text(doc) if surrogate_escape else []
     if broken:
         problems += broken
         return parsed
