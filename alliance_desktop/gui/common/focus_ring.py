@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject, QRectF
 from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import isValid
@@ -41,9 +42,9 @@ class FocusRing(QWidget):
     def __init__(self, view: QWidget) -> None:
         super().__init__(view)
         self.setObjectName("focusRing")
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAttribute(QtCore.Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAttribute(QtCore.Qt.WidgetAttribute.WA_NoSystemBackground)
+        self.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
         self.hide()
 
     def follow(self) -> None:
@@ -71,7 +72,7 @@ class FocusRing(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), WIDTH))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
         inset = WIDTH / 2
         painter.drawRoundedRect(
             QRectF(self.rect()).adjusted(inset, inset, -inset, -inset), RADIUS, RADIUS
@@ -89,7 +90,9 @@ class FocusRings(QObject):
 
     @staticmethod
     def ring(view: QWidget, *, create: bool = False) -> FocusRing | None:
-        ring = view.findChild(FocusRing, "focusRing", Qt.FindChildOption.FindDirectChildrenOnly)
+        ring = view.findChild(
+            FocusRing, "focusRing", QtCore.Qt.FindChildOption.FindDirectChildrenOnly
+        )
         if ring is None and create:
             ring = FocusRing(view)
         return ring

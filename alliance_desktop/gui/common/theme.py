@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFile, QIODevice, QObject, Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QFile, QIODevice, QObject, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -29,6 +30,8 @@ from alliance_desktop.gui import resources_rc  # noqa: F401  (registers :/ resou
 from alliance_desktop.gui.common.focus_ring import FocusRings
 
 if TYPE_CHECKING:  # pragma: no cover
+    from PySide6.QtCore import Qt
+
     from alliance_desktop.gui.common.app_style import AppStyle
 
 THEMES = ("system", "light", "dark")
@@ -78,9 +81,30 @@ def _palette(dark: bool) -> QPalette:
     return p
 
 
-def system_is_dark() -> bool:
-    hints = QGuiApplication.styleHints()
-    return hints.colorScheme() == Qt.ColorScheme.Dark
+def system_is_dark(platform_palette: QPalette) -> bool:
+    """The system's scheme as QStyleHints reports it; where the platform does not know
+    it (``Unknown``), whether the platform's own palette is dark."""
+    scheme = QGuiApplication.styleHints().colorScheme()
+    if scheme == QtCore.Qt.ColorScheme.Unknown:
+        return palette_is_dark(platform_palette)
+    return scheme == QtCore.Qt.ColorScheme.Dark
+
+
+#: The platform's palette, kept before the first theme replaces it (one per process: a
+#: second ThemeManager, as in tests, would otherwise read ours as the platform's).
+_platform: list[QPalette] = []
+
+
+def platform_palette() -> QPalette:
+    if not _platform:
+        _platform.append(QGuiApplication.palette())  # a copy
+    return _platform[0]
+
+
+def palette_is_dark(palette: QPalette) -> bool:
+    """Light text on a darker window: how a platform's palette says "dark"."""
+    text = palette.color(QPalette.ColorRole.WindowText).lightness()
+    return text > palette.color(QPalette.ColorRole.Window).lightness()
 
 
 def _style_sheet() -> str:
@@ -101,12 +125,22 @@ class ThemeManager(QObject):
     def __init__(self, app: QApplication, choice: str = "system", *, defer_style: bool = False):
         """``defer_style``: the caller has made Fusion the application's style (C++ only,
         no Python class) and calls :meth:`install_app_style` once the first window has
-        been painted, before anything with a check box or radio button shows."""
+        been painted, before anything with a check box or radio button shows.
+
+        Reading the system's scheme (``QStyleHints.colorScheme``) makes PySide set up
+        its whole ``Qt`` namespace (~15 ms). With ``defer_style`` the first window is
+        painted from the platform's palette (light or dark, as the platforms Qt
+        supports report their scheme in it) and the scheme itself is read with the
+        style, after that first paint; a window painted from the wrong guess is
+        painted again at once (only where the palette and the scheme disagree)."""
         super().__init__(app)
         self._app = app
         self._choice = choice if choice in THEMES else "system"
         self._style: AppStyle | None = None
+        self._platform_palette = platform_palette()
+        self._system_dark: bool | None = None  # QStyleHints' answer, once read
         if not defer_style:
+            self._system_dark = system_is_dark(self._platform_palette)
             self.install_app_style()
         app.setStyleSheet(_style_sheet())
         # Lists and tables show their focus with a ring of their own (not the sheet).
@@ -122,6 +156,13 @@ class ThemeManager(QObject):
             return
         from alliance_desktop.gui.common.app_style import AppStyle, indicator_style
 
+        if self._system_dark is None:
+            self._system_dark = system_is_dark(self._platform_palette)
+            if self._choice == "system" and self._system_dark != palette_is_dark(
+                self._platform_palette
+            ):
+                self.apply()
+
         # Keep a reference: the Python override lives as long as this object does.
         self._style = AppStyle(indicator_style(self._app))
         self._app.setStyle(self._style)
@@ -133,7 +174,9 @@ class ThemeManager(QObject):
     @property
     def is_dark(self) -> bool:
         if self._choice == "system":
-            return system_is_dark()
+            if self._system_dark is None:  # before the first paint (defer_style)
+                return palette_is_dark(self._platform_palette)
+            return self._system_dark
         return self._choice == "dark"
 
     def set_choice(self, choice: str) -> None:
@@ -143,6 +186,7 @@ class ThemeManager(QObject):
         self.apply()
 
     def _system_changed(self, _scheme: Qt.ColorScheme) -> None:
+        self._system_dark = system_is_dark(self._platform_palette)
         if self._choice == "system":
             self.apply()
 

@@ -8,7 +8,7 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QSize, Qt)
+from PySide6.QtCore import (QCoreApplication, QSize)
 from PySide6.QtWidgets import (QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QProgressBar, QVBoxLayout)
 
 class Ui_ChangePassphraseDialog(object):

@@ -8,7 +8,7 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, Qt)
+from PySide6.QtCore import (QCoreApplication)
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
 
 class Ui_CreatePage(object):
@@ -39,13 +39,13 @@ class Ui_CreatePage(object):
         self.createColumnLayout.setContentsMargins(0, 0, 0, 0)
         self.createIconLabel = QLabel(self.createColumn)
         self.createIconLabel.setObjectName(u"createIconLabel")
-        self.createIconLabel.setAlignment(Qt.AlignCenter)
+        self.createIconLabel.setProperty(u"alignment", u"AlignCenter")
 
         self.createColumnLayout.addWidget(self.createIconLabel)
 
         self.createTitleLabel = QLabel(self.createColumn)
         self.createTitleLabel.setObjectName(u"createTitleLabel")
-        self.createTitleLabel.setAlignment(Qt.AlignCenter)
+        self.createTitleLabel.setProperty(u"alignment", u"AlignCenter")
         self.createTitleLabel.setWordWrap(True)
         self.createTitleLabel.setProperty(u"role", u"title")
 
@@ -111,7 +111,7 @@ class Ui_CreatePage(object):
         self.createMessageLabel = QLabel(self.createColumn)
         self.createMessageLabel.setObjectName(u"createMessageLabel")
         self.createMessageLabel.setWordWrap(True)
-        self.createMessageLabel.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.createMessageLabel.setProperty(u"textInteractionFlags", u"TextSelectableByMouse")
         self.createMessageLabel.setProperty(u"role", u"error")
 
         self.createColumnLayout.addWidget(self.createMessageLabel)

@@ -8,7 +8,7 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, Qt)
+from PySide6.QtCore import (QCoreApplication)
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QSpacerItem, QStackedWidget, QVBoxLayout, QWidget)
 
 class Ui_UnlockWindow(object):
@@ -46,13 +46,13 @@ class Ui_UnlockWindow(object):
         self.unlockColumnLayout.setContentsMargins(0, 0, 0, 0)
         self.unlockIconLabel = QLabel(self.unlockColumn)
         self.unlockIconLabel.setObjectName(u"unlockIconLabel")
-        self.unlockIconLabel.setAlignment(Qt.AlignCenter)
+        self.unlockIconLabel.setProperty(u"alignment", u"AlignCenter")
 
         self.unlockColumnLayout.addWidget(self.unlockIconLabel)
 
         self.unlockTitleLabel = QLabel(self.unlockColumn)
         self.unlockTitleLabel.setObjectName(u"unlockTitleLabel")
-        self.unlockTitleLabel.setAlignment(Qt.AlignCenter)
+        self.unlockTitleLabel.setProperty(u"alignment", u"AlignCenter")
         self.unlockTitleLabel.setWordWrap(True)
         self.unlockTitleLabel.setProperty(u"role", u"title")
 
@@ -79,7 +79,7 @@ class Ui_UnlockWindow(object):
         self.unlockMessageLabel = QLabel(self.unlockColumn)
         self.unlockMessageLabel.setObjectName(u"unlockMessageLabel")
         self.unlockMessageLabel.setWordWrap(True)
-        self.unlockMessageLabel.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.unlockMessageLabel.setProperty(u"textInteractionFlags", u"TextSelectableByMouse")
         self.unlockMessageLabel.setProperty(u"role", u"error")
 
         self.unlockColumnLayout.addWidget(self.unlockMessageLabel)

@@ -29,7 +29,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QAction, QCursor, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget
 from shiboken6 import isValid
@@ -541,7 +542,7 @@ class UnlockWindow(QWidget):
     def _focus_first_field(self) -> None:
         edit = self.ui.passphraseEdit if self.mode() == "unlock" else self.ui.newPassphraseEdit
         if edit.isEnabled():
-            edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            edit.setFocus()  # OtherFocusReason
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -685,7 +686,7 @@ class UnlockWindow(QWidget):
             return
         self._busy = busy
         if busy:
-            QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+            QApplication.setOverrideCursor(QCursor(QtCore.Qt.CursorShape.WaitCursor))
         else:
             QApplication.restoreOverrideCursor()
         self.ui.unlockButton.setEnabled(not busy and not self._throttle.isActive())
