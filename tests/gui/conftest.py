@@ -52,6 +52,23 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory, demo_seed: int) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def stall_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The 200 × 100 demo vault (20,000 sessions, seed 15) the no-stall modules (issue
+    15) measure on, built once a run (~1.2 s); never opened itself: see ``stall_demo``."""
+    path = tmp_path_factory.mktemp("stall_master") / "demo.alliance"
+    create_demo_vault(path, DEMO_PASSPHRASE, clients=200, sessions=100, seed=15).close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def stall_demo(stall_master: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A module's own copy of ``stall_master`` (what one module writes, the next never sees)."""
+    path = tmp_path_factory.mktemp("demo200") / "demo.alliance"
+    shutil.copyfile(stall_master, path)
+    return path
+
+
 OpenDemo = Callable[..., AppController]
 
 

@@ -22,17 +22,15 @@ from alliance_desktop.domain import Client
 from alliance_desktop.gui import operations
 from alliance_desktop.gui.safety import merge as gui_merge
 from alliance_desktop.vault import Vault
-from alliance_desktop.vault.demo import create_demo_vault
 from tests.gui.heartbeat import Heartbeat, holds_the_bound, settled
 
 COPY = "demo.sync-conflict-20260302-140200-LAPTOPX.alliance"
 
 
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo200") / "demo.alliance"
-    create_demo_vault(path, DEMO_PASSPHRASE, clients=200, sessions=100, seed=15).close()
-    return path
+def demo_file(stall_demo: Path) -> Path:
+    """The module's copy of the shared 200 × 100 vault (conftest's ``stall_master``)."""
+    return stall_demo
 
 
 @pytest.fixture(scope="module")

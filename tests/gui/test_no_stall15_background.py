@@ -31,15 +31,13 @@ from alliance_desktop.app import merge as app_merge
 from alliance_desktop.gui.common import background
 from alliance_desktop.gui.safety.dialogs import ExportDialog, RestoreBackupDialog
 from alliance_desktop.vault import VaultInUseError
-from alliance_desktop.vault.demo import create_demo_vault
 from tests.gui.heartbeat import RUNS, Heartbeat, holds_the_bound, quiet, settled
 
 
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo200") / "demo.alliance"
-    create_demo_vault(path, DEMO_PASSPHRASE, clients=200, sessions=100, seed=15).close()
-    return path
+def demo_file(stall_demo: Path) -> Path:
+    """The module's copy of the shared 200 × 100 vault (conftest's ``stall_master``)."""
+    return stall_demo
 
 
 def _ready(ctl, qtbot) -> None:

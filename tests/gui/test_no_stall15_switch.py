@@ -11,22 +11,21 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from support import DEMO_PASSPHRASE
 
 from alliance_desktop.gui.insights.hub import InsightsHub
 from alliance_desktop.vault import Vault
-from alliance_desktop.vault.demo import create_demo_vault
 from tests.gui.heartbeat import Heartbeat, holds_the_bound
 
-PASSPHRASE = "switch stall demo passphrase"
+PASSPHRASE = DEMO_PASSPHRASE  # the shared vault's
 SWITCHES = 10
 
 
 @pytest.fixture(scope="module")
-def big_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """200 clients x 100 sessions (20,000), the size the issue's budgets are set at."""
-    path = tmp_path_factory.mktemp("big") / "demo.alliance"
-    create_demo_vault(path, PASSPHRASE, clients=200, sessions=100, seed=3).close()
-    return path
+def big_demo(stall_demo: Path) -> Path:
+    """200 clients x 100 sessions (20,000), the size the issue's budgets are set at: the
+    module's copy of the shared vault (conftest's ``stall_master``)."""
+    return stall_demo
 
 
 def test_unlock_fill_show_and_ten_switches_never_stall(
