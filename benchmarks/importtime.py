@@ -1,9 +1,10 @@
 """What start-up imports before the unlock window, from ``python -X importtime``.
 
 Runs the app (offscreen) in a child process with ``-X importtime`` until the unlock
-window is shown, then prints the total import time and the modules that cost most:
-by self time (the module's own top-level code) and by cumulative time (with what it
-imported), our own packages marked. Nothing the unlock window does not need should be
+window is shown (a real launch: the app makes its own QApplication), then prints the
+total import time and the modules that cost most: by self time (the module's own
+top-level code) and by cumulative time (with what it imported), our own packages
+marked. Nothing the unlock window does not need should be
 here (issue 15: the idle watcher, the vault package, matplotlib, numpy).
 
 The child imports a byte-compiled copy of the package, as an installed wheel and
@@ -33,20 +34,24 @@ ROOT = Path(__file__).resolve().parents[1]
 CHILD = textwrap.dedent(
     """
     import os, sys
+    from PySide6 import QtWidgets
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-    app = QApplication(sys.argv[:1])
+    base = QtWidgets.QApplication
     def shown():
-        for w in QApplication.topLevelWidgets():
+        for w in base.topLevelWidgets():
             if w.objectName() == "unlockWindow" and w.isVisible():
-                from PySide6 import QtCore, QtGui, QtWidgets
+                from PySide6 import QtCore, QtGui
                 for m in (QtCore, QtGui, QtWidgets):
                     names = [n for n, v in vars(m).items() if isinstance(v, type)]
                     print("TYPES", m.__name__, " ".join(sorted(names)), flush=True)
                 sys.stderr.flush()
                 os._exit(0)
         QTimer.singleShot(1, shown)
-    QTimer.singleShot(0, shown)
+    class Watch(base):  # a real launch: gui.app makes the QApplication (launch_probe.py)
+        def __init__(self, *args):
+            super().__init__(*args)
+            QTimer.singleShot(0, shown)
+    QtWidgets.QApplication = Watch
     from alliance_desktop.gui.app import main
     main(["--vault", sys.argv[1]])
     """

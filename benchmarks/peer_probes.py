@@ -77,37 +77,6 @@ def bouquin_load(db: str, texts: str) -> None:
     emit(pages=len(items), seconds=seconds)
 
 
-def bouquin_start(db: str, t0: str) -> None:
-    """Process start -> Bouquin's key prompt shown (its unlock window)."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
-    _bouquin_settings_early(Path(db))
-    app = QApplication(sys.argv[:1])
-
-    def shown() -> None:
-        for w in QApplication.topLevelWidgets():
-            if type(w).__name__ == "KeyPrompt" and w.isVisible():
-                emit(seconds=time.time() - float(t0))
-                os._exit(0)
-        QTimer.singleShot(1, shown)
-
-    QTimer.singleShot(0, shown)
-    import bouquin.main
-
-    bouquin.main.QApplication = lambda argv: app  # its main() makes the one we made
-    sys.argv = sys.argv[:1]
-    bouquin.main.main()
-
-
-def _bouquin_settings_early(db: Path) -> None:
-    from PySide6.QtCore import QCoreApplication
-
-    QCoreApplication.setOrganizationName("Bouquin")
-    QCoreApplication.setApplicationName("Bouquin")
-    _bouquin_settings(db, with_key=False)
-
-
 def bouquin_gui(db: str) -> None:
     """The key given -> main window painted; then 40 day switches; idle RSS; stall."""
     from bouquin.main_window import MainWindow
@@ -210,8 +179,7 @@ def jrnl_search(path: str) -> None:
     emit(median=statistics.median(medians), opened=opened, entries=len(journal.entries))
 
 
-PROBES = {f.__name__: f for f in (bouquin_load, bouquin_start, bouquin_gui, jrnl_load,
-                                  jrnl_search)}  # fmt: skip
+PROBES = {f.__name__: f for f in (bouquin_load, bouquin_gui, jrnl_load, jrnl_search)}
 
 
 def main() -> None:

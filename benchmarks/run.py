@@ -37,6 +37,7 @@ HERE = Path(os.environ.get("ALLIANCE_BENCH_HOME") or Path(__file__).resolve().pa
 ROOT = HERE.parent
 PEERS = HERE / ".peers"
 PEER_PROBES = HERE / "peer_probes.py"
+LAUNCH_PROBE = HERE / "launch_probe.py"
 #: The source tree the probes import alliance_desktop from (``--tree``: another checkout,
 #: e.g. ``git archive <commit> | tar -x -C /tmp/old``, to measure before and after).
 TREE = Path(os.environ.get("ALLIANCE_BENCH_TREE") or ROOT)
@@ -103,6 +104,7 @@ def compiled_tree(folder: Path) -> Path:
         skip = shutil.ignore_patterns("__pycache__", "*.pyc")
         shutil.copytree(TREE / "alliance_desktop", dest / "alliance_desktop", ignore=skip)
         shutil.copyfile(Path(__file__).resolve(), dest / "bench_run.py")
+        shutil.copyfile(LAUNCH_PROBE, dest / "launch_probe.py")
         subprocess.run([sys.executable, "-m", "compileall", "-q", str(dest)], check=True)
     return dest
 
@@ -193,11 +195,24 @@ def peer_probe(peer: str, name: str, *args: str, folder: Path, timeout: float = 
     # Byte-compiled, as our probes are (compiled_tree): imported, not run as __main__.
     if not (guard / "peer_probes.py").exists():
         shutil.copyfile(PEER_PROBES, guard / "peer_probes.py")
+        shutil.copyfile(LAUNCH_PROBE, guard / "launch_probe.py")
         subprocess.run([str(python), "-m", "compileall", "-q", str(guard)], check=True)
     env = {**_env(folder), "PYTHONPATH": str(guard), "HOME": str(folder / "home")}
-    main = "import peer_probes; peer_probes.main()"
-    cmd = [*_netless_prefix(), str(python), "-c", main, name, *args]
+    module = "launch_probe" if name == "launch" else "peer_probes"
+    main = f"import {module}; {module}.main()"
+    cmd = [*_netless_prefix(), str(python), "-c", main, *([] if name == "launch" else [name]),
+           *args]  # fmt: skip
     return _run(cmd, env, timeout)
+
+
+def launch(kind: str, *args: str, folder: Path, peer: str | None = None) -> dict:
+    """Start-up of a real launch (launch_probe.py): ``kind`` is ours, bare or a peer's
+    name; the clock starts here, before the process is spawned."""
+    t0 = repr(time.time())
+    if peer is not None:
+        return peer_probe(peer, "launch", kind, t0, *args, folder=folder)
+    main = "import launch_probe; launch_probe.main()"
+    return _run([str(installed_python(folder)), "-c", main, kind, t0, *args], _env(folder), 900)
 
 
 # -- our probes (each runs in its own process) ---------------------------------------
@@ -212,46 +227,6 @@ def _rss_mib() -> float:
 
 def _emit(**figures: object) -> None:
     print(RESULT + json.dumps(figures), flush=True)
-
-
-def probe_start(vault: str, t0: str) -> None:
-    """Process start -> the unlock window shown (t0: the parent's clock before spawning)."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication(sys.argv[:1])
-
-    def shown() -> None:
-        for w in QApplication.topLevelWidgets():
-            if w.objectName() == "unlockWindow" and w.isVisible():
-                _emit(seconds=time.time() - float(t0))
-                app.exit(0)
-                os._exit(0)
-        QTimer.singleShot(1, shown)
-
-    QTimer.singleShot(0, shown)
-    from alliance_desktop.gui.app import main
-
-    main(["--vault", vault])
-
-
-def probe_bare(t0: str) -> None:
-    """Process start -> a bare PySide6 window shown: the floor for start-up."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QLabel
-
-    app = QApplication(sys.argv[:1])
-    label = QLabel("bare")
-    label.show()
-
-    def shown() -> None:
-        if label.isVisible():
-            _emit(seconds=time.time() - float(t0))
-            os._exit(0)
-        QTimer.singleShot(1, shown)
-
-    QTimer.singleShot(0, shown)
-    app.exec()
 
 
 class Heartbeat:
@@ -519,7 +494,7 @@ def probe_ops(vault: str) -> None:
 
 
 PROBES: dict[str, Callable[..., None]] = {
-    "start": probe_start, "bare": probe_bare, "gui": probe_gui, "search": probe_search,
+    "gui": probe_gui, "search": probe_search,
     "stats": probe_stats, "bulk": probe_bulk, "wizard": probe_wizard,
     "packet": probe_packet, "texts": probe_texts, "demo": probe_demo, "ops": probe_ops,
 }  # fmt: skip
@@ -550,24 +525,25 @@ def _median(action: Callable[[], object], runs: int) -> float:
 
 
 def _starts(runs: int, folder: Path, kinds: dict[str, tuple[str, ...]]) -> dict[str, dict]:
-    """Start-up medians of several kinds (ours, the bare window, Bouquin), their runs
-    taken in turn, so a moment of load on the machine touches every kind alike.
-    ``kinds``: name -> (probe, *args, "peer:NAME" or nothing for ours)."""
-    found: dict[str, list[float]] = {name: [] for name in kinds}
+    """Start-up medians of several kinds (ours, the bare window, Bouquin), each a real
+    launch (:func:`launch`), their runs taken in turn, so a moment of load on the
+    machine touches every kind alike. ``kinds``: name -> (*args, "peer:NAME" or nothing
+    for ours and the bare window)."""
+    found: dict[str, list[dict]] = {name: [] for name in kinds}
     failed: dict[str, dict] = {}
     for _ in range(runs):
-        for name, (probe_name, *rest) in kinds.items():
+        for name, args in kinds.items():
             if name in failed:
                 continue
+            rest = list(args)
             peer = rest.pop()[5:] if rest and rest[-1].startswith("peer:") else None
-            t0 = repr(time.time())
-            result = (peer_probe(peer, probe_name, *rest, t0, folder=folder) if peer
-                      else probe(probe_name, *rest, t0, folder=folder))  # fmt: skip
+            result = launch(name, *rest, folder=folder, peer=peer)
             if "error" in result:
                 failed[name] = result
             else:
-                found[name].append(result["seconds"])
-    return {name: failed.get(name) or {"seconds": statistics.median(found[name])}
+                found[name].append(result)
+    return {name: failed.get(name) or {key: statistics.median(r[key] for r in found[name])
+                                       for key in ("seconds", "painted")}
             for name in kinds}  # fmt: skip
 
 
@@ -609,9 +585,9 @@ def run(full: bool, peers: bool, runs: int) -> int:
         no_peer = {"error": "peers not run (--no-peers)"} if not peers else {}
 
         say("start-up ...")
-        kinds = {"ours": ("start", str(small)), "bare": ("bare",)}
+        kinds: dict[str, tuple[str, ...]] = {"ours": (str(small),), "bare": ()}
         if peers and "error" not in bouquin["load"]:
-            kinds["bouquin"] = ("bouquin_start", str(bdb), "peer:bouquin")
+            kinds["bouquin"] = ("peer:bouquin",)
         starts = _starts(runs, folder, kinds)
         start, bare = starts["ours"], starts["bare"]
         if "bouquin" in starts:
@@ -625,6 +601,8 @@ def run(full: bool, peers: bool, runs: int) -> int:
                         note=_note(bare)))  # fmt: skip
         if _get(start, "seconds") and _get(bare, "seconds"):
             rows[-1].note = f"ours is {start['seconds'] / bare['seconds']:.1f}x the floor"
+        rows.append(Row("  same, to the window's first paint", _get(start, "painted"), None,
+                        "Bouquin", _get(b_start, "painted"), _note(start, b_start)))  # fmt: skip
 
         say("unlock, first paint, client switch ...")
         gui = probe("gui", str(small), "40", folder=folder)
