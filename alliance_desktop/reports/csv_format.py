@@ -25,7 +25,7 @@ from alliance_desktop.domain.models import (
 )
 from alliance_desktop.domain.scales import RATING_MAX, RATING_MIN
 from alliance_desktop.domain.validation import DURATION_MAX, DURATION_MIN, parse_day
-from alliance_desktop.reports.records import ParsedFile, SessionRecord, decode_text
+from alliance_desktop.reports.records import ParsedFile, SessionRecord, decode_pieces
 
 COLUMNS: tuple[str, ...] = (
     "client",
@@ -132,14 +132,31 @@ class _Lines(Iterator[str]):
     what a person looks for when a quoted note spans several lines.
     """
 
-    def __init__(self, text: str):
-        self._matches = _PHYSICAL_LINE.finditer(text)
+    def __init__(self, pieces: Iterable[str]):
+        self._lines = _physical_lines(pieces)
         self.consumed = 0
 
     def __next__(self) -> str:
-        line = next(self._matches).group()
+        line = next(self._lines)
         self.consumed += 1
         return line
+
+
+def _physical_lines(pieces: Iterable[str]) -> Iterator[str]:
+    """The physical lines of the text ``pieces`` make up, as ``_PHYSICAL_LINE`` finds
+    them in the whole text: each piece up to its last line break is split (a CR at its
+    very end waits for the next piece, which may start with LF), the rest carried over.
+    The text is never joined into one string (see ``records.decode_pieces``)."""
+    carry = ""
+    for piece in pieces:
+        text = carry + piece
+        end = len(text) - 1 if text.endswith("\r") else len(text)
+        cut = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1
+        for match in _PHYSICAL_LINE.finditer(text, 0, cut):
+            yield match.group()
+        carry = text[cut:]
+    for match in _PHYSICAL_LINE.finditer(carry):
+        yield match.group()
 
 
 class _Row:
@@ -293,9 +310,10 @@ def read_csv(data: bytes) -> ParsedFile:
     Raises ValidationError only for problems with the file as a whole (encoding, NUL
     bytes); everything else is collected in the result for the importer to report.
     """
-    text = decode_text(data)
+    # Decoded (and so checked) whole before anything is read, a megabyte per call.
+    pieces = list(decode_pieces(data))
     parsed = ParsedFile("csv")
-    lines = _Lines(text)
+    lines = _Lines(pieces)
     reader = csv.reader(lines, strict=True)
     try:
         header = next(reader, None)
