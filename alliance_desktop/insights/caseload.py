@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
 
-from alliance_desktop.domain.models import Client, Session
+from alliance_desktop.domain.models import Client
 from alliance_desktop.insights.alerts import DEFAULT_SALIENCE, KIND_ORDER, Alert, AlertKind
 
 #: How many of each client's latest sessions the caseload overview shows.
@@ -24,6 +26,17 @@ TIER_OTHER_ALERT = 2
 TIER_NO_ALERT = 3
 
 
+class CaseloadSession(Protocol):
+    """What the overview reads of a session: a ``Session``, or before the first analysis
+    the lighter ``vault.overview.LatestSession`` (the table's first paint)."""
+
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def date(self) -> date: ...
+    def rating(self, dimension: str) -> float | None: ...
+
+
 @dataclass(frozen=True)
 class CaseloadRow:
     """One client in the overview: why they rank where they do, and their last sessions."""
@@ -32,7 +45,7 @@ class CaseloadRow:
     tier: int
     latest_trust: float | None
     recent_kinds: tuple[AlertKind, ...]  # distinct kinds of recent alerts, most serious first
-    last_sessions: tuple[Session, ...]  # up to CASELOAD_SESSIONS, oldest first
+    last_sessions: tuple[CaseloadSession, ...]  # up to CASELOAD_SESSIONS, oldest first
     salience: int = 0  # the highest salience among recent open ruptures (0: none)
 
     @property
@@ -66,7 +79,7 @@ def rupture_salience(alerts: Iterable[Alert]) -> int:
     )
 
 
-def latest_value(sessions: Sequence[Session], dimension: str) -> float | None:
+def latest_value(sessions: Sequence[CaseloadSession], dimension: str) -> float | None:
     for s in reversed(sessions):
         value = s.rating(dimension)
         if value is not None:
@@ -75,7 +88,7 @@ def latest_value(sessions: Sequence[Session], dimension: str) -> float | None:
 
 
 def caseload_row(
-    client: Client, sessions: Sequence[Session], alerts: Iterable[Alert]
+    client: Client, sessions: Sequence[CaseloadSession], alerts: Iterable[Alert]
 ) -> CaseloadRow:
     alerts = list(alerts)
     tier, kinds = risk_tier(alerts)

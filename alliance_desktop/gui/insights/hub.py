@@ -47,7 +47,7 @@ from alliance_desktop.insights.caseload import CASELOAD_SESSIONS, caseload_row, 
 from alliance_desktop.insights.settings import DEFAULT_SETTINGS, InsightSettings
 from alliance_desktop.insights.suggestions import suggestions_for
 from alliance_desktop.vault import VaultError
-from alliance_desktop.vault.overview import latest_sessions
+from alliance_desktop.vault.overview import latest_cells
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
@@ -122,6 +122,9 @@ class InsightsHub(QObject):
         #: The analysis's strategy estimates are computed (by the refresher's worker, or
         #: on first use after ``refreshNow``); until then no view reads them.
         self._estimates_ready = False
+        #: The change counter ``refreshNow``'s analysis was read at (None: the
+        #: refresher's, or none): still current at the first paint, it is not redone.
+        self._analysed_at: int | None = None
         self._build_actions()
         self._connect()
         self.retranslate()
@@ -206,13 +209,21 @@ class InsightsHub(QObject):
             self._refreshTimer.start(FIRST_PAINT_MS)
 
     def _first_paint(self) -> None:
-        if self.vault is not None:
+        vault = self.vault
+        if vault is None:
+            return
+        try:
+            current = self.analysis is not None and self._analysed_at == vault.change_counter()
+        except VaultError:
+            current = False
+        if not current:  # not analysed yet here, or written since ``refreshNow``'s
             self._refreshTimer.start(UNLOCK_DELAY_MS)
 
     def _first_caseload(self, vault: Vault) -> None:
         """The caseload table at once, from each client's last sessions (one cheap
-        query); the risk order and badges follow when the analysis is done."""
-        latest = latest_sessions(vault, CASELOAD_SESSIONS)
+        query, only the columns the table shows); the risk order and badges follow when
+        the analysis is done."""
+        latest = latest_cells(vault, CASELOAD_SESSIONS)
         rows = risk_order(
             caseload_row(c, latest.get(c.id, []) if c.id is not None else [], [])
             for c in vault.clients()
@@ -228,6 +239,7 @@ class InsightsHub(QObject):
         self.vault = None
         self.analysis = None
         self._estimates_ready = False
+        self._analysed_at = None
         self._sessions = []
         self._catalogue = {}
         self._trend_client = None
@@ -279,6 +291,7 @@ class InsightsHub(QObject):
             return
         self.settings, self._catalogue = done.settings, done.catalogue
         self._sessions = done.sessions
+        self._analysed_at = None
         self._apply(done.analysis, estimates_ready=False)
 
     def _estimated(self, analysis: Insights) -> None:
@@ -301,6 +314,8 @@ class InsightsHub(QObject):
         if vault is None or vault is not self.window.currentVault():
             return
         try:
+            # Read before the data: a write meanwhile leaves an older counter, never newer.
+            counter = vault.change_counter()
             # One policy: a damaged stored threshold gives way to its default.
             self.settings = vault.typed_settings().insights
             self._catalogue = vault.strategy_catalogue()
@@ -313,6 +328,7 @@ class InsightsHub(QObject):
         # once, when a view first asks, so revisiting the Insights page costs a redraw only.
         self._apply(analyse(clients, self._sessions, vault.client_rating_scale(),
                             self.settings, outcome=vault.outcome_scale()))  # fmt: skip
+        self._analysed_at = counter
 
     def _apply(self, analysis: Insights, *, estimates_ready: bool = True) -> None:
         self.analysis = analysis
