@@ -14,7 +14,15 @@ passphrase or vault content exists before that. ``harden_once`` is what both cal
 
 from __future__ import annotations
 
+import os
 import sys
+
+# numpy's OpenBLAS starts a worker thread per core that spins while it waits for work;
+# the matrices here are small (the strategy bootstrap, the charts), and on a two-core
+# desktop those threads took the second core from the window's painting while the
+# estimates ran. One BLAS thread, set before numpy is first imported (both front ends
+# import this module at start); a value the user set stays.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 PR_SET_DUMPABLE = 4
 PR_GET_DUMPABLE = 3
