@@ -13,6 +13,7 @@ objects) becomes a located problem (``sessions[3].date: ...``), never an excepti
 from __future__ import annotations
 
 import json
+import json.scanner
 import re
 import uuid as uuidlib
 from collections.abc import Callable, Iterable, Iterator
@@ -836,6 +837,9 @@ _LONG_LISTS = frozenset({"custom_strategies", "clients", "sessions", "plans", "p
 
 #: A value ending this close to the window's end is read again with the next piece.
 _NUMBER_TAIL = 64
+#: The window is topped up (a piece appended) before a value when less is left ahead.
+_LOOKAHEAD = 256 * 1024
+_SPACE = " \t\n\r"
 
 
 class _NotPlain(Exception):
@@ -866,10 +870,11 @@ class _Window:
             if piece is None:
                 self.exhausted = True
                 break
-            joined = self._tail + piece
-            if not self.surrogate_escape and _SURROGATE_ESCAPE.search(joined):
+            if not self.surrogate_escape and (
+                _SURROGATE_ESCAPE.search(piece) or _SURROGATE_ESCAPE.search(self._tail + piece[:3])
+            ):
                 self.surrogate_escape = True
-            self._tail = joined[-3:]
+            self._tail = (self._tail + piece)[-3:] if len(piece) < 3 else piece[-3:]
             added.append(piece)
             count += len(piece)
         if not added:
@@ -896,13 +901,19 @@ class _Window:
 
     def value(self, scan: Callable[[str, int], tuple[Any, int]]) -> Any:
         """The JSON value at the current position (white space skipped before it)."""
-        self.skip_space()
+        if len(self.text) - self.pos < _LOOKAHEAD and not self.exhausted:
+            # Read on before a value can run past the window's end: a scan cut short
+            # fails, and each failure counts the window's lines for its message.
+            self.more()
+        pos = self.pos
+        if pos >= len(self.text) or self.text[pos] in _SPACE:
+            self.skip_space()
         while True:
             try:
                 found, end = scan(self.text, self.pos)
             except (json.JSONDecodeError, StopIteration):
-                # Cut off at the window's end, perhaps: read on, twice as much each
-                # time (a value longer than a piece), else the text is not valid.
+                # Cut off at the window's end, perhaps (a value longer than the look-
+                # ahead): read on, twice as much each time, else the text is not valid.
                 if self.more(at_least=len(self.text) - self.pos):
                     continue
                 raise _NotPlain from None
@@ -910,6 +921,23 @@ class _Window:
                 continue  # a number may go on in the next piece ("1." | "5"): read it whole
             self.pos = end
             return found
+
+    def items(self, scan: Callable[[str, int], tuple[Any, int]]) -> list[Any]:
+        """The items of the list whose "[" was just read, up to and past its "]"."""
+        found: list[Any] = []
+        if self.char() == "]":
+            self.pos += 1
+            return found
+        append = found.append
+        while True:
+            append(self.value(scan))
+            pos, text = self.pos, self.text
+            mark = text[pos] if pos < len(text) and text[pos] in ",]" else self.char()
+            self.pos += 1
+            if mark == "]":
+                return found
+            if mark != ",":
+                raise _NotPlain
 
 
 def _load_document(pieces: Iterator[str]) -> tuple[Any, bool]:
@@ -922,7 +950,10 @@ def _load_document(pieces: Iterator[str]) -> tuple[Any, bool]:
     window that long. Raises _NotPlain for anything else (another shape, a syntax
     error, a NaN): the caller then reads the text whole, for the exact value or error.
     """
-    scan = json.JSONDecoder(parse_constant=_reject_constant).raw_decode
+    # The C scanner itself (raw_decode is a Python frame around it): (text, index) ->
+    # (value, end), StopIteration when no value starts there.
+    decoder: Any = json.JSONDecoder(parse_constant=_reject_constant)  # typeshed wants a scanner
+    scan = json.scanner.make_scanner(decoder)
     window = _Window(pieces)
     doc: dict[str, Any] = {}
     try:
@@ -937,19 +968,7 @@ def _load_document(pieces: Iterator[str]) -> tuple[Any, bool]:
                 window.expect(":")
                 if key in _LONG_LISTS and window.char() == "[":
                     window.pos += 1
-                    items: list[Any] = []
-                    if window.char() == "]":
-                        window.pos += 1
-                    else:
-                        while True:
-                            items.append(window.value(scan))
-                            mark = window.char()
-                            window.pos += 1
-                            if mark == "]":
-                                break
-                            if mark != ",":
-                                raise _NotPlain
-                    doc[key] = items
+                    doc[key] = window.items(scan)
                 else:
                     doc[key] = window.value(scan)
                 mark = window.char()
