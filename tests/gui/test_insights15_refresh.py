@@ -115,3 +115,42 @@ def test_a_lock_during_the_refresh_locks_at_once(open_demo, qtbot, stage):
         qtbot.waitUntil(lambda: not job.isRunning(), timeout=20000)
     qtbot.wait(100)  # its ending arrives and is dropped
     assert hub.analysis is None and hub.alertModel.rowCount() == 0
+
+
+def test_the_steps_read_with_the_cyclic_collector_held_off(open_demo, qtbot, monkeypatch):
+    """The sessions the steps keep are new objects by the hundred thousand at 500 x 200:
+    a full collection they set off ran in whatever the UI thread did next (a client
+    switch of 170 ms). Held off from the first step until the analysis job ends, as a
+    job holds it; on again afterwards."""
+    import gc
+
+    from alliance_desktop.gui.insights import refresher
+
+    ctl = open_demo(refresh=False, shown=True)
+    hub = ctl.window.insights
+    qtbot.waitUntil(
+        lambda: hub.estimatesReady() and not hub.isRefreshing() and not hub.isDrawingCharts(),
+        timeout=20000,
+    )
+    qtbot.waitUntil(lambda: not hub._refresher.isEstimating(), timeout=20000)
+    assert gc.isenabled()  # no job holds it
+    seen: list[bool] = []
+    real = refresher.client_sessions
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(refresher, "client_sessions", spy)
+    before = hub.analysis
+    hub.refresh()
+    qtbot.waitUntil(lambda: hub.analysis is not before and hub.estimatesReady(), timeout=20000)
+    qtbot.waitUntil(lambda: not hub._refresher.isEstimating(), timeout=20000)
+    assert len(seen) > 3 and not any(seen)
+    assert gc.isenabled()
+    # A lock while reading gives the collector back at once.
+    seen.clear()
+    hub.refresh()
+    qtbot.waitUntil(lambda: bool(seen), timeout=20000)
+    ctl.lock()
+    assert gc.isenabled()
