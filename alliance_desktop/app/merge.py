@@ -211,9 +211,18 @@ class Snapshot:
 
     @classmethod
     def of(cls, vault: Vault) -> Snapshot:
+        clients = vault.clients()
+        # The sessions in vault.sessions()'s order (client id, then date, creation,
+        # id), read one client at a time: the whole vault's rows as one list were freed
+        # in one call that held the interpreter 40-55 ms at 100,000 sessions while a
+        # background merge ran. (A session always has its client: foreign keys are on.)
+        sessions: list[Session] = []
+        for cid in sorted(c.id for c in clients if c.id is not None):
+            sessions += vault.sessions(cid)
+        bulk.release_memory(vault.conn)  # as after any whole-vault read
         return cls(
-            clients=vault.clients(),
-            sessions=vault.sessions(),
+            clients=clients,
+            sessions=sessions,
             plans=vault.plan_items(),
             packets=vault.packets(),
             strategies=vault.custom_strategies(),
