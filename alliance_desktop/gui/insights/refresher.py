@@ -16,12 +16,9 @@ while the steps were reading (the change counter moved) reads again from the sta
 
 from __future__ import annotations
 
-import os
-import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from shiboken6 import isValid
@@ -41,43 +38,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: How long one reading step may take on the UI thread.
 STEP_S = 0.012
-#: The nice value of the thread the analysis and the estimates run on (Linux): when
-#: the two cores are busy (another program, a test run), the window's thread gets the
-#: CPU before them. 10 is what ``nice`` gives a command by default.
-WORKER_NICE = 10
-
-_T = TypeVar("_T")
-
-
-def _lower_priority() -> None:
-    """Lower the calling thread's CPU priority (Linux: a thread's own nice value);
-    elsewhere, or when refused, nothing."""
-    try:
-        tid = threading.get_native_id()
-        os.setpriority(os.PRIO_PROCESS, tid, max(os.getpriority(os.PRIO_PROCESS, tid), WORKER_NICE))
-    except (AttributeError, OSError):
-        pass
-
-
-def _niced(fn: Callable[..., _T], *args: Any) -> _T:
-    """``fn(*args)`` on a thread of its own at a lower priority (``_lower_priority``),
-    waited for here. Its own thread, because a lowered thread cannot raise itself back
-    and the jobs' pool threads run every other job (exports, backups) after this one."""
-    out: dict[str, Any] = {}
-
-    def work() -> None:
-        _lower_priority()
-        try:
-            out["value"] = fn(*args)
-        except BaseException as exc:  # re-raised on the job's thread, as if run there
-            out["error"] = exc
-
-    thread = threading.Thread(target=work, name="insights-analysis", daemon=True)
-    thread.start()
-    thread.join()
-    if "error" in out:
-        raise out["error"]
-    return out["value"]
 
 
 @dataclass(frozen=True)
@@ -217,7 +177,7 @@ class Refresher(QObject):
         self._vault = None
         generation = self._generation
         job = background.start(
-            None, _niced, _analyse, self._clients, sessions, self._scale, self._settings,
+            None, _analyse, self._clients, sessions, self._scale, self._settings,
             self._outcome, dialog=False,
         )  # fmt: skip
         self._job = job
@@ -241,7 +201,7 @@ class Refresher(QObject):
 
     def _estimate(self, analysis: Insights) -> None:
         generation = self._generation
-        job = background.start(None, _niced, _estimate, analysis, dialog=False)
+        job = background.start(None, _estimate, analysis, dialog=False)
         self._estimate_job = job
 
         def ended() -> None:
