@@ -12,6 +12,7 @@ objects) becomes a located problem (``sessions[3].date: ...``), never an excepti
 
 from __future__ import annotations
 
+import itertools
 import json
 import json.scanner
 import re
@@ -183,13 +184,14 @@ def _session_order(d: dict[str, Any]) -> tuple[str, str, str]:
     return (code_key(d["client"]), d["date"], d["created_at"] or "")
 
 
-def _break_ties(items: list[dict[str, Any]]) -> None:
-    """Within each run of sessions equal under ``_session_order``, order by ``_tie``."""
+def _break_ties(items: list[dict[str, Any]], keys: list[tuple[str, str, str]]) -> None:
+    """Within each run of sessions equal under ``_session_order`` (``keys``: each
+    item's), order by ``_tie``."""
     start = 0
     while start < len(items):
-        key = _session_order(items[start])
+        key = keys[start]
         end = start + 1
-        while end < len(items) and _session_order(items[end]) == key:
+        while end < len(items) and keys[end] == key:
             end += 1
         if end - start > 1:
             items[start:end] = sorted(items[start:end], key=_tie)
@@ -214,8 +216,16 @@ def build_document(
     session_items = [session_dict(code, s) for code, s in sessions]
     # The whole object as text breaks ties between sessions that share client, date and
     # creation time, so the order never depends on row ids; it is computed only for them.
-    session_items.sort(key=_session_order)
-    _break_ties(session_items)
+    # An export's sessions come in this order already, and sorting 100,000 of them
+    # anyway was one call that held the interpreter 45-60 ms (a background export): the
+    # check is a loop other threads run beside; a stable sort of sorted items is a no-op.
+    keys = [_session_order(d) for d in session_items]
+    if any(a > b for a, b in itertools.pairwise(keys)):
+        session_items.sort(key=_session_order)
+        release(keys)
+        keys = [_session_order(d) for d in session_items]
+    _break_ties(session_items, keys)
+    release(keys)
     # Stable: each client's plan keeps its own order.
     plan_items = sorted((plan_dict(code, item) for code, item in plans),
                         key=lambda d: code_key(d["client"]))  # fmt: skip
