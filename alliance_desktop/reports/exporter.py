@@ -12,10 +12,10 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from alliance_desktop.domain.models import Client, Session
+from alliance_desktop.domain.models import Session
 from alliance_desktop.reports.csv_format import write_csv
 from alliance_desktop.reports.json_format import build_document, dump_document, dump_document_bytes
-from alliance_desktop.vault import bulk, sync
+from alliance_desktop.vault import sync
 from alliance_desktop.vault.bulk import paused_gc
 from alliance_desktop.vault.store import Vault
 
@@ -27,16 +27,8 @@ FORMATS: tuple[Format, ...] = ("csv", "json")
 
 
 def _coded_sessions(vault: Vault) -> list[tuple[str, Session]]:
-    # Read one client at a time, clients in code order: the whole vault's rows as one
-    # list were freed in one call that held the interpreter 30-50 ms at 100,000
-    # sessions (a background export), and sorting them from client-id order was
-    # another ~30 ms in one call. Each client's sessions come by date, creation time
-    # and id, so the sort below (kept: it defines the order) finds them in order.
-    rows: list[tuple[Client, Session]] = []
-    for client in sorted(vault.clients(), key=lambda c: c.key):
-        if client.id is not None:
-            rows += [(client, s) for s in vault.sessions(client.id)]
-    bulk.release_memory(vault.conn)  # as after any whole-vault read (vault.sessions())
+    clients = {c.id: c for c in vault.clients()}
+    rows = [(clients[s.client_id], s) for s in vault.sessions()]
     rows.sort(key=lambda pair: (pair[0].key, pair[1].date, pair[1].created_at or _EPOCH))
     return [(client.code, s) for client, s in rows]
 
