@@ -53,6 +53,24 @@ def _settle(app: Any) -> None:
             return
 
 
+def _insights_idle(app: Any, window: Any) -> None:
+    """The unlock's own background work (the insights refresh, the strategy estimates,
+    the charts) over, and the window active, as test_no_stall15_background waits for:
+    else that work lands inside the first operation measured (the CSV export) and its
+    stall is the refresh's, which the gui probe's "unlock + switches" row measures."""
+    hub = window.insights
+    deadline = time.perf_counter() + 60
+    while time.perf_counter() < deadline and (
+        hub.isRefreshing()
+        or (hub.analysis is not None and not hub.estimatesReady())
+        or hub.isDrawingCharts()
+    ):
+        app.processEvents()
+        time.sleep(0.005)
+    window.activateWindow()
+    _settle(app)
+
+
 def measure(
     clients: int,
     sessions: int,
@@ -96,6 +114,7 @@ def measure(
         window.resize(1200, 800)
         window.show()
         _settle(app)
+        _insights_idle(app, window)
         opened = ctl.vault
         out = work / "out"
         out.mkdir()
