@@ -106,6 +106,20 @@ class Reflection:
         return "\n\n".join(t.strip() for t in self.sections.values() if t.strip())
 
 
+def rating_named(session: Any, dimension: str) -> float | None:
+    """A session's rating by name: one of DIMENSIONS, ``client_rating`` or
+    ``outcome_rating`` (``KeyError`` for any other name). ``session`` is a
+    :class:`Session` or anything with the same rating attributes (the caseload's light
+    rows, ``vault.overview.LatestSession``)."""
+    if dimension == "client_rating":
+        return session.client_rating
+    if dimension == "outcome_rating":
+        return session.outcome_rating
+    if dimension not in DIMENSIONS:
+        raise KeyError(dimension)
+    return getattr(session, dimension)
+
+
 @dataclass(slots=True)
 class Session:
     """One session as the therapist rated and reflected on it afterwards."""
@@ -135,13 +149,7 @@ class Session:
 
     def rating(self, dimension: str) -> float | None:
         """A dimension or the client rating by name, so insights can loop over them."""
-        if dimension == "client_rating":
-            return self.client_rating
-        if dimension == "outcome_rating":
-            return self.outcome_rating
-        if dimension not in DIMENSIONS:
-            raise KeyError(dimension)
-        return getattr(self, dimension)
+        return rating_named(self, dimension)
 
     def with_(self, **changes: Any) -> Session:
         return replace(self, **changes)

@@ -3,10 +3,9 @@
 ``latest_cells`` is the caseload table's first paint: each client's last few
 sessions as the table shows them (``LatestSession``: the id, the date and the
 ratings), through the ``sessions_by_client`` index, so it touches a dozen rows per
-client however large the vault is; ``latest_sessions`` gives the same sessions whole
-(numbers only, no ruptures), which costs several times as much: at 500 clients x 200
-sessions 40 ms of SQL and 20 ms of building ``Session`` objects against 12 ms and
-3 ms, on the UI thread of the unlock. ``client_sessions``
+client however large the vault is (whole ``Session`` objects for the same cells cost
+several times as much: at 500 clients x 200 sessions 40 ms of SQL and 20 ms of
+building them against 12 ms and 3 ms, on the UI thread of the unlock). ``client_sessions``
 reads whole caseloads a few clients at a time, so a caller can spread the read of a
 large vault over many short steps of its event loop.
 """
@@ -18,7 +17,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
-from alliance_desktop.domain.models import DIMENSIONS, Session
+from alliance_desktop.domain.models import Session, rating_named
 from alliance_desktop.vault import rows
 from alliance_desktop.vault.bulk import paused_gc
 
@@ -43,13 +42,7 @@ class LatestSession(NamedTuple):
     outcome_rating: float | None
 
     def rating(self, dimension: str) -> float | None:
-        if dimension == "client_rating":
-            return self.client_rating
-        if dimension == "outcome_rating":
-            return self.outcome_rating
-        if dimension not in DIMENSIONS:
-            raise KeyError(dimension)
-        return getattr(self, dimension)
+        return rating_named(self, dimension)
 
 
 def _latest_ids(per_client: int, alias: str) -> str:
@@ -63,7 +56,7 @@ def _latest_ids(per_client: int, alias: str) -> str:
 
 def latest_cells(vault: Vault, per_client: int = 12) -> dict[int, list[LatestSession]]:
     """Each client's last ``per_client`` sessions, oldest first, as the caseload table
-    shows them (the same sessions as ``latest_sessions``, only the columns it paints)."""
+    shows them (the sessions the whole read ends with, only the columns it paints)."""
     sql = (
         "SELECT s.id, s.client_id, s.date, s.trust, s.engagement, s.goal_alignment,"
         " s.approach_fit, s.client_rating, s.outcome_rating"
@@ -75,22 +68,6 @@ def latest_cells(vault: Vault, per_client: int = 12) -> dict[int, list[LatestSes
     with paused_gc():
         for r in vault.conn.execute(sql).fetchall():
             session = make((r[0], r[1], day(r[2]), *r[3:]))
-            found[session.client_id].append(session)
-    return dict(found)
-
-
-def latest_sessions(vault: Vault, per_client: int = 12) -> dict[int | None, list[Session]]:
-    """Each client's last ``per_client`` sessions, oldest first, without text or ruptures."""
-    sql = (
-        f"SELECT {rows.SESSION_COLUMNS_NO_TEXT} FROM ("
-        " SELECT sessions.* FROM clients c JOIN sessions ON sessions.id IN ("
-        f"  {_latest_ids(per_client, 's')}))"
-        f" ORDER BY client_id, {_ORDER}"
-    )
-    found: dict[int | None, list[Session]] = defaultdict(list)
-    with paused_gc():
-        for r in vault.conn.execute(sql).fetchall():
-            session = rows.session_from_row(r, [])
             found[session.client_id].append(session)
     return dict(found)
 
@@ -125,4 +102,4 @@ def client_sessions(
         return [rows.session_from_row(r, ruptures.get(r[0], [])) for r in found]
 
 
-__all__ = ["LatestSession", "client_sessions", "latest_cells", "latest_sessions"]
+__all__ = ["LatestSession", "client_sessions", "latest_cells"]

@@ -5,22 +5,7 @@ from __future__ import annotations
 from support import DEMO_PASSPHRASE
 
 from alliance_desktop.vault.demo import create_demo_vault
-from alliance_desktop.vault.overview import client_sessions, latest_sessions
-
-
-def test_latest_sessions_are_each_clients_last_twelve_oldest_first(tmp_path):
-    vault = create_demo_vault(tmp_path / "v.alliance", DEMO_PASSPHRASE, seed=5)
-    try:
-        latest = latest_sessions(vault, 12)
-        clients = [c for c in vault.clients() if vault.sessions(c.id, text=False)]
-        assert clients and set(latest) == {c.id for c in clients}
-        for c in clients:
-            whole = vault.sessions(c.id, text=False)
-            assert [s.id for s in latest[c.id]] == [s.id for s in whole[-12:]]
-            assert [s.trust for s in latest[c.id]] == [s.trust for s in whole[-12:]]
-        assert latest_sessions(vault, 3)[clients[0].id] == latest[clients[0].id][-3:]
-    finally:
-        vault.close()
+from alliance_desktop.vault.overview import client_sessions
 
 
 def test_client_sessions_in_steps_add_up_to_the_whole_read(tmp_path):
