@@ -154,3 +154,37 @@ def test_the_steps_read_with_the_cyclic_collector_held_off(open_demo, qtbot, mon
     qtbot.waitUntil(lambda: bool(seen), timeout=20000)
     ctl.lock()
     assert gc.isenabled()
+
+
+def test_a_refresher_gone_mid_read_or_failing_gives_the_collector_back(
+    qtbot, monkeypatch, tmp_path
+):
+    """A window closed while its refresh reads deletes the refresher with its steps
+    pending, and a step may fail with a bug: neither may leave the collector off for
+    the rest of the process (an earlier test's window did, for every test after it)."""
+    import gc
+
+    from alliance_desktop.gui.insights import refresher as module
+
+    vault = create_demo_vault(tmp_path / "v.alliance", DEMO_PASSPHRASE, clients=12, sessions=4)
+    try:
+        assert gc.isenabled()
+        gone = module.Refresher()
+        gone.start(vault)
+        assert not gc.isenabled()  # held from the first step
+        gone.deleteLater()
+        qtbot.waitUntil(gc.isenabled, timeout=5000)
+
+        def broken(*_args, **_kwargs):
+            raise RuntimeError("a bug in a step")
+
+        monkeypatch.setattr(module, "client_sessions", broken)
+        errors: list[BaseException] = []
+        monkeypatch.setattr("sys.excepthook", lambda _t, error, _tb: errors.append(error))
+        failing = module.Refresher()
+        failing.start(vault)
+        qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+        assert gc.isenabled() and not failing.isRunning()
+    finally:
+        gc.enable()
+        vault.close()

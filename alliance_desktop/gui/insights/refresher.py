@@ -68,6 +68,13 @@ def _estimate(analysis: Insights) -> Insights:
     return analysis
 
 
+def _let_go(holding: list[bool]) -> None:
+    """Release a refresher's hold on the collector, once."""
+    if holding[0]:
+        holding[0] = False
+        background.release_interpreter()
+
+
 class Refresher(QObject):
     """Reads the caseload in steps and analyses it in a worker; ``ready`` on the UI thread.
 
@@ -87,7 +94,12 @@ class Refresher(QObject):
         self._job: background.Job | None = None
         self._estimate_job: background.Job | None = None
         self._generation = 0
-        self._holding = False
+        # Whether this refresher holds the collector off; shared with the guard below,
+        # which must not keep the refresher alive.
+        self._holding = [False]
+        holding = self._holding
+        # Deleted mid-read (its window closed): the hold must not outlive it.
+        self.destroyed.connect(lambda *_: _let_go(holding))
 
     def isRunning(self) -> bool:
         """Reading or analysing (the estimates that follow: ``isEstimating``)."""
@@ -121,14 +133,12 @@ class Refresher(QObject):
         analysis job takes over): the sessions they keep are hundreds of thousands of
         new objects, and the full collection they set off ran in whatever the UI thread
         did next, a client switch of 170 ms at 500 x 200. They hold no cycles."""
-        if not self._holding:
-            self._holding = True
+        if not self._holding[0]:
+            self._holding[0] = True
             background.hold_interpreter()
 
     def _release(self) -> None:
-        if self._holding:
-            self._holding = False
-            background.release_interpreter()
+        _let_go(self._holding)
 
     def cancel(self) -> None:
         """Stop at once (lock, a newer refresh); a running analysis is dropped."""
@@ -157,6 +167,9 @@ class Refresher(QObject):
             # Lent to a job (a backup) or closed: try again on the next change.
             self.cancel()
             return
+        except BaseException:
+            self.cancel()  # the hold goes with it; the crash handler shows the error
+            raise
         took = time.perf_counter() - began
         # Size the next step to about STEP_S from what this one cost per client.
         per_client = took / max(1, len(chunk))
