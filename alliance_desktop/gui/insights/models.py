@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from alliance_desktop.domain.models import DIMENSIONS, Client
+from alliance_desktop.gui.common.role_data import fill_role_data
 from alliance_desktop.gui.workspace.models import (
     CLIENT_ID_ROLE,
     SESSION_ROLE,
@@ -159,16 +160,12 @@ class AlertListModel(FlatTableModel):
         """Every role a view asks for at once: a measured or painted cell asks for about
         ten, and sizing the columns (the first 60 rows, at every show and resize of the
         list) was 4,000 Python calls, 25-30 ms the first time the list showed."""
-        row = index.row()
+        row, column = index.row(), index.column()
         valid = index.isValid() and 0 <= row < len(self._rows)
-        column = index.column()
-        for role_data in roleDataSpan:
-            role = role_data.role()
-            value = self._value(row, column, role) if valid and role in _ALERT_ROLES else None
-            if value is None:
-                role_data.clearData()
-            else:
-                role_data.setData(value)
+        value = self._value
+        fill_role_data(
+            roleDataSpan, _ALERT_ROLES, (lambda role: value(row, column, role)) if valid else None
+        )
 
     def _value(self, row: int, column: int, role: int) -> Any:
         if role == _DISPLAY:

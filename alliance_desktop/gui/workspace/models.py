@@ -33,6 +33,7 @@ from alliance_desktop.domain import (
     Session,
 )
 from alliance_desktop.gui.common.dates import short_date
+from alliance_desktop.gui.common.role_data import fill_role_data
 from alliance_desktop.vault import ClientSummary, SearchHit
 from alliance_desktop.vault.search import MATCH_END, MATCH_START
 
@@ -438,16 +439,14 @@ class TimelineModel(FlatTableModel):
 
     def multiData(self, index: Index, roleDataSpan: Any) -> None:
         """Every role a view asks for at once (a painted or measured cell asks seven)."""
-        row = index.row()
+        row, column = index.row(), index.column()
         valid = index.isValid() and 0 <= row < len(self._rows)
-        column = index.column()
-        for role_data in roleDataSpan:
-            role = role_data.role()
-            value = self._value(row, column, role) if valid and role in _TIMELINE_ROLES else None
-            if value is None:
-                role_data.clearData()
-            else:
-                role_data.setData(value)
+        value = self._value
+        fill_role_data(
+            roleDataSpan,
+            _TIMELINE_ROLES,
+            (lambda role: value(row, column, role)) if valid else None,
+        )
 
 
 #: A shape per outcome status, so the chip never rests on colour.
