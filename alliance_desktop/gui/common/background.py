@@ -140,6 +140,26 @@ def release_interpreter() -> None:
     _release_gc()
 
 
+class InterpreterHold:
+    """One holder's share of :func:`hold_interpreter`: ``on``/``off`` on the UI thread,
+    each may be called again (the hold is taken and given back once), so a holder that
+    stops on several paths (cancel, lock, an error, its window deleted) cannot release
+    twice or leave the hold behind."""
+
+    def __init__(self) -> None:
+        self.held = False
+
+    def on(self) -> None:
+        if not self.held:
+            self.held = True
+            hold_interpreter()
+
+    def off(self) -> None:
+        if self.held:
+            self.held = False
+            release_interpreter()
+
+
 def pool() -> QThreadPool:
     """The jobs' own pool (the global one stays free for chart and preview work)."""
     global _pool

@@ -68,13 +68,6 @@ def _estimate(analysis: Insights) -> Insights:
     return analysis
 
 
-def _let_go(holding: list[bool]) -> None:
-    """Release a refresher's hold on the collector, once."""
-    if holding[0]:
-        holding[0] = False
-        background.release_interpreter()
-
-
 class Refresher(QObject):
     """Reads the caseload in steps and analyses it in a worker; ``ready`` on the UI thread.
 
@@ -94,12 +87,14 @@ class Refresher(QObject):
         self._job: background.Job | None = None
         self._estimate_job: background.Job | None = None
         self._generation = 0
-        # Whether this refresher holds the collector off; shared with the guard below,
-        # which must not keep the refresher alive.
-        self._holding = [False]
-        holding = self._holding
-        # Deleted mid-read (its window closed): the hold must not outlive it.
-        self.destroyed.connect(lambda *_: _let_go(holding))
+        # No cyclic collection while the steps read (what a job gets, until the
+        # analysis job takes over): the sessions they keep are hundreds of thousands of
+        # new objects, and the full collection they set off ran in whatever the UI
+        # thread did next, a client switch of 170 ms at 500 x 200. They hold no cycles.
+        self._hold = hold = background.InterpreterHold()
+        # Deleted mid-read (its window closed): the hold must not outlive it (the
+        # guard holds the hold, not the refresher).
+        self.destroyed.connect(lambda *_: hold.off())
 
     def isRunning(self) -> bool:
         """Reading or analysing (the estimates that follow: ``isEstimating``)."""
@@ -125,20 +120,8 @@ class Refresher(QObject):
         self._todo = [c.id for c in self._clients if c.id is not None]
         self._sessions: list[Session] = []
         self._per_step = 4
-        self._hold()
+        self._hold.on()
         self._timer.start()
-
-    def _hold(self) -> None:
-        """No cyclic collection while the steps read (what a job gets, until the
-        analysis job takes over): the sessions they keep are hundreds of thousands of
-        new objects, and the full collection they set off ran in whatever the UI thread
-        did next, a client switch of 170 ms at 500 x 200. They hold no cycles."""
-        if not self._holding[0]:
-            self._holding[0] = True
-            background.hold_interpreter()
-
-    def _release(self) -> None:
-        _let_go(self._holding)
 
     def cancel(self) -> None:
         """Stop at once (lock, a newer refresh); a running analysis is dropped."""
@@ -152,7 +135,7 @@ class Refresher(QObject):
         if job is not None:
             job.cancel()
         self._sessions = []
-        self._release()
+        self._hold.off()
 
     def _step(self) -> None:
         vault = self._vault
@@ -194,7 +177,7 @@ class Refresher(QObject):
             self._outcome, dialog=False,
         )  # fmt: skip
         self._job = job
-        self._release()  # the job holds the collector off now, until it ends
+        self._hold.off()  # the job holds the collector off now, until it ends
         settings, catalogue = self._settings, self._catalogue
 
         def ended() -> None:

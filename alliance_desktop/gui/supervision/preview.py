@@ -91,26 +91,6 @@ class _Watched(Mapping[str, Any]):
         return len(self._inner)
 
 
-class InterpreterHold:
-    """While work of ours runs on a worker thread: the short thread switch interval (and
-    no cyclic collection) a background job gets, so the UI thread is handed the lock
-    Python threads share within a millisecond, not five. ``on``/``off`` on the UI
-    thread; each may be called again (the hold is taken once)."""
-
-    def __init__(self) -> None:
-        self.held = False
-
-    def on(self) -> None:
-        if not self.held:
-            self.held = True
-            background.hold_interpreter()
-
-    def off(self) -> None:
-        if self.held:
-            self.held = False
-            background.release_interpreter()
-
-
 class _Signals(QObject):
     text = Signal(int, object, str)  # generation, packet, html
     #: generation, chart name, the QImage to show (its box, at the pixel ratio), charts
@@ -311,7 +291,7 @@ class PacketPreview(QObject):
         super().__init__(parent)
         self.browser, self.state, self.bar, self.stopButton = browser, state, progress, stop
         load_fonts()  # the client charts' faces, before a job paints with them
-        self.hold = InterpreterHold()
+        self.hold = background.InterpreterHold()
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)  # one packet at a time; figures stay in one thread
         self.signals = _Signals(self)

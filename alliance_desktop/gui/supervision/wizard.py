@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
 
 from alliance_desktop.app import packets as app_packets
 from alliance_desktop.gui import operations
-from alliance_desktop.gui.common import file_dialogs
+from alliance_desktop.gui.common import background, file_dialogs
 from alliance_desktop.gui.common.dates import short_date
 from alliance_desktop.gui.forms.ui_supervision_wizard import Ui_SupervisionWizard
 from alliance_desktop.gui.supervision.clients import (
@@ -43,7 +43,7 @@ from alliance_desktop.gui.supervision.clients import (
 )
 from alliance_desktop.gui.supervision.export import ExportPage, default_file_name
 from alliance_desktop.gui.supervision.period import PeriodPage, default_range
-from alliance_desktop.gui.supervision.preview import InterpreterHold, PacketPreview
+from alliance_desktop.gui.supervision.preview import PacketPreview
 from alliance_desktop.gui.supervision.questions import QuestionsPage
 from alliance_desktop.gui.supervision.reflections import ReflectionsPage, SessionRow, first_line
 from alliance_desktop.gui.supervision.source_reader import SourceReader
@@ -184,7 +184,7 @@ class SupervisionWizard(QDialog):
         self._preselect_signals = _PreselectSignals(self)
         self._preselect_signals.done.connect(self._preselected)
         self._preselect_job: PreselectJob | None = None
-        self._preselect_hold = InterpreterHold()
+        self._preselect_hold = background.InterpreterHold()
 
         self.backButton.clicked.connect(lambda: self.setStep(self.pages.currentIndex() - 1))
         self.nextButton.clicked.connect(lambda: self.setStep(self.pages.currentIndex() + 1))
