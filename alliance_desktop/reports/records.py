@@ -7,6 +7,7 @@ that origin. Keeping the two apart lets both formats share one validation path.
 
 from __future__ import annotations
 
+import codecs
 import itertools
 import re
 from collections.abc import Iterator
@@ -167,30 +168,21 @@ def decode_pieces(data: bytes, size: int = PIECE_BYTES) -> Iterator[str]:
     """``decode_text(data)`` as consecutive pieces of about ``size`` bytes, refused the
     same way (the same problem on the same line).
 
-    The NUL check runs first, on the whole file, as in ``decode_text``. Each piece ends
-    before a byte that starts a character, so no character is cut in two and the first
-    bad sequence is found at the same offset as decoding all at once. A 75 MB export in
+    The NUL check runs first, on the whole file, as in ``decode_text``. A character cut
+    by a piece's end is decoded with the next piece, and the first bad sequence is
+    found at the same offset as decoding all at once. A 75 MB export in
     one ``decode`` is one call that holds the interpreter for 100-300 ms (a background
     import would freeze the window); piece by piece it is a few milliseconds at a time.
     """
     start = _text_start(data)
+    # The stdlib's incremental decoder keeps a character cut by a piece's end for the
+    # next piece; an error's offset counts the bytes it kept from the piece before.
+    decoder = codecs.getincrementaldecoder("utf-8")()
     view = memoryview(data)
-    end_of_data = len(data)
-    pos = start
-    while pos < end_of_data:
-        end = min(pos + size, end_of_data)
-        cut = end
-        # Back off over continuation bytes (10xxxxxx): at most three for valid UTF-8.
-        while cut < end_of_data and cut > pos and cut > end - 4 and data[cut] & 0xC0 == 0x80:
-            cut -= 1
-        if cut == pos or (cut < end_of_data and data[cut] & 0xC0 == 0x80):
-            # A piece shorter than its first character: go on past it instead.
-            cut = end
-            while cut < end_of_data and cut < end + 3 and data[cut] & 0xC0 == 0x80:
-                cut += 1
+    for pos in range(start, len(data), size):
+        kept = len(decoder.getstate()[0])
         try:
-            piece = str(view[pos:cut], "utf-8")
+            piece = decoder.decode(view[pos : pos + size], final=pos + size >= len(data))
         except UnicodeDecodeError as exc:
-            raise _not_utf8(data, pos + exc.start) from None
+            raise _not_utf8(data, pos - kept + exc.start) from None
         yield piece
-        pos = cut
