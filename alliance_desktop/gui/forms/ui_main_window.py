@@ -11,6 +11,8 @@
 from PySide6.QtCore import (QCoreApplication, Qt)
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QLabel, QLineEdit, QListView, QMenuBar, QPushButton, QSizePolicy, QSpacerItem, QSplitter, QStackedWidget, QStatusBar, QTabWidget, QTableView, QVBoxLayout, QWidget)
 
+from alliance_desktop.gui.common.widgets.eliding_label import ElidingLabel
+
 class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
         if not MainWindow.objectName():
@@ -106,7 +108,7 @@ class Ui_MainWindow(object):
         self.clientPage.setObjectName(u"clientPage")
         self.clientPageLayout = QVBoxLayout(self.clientPage)
         self.clientPageLayout.setObjectName(u"clientPageLayout")
-        self.clientTitle = QLabel(self.clientPage)
+        self.clientTitle = ElidingLabel(self.clientPage)
         self.clientTitle.setObjectName(u"clientTitle")
         self.clientTitle.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
