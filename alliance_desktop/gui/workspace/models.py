@@ -450,7 +450,7 @@ class TimelineModel(FlatTableModel):
 
 
 #: A shape per outcome status, so the chip never rests on colour.
-OUTCOME_GLYPH = {"recovered": "✓", "improved": "▲", "unchanged": "＝", "deteriorated": "▼"}
+OUTCOME_GLYPH = {"recovered": "✓", "improved": "▲", "unchanged": "=", "deteriorated": "▼"}
 
 
 def _n(x: float) -> str:
