@@ -12,6 +12,7 @@ from PySide6.QtCore import (QCoreApplication, Qt)
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QLabel, QLineEdit, QListView, QMenuBar, QPushButton, QSizePolicy, QSpacerItem, QSplitter, QStackedWidget, QStatusBar, QTabWidget, QTableView, QVBoxLayout, QWidget)
 
 from alliance_desktop.gui.common.widgets.eliding_label import ElidingLabel
+from alliance_desktop.gui.common.widgets.page import Page
 
 class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
@@ -104,7 +105,7 @@ class Ui_MainWindow(object):
         self.emptyLayout.addItem(self.emptyBottom)
 
         self.contentStack.addWidget(self.emptyPage)
-        self.clientPage = QWidget()
+        self.clientPage = Page()
         self.clientPage.setObjectName(u"clientPage")
         self.clientPageLayout = QVBoxLayout(self.clientPage)
         self.clientPageLayout.setObjectName(u"clientPageLayout")
