@@ -20,7 +20,7 @@ from typing import Any
 from PySide6.QtGui import QFontMetrics, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
-from alliance_desktop.gui.workspace import rating_chips
+from alliance_desktop.gui.workspace import rating_chips, timeline_delegate
 
 OURS = ("timeline.py", "timeline_delegate.py", "rating_chips.py")
 
@@ -63,10 +63,12 @@ def test_switching_back_to_a_client_measures_elides_and_draws_no_chip_again(
         counting(monkeypatch, calls, QFontMetrics, "elidedText"),
         counting(monkeypatch, calls, QPainter, "drawRoundedRect"),
         counting(monkeypatch, calls, QPainter, "drawText"),
+        counting(monkeypatch, calls, QPainter, "drawStaticText"),
     ):
         _switch(window, app, 0)
     assert window.timeline.model.rowCount() > 0
-    assert calls["drawText"] > 0  # the timeline was painted
+    assert calls["drawStaticText"] > 0  # the timeline was painted, from kept layouts
+    assert calls["drawText"] == 0  # and no text of it laid out again
     assert calls["horizontalAdvance"] == 0
     assert calls["elidedText"] == 0
     assert calls["drawRoundedRect"] == 0
@@ -92,4 +94,20 @@ def test_copied_chips_look_like_drawn_ones(open_demo, qtbot, monkeypatch):
     assert copied.size() == drawn.size()
     a, b = bytes(copied.constBits()), bytes(drawn.constBits())
     assert len(a) == len(b)
+    assert max(abs(x - y) for x, y in zip(a, b, strict=True)) <= 2
+
+
+def test_kept_text_layouts_look_like_drawn_texts(open_demo, qtbot, monkeypatch):
+    """The timeline's texts drawn from kept layouts sit where ``drawText`` puts them."""
+    ctl = open_demo(size=(1280, 800), shown=True)
+    window = ctl.window
+    app = QApplication.instance()
+    assert window is not None and app is not None
+    _switch(window, app, 0)
+    window.timeline.selectSession(window.timeline.model.session(1).id)  # a selected row too
+    kept = _timeline_image(window, app)
+    monkeypatch.setattr(timeline_delegate, "STATIC_TEXTS", False)
+    drawn = _timeline_image(window, app)
+    assert kept.size() == drawn.size()
+    a, b = bytes(kept.constBits()), bytes(drawn.constBits())
     assert max(abs(x - y) for x, y in zip(a, b, strict=True)) <= 2

@@ -101,7 +101,8 @@ def chips_width(metrics: QFontMetrics, chips: list[str], table: dict[str, int]) 
     return width + GAP * (len(chips) - 1) + 2 * GAP
 
 
-def _prepared(text: str, font: QFont) -> QStaticText:
+def prepared_text(text: str, font: QFont) -> QStaticText:
+    """``text`` laid out once in ``font``, as plain text, for ``drawStaticText``."""
     static = QStaticText(text)
     static.setTextFormat(Qt.TextFormat.PlainText)
     static.prepare(QTransform(), font)
@@ -238,7 +239,7 @@ class RatingChipsDelegate(QStyledItemDelegate):
             painter.setPen(ink)
             static = None if direct else texts.get(chip)
             if static is None and not direct:
-                static = texts[chip] = _prepared(chip, font)
+                static = texts[chip] = prepared_text(chip, font)
             if static is None:
                 painter.drawText(box, _CENTRE, chip)
             else:
@@ -252,4 +253,11 @@ class RatingChipsDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-__all__ = ["RatingChipsDelegate", "WidthTables", "advance", "advances", "chips_width"]
+__all__ = [
+    "RatingChipsDelegate",
+    "WidthTables",
+    "advance",
+    "advances",
+    "chips_width",
+    "prepared_text",
+]

@@ -11,8 +11,8 @@ and elided on the right.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QFont, QIcon, QPainter, QPalette
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QIcon, QPainter, QPalette, QStaticText
 from PySide6.QtWidgets import (
     QApplication,
     QStyle,
@@ -23,10 +23,14 @@ from PySide6.QtWidgets import (
 
 from alliance_desktop.gui.workspace.item_panel import paint_panel
 from alliance_desktop.gui.workspace.models import TimelineModel
+from alliance_desktop.gui.workspace.rating_chips import prepared_text
 
 Index = QModelIndex | QPersistentModelIndex
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 MAX_ELIDED = 4000  # texts kept elided (a few widths of a long timeline)
+#: False draws each text with ``drawText`` again, laid out anew on every paint (what
+#: the kept layouts are tested against: the same pixels).
+STATIC_TEXTS = True
 
 # Enum values looked up once: an attribute of Qt's enums, and each ``&`` of two, is a
 # call into Python's enum module, and a cell asked for several per paint.
@@ -44,6 +48,7 @@ _NORMAL = QPalette.ColorGroup.Normal
 _ICON_DISABLED = QIcon.Mode.Disabled
 _ICON_SELECTED = QIcon.Mode.Selected
 _ICON_NORMAL = QIcon.Mode.Normal
+_LTR = Qt.LayoutDirection.LeftToRight
 
 
 def _text_colour(state: int) -> QPalette.ColorRole:
@@ -86,13 +91,17 @@ class TimelineDelegate(QStyledItemDelegate):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        #: (text, width, font) -> the text elided to that width. Keyed by the text, not
-        #: the row: the short columns' texts ("2", "bring", a date) repeat from row to
-        #: row and from client to client, and a model reset leaves nothing stale.
-        self._elided: dict[tuple[str, int, str], str] = {}
-        #: The last font painted in and its key (``QFont.key`` builds a string).
+        #: (text, width, font) -> the text elided to that width, and that laid out
+        #: once (``QStaticText``: ``drawText`` lays a text out again on every paint, and
+        #: a row is painted again on every hover, selection and scroll). Keyed by the
+        #: text, not the row: the short columns' texts ("2", "bring", a date) repeat
+        #: from row to row and from client to client, and a reset leaves nothing stale.
+        self._elided: dict[tuple[str, int, str], tuple[str, QStaticText | None]] = {}
+        #: The last font painted in, its key (``QFont.key`` builds a string) and its
+        #: line height (where ``drawText`` centres a line).
         self._font: QFont | None = None
         self._font_key = ""
+        self._line = 0.0
         #: The last style and widget painted for, and the item margin they give.
         self._style: QStyle | None = None
         self._widget: QWidget | None = None
@@ -134,19 +143,34 @@ class TimelineDelegate(QStyledItemDelegate):
         if not text or width <= 0:
             return
         font: QFont = option.font
+        painter.save()
+        painter.setFont(font)
         if self._font is None or font != self._font:
             # A copy: the option's font lives only as long as the option.
             self._font, self._font_key = QFont(font), font.key()
+            exact = QFontMetricsF(painter.fontMetrics())
+            self._line = exact.ascent() + exact.descent()
+            self._elided = {}
         key = (text, width, self._font_key)
-        elided = self._elided.get(key)
-        if elided is None:
+        entry = self._elided.get(key)
+        if entry is None:
             if len(self._elided) > MAX_ELIDED:
                 self._elided = {}
-            elided = self._elided[key] = option.fontMetrics.elidedText(text, _ELIDE, width)
-        painter.save()
-        painter.setFont(font)
+            entry = (option.fontMetrics.elidedText(text, _ELIDE, width), None)
+            self._elided[key] = entry
+        elided, static = entry
         painter.setPen(option.palette.color(_colour_group(state), _text_colour(state)))
-        painter.drawText(rect, _LEFT, elided)
+        line = self._line
+        if not STATIC_TEXTS or option.direction != _LTR or line > rect.height():
+            painter.drawText(rect, _LEFT, elided)
+        else:
+            if static is None:
+                static = prepared_text(elided, font)
+                self._elided[key] = (elided, static)
+            # Where drawText puts a left-aligned, vertically centred line.
+            painter.drawStaticText(
+                QPointF(rect.left(), rect.top() + (rect.height() - line) / 2), static
+            )
         painter.restore()
 
 
