@@ -12,6 +12,7 @@ from PySide6.QtCore import (QCoreApplication, Qt)
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QLabel, QLineEdit, QListView, QMenuBar, QPushButton, QSizePolicy, QSpacerItem, QSplitter, QStackedWidget, QStatusBar, QTabWidget, QTableView, QVBoxLayout, QWidget)
 
 from alliance_desktop.gui.common.widgets.eliding_label import ElidingLabel
+from alliance_desktop.gui.common.widgets.hover_select_label import HoverSelectableLabel
 from alliance_desktop.gui.common.widgets.page import Page
 
 class Ui_MainWindow(object):
@@ -115,10 +116,9 @@ class Ui_MainWindow(object):
 
         self.clientPageLayout.addWidget(self.clientTitle)
 
-        self.clientGoals = QLabel(self.clientPage)
+        self.clientGoals = HoverSelectableLabel(self.clientPage)
         self.clientGoals.setObjectName(u"clientGoals")
         self.clientGoals.setWordWrap(True)
-        self.clientGoals.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
         self.clientPageLayout.addWidget(self.clientGoals)
 
