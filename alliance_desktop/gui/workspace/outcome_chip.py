@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QLabel, QWidget
 
 from alliance_desktop.domain.settings import OutcomeScale
@@ -17,6 +18,16 @@ CHIP_BORDER = {
     "unchanged": "#808080",
     "deteriorated": "#D55E00",
 }
+BORDER = 2  # px
+RADIUS = 10  # px, the border's outer edge
+#: The chip's box, set once: the border is left clear here and drawn in the status's
+#: colour by ``paintEvent`` (a style sheet per colour repolished the chip and laid the
+#: page out again on every switch between clients of different statuses).
+_STYLE = (
+    f"QLabel#outcomeStatusChip {{ border: {BORDER}px solid transparent; "
+    f"border-radius: {RADIUS}px; padding: 2px 10px; background: palette(base); "
+    "color: palette(text); font-weight: 600; }"
+)
 
 
 class OutcomeChip(QLabel):
@@ -33,7 +44,7 @@ class OutcomeChip(QLabel):
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reachable, so it can be read out
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self._status: str | None = None
-        self._border: str | None = None  # the style sheet's colour, set only on a change
+        self.setStyleSheet(_STYLE)
         self.hide()
 
     def setChange(self, change: OutcomeChange | None, scale: OutcomeScale) -> None:
@@ -50,17 +61,23 @@ class OutcomeChip(QLabel):
             self.setText(text)
         self.setToolTip(tip)
         self.setAccessibleDescription(tip)
-        border = CHIP_BORDER[self._status]
-        # A new style sheet repolishes the chip and lays the page out again (each client
-        # switch did): set it only when the colour changes.
-        if border != self._border:
-            self._border = border
-            self.setStyleSheet(
-                f"QLabel#outcomeStatusChip {{ border: 2px solid {border}; border-radius: 10px; "
-                "padding: 2px 10px; background: palette(base); color: palette(text); "
-                "font-weight: 600; }"
-            )
+        self.update()  # the border's colour
         self.show()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._status is None:
+            return
+        painter = QPainter(self)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(QColor(CHIP_BORDER[self._status]), BORDER))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            half = BORDER / 2
+            box = QRectF(self.rect()).adjusted(half, half, -half, -half)
+            painter.drawRoundedRect(box, RADIUS - half, RADIUS - half)
+        finally:
+            painter.end()
 
     def status(self) -> str | None:
         return self._status
