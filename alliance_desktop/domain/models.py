@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
@@ -90,6 +91,10 @@ class Rupture:
         return self.resolution == Resolution.YES or self.resolved_on is not None
 
 
+#: Where ``str.splitlines`` ends a line.
+_LINE_END = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
 @dataclass(slots=True)
 class Reflection:
     """The written reflection: a template key and the text of each of its sections."""
@@ -102,8 +107,23 @@ class Reflection:
         return not any(text.strip() for text in self.sections.values())
 
     def plain_text(self) -> str:
-        """All sections joined, for search, CSV and the timeline's first line."""
+        """All sections joined, for search and CSV."""
         return "\n\n".join(t.strip() for t in self.sections.values() if t.strip())
+
+    def first_line(self, limit: int) -> str:
+        """The first line with text (the first of ``plain_text``'s lines), cut to
+        ``limit`` characters with "…", for a list or a timeline row.
+
+        Only that line is looked for: joining and splitting a whole reflection for it
+        cost a client switch, and the wizard most of its list building at 500 clients.
+        """
+        for text in self.sections.values():
+            rest = text.lstrip()  # blank lines are whitespace: gone with it
+            if rest:
+                end = _LINE_END.search(rest)
+                line = (rest[: end.start()] if end else rest).rstrip()
+                return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+        return ""
 
 
 def rating_named(session: Any, dimension: str) -> float | None:

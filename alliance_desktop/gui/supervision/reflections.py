@@ -3,7 +3,6 @@ client. Ticking a client inserts or removes its block only (issue 15)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -21,21 +20,9 @@ from alliance_desktop.gui.supervision.util import ID_ROLE
 FIRST_LINE_CHARS = 90
 
 
-#: Where ``str.splitlines`` ends a line.
-_LINE_END = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-
-
 def first_line(session: Session) -> str:
-    """The reflection's first non-blank line, shortened for a list. (Its first line
-    only is looked for: splitting a whole reflection into lines for it cost the wizard
-    most of its list building at 500 clients.)"""
-    for text in session.reflection.sections.values():
-        rest = text.lstrip()  # blank lines are whitespace: gone with it
-        if rest:
-            end = _LINE_END.search(rest)
-            line = (rest[: end.start()] if end else rest).strip()
-            return line if len(line) <= FIRST_LINE_CHARS else line[: FIRST_LINE_CHARS - 1] + "…"
-    return ""
+    """The reflection's first line with text, shortened for the list."""
+    return session.reflection.first_line(FIRST_LINE_CHARS)
 
 
 @dataclass(frozen=True)

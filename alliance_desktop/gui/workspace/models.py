@@ -58,9 +58,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("models", text)
 
 
-def first_line(text: str, limit: int = 80) -> str:
-    line = text.strip().splitlines()[0] if text.strip() else ""
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+#: A timeline row's reflection: its first line, at most this long (the cell elides
+#: it to its width).
+FIRST_LINE_CHARS = 80
 
 
 def sessions_label(n: int) -> str:
@@ -374,7 +374,7 @@ class TimelineModel(FlatTableModel):
                 " · ".join(self.chips(row)),
                 ruptures_text(s),
                 str(len(s.strategies)) if s.strategies else "",
-                first_line(s.reflection.plain_text()),
+                s.reflection.first_line(FIRST_LINE_CHARS),
                 _tr("bring") if s.supervision else "",
             )
         return texts
