@@ -389,6 +389,12 @@ class TimelineModel(FlatTableModel):
             chips = self._chips[row] = words.chips(self._rows[row])
         return chips
 
+    def cell(self, row: int, column: int) -> tuple[str, QIcon | None] | None:
+        """A painted cell's text and icon in one call; None for a row not listed."""
+        if not 0 <= row < len(self._rows):
+            return None
+        return self.texts(row)[column], self.icon(row, column)
+
     def icon(self, row: int, column: int) -> QIcon | None:
         """The cell's icon: the supervision flag, on a flagged session."""
         if column == _SUPERVISION and self._rows[row].supervision:

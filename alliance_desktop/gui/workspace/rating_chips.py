@@ -219,7 +219,8 @@ class RatingChipsDelegate(QStyledItemDelegate):
         radius = height / 2
         font = painter.font()  # what drawText would draw in
         texts, line = self._texts_for(font, painter)
-        direct = line > height or opt.direction != _LTR
+        right_to_left = widget.isRightToLeft() if widget is not None else opt.direction != _LTR
+        direct = line > height or right_to_left
         for chip in chips:
             width = advance(table, metrics, chip) + 2 * PAD_X
             if x + width > right:

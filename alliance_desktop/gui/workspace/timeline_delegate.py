@@ -115,16 +115,15 @@ class TimelineDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         model = index.model()
-        row, column = index.row(), index.column()
-        if not isinstance(model, TimelineModel) or not 0 <= row < model.rowCount():
+        cell = model.cell(index.row(), index.column()) if isinstance(model, TimelineModel) else None
+        if cell is None:
             super().paint(painter, option, index)
             return
         widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
         state = option.state._value_
         paint_panel(style, option, painter, state)
-        text = model.texts(row)[column]
-        icon = model.icon(row, column)
+        text, icon = cell
         if not text and icon is None:
             return
         margin = self._margin_for(style, widget)
@@ -161,7 +160,9 @@ class TimelineDelegate(QStyledItemDelegate):
         elided, static = entry
         painter.setPen(option.palette.color(_colour_group(state), _text_colour(state)))
         line = self._line
-        if not STATIC_TEXTS or option.direction != _LTR or line > rect.height():
+        # (The widget's direction is the option's, as a bool: no enum made per cell.)
+        right_to_left = widget.isRightToLeft() if widget is not None else option.direction != _LTR
+        if not STATIC_TEXTS or right_to_left or line > rect.height():
             painter.drawText(rect, _LEFT, elided)
         else:
             if static is None:
