@@ -40,7 +40,6 @@ from alliance_desktop.vault.search import MATCH_END, MATCH_START
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invisible root; models here are flat
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 CLOSED_ROLE = Qt.ItemDataRole.UserRole + 3
 SESSION_ROLE = Qt.ItemDataRole.UserRole + 4
 CLIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 5
@@ -89,7 +88,10 @@ class ClientListModel(QAbstractListModel):
 
     def setSummaries(self, summaries: list[ClientSummary]) -> None:
         self.beginResetModel()
-        self._rows = list(summaries)
+        # In the list's order here, once: the filter model sorting them compared two
+        # rows' sort keys through Python about 9,000 times at 500 clients (25 ms of the
+        # unlock's one long turn).
+        self._rows = sorted(summaries, key=_list_order)
         self._display = {}
         self.endResetModel()
 
@@ -163,10 +165,12 @@ class ClientListModel(QAbstractListModel):
             return closed
         if role == PRACTICE_ROLE:
             return s.is_practice
-        if role == SORT_ROLE:
-            # Real clients first (active, then closed), then the practice clients.
-            return f"{int(s.is_practice)}{int(closed)}{s.client.key}"
         return None
+
+
+def _list_order(s: ClientSummary) -> tuple[bool, bool, str]:
+    """Real clients first (active, then closed), then the practice clients; by code."""
+    return s.is_practice, s.client.status == ClientStatus.CLOSED, s.client.key
 
 
 def practice_heading() -> str:
@@ -194,10 +198,10 @@ class ClientFilterModel(QSortFilterProxyModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
+        # The source model keeps the list's order (``ClientListModel.setSummaries``):
+        # this one filters only.
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setDynamicSortFilter(True)
-        self.sort(0)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         needle = self.filterRegularExpression().pattern()
