@@ -8,9 +8,9 @@ from hypothesis import strategies as st
 
 from alliance_desktop.domain.models import Reflection
 
-_TEXT = st.lists(
-    st.sampled_from(list("ab é\t\n\r\u2028\x0c") + ["word", "  ", "\n\n"]), max_size=20
-).map("".join)
+_TEXT = st.lists(st.sampled_from([*"ab é\t\n\r\u2028\x0c", "word", "  ", "\n\n"]), max_size=20).map(
+    "".join
+)
 
 
 def _through_the_whole_text(reflection: Reflection, limit: int) -> str:
