@@ -81,33 +81,28 @@ def _timeline_image(window, app) -> QImage:
     return view.viewport().grab().toImage().convertToFormat(QImage.Format.Format_ARGB32)
 
 
-def test_copied_chips_look_like_drawn_ones(open_demo, qtbot, monkeypatch):
+def _pixels_match_with(open_demo, monkeypatch, module: Any, switch: str) -> None:
+    """The timeline (a selected row too) looks the same with ``module.switch`` off:
+    the same pixels, give or take the rounding of one blend."""
     ctl = open_demo(size=(1280, 800), shown=True)
     window = ctl.window
     app = QApplication.instance()
     assert window is not None and app is not None
     _switch(window, app, 0)
-    window.timeline.selectSession(window.timeline.model.session(1).id)  # a selected row too
-    copied = _timeline_image(window, app)
-    monkeypatch.setattr(rating_chips, "COPY_SHAPES", False)
+    window.timeline.selectSession(window.timeline.model.session(1).id)
+    fast = _timeline_image(window, app)
+    monkeypatch.setattr(module, switch, False)
     drawn = _timeline_image(window, app)
-    assert copied.size() == drawn.size()
-    a, b = bytes(copied.constBits()), bytes(drawn.constBits())
+    assert fast.size() == drawn.size()
+    a, b = bytes(fast.constBits()), bytes(drawn.constBits())
     assert len(a) == len(b)
     assert max(abs(x - y) for x, y in zip(a, b, strict=True)) <= 2
 
 
+def test_copied_chips_look_like_drawn_ones(open_demo, qtbot, monkeypatch):
+    _pixels_match_with(open_demo, monkeypatch, rating_chips, "COPY_SHAPES")
+
+
 def test_kept_text_layouts_look_like_drawn_texts(open_demo, qtbot, monkeypatch):
     """The timeline's texts drawn from kept layouts sit where ``drawText`` puts them."""
-    ctl = open_demo(size=(1280, 800), shown=True)
-    window = ctl.window
-    app = QApplication.instance()
-    assert window is not None and app is not None
-    _switch(window, app, 0)
-    window.timeline.selectSession(window.timeline.model.session(1).id)  # a selected row too
-    kept = _timeline_image(window, app)
-    monkeypatch.setattr(timeline_delegate, "STATIC_TEXTS", False)
-    drawn = _timeline_image(window, app)
-    assert kept.size() == drawn.size()
-    a, b = bytes(kept.constBits()), bytes(drawn.constBits())
-    assert max(abs(x - y) for x, y in zip(a, b, strict=True)) <= 2
+    _pixels_match_with(open_demo, monkeypatch, timeline_delegate, "STATIC_TEXTS")
