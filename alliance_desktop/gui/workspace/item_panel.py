@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 _SELECTED = QStyle.StateFlag.State_Selected.value
 _NO_BRUSH = Qt.BrushStyle.NoBrush
 _PANEL = QStyle.PrimitiveElement.PE_PanelItemViewItem
+_LTR = Qt.LayoutDirection.LeftToRight
 
 
 def paint_panel(style: QStyle, option: QStyleOptionViewItem, painter: QPainter, state: int) -> None:
@@ -27,4 +28,11 @@ def paint_panel(style: QStyle, option: QStyleOptionViewItem, painter: QPainter, 
         style.drawPrimitive(_PANEL, option, painter, option.widget)
 
 
-__all__ = ["paint_panel"]
+def right_to_left(option: QStyleOptionViewItem) -> bool:
+    """Whether the cell is laid out right to left: the view's direction (the option's),
+    read as the widget's bool, so no enum is made per cell painted."""
+    widget = option.widget
+    return widget.isRightToLeft() if widget is not None else option.direction != _LTR
+
+
+__all__ = ["paint_panel", "right_to_left"]

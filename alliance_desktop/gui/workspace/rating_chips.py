@@ -31,7 +31,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from alliance_desktop.gui.workspace.item_panel import paint_panel
+from alliance_desktop.gui.workspace.item_panel import paint_panel, right_to_left
 from alliance_desktop.gui.workspace.models import CHIPS_ROLE, TimelineModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -59,7 +59,6 @@ _TEXT = QPalette.ColorRole.Text
 _HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
 _TRANSLATE = QTransform.TransformationType.TxTranslate.value
 _TRANSPARENT = Qt.GlobalColor.transparent
-_LTR = Qt.LayoutDirection.LeftToRight
 
 
 class WidthTables:
@@ -219,8 +218,7 @@ class RatingChipsDelegate(QStyledItemDelegate):
         radius = height / 2
         font = painter.font()  # what drawText would draw in
         texts, line = self._texts_for(font, painter)
-        right_to_left = widget.isRightToLeft() if widget is not None else opt.direction != _LTR
-        direct = line > height or right_to_left
+        direct = line > height or right_to_left(opt)
         for chip in chips:
             width = advance(table, metrics, chip) + 2 * PAD_X
             if x + width > right:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alliance_desktop.gui.workspace.item_panel import paint_panel
+from alliance_desktop.gui.workspace.item_panel import paint_panel, right_to_left
 from alliance_desktop.gui.workspace.models import TimelineModel
 from alliance_desktop.gui.workspace.rating_chips import prepared_text
 
@@ -48,7 +48,6 @@ _NORMAL = QPalette.ColorGroup.Normal
 _ICON_DISABLED = QIcon.Mode.Disabled
 _ICON_SELECTED = QIcon.Mode.Selected
 _ICON_NORMAL = QIcon.Mode.Normal
-_LTR = Qt.LayoutDirection.LeftToRight
 
 
 def _text_colour(state: int) -> QPalette.ColorRole:
@@ -91,16 +90,16 @@ class TimelineDelegate(QStyledItemDelegate):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        #: (text, width, font) -> the text elided to that width, and that laid out
-        #: once (``QStaticText``: ``drawText`` lays a text out again on every paint, and
-        #: a row is painted again on every hover, selection and scroll). Keyed by the
-        #: text, not the row: the short columns' texts ("2", "bring", a date) repeat
-        #: from row to row and from client to client, and a reset leaves nothing stale.
-        self._elided: dict[tuple[str, int, str], tuple[str, QStaticText | None]] = {}
-        #: The last font painted in, its key (``QFont.key`` builds a string) and its
-        #: line height (where ``drawText`` centres a line).
+        #: (text, width) -> the text elided to that width in the last font painted
+        #: in, and that laid out once (``QStaticText``: ``drawText`` lays a text out
+        #: again on every paint, and a row is painted again on every hover, selection
+        #: and scroll). Keyed by the text, not the row: the short columns' texts ("2",
+        #: "bring", a date) repeat from row to row and from client to client, and a
+        #: reset leaves nothing stale. Emptied when the font changes.
+        self._elided: dict[tuple[str, int], tuple[str, QStaticText | None]] = {}
+        #: The last font painted in and its line height (where ``drawText`` centres a
+        #: line).
         self._font: QFont | None = None
-        self._font_key = ""
         self._line = 0.0
         #: The last style and widget painted for, and the item margin they give.
         self._style: QStyle | None = None
@@ -146,11 +145,11 @@ class TimelineDelegate(QStyledItemDelegate):
         painter.setFont(font)
         if self._font is None or font != self._font:
             # A copy: the option's font lives only as long as the option.
-            self._font, self._font_key = QFont(font), font.key()
+            self._font = QFont(font)
             exact = QFontMetricsF(painter.fontMetrics())
             self._line = exact.ascent() + exact.descent()
             self._elided = {}
-        key = (text, width, self._font_key)
+        key = (text, width)
         entry = self._elided.get(key)
         if entry is None:
             if len(self._elided) > MAX_ELIDED:
@@ -160,9 +159,7 @@ class TimelineDelegate(QStyledItemDelegate):
         elided, static = entry
         painter.setPen(option.palette.color(_colour_group(state), _text_colour(state)))
         line = self._line
-        # (The widget's direction is the option's, as a bool: no enum made per cell.)
-        right_to_left = widget.isRightToLeft() if widget is not None else option.direction != _LTR
-        if not STATIC_TEXTS or right_to_left or line > rect.height():
+        if not STATIC_TEXTS or right_to_left(option) or line > rect.height():
             painter.drawText(rect, _LEFT, elided)
         else:
             if static is None:
