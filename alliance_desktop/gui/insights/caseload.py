@@ -135,7 +135,7 @@ class CaseloadView(QTableView):
         header.setSectionResizeMode(
             model.columnCount() - 1, QHeaderView.ResizeMode.ResizeToContents
         )
-        model.modelReset.connect(self.showLatest)
+        model.modelReset.connect(self._filled)
 
     @staticmethod
     def _remeasured_on(model: QAbstractItemModel) -> tuple:
@@ -189,6 +189,13 @@ class CaseloadView(QTableView):
         client_id = index.data(CLIENT_ID_ROLE)
         if client_id is not None:
             self.clientActivated.emit(int(client_id))
+
+    def _filled(self) -> None:
+        # Laid out now, not on the view's zero-delay timer: that timer fired after the
+        # window's next paint, and the table (and the alert list beside it) was painted
+        # a second time, in the turn the insights arrive in after an unlock.
+        self.doItemsLayout()
+        self.showLatest()
 
     def showLatest(self) -> None:
         """Scroll so the last column (the latest session) is visible."""

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from alliance_desktop.app import plans as app_plans
@@ -334,11 +334,16 @@ class InsightsHub(QObject):
         self.analysis = analysis
         self._estimates_ready = estimates_ready
         counts = {cid: len(ci.recent_alerts) for cid, ci in self.analysis.clients.items()}
-        self.window.clientModel.setAlertCounts(counts)
+        self.window.clients.setAlertCounts(counts)
         self._fill_alerts()
         self._stale = {"caseload", "trend", "suggestions", "practice", "outcomes", "ruptures",
                        "perspective"}  # fmt: skip
         self._draw_visible()
+        # Laid out for what arrived (the alerts shown, their empty text hidden) before
+        # the next paint: left to the event loop, the layouts ran after that paint and
+        # the dashboard was painted twice, the second time while a chart's worker
+        # thread started (each Python call of the paint waiting for the interpreter).
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     # -- navigation ------------------------------------------------------------
 

@@ -190,10 +190,17 @@ class Refresher(QObject):
             if error is not None:
                 raise error  # a bug in the analysis: the crash handler shows it
             self.ready.emit(Refreshed(analysis, sessions, settings, catalogue))
-            if generation == self._generation and self._job is None and self._vault is None:
-                self._estimate(analysis)
+            # The estimates start on the next turn, once the window has painted what
+            # arrived: started at once, their worker took the interpreter at each of
+            # that paint's Python calls, and the paint (the dashboard, the list's
+            # badges) stalled the loop 50-90 ms at 200 x 100.
+            QTimer.singleShot(0, self, lambda: self._estimate_later(analysis, generation))
 
         job.ended.connect(ended)
+
+    def _estimate_later(self, analysis: Insights, generation: int) -> None:
+        if generation == self._generation and self._job is None and self._vault is None:
+            self._estimate(analysis)
 
     def _estimate(self, analysis: Insights) -> None:
         generation = self._generation
