@@ -9,11 +9,12 @@
 ################################################################################
 
 from PySide6.QtCore import (QCoreApplication, Qt)
-from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QLabel, QLineEdit, QListView, QMenuBar, QPushButton, QSizePolicy, QSpacerItem, QSplitter, QStackedWidget, QStatusBar, QTabWidget, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QLabel, QLineEdit, QListView, QMenuBar, QPushButton, QSizePolicy, QSpacerItem, QSplitter, QStackedWidget, QStatusBar, QTabWidget, QVBoxLayout, QWidget)
 
 from alliance_desktop.gui.common.widgets.eliding_label import ElidingLabel
 from alliance_desktop.gui.common.widgets.hover_select_label import HoverSelectableLabel
 from alliance_desktop.gui.common.widgets.page import Page
+from alliance_desktop.gui.common.widgets.row_table import RowTableView
 
 class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
@@ -151,7 +152,7 @@ class Ui_MainWindow(object):
         self.timelineTab.setObjectName(u"timelineTab")
         self.timelineLayout = QVBoxLayout(self.timelineTab)
         self.timelineLayout.setObjectName(u"timelineLayout")
-        self.timelineView = QTableView(self.timelineTab)
+        self.timelineView = RowTableView(self.timelineTab)
         self.timelineView.setObjectName(u"timelineView")
         self.timelineView.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.timelineView.setSelectionMode(QAbstractItemView.SingleSelection)

@@ -10,12 +10,15 @@ rounded rectangles, and each text's width measured anew. A chip's rectangle (fil
 outline, no text) is drawn once per size and colour into a pixmap and copied after
 that; the texts are still drawn on the cell, each from a layout kept per text and
 font (``QStaticText``, placed where ``drawText`` would centre it), and each text's
-width is measured once per font.
+width is measured once per font. The timeline's view paints a plain row's chips from
+colours and metrics looked up once per paint (``plainCells``, ``paintPlainCell``);
+both ways draw through ``_draw``.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
@@ -129,6 +132,27 @@ def _shape(
     return pixmap
 
 
+@dataclass(slots=True)
+class _Chips:
+    """What drawing the chips of one option takes: worked out once per cell on Qt's
+    way, once per paint for a plain row's cells (``plainCells``)."""
+
+    metrics: QFontMetrics
+    table: dict[str, int]
+    height: int
+    fill: QColor
+    outline: QColor
+    ink: QColor
+    ratio: float
+    copy: bool
+    colours: tuple[int, int]
+    font: QFont
+    texts: dict[str, QStaticText]
+    line: float
+    direct: bool
+    model: TimelineModel | None = None
+
+
 class RatingChipsDelegate(QStyledItemDelegate):
     """Paints ``CHIPS_ROLE`` texts as rounded chips in one line."""
 
@@ -170,6 +194,41 @@ class RatingChipsDelegate(QStyledItemDelegate):
             chips_width(metrics, chips, advances(option.font)), metrics.height() + 2 * PAD_Y + 4
         )
 
+    def _shared(self, opt: QStyleOptionViewItem, state: int, painter: QPainter) -> _Chips:
+        """What drawing chips in ``opt`` takes, but the cell."""
+        palette: QPalette = opt.palette
+        selected = bool(state & _SELECTED)
+        metrics = opt.fontMetrics
+        # The row's colours once, not three palette look-ups per chip.
+        fill = palette.color(_HIGHLIGHT).lighter(115) if selected else palette.color(_ALTERNATE)
+        outline = palette.color(_MID)
+        # The rectangles copied from pixmaps where that gives the same pixels: a whole
+        # number of device pixels per pixel, and no scaling or rotation.
+        ratio = painter.device().devicePixelRatioF()
+        copy = (
+            COPY_SHAPES
+            and ratio == int(ratio)
+            and painter.worldTransform().type().value <= _TRANSLATE
+        )
+        height = metrics.height() + 2 * PAD_Y
+        font = painter.font()  # what drawText would draw in
+        texts, line = self._texts_for(font, painter)
+        return _Chips(
+            metrics=metrics,
+            table=advances(opt.font),
+            height=height,
+            fill=fill,
+            outline=outline,
+            ink=palette.color(_HIGHLIGHTED_TEXT if selected else _TEXT),
+            ratio=ratio,
+            copy=copy,
+            colours=(fill.rgba(), outline.rgba()),
+            font=font,
+            texts=texts,
+            line=line,
+            direct=line > height or right_to_left(opt),
+        )
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         chips = self._chips(index)
         if not chips:
@@ -186,59 +245,67 @@ class RatingChipsDelegate(QStyledItemDelegate):
             self.initStyleOption(opt, index)
             opt.text = ""
             style.drawControl(_ITEM, opt, painter, widget)
-        rect: QRect = opt.rect
-        palette: QPalette = opt.palette
-        selected = bool(state & _SELECTED)
-        metrics = opt.fontMetrics
-        table = advances(opt.font)
-        height = metrics.height() + 2 * PAD_Y
+        painter.save()
+        self._draw(painter, self._shared(opt, state, painter), chips, opt.rect)
+        painter.restore()
+
+    # -- plain rows, painted by RowTableView in one pass -------------------------
+
+    def plainCells(
+        self, model: object, option: QStyleOptionViewItem, painter: QPainter
+    ) -> _Chips | None:
+        if not isinstance(model, TimelineModel):
+            return None
+        shared = self._shared(option, option.state._value_, painter)
+        shared.model = model
+        return shared
+
+    def paintPlainCell(
+        self, painter: QPainter, plain: object, row: int, column: int, rect: QRect
+    ) -> None:
+        assert isinstance(plain, _Chips) and plain.model is not None
+        chips = plain.model.chips(row)
+        if chips:  # a plain cell without chips shows nothing (no text, panel or brush)
+            self._draw(painter, plain, chips, rect)
+
+    def _draw(self, painter: QPainter, plain: _Chips, chips: list[str], rect: QRect) -> None:
+        """The chips in one line in ``rect``, as many as fit whole; leaves the
+        painter's pen, brush and hints changed."""
+        height, metrics, table = plain.height, plain.metrics, plain.table
         top = rect.top() + (rect.height() - height) / 2
         x = rect.left() + GAP
-        painter.save()
         painter.setRenderHint(_ANTIALIAS)
-        # The row's colours once, not three palette look-ups per chip.
-        outline = palette.color(_MID)
-        fill = palette.color(_HIGHLIGHT).lighter(115) if selected else palette.color(_ALTERNATE)
-        ink = palette.color(_HIGHLIGHTED_TEXT if selected else _TEXT)
-        # The rectangles copied from pixmaps where that gives the same pixels: a whole
-        # number of device pixels per pixel, and no scaling or rotation.
-        ratio = painter.device().devicePixelRatioF()
-        copy = (
-            COPY_SHAPES
-            and ratio == int(ratio)
-            and painter.worldTransform().type().value <= _TRANSLATE
-        )
+        copy = plain.copy
         if copy:
             whole = math.floor(top)
             offset = top - whole
-            colours = (fill.rgba(), outline.rgba())
         else:
-            painter.setBrush(fill)
+            painter.setBrush(plain.fill)
         right = rect.right()
         radius = height / 2
-        font = painter.font()  # what drawText would draw in
-        texts, line = self._texts_for(font, painter)
-        direct = line > height or right_to_left(opt)
+        texts, line, direct = plain.texts, plain.line, plain.direct
         for chip in chips:
             width = advance(table, metrics, chip) + 2 * PAD_X
             if x + width > right:
                 break  # no half chips: the tooltip and accessible text have them all
             box = QRectF(x, top, width, height)
             if copy:
-                key = (width, height, offset, *colours, ratio)
+                key = (width, height, offset, *plain.colours, plain.ratio)
                 shape = self._shapes.get(key)
                 if shape is None:
                     if len(self._shapes) >= MAX_SHAPES:
                         self._shapes = {}
-                    shape = self._shapes[key] = _shape(width, height, offset, fill, outline, ratio)
+                    shape = self._shapes[key] = _shape(
+                        width, height, offset, plain.fill, plain.outline, plain.ratio
+                    )
                 painter.drawPixmap(QPointF(x - 1, whole - 1), shape)
             else:
-                painter.setPen(outline)
+                painter.setPen(plain.outline)
                 painter.drawRoundedRect(box, radius, radius)
-            painter.setPen(ink)
+            painter.setPen(plain.ink)
             static = None if direct else texts.get(chip)
             if static is None and not direct:
-                static = texts[chip] = prepared_text(chip, font)
+                static = texts[chip] = prepared_text(chip, plain.font)
             if static is None:
                 painter.drawText(box, _CENTRE, chip)
             else:
@@ -249,7 +316,6 @@ class RatingChipsDelegate(QStyledItemDelegate):
                     QPointF(x + (width - size.width()) / 2, top + (height - line) / 2), static
                 )
             x += width + GAP
-        painter.restore()
 
 
 __all__ = [

@@ -7,12 +7,27 @@ rows at least twice. This one reads the row's texts straight from ``TimelineMode
 same things Qt's delegate would: the style's item panel (selection, hover), the
 supervision flag, the text in the palette's (highlighted) text colour, left aligned
 and elided on the right.
+
+The timeline's view (``RowTableView``) paints its plain rows without a call per cell:
+it asks ``plainCells`` once per paint for the option's font, colour and margins, then
+``paintPlainCell`` per cell; both ways draw through ``_draw``.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QIcon, QPainter, QPalette, QStaticText
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QFontMetricsF,
+    QIcon,
+    QPainter,
+    QPalette,
+    QStaticText,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QStyle,
@@ -85,6 +100,22 @@ def icon_mode(option: QStyleOptionViewItem) -> QIcon.Mode:
     return _icon_mode(option.state._value_)
 
 
+@dataclass(slots=True)
+class _Plain:
+    """What drawing the cells of one option takes: worked out once per cell on
+    Qt's way, once per paint for a plain row's cells (``plainCells``)."""
+
+    font: QFont
+    metrics: QFontMetrics
+    line: float
+    margin: int
+    ink: QColor
+    decoration: QSize
+    icon_mode: QIcon.Mode
+    static: bool
+    model: TimelineModel | None = None
+
+
 class TimelineDelegate(QStyledItemDelegate):
     """Paints a timeline text cell; any other model falls back to Qt's delegate."""
 
@@ -112,6 +143,31 @@ class TimelineDelegate(QStyledItemDelegate):
             self._margin = style.pixelMetric(_FOCUS_MARGIN, None, widget) + 1
         return self._margin
 
+    def _shared(
+        self, option: QStyleOptionViewItem, style: QStyle, state: int, painter: QPainter
+    ) -> _Plain:
+        """What drawing a cell's text and icon in ``option`` takes, but the cell."""
+        font: QFont = option.font
+        if self._font is None or font != self._font:
+            # A copy: the option's font lives only as long as the option.
+            self._font = QFont(font)
+            painter.save()
+            painter.setFont(font)
+            exact = QFontMetricsF(painter.fontMetrics())
+            painter.restore()
+            self._line = exact.ascent() + exact.descent()
+            self._elided = {}
+        return _Plain(
+            font=self._font,
+            metrics=option.fontMetrics,
+            line=self._line,
+            margin=self._margin_for(style, option.widget),
+            ink=option.palette.color(_colour_group(state), _text_colour(state)),
+            decoration=option.decorationSize,
+            icon_mode=_icon_mode(state),
+            static=STATIC_TEXTS and not right_to_left(option),
+        )
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         model = index.model()
         cell = model.cell(index.row(), index.column()) if isinstance(model, TimelineModel) else None
@@ -125,51 +181,73 @@ class TimelineDelegate(QStyledItemDelegate):
         text, icon = cell
         if not text and icon is None:
             return
-        margin = self._margin_for(style, widget)
-        rect: QRect = option.rect.adjusted(margin, 0, -margin, 0)
+        painter.save()
+        self._draw(painter, self._shared(option, style, state, painter), text, icon, option.rect)
+        painter.restore()
+
+    # -- plain rows, painted by RowTableView in one pass -------------------------
+
+    def plainCells(
+        self, model: object, option: QStyleOptionViewItem, painter: QPainter
+    ) -> _Plain | None:
+        if not isinstance(model, TimelineModel):
+            return None
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        shared = self._shared(option, style, option.state._value_, painter)
+        shared.model = model
+        return shared
+
+    def paintPlainCell(
+        self, painter: QPainter, plain: object, row: int, column: int, rect: QRect
+    ) -> None:
+        assert isinstance(plain, _Plain) and plain.model is not None
+        text = plain.model.texts(row)[column]
+        icon = plain.model.icon(row, column)
+        if text or icon is not None:
+            self._draw(painter, plain, text, icon, rect)
+
+    def _draw(
+        self, painter: QPainter, plain: _Plain, text: str, icon: QIcon | None, cell: QRect
+    ) -> None:
+        """The cell's icon and its text, elided, in ``cell``; leaves the painter's
+        font and pen changed."""
+        margin = plain.margin
+        rect = cell.adjusted(margin, 0, -margin, 0)
         if icon is not None:
-            size = option.decorationSize
+            size = plain.decoration
             top = rect.top() + (rect.height() - size.height()) // 2
             icon.paint(
                 painter,
                 QRect(rect.left(), top, size.width(), size.height()),
                 _CENTRE,
-                _icon_mode(state),
+                plain.icon_mode,
             )
             rect.setLeft(rect.left() + size.width() + 2 * margin)
         width = rect.width()
         if not text or width <= 0:
             return
-        font: QFont = option.font
-        painter.save()
-        painter.setFont(font)
-        if self._font is None or font != self._font:
-            # A copy: the option's font lives only as long as the option.
-            self._font = QFont(font)
-            exact = QFontMetricsF(painter.fontMetrics())
-            self._line = exact.ascent() + exact.descent()
-            self._elided = {}
+        painter.setFont(plain.font)
         key = (text, width)
         entry = self._elided.get(key)
         if entry is None:
             if len(self._elided) > MAX_ELIDED:
                 self._elided = {}
-            entry = (option.fontMetrics.elidedText(text, _ELIDE, width), None)
+            entry = (plain.metrics.elidedText(text, _ELIDE, width), None)
             self._elided[key] = entry
         elided, static = entry
-        painter.setPen(option.palette.color(_colour_group(state), _text_colour(state)))
-        line = self._line
-        if not STATIC_TEXTS or right_to_left(option) or line > rect.height():
+        painter.setPen(plain.ink)
+        line = plain.line
+        if not plain.static or line > rect.height():
             painter.drawText(rect, _LEFT, elided)
         else:
             if static is None:
-                static = prepared_text(elided, font)
+                static = prepared_text(elided, plain.font)
                 self._elided[key] = (elided, static)
             # Where drawText puts a left-aligned, vertically centred line.
             painter.drawStaticText(
                 QPointF(rect.left(), rect.top() + (rect.height() - line) / 2), static
             )
-        painter.restore()
 
 
 __all__ = ["TimelineDelegate", "colour_group", "icon_mode", "text_colour"]
