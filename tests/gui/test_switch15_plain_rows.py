@@ -155,3 +155,26 @@ def test_hover_is_followed_so_the_row_under_the_mouse_goes_qt_s_way(timeline, mo
     rows.clear()
     view.viewport().repaint()
     assert not rows  # gone with the mouse: every row plain again
+
+
+def test_the_client_list_looks_the_same_from_kept_layouts(timeline, monkeypatch):
+    """The client list's two lines per client are drawn from layouts kept per text
+    and width (a switch repaints the rows it leaves and enters): where ``drawText``
+    puts them, selected or not, closed or not."""
+    from alliance_desktop.gui.workspace import client_delegate
+
+    _ctl, window, _view, app = timeline
+    listing = window.ui.clientList
+
+    def image() -> QImage:
+        listing.viewport().update()
+        app.processEvents()
+        return listing.viewport().grab().toImage().convertToFormat(QImage.Format.Format_ARGB32)
+
+    window.selectClientRow(1)
+    app.processEvents()
+    kept = image()
+    with monkeypatch.context() as patch:
+        patch.setattr(client_delegate, "STATIC_TEXTS", False)
+        drawn = image()
+    assert kept == drawn

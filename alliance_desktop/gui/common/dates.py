@@ -43,6 +43,42 @@ def short_date(day: date | None) -> str:
     return locale.toString(QDate(day.year, day.month, day.day), fmt)
 
 
+#: (locale, this year) -> day -> its short date: the same days come back from client
+#: to client (one calendar), so a timeline's dates are mostly formatted already.
+_SHORT_DATES: dict[tuple[str, int], dict[date, str]] = {}
+MAX_SHORT_DATES = 4096
+
+
+class ShortDates:
+    """``short_date`` for the many dates of one list: the locale, this year and the
+    formats looked up once (``QLocale()``, its name and today were half of each
+    call), and each day's text kept from list to list. Made anew for each list, so
+    a locale set since shows in the next one."""
+
+    def __init__(self) -> None:
+        self._locale = QLocale()
+        name = self._locale.name()
+        self._year = date.today().year
+        self._formats = (_cached_format(name, False), _cached_format(name, True))
+        key = (name, self._year)
+        texts = _SHORT_DATES.get(key)
+        if texts is None or len(texts) > MAX_SHORT_DATES:
+            _SHORT_DATES.clear()  # a new locale or year: the old texts are of no use
+            texts = _SHORT_DATES[key] = {}
+        self._texts = texts
+
+    def __call__(self, day: date | None) -> str:
+        if day is None:
+            return ""
+        text = self._texts.get(day)
+        if text is None:
+            fmt = self._formats[day.year != self._year]
+            text = self._texts[day] = self._locale.toString(
+                QDate(day.year, day.month, day.day), fmt
+            )
+        return text
+
+
 def date_time(moment: datetime) -> str:
     """A moment as the app shows it: the one date format, then the locale's short time."""
     local = moment.astimezone() if moment.tzinfo is not None else moment

@@ -7,12 +7,12 @@ stand apart from real clients while Up and Down still walk the whole list.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QStaticText
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from alliance_desktop.domain import ClientStatus
-from alliance_desktop.gui.workspace.item_panel import paint_panel
+from alliance_desktop.gui.workspace.item_panel import paint_panel, right_to_left
 from alliance_desktop.gui.workspace.models import (
     ALERTS_ROLE,
     CLOSED_ROLE,
@@ -20,8 +20,13 @@ from alliance_desktop.gui.workspace.models import (
     ClientFilterModel,
     ClientListModel,
 )
+from alliance_desktop.gui.workspace.rating_chips import prepared_text
 
 PAD = 6
+MAX_LINES = 2000  # lines kept laid out (two per client, a few widths)
+#: False draws each line with ``drawText`` again (what the kept layouts are tested
+#: against: the same pixels).
+STATIC_TEXTS = True
 
 # Enum values looked up once: each attribute and each ``&`` of Qt's enums is a call
 # into Python's enum module, several per row painted.
@@ -75,6 +80,14 @@ def _row_data(index: Index) -> tuple[str, bool, int]:
     )
 
 
+def _heading(index: Index) -> str | None:
+    model = index.model()
+    if isinstance(model, ClientFilterModel):
+        return model.heading(index)
+    heading = index.data(SECTION_ROLE)
+    return str(heading) if heading else None
+
+
 def heading_height(option: QStyleOptionViewItem) -> int:
     return QFontMetrics(option.font).height() + 2 * PAD
 
@@ -83,6 +96,10 @@ class ClientDelegate(QStyledItemDelegate):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._fonts: dict[tuple[str, bool], _Fonts] = {}
+        #: (text, width, font key) -> the text elided to that width and laid out
+        #: once: a switch repaints the rows it leaves and enters, an unlock all of
+        #: them, and ``drawText`` lays each text out again on every call.
+        self._lines: dict[tuple[str, int, str], tuple[str, QStaticText]] = {}
 
     def _fonts_for(self, font: QFont, closed: bool) -> _Fonts:
         key = (font.key(), closed)
@@ -99,9 +116,9 @@ class ClientDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        heading = index.data(SECTION_ROLE)
+        heading = _heading(index)
         if heading:
-            self._paint_heading(painter, option, str(heading))
+            self._paint_heading(painter, option, heading)
             option = QStyleOptionViewItem(option)
             option.rect = option.rect.adjusted(0, heading_height(option), 0, 0)
         # initStyleOption turns "\n" into a line separator, so read the model's text.
@@ -126,23 +143,51 @@ class ClientDelegate(QStyledItemDelegate):
         fonts = self._fonts_for(option.font, closed)
         line = fonts.line
         rect = option.rect.adjusted(PAD, PAD // 2, -PAD, -PAD // 2)
+        static = STATIC_TEXTS and not right_to_left(option)
         painter.save()
         painter.setFont(fonts.bold)
         painter.setPen(quiet if closed else main)
         # Recent alerts: a warning sign and the count after the code (not colour alone).
         badge = f"⚠{alerts}" if alerts else ""
         badge_w = fonts.bold_metrics.horizontalAdvance(badge) + PAD if badge else 0
-        elided = fonts.bold_metrics.elidedText(code, _ELIDE, rect.width() - badge_w)
-        painter.drawText(rect, _TOP_LEFT, elided)
+        self._line(
+            painter, rect, fonts.bold, fonts.bold_metrics, code, rect.width() - badge_w, static
+        )
         if badge:
             if not selected:
                 painter.setPen(palette.color(_BADGE))
             painter.drawText(rect, _TOP_RIGHT, badge)
         painter.setFont(fonts.regular)
         painter.setPen(quiet)
-        elided = fonts.metrics.elidedText(detail, _ELIDE, rect.width())
-        painter.drawText(rect.adjusted(0, line, 0, 0), _TOP_LEFT, elided)
+        below = rect.adjusted(0, line, 0, 0)
+        self._line(painter, below, fonts.regular, fonts.metrics, detail, rect.width(), static)
         painter.restore()
+
+    def _line(
+        self,
+        painter: QPainter,
+        rect: QRect,
+        font: QFont,
+        metrics: QFontMetrics,
+        text: str,
+        width: int,
+        static: bool,
+    ) -> None:
+        """``text`` elided to ``width`` at the top left of ``rect``, in the painter's
+        font (``font``), from a layout kept per text, width and font."""
+        key = (text, width, font.key())
+        kept = self._lines.get(key)
+        if kept is None:
+            if len(self._lines) > MAX_LINES:
+                self._lines = {}
+            elided = metrics.elidedText(text, _ELIDE, width)
+            kept = self._lines[key] = (elided, prepared_text(elided, font))
+        elided, layout = kept
+        if static:
+            # Where drawText puts a line aligned to the top left of its rectangle.
+            painter.drawStaticText(QPointF(rect.left(), rect.top()), layout)
+        else:
+            painter.drawText(rect, _TOP_LEFT, elided)
 
     @staticmethod
     def _paint_heading(painter: QPainter, option: QStyleOptionViewItem, text: str) -> None:
@@ -167,8 +212,8 @@ class ClientDelegate(QStyledItemDelegate):
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        line = QFontMetrics(option.font).height()
-        extra = heading_height(option) if index.data(SECTION_ROLE) else 0
+        line = self._fonts_for(option.font, False).line
+        extra = line + 2 * PAD if _heading(index) else 0  # heading_height
         # No width of its own: a row is as wide as the list, scroll bar or not, so the
         # alert badge at its right end is never cut off on a narrow window.
         return QSize(0, 2 * line + PAD + extra)

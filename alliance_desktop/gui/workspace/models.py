@@ -32,7 +32,7 @@ from alliance_desktop.domain import (
     RuptureType,
     Session,
 )
-from alliance_desktop.gui.common.dates import short_date
+from alliance_desktop.gui.common.dates import ShortDates, short_date
 from alliance_desktop.gui.common.role_data import fill_role_data
 from alliance_desktop.vault import ClientSummary, SearchHit
 from alliance_desktop.vault.search import MATCH_END, MATCH_START
@@ -182,14 +182,27 @@ class ClientFilterModel(QSortFilterProxyModel):
     vignettes) apart under their own heading (``SECTION_ROLE`` on the first of them);
     the filter matches the code anywhere."""
 
+    def heading(self, index: Index) -> str | None:
+        """The section heading above ``index``'s row: "Practice clients" on the first
+        practice client, else None (read from the list's own model: no round trip
+        through Qt per role, for a delegate that asks on every paint and size)."""
+        if not index.isValid():
+            return None
+        source = self.sourceModel()
+        if not isinstance(source, ClientListModel):
+            return None
+        row = self.mapToSource(index).row()
+        if row < 0 or not source.summary(row).is_practice:
+            return None
+        if index.row() > 0:
+            above = self.mapToSource(self.index(index.row() - 1, 0)).row()
+            if above >= 0 and source.summary(above).is_practice:
+                return None
+        return practice_heading()
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == SECTION_ROLE:
-            if not index.isValid() or not index.data(PRACTICE_ROLE):
-                return None
-            row = index.row()
-            if row > 0 and self.index(row - 1, 0).data(PRACTICE_ROLE):
-                return None
-            return practice_heading()
+            return self.heading(index)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             text = super().data(index, role)
             heading = self.data(index, SECTION_ROLE)
@@ -341,6 +354,8 @@ class TimelineModel(FlatTableModel):
         #: The chips' labels and number format, looked up on the first row shown after
         #: each ``setSessions``.
         self._words: ChipWords | None = None
+        #: The rows' dates, formatted from the locale looked up once per reset.
+        self._dates: ShortDates | None = None
         self._headers: tuple[str, ...] | None = None
         self._flag = QIcon(":/icons/flag.svg")
 
@@ -363,6 +378,7 @@ class TimelineModel(FlatTableModel):
         self.beginResetModel()
         self._rows = sorted(sessions, key=lambda s: (s.date, s.id or 0), reverse=True)
         self._texts, self._chips, self._words, self._headers = {}, {}, None, None
+        self._dates = None
         self.endResetModel()
 
     def clear(self) -> None:
@@ -373,8 +389,11 @@ class TimelineModel(FlatTableModel):
         texts = self._texts.get(row)
         if texts is None:
             s = self._rows[row]
+            dates = self._dates
+            if dates is None:
+                dates = self._dates = ShortDates()
             texts = self._texts[row] = (
-                short_date(s.date),
+                dates(s.date),
                 " · ".join(self.chips(row)),
                 ruptures_text(s),
                 str(len(s.strategies)) if s.strategies else "",
