@@ -48,9 +48,10 @@ class _Fonts:
     """The fonts and metrics one row paints with, made once per font (and closed or
     not), not four metrics objects per row and paint."""
 
-    __slots__ = ("bold", "bold_metrics", "line", "metrics", "regular")
+    __slots__ = ("bold", "bold_metrics", "key", "line", "metrics", "regular")
 
-    def __init__(self, font: QFont, closed: bool) -> None:
+    def __init__(self, font: QFont, closed: bool, key: str) -> None:
+        self.key = key  # the font's key (``QFont.key`` is a few microseconds a call)
         self.bold = QFont(font)
         self.bold.setBold(not closed)
         self.bold_metrics = QFontMetrics(self.bold)
@@ -99,7 +100,7 @@ class ClientDelegate(QStyledItemDelegate):
         #: (text, width, font key) -> the text elided to that width and laid out
         #: once: a switch repaints the rows it leaves and enters, an unlock all of
         #: them, and ``drawText`` lays each text out again on every call.
-        self._lines: dict[tuple[str, int, str], tuple[str, QStaticText]] = {}
+        self._lines: dict[tuple[str, int, str, bool, bool], tuple[str, QStaticText]] = {}
 
     def _fonts_for(self, font: QFont, closed: bool) -> _Fonts:
         key = (font.key(), closed)
@@ -107,7 +108,7 @@ class ClientDelegate(QStyledItemDelegate):
         if fonts is None:
             if len(self._fonts) > 16:  # a theme or zoom change: start again
                 self._fonts.clear()
-            fonts = self._fonts[key] = _Fonts(font, closed)
+            fonts = self._fonts[key] = _Fonts(font, closed, key[0])
         return fonts
 
     def paint(
@@ -150,9 +151,8 @@ class ClientDelegate(QStyledItemDelegate):
         # Recent alerts: a warning sign and the count after the code (not colour alone).
         badge = f"⚠{alerts}" if alerts else ""
         badge_w = fonts.bold_metrics.horizontalAdvance(badge) + PAD if badge else 0
-        self._line(
-            painter, rect, fonts.bold, fonts.bold_metrics, code, rect.width() - badge_w, static
-        )
+        width = rect.width()
+        self._line(painter, rect, fonts, True, code, width - badge_w, static)
         if badge:
             if not selected:
                 painter.setPen(palette.color(_BADGE))
@@ -160,26 +160,29 @@ class ClientDelegate(QStyledItemDelegate):
         painter.setFont(fonts.regular)
         painter.setPen(quiet)
         below = rect.adjusted(0, line, 0, 0)
-        self._line(painter, below, fonts.regular, fonts.metrics, detail, rect.width(), static)
+        self._line(painter, below, fonts, False, detail, width, static)
         painter.restore()
 
     def _line(
         self,
         painter: QPainter,
         rect: QRect,
-        font: QFont,
-        metrics: QFontMetrics,
+        fonts: _Fonts,
+        bold: bool,
         text: str,
         width: int,
         static: bool,
     ) -> None:
         """``text`` elided to ``width`` at the top left of ``rect``, in the painter's
-        font (``font``), from a layout kept per text, width and font."""
-        key = (text, width, font.key())
+        font (``fonts``' bold or regular one), from a layout kept per text, width and
+        font."""
+        key = (text, width, fonts.key, bold, fonts.bold.bold())
         kept = self._lines.get(key)
         if kept is None:
             if len(self._lines) > MAX_LINES:
                 self._lines = {}
+            font = fonts.bold if bold else fonts.regular
+            metrics = fonts.bold_metrics if bold else fonts.metrics
             elided = metrics.elidedText(text, _ELIDE, width)
             kept = self._lines[key] = (elided, prepared_text(elided, font))
         elided, layout = kept

@@ -278,6 +278,8 @@ class RupturesPanel(QObject):
         for position, s in enumerate(ordered):
             if len(ordered) - 1 - position < after:
                 break
+            if not s.ruptures:
+                continue
             rid = next(
                 (
                     r.id

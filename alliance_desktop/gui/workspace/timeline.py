@@ -80,17 +80,20 @@ class Timeline(QObject):
 
     def setSessions(self, sessions: list[Session]) -> None:
         self.model.setSessions(sessions)
-        self.fitColumns()
+        laid_out = self.fitColumns()
         has = self.model.rowCount() > 0
         self.view.setVisible(has)
         self.w.ui.timelineEmpty.setVisible(not has)
         # Laid out now, not on the view's zero-delay timer: that timer fires after the
         # window's first paint of the new client and painted the timeline a second time.
-        self.view.doItemsLayout()
+        # Once: fitting new widths has laid it out already.
+        if not laid_out:
+            self.view.doItemsLayout()
 
-    def fitColumns(self) -> None:
+    def fitColumns(self) -> bool:
         """Each column (but the reflection's) as wide as its heading and the texts of
-        the newest ``SIZED_ROWS`` rows, with the item's margins, as Qt would size it.
+        the newest ``SIZED_ROWS`` rows, with the item's margins, as Qt would size it;
+        True when widths changed and the view was laid out for them.
 
         Each text is measured once per font (dates, counts, chips and rupture words
         repeat from client to client), not again on every switch."""
@@ -130,7 +133,7 @@ class Timeline(QObject):
             if header.sectionSize(column) != width:
                 widths[column] = width
         if not widths:
-            return
+            return False
         # Unheard by the table, which repaints a resized column on a zero-delay timer,
         # after the window's first paint of the new client (a second paint of the whole
         # timeline); the stretched reflection is worked out now too (the header leaves
@@ -143,6 +146,7 @@ class Timeline(QObject):
         finally:
             header.blockSignals(blocked)
         tv.doItemsLayout()
+        return True
 
     def clear(self) -> None:
         self.model.clear()
