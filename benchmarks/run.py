@@ -145,12 +145,18 @@ PROBE_MAIN = "import sys, bench_run; sys.exit(bench_run.main())"
 def probe(name: str, *args: str, folder: Path, timeout: float = 900) -> dict:
     """Run one of our probes in a fresh process; its figures, or {"error": why}."""
     cmd = [str(installed_python(folder)), "-c", PROBE_MAIN, "--probe", name, *args]
-    return _run(cmd, _env(folder), timeout)
+    return _run(cmd, _env(folder), timeout, folder)
 
 
-def _run(cmd: list[str], env: dict[str, str], timeout: float) -> dict:
+def _run(cmd: list[str], env: dict[str, str], timeout: float, folder: Path) -> dict:
+    """``cmd``'s figures. Run from the run's folder: ``python -c`` puts the working
+    directory first on the path, and from the repository's root that imported the
+    checkout's source, not the compiled copy (``--tree`` compared the checkout with
+    itself, and every start-up compiled the source again)."""
     try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=timeout)
+        proc = subprocess.run(
+            cmd, capture_output=True, text=True, env=env, timeout=timeout, cwd=folder
+        )
     except subprocess.TimeoutExpired:
         return {"error": f"timed out after {timeout:.0f} s"}
     for line in reversed(proc.stdout.splitlines()):
@@ -202,7 +208,7 @@ def peer_probe(peer: str, name: str, *args: str, folder: Path, timeout: float = 
     main = f"import {module}; {module}.main()"
     cmd = [*_netless_prefix(), str(python), "-c", main, *([] if name == "launch" else [name]),
            *args]  # fmt: skip
-    return _run(cmd, env, timeout)
+    return _run(cmd, env, timeout, folder)
 
 
 def launch(kind: str, *args: str, folder: Path, peer: str | None = None) -> dict:
@@ -212,7 +218,9 @@ def launch(kind: str, *args: str, folder: Path, peer: str | None = None) -> dict
     if peer is not None:
         return peer_probe(peer, "launch", kind, t0, *args, folder=folder)
     main = "import launch_probe; launch_probe.main()"
-    return _run([str(installed_python(folder)), "-c", main, kind, t0, *args], _env(folder), 900)
+    return _run(
+        [str(installed_python(folder)), "-c", main, kind, t0, *args], _env(folder), 900, folder
+    )
 
 
 # -- our probes (each runs in its own process) ---------------------------------------
