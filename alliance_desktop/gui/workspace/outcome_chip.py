@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QWidget
 
 from alliance_desktop.domain.settings import OutcomeScale
@@ -20,14 +20,7 @@ CHIP_BORDER = {
 }
 BORDER = 2  # px
 RADIUS = 10  # px, the border's outer edge
-#: The chip's box, set once: the border is left clear here and drawn in the status's
-#: colour by ``paintEvent`` (a style sheet per colour repolished the chip and laid the
-#: page out again on every switch between clients of different statuses).
-_STYLE = (
-    f"QLabel#outcomeStatusChip {{ border: {BORDER}px solid transparent; "
-    f"border-radius: {RADIUS}px; padding: 2px 10px; background: palette(base); "
-    "color: palette(text); font-weight: 600; }"
-)
+PAD_X, PAD_Y = 14, 2  # px, between the border and the text
 
 
 class OutcomeChip(QLabel):
@@ -44,7 +37,17 @@ class OutcomeChip(QLabel):
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reachable, so it can be read out
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self._status: str | None = None
-        self.setStyleSheet(_STYLE)
+        # Drawn here, not by a style sheet: the rounded box of a sheet was most of the
+        # chip's paint, and a label with a sheet is never opaque, so the page and every
+        # widget under it painted the chip's rectangle first on every switch. The
+        # corners are the window colour (what the chip sits on), the box the base
+        # colour, the text the text colour, semi-bold.
+        self.setAutoFillBackground(True)
+        self.setForegroundRole(QPalette.ColorRole.Text)
+        weight = QFont()  # only the weight set: family and size still follow the app's
+        weight.setWeight(QFont.Weight.DemiBold)
+        self.setFont(weight)
+        self.setContentsMargins(BORDER + PAD_X, BORDER + PAD_Y, BORDER + PAD_X, BORDER + PAD_Y)
         self.hide()
 
     def setChange(self, change: OutcomeChange | None, scale: OutcomeScale) -> None:
@@ -65,7 +68,17 @@ class OutcomeChip(QLabel):
         self.show()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
+        half = BORDER / 2
+        box = QRectF(self.rect()).adjusted(half, half, -half, -half)
+        painter = QPainter(self)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self.palette().color(QPalette.ColorRole.Base))
+            painter.drawRoundedRect(QRectF(self.rect()), RADIUS, RADIUS)
+        finally:
+            painter.end()
+        super().paintEvent(event)  # the text (and its keyboard selection)
         if self._status is None:
             return
         painter = QPainter(self)
@@ -73,8 +86,6 @@ class OutcomeChip(QLabel):
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(QPen(QColor(CHIP_BORDER[self._status]), BORDER))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            half = BORDER / 2
-            box = QRectF(self.rect()).adjusted(half, half, -half, -half)
             painter.drawRoundedRect(box, RADIUS - half, RADIUS - half)
         finally:
             painter.end()
