@@ -9,12 +9,13 @@
 ################################################################################
 
 from PySide6.QtCore import (QCoreApplication, Qt)
-from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QLabel, QLineEdit, QListView, QMenuBar, QPushButton, QSizePolicy, QSpacerItem, QSplitter, QStackedWidget, QStatusBar, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QLabel, QLineEdit, QListView, QMenuBar, QPushButton, QSizePolicy, QSpacerItem, QSplitter, QStackedWidget, QStatusBar, QVBoxLayout, QWidget)
 
 from alliance_desktop.gui.common.widgets.eliding_label import ElidingLabel
 from alliance_desktop.gui.common.widgets.hover_select_label import HoverSelectableLabel
 from alliance_desktop.gui.common.widgets.page import Page
 from alliance_desktop.gui.common.widgets.row_table import RowTableView
+from alliance_desktop.gui.common.widgets.tab_widget import TabWidget
 
 class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
@@ -146,7 +147,7 @@ class Ui_MainWindow(object):
 
         self.clientPageLayout.addWidget(self.draftBar)
 
-        self.clientTabs = QTabWidget(self.clientPage)
+        self.clientTabs = TabWidget(self.clientPage)
         self.clientTabs.setObjectName(u"clientTabs")
         self.timelineTab = QWidget()
         self.timelineTab.setObjectName(u"timelineTab")
@@ -170,23 +171,23 @@ class Ui_MainWindow(object):
 
         self.timelineLayout.addWidget(self.timelineEmpty)
 
-        self.timelineButtons = QHBoxLayout()
-        self.timelineButtons.setObjectName(u"timelineButtons")
-        self.timelineSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.timelineButtons.addItem(self.timelineSpacer)
-
-        self.newSessionButton = QPushButton(self.timelineTab)
-        self.newSessionButton.setObjectName(u"newSessionButton")
-
-        self.timelineButtons.addWidget(self.newSessionButton)
-
-
-        self.timelineLayout.addLayout(self.timelineButtons)
-
         self.clientTabs.addTab(self.timelineTab, "")
 
         self.clientPageLayout.addWidget(self.clientTabs)
+
+        self.clientActions = QHBoxLayout()
+        self.clientActions.setObjectName(u"clientActions")
+        self.clientActionsSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.clientActions.addItem(self.clientActionsSpacer)
+
+        self.newSessionButton = QPushButton(self.clientPage)
+        self.newSessionButton.setObjectName(u"newSessionButton")
+
+        self.clientActions.addWidget(self.newSessionButton)
+
+
+        self.clientPageLayout.addLayout(self.clientActions)
 
         self.contentStack.addWidget(self.clientPage)
         self.editorPage = QWidget()
@@ -294,11 +295,11 @@ class Ui_MainWindow(object):
         self.timelineView.setAccessibleName(QCoreApplication.translate("MainWindow", u"Sessions, newest first", None))
 #endif // QT_CONFIG(accessibility)
         self.timelineEmpty.setText("")
+        self.clientTabs.setTabText(self.clientTabs.indexOf(self.timelineTab), QCoreApplication.translate("MainWindow", u"Timeline", None))
         self.newSessionButton.setText(QCoreApplication.translate("MainWindow", u"New session", None))
 #if QT_CONFIG(accessibility)
         self.newSessionButton.setAccessibleName(QCoreApplication.translate("MainWindow", u"New session", None))
 #endif // QT_CONFIG(accessibility)
-        self.clientTabs.setTabText(self.clientTabs.indexOf(self.timelineTab), QCoreApplication.translate("MainWindow", u"Timeline", None))
         self.editorTitle.setText("")
         self.editorTitle.setProperty(u"role", QCoreApplication.translate("MainWindow", u"title", None))
         self.searchTitle.setText("")

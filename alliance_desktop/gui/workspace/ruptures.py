@@ -30,6 +30,7 @@ from alliance_desktop.app import ruptures as app_ruptures
 from alliance_desktop.domain import Session
 from alliance_desktop.gui import operations
 from alliance_desktop.gui.common.feedback import clear_message, error_label, show_message
+from alliance_desktop.gui.common.widgets.eliding_label import ElidingLabel
 from alliance_desktop.gui.workspace.models import (
     OPEN_ROLE,
     RUPTURE_ROLE,
@@ -60,7 +61,7 @@ class RupturesPanel(QObject):
         self.setObjectName("rupturesPanel")
         self.w = window
         ui = window.ui
-        page, layout = ui.clientPage, ui.clientPageLayout
+        page = ui.clientPage
         self._prompt_rupture: int | None = None
         self._not_yet: set[int] = set()  # "Not yet" for this unlock; asked again after
         self._repairing: int | None = None
@@ -69,11 +70,16 @@ class RupturesPanel(QObject):
         self._view_stale = False
         self._keep: int | None = None
 
-        # "Still open from DATE: repaired since?" below the drafts bar.
+        # "Still open from DATE: repaired since?" in the page's action row, beside New
+        # session, whichever tab is shown. Its room is kept while it is hidden, so the
+        # page never moves between clients with the question and without it: above the
+        # tabs it moved them, and the whole of them was laid out and painted again, in
+        # more than half of the switches of a caseload with open ruptures. One line;
+        # the whole question is its tooltip and its accessible name.
         self.stillOpenPrompt, row = _card("stillOpenPrompt", page)
-        self.stillOpenLabel = QLabel(self.stillOpenPrompt)
+        row.setContentsMargins(10, 2, 10, 2)  # about as tall as the row's button
+        self.stillOpenLabel = ElidingLabel(self.stillOpenPrompt)
         self.stillOpenLabel.setObjectName("stillOpenLabel")
-        self.stillOpenLabel.setWordWrap(True)
         self.stillOpenYesButton = QPushButton(self.stillOpenPrompt)
         self.stillOpenYesButton.setObjectName("stillOpenYesButton")
         self.stillOpenNotYetButton = QPushButton(self.stillOpenPrompt)
@@ -81,7 +87,10 @@ class RupturesPanel(QObject):
         row.addWidget(self.stillOpenLabel, 1)
         row.addWidget(self.stillOpenYesButton)
         row.addWidget(self.stillOpenNotYetButton)
-        layout.insertWidget(layout.indexOf(ui.draftBar) + 1, self.stillOpenPrompt)
+        policy = self.stillOpenPrompt.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.stillOpenPrompt.setSizePolicy(policy)
+        ui.clientActions.insertWidget(0, self.stillOpenPrompt, 1)
         self.stillOpenPrompt.hide()
         self.stillOpenYesButton.clicked.connect(self._still_open_yes)
         self.stillOpenNotYetButton.clicked.connect(self._still_open_not_yet)
