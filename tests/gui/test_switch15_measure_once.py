@@ -106,3 +106,11 @@ def test_copied_chips_look_like_drawn_ones(open_demo, qtbot, monkeypatch):
 def test_kept_text_layouts_look_like_drawn_texts(open_demo, qtbot, monkeypatch):
     """The timeline's texts drawn from kept layouts sit where ``drawText`` puts them."""
     _pixels_match_with(open_demo, monkeypatch, timeline_delegate, "STATIC_TEXTS")
+
+
+def test_whole_chips_copied_with_their_text_look_like_texts_drawn_on_the_cell(
+    open_demo, qtbot, monkeypatch
+):
+    """A chip's text is drawn once into its copied pixmap, where the cell's own
+    drawing puts it (the same fractional place relative to the box)."""
+    _pixels_match_with(open_demo, monkeypatch, rating_chips, "WHOLE_CHIPS")

@@ -47,6 +47,9 @@ MAX_TEXTS = 512  # chip texts kept laid out (a few dozen in use)
 #: False draws every chip's rectangle on the cell again (what the copies are tested
 #: against: the same pixels, give or take the rounding of one blend).
 COPY_SHAPES = True
+#: False copies only the rectangles and draws each chip's text on the cell (what the
+#: whole copies are tested against).
+WHOLE_CHIPS = True
 
 # Enum values looked up once: each attribute access and each ``&`` of Qt's enums is a
 # call into Python's enum module, several per cell painted.
@@ -132,6 +135,37 @@ def _shape(
     return pixmap
 
 
+def _print(
+    pixmap: QPixmap, static: QStaticText, plain: _Chips, width: int, height: int, offset: float
+) -> None:
+    """``static`` on a chip's ``pixmap`` (from ``_shape``) where ``_draw`` puts a
+    chip's text: the same place relative to the box, so the same pixels."""
+    p = QPainter(pixmap)
+    try:
+        p.setRenderHint(_ANTIALIAS)
+        p.setFont(plain.font)
+        p.setPen(plain.ink)
+        size = static.size()
+        p.drawStaticText(
+            QPointF(1 + (width - size.width()) / 2, 1 + offset + (height - plain.line) / 2),
+            static,
+        )
+    finally:
+        p.end()
+
+
+def _pixmap_dpi() -> tuple[int, int]:
+    """The logical DPI a pixmap paints text at (fonts in points are sized by it)."""
+    global _PIXMAP_DPI
+    if _PIXMAP_DPI is None:
+        probe = QPixmap(1, 1)
+        _PIXMAP_DPI = (probe.logicalDpiX(), probe.logicalDpiY())
+    return _PIXMAP_DPI
+
+
+_PIXMAP_DPI: tuple[int, int] | None = None
+
+
 @dataclass(slots=True)
 class _Chips:
     """What drawing the chips of one option takes: worked out once per cell on Qt's
@@ -145,11 +179,14 @@ class _Chips:
     ink: QColor
     ratio: float
     copy: bool
-    colours: tuple[int, int]
+    colours: tuple[int, int, int]  # fill, outline, text
     font: QFont
     texts: dict[str, QStaticText]
     line: float
     direct: bool
+    #: Whole chips (box and text) copied from pixmaps: the texts laid out, and a
+    #: pixmap's text the size the cell's is (the same logical DPI).
+    whole: bool = False
     model: TimelineModel | None = None
 
 
@@ -164,6 +201,9 @@ class RatingChipsDelegate(QStyledItemDelegate):
         self._font: QFont | None = None
         self._line = 0.0
         self._static: dict[str, QStaticText] = {}
+        #: (text, width, height, offset, fill, outline, ink, pixel ratio) -> the chip with
+        #: its text, in the font of ``_static``.
+        self._whole: dict[tuple[str, int, int, float, int, int, int, float], QPixmap] = {}
 
     def _texts_for(self, font: QFont, painter: QPainter) -> tuple[dict[str, QStaticText], float]:
         """The chips' texts laid out in ``font`` (a few dozen: they repeat from row to
@@ -174,6 +214,7 @@ class RatingChipsDelegate(QStyledItemDelegate):
             exact = QFontMetricsF(painter.fontMetrics())
             self._line = exact.ascent() + exact.descent()
             self._static = {}
+            self._whole = {}
         if len(self._static) >= MAX_TEXTS:
             self._static = {}
         return self._static, self._line
@@ -202,6 +243,7 @@ class RatingChipsDelegate(QStyledItemDelegate):
         # The row's colours once, not three palette look-ups per chip.
         fill = palette.color(_HIGHLIGHT).lighter(115) if selected else palette.color(_ALTERNATE)
         outline = palette.color(_MID)
+        ink = palette.color(_HIGHLIGHTED_TEXT if selected else _TEXT)
         # The rectangles copied from pixmaps where that gives the same pixels: a whole
         # number of device pixels per pixel, and no scaling or rotation.
         ratio = painter.device().devicePixelRatioF()
@@ -213,20 +255,26 @@ class RatingChipsDelegate(QStyledItemDelegate):
         height = metrics.height() + 2 * PAD_Y
         font = painter.font()  # what drawText would draw in
         texts, line = self._texts_for(font, painter)
+        direct = line > height or right_to_left(opt)
+        device = painter.device()
         return _Chips(
             metrics=metrics,
             table=advances(opt.font),
             height=height,
             fill=fill,
             outline=outline,
-            ink=palette.color(_HIGHLIGHTED_TEXT if selected else _TEXT),
+            ink=ink,
             ratio=ratio,
             copy=copy,
-            colours=(fill.rgba(), outline.rgba()),
+            colours=(fill.rgba(), outline.rgba(), ink.rgba()),
             font=font,
             texts=texts,
             line=line,
-            direct=line > height or right_to_left(opt),
+            direct=direct,
+            whole=WHOLE_CHIPS
+            and copy
+            and not direct
+            and (device.logicalDpiX(), device.logicalDpiY()) == _pixmap_dpi(),
         )
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -289,8 +337,25 @@ class RatingChipsDelegate(QStyledItemDelegate):
             if x + width > right:
                 break  # no half chips: the tooltip and accessible text have them all
             box = QRectF(x, top, width, height)
+            if copy and plain.whole:
+                # The chip with its text, drawn once per text, colours and font.
+                whole_key = (chip, width, height, offset, *plain.colours, plain.ratio)
+                drawn = self._whole.get(whole_key)
+                if drawn is None:
+                    if len(self._whole) >= MAX_SHAPES:
+                        self._whole = {}
+                    static = texts.get(chip)
+                    if static is None:
+                        static = texts[chip] = prepared_text(chip, plain.font)
+                    drawn = self._whole[whole_key] = _shape(
+                        width, height, offset, plain.fill, plain.outline, plain.ratio
+                    )
+                    _print(drawn, static, plain, width, height, offset)
+                painter.drawPixmap(QPointF(x - 1, whole - 1), drawn)
+                x += width + GAP
+                continue
             if copy:
-                key = (width, height, offset, *plain.colours, plain.ratio)
+                key = (width, height, offset, *plain.colours[:2], plain.ratio)
                 shape = self._shapes.get(key)
                 if shape is None:
                     if len(self._shapes) >= MAX_SHAPES:
