@@ -23,6 +23,8 @@ from alliance_desktop.gui.workspace.timeline_delegate import TimelineDelegate
 #: was most of a client switch (Qt's ResizeToContents looks at up to 1000 rows and asks
 #: each cell for all its roles, through Python).
 SIZED_ROWS = 30
+#: The least the reflection column keeps (px) before columns fit each client exactly.
+MIN_REFLECTION = 240
 _REFLECTION = TimelineModel.COLUMNS.index("reflection")
 _RATINGS = TimelineModel.COLUMNS.index("ratings")
 _SUPERVISION = TimelineModel.COLUMNS.index("supervision")
@@ -53,6 +55,9 @@ class Timeline(QObject):
         self.setObjectName("timeline")
         self.w = window
         self.model = TimelineModel(self)
+        #: Whether the columns were fitted since the last lock or language change:
+        #: from then on they only widen, so they stay put from client to client.
+        self._fitted = False
         tv = self.view = window.ui.timelineView
         tv.setModel(self.model)
         tv.verticalHeader().hide()
@@ -76,6 +81,7 @@ class Timeline(QObject):
         self.w.ui.timelineEmpty.setText(
             self.tr("No sessions yet. Press Ctrl+N to write about the first one.")
         )
+        self._fitted = False  # new words: every column fitted anew
         self.fitColumns()
 
     def setSessions(self, sessions: list[Session]) -> None:
@@ -95,6 +101,13 @@ class Timeline(QObject):
         the newest ``SIZED_ROWS`` rows, with the item's margins, as Qt would size it;
         True when widths changed and the view was laid out for them.
 
+        After the first fit (since a lock or a language change) a column only widens,
+        while the reflection keeps at least a third of the width: the columns stay
+        where they are from client to client instead of moving on most switches (and
+        the header and the view being laid out and painted again for it), and a text
+        never gets less room than it needs. On a narrower window each client's
+        columns fit it exactly.
+
         Each text is measured once per font (dates, counts, chips and rupture words
         repeat from client to client), not again on every switch."""
         tv, model = self.view, self.model
@@ -111,7 +124,7 @@ class Timeline(QObject):
         icon = tv.iconSize().width() if tv.iconSize().isValid() else 0
         if icon <= 0:
             icon = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, tv)
-        widths: dict[int, int] = {}
+        needed: dict[int, int] = {}
         for column in range(model.columnCount()):
             if column == _REFLECTION:
                 continue
@@ -130,8 +143,17 @@ class Timeline(QObject):
                     # The flag and the delegate's margins either side of it.
                     widest += icon + margin
                 width = max(width, widest)
-            if header.sectionSize(column) != width:
-                widths[column] = width
+            needed[column] = width
+        # Widened only where that leaves the reflection its room: on a narrow window
+        # the columns fit each client exactly, as a text column kept wide for another
+        # client would push the reflection out of sight.
+        grown = {c: max(w, header.sectionSize(c)) for c, w in needed.items()}
+        room = tv.viewport().width() - sum(grown.values())
+        keep = self._fitted and room >= max(MIN_REFLECTION, tv.viewport().width() // 3)
+        target = grown if keep else needed
+        widths = {c: w for c, w in target.items() if header.sectionSize(c) != w}
+        if model.rowCount():
+            self._fitted = True
         if not widths:
             return False
         # Unheard by the table, which repaints a resized column on a zero-delay timer,
@@ -150,6 +172,7 @@ class Timeline(QObject):
 
     def clear(self) -> None:
         self.model.clear()
+        self._fitted = False  # after a lock, the first client's columns fit it exactly
 
     def selectedSession(self) -> Session | None:
         index = self.view.currentIndex()
