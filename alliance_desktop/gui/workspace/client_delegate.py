@@ -48,10 +48,11 @@ class _Fonts:
     """The fonts and metrics one row paints with, made once per font (and closed or
     not), not four metrics objects per row and paint."""
 
-    __slots__ = ("bold", "bold_metrics", "key", "line", "metrics", "regular")
+    __slots__ = ("bold", "bold_metrics", "closed", "key", "line", "metrics", "regular")
 
     def __init__(self, font: QFont, closed: bool, key: str) -> None:
         self.key = key  # the font's key (``QFont.key`` is a few microseconds a call)
+        self.closed = closed  # a closed client's code is not bold
         self.bold = QFont(font)
         self.bold.setBold(not closed)
         self.bold_metrics = QFontMetrics(self.bold)
@@ -89,18 +90,19 @@ def _heading(index: Index) -> str | None:
     return str(heading) if heading else None
 
 
-def heading_height(option: QStyleOptionViewItem) -> int:
-    return QFontMetrics(option.font).height() + 2 * PAD
+def heading_height(line: int) -> int:
+    """The practice heading's height above its row, for the font's line height."""
+    return line + 2 * PAD
 
 
 class ClientDelegate(QStyledItemDelegate):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._fonts: dict[tuple[str, bool], _Fonts] = {}
-        #: (text, width, font key) -> the text elided to that width and laid out
+        #: (text, width, font key, bold) -> the text elided to that width and laid out
         #: once: a switch repaints the rows it leaves and enters, an unlock all of
         #: them, and ``drawText`` lays each text out again on every call.
-        self._lines: dict[tuple[str, int, str, bool, bool], tuple[str, QStaticText]] = {}
+        self._lines: dict[tuple[str, int, str, bool], tuple[str, QStaticText]] = {}
 
     def _fonts_for(self, font: QFont, closed: bool) -> _Fonts:
         key = (font.key(), closed)
@@ -119,9 +121,10 @@ class ClientDelegate(QStyledItemDelegate):
     ) -> None:
         heading = _heading(index)
         if heading:
-            self._paint_heading(painter, option, heading)
+            height = heading_height(self._fonts_for(option.font, False).line)
+            self._paint_heading(painter, option, heading, height)
             option = QStyleOptionViewItem(option)
-            option.rect = option.rect.adjusted(0, heading_height(option), 0, 0)
+            option.rect = option.rect.adjusted(0, height, 0, 0)
         # initStyleOption turns "\n" into a line separator, so read the model's text.
         text, closed, alerts = _row_data(index)
         state = option.state._value_
@@ -176,7 +179,7 @@ class ClientDelegate(QStyledItemDelegate):
         """``text`` elided to ``width`` at the top left of ``rect``, in the painter's
         font (``fonts``' bold or regular one), from a layout kept per text, width and
         font."""
-        key = (text, width, fonts.key, bold, fonts.bold.bold())
+        key = (text, width, fonts.key, bold and not fonts.closed)
         kept = self._lines.get(key)
         if kept is None:
             if len(self._lines) > MAX_LINES:
@@ -193,10 +196,12 @@ class ClientDelegate(QStyledItemDelegate):
             painter.drawText(rect, _TOP_LEFT, elided)
 
     @staticmethod
-    def _paint_heading(painter: QPainter, option: QStyleOptionViewItem, text: str) -> None:
+    def _paint_heading(
+        painter: QPainter, option: QStyleOptionViewItem, text: str, height: int
+    ) -> None:
         """The section's caption and a rule above it, outside the selectable row."""
         rect = option.rect.adjusted(PAD, 0, -PAD, 0)
-        rect.setHeight(heading_height(option))
+        rect.setHeight(height)
         palette = option.palette
         caption = QFont(option.font)
         caption.setBold(True)
@@ -216,7 +221,7 @@ class ClientDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         line = self._fonts_for(option.font, False).line
-        extra = line + 2 * PAD if _heading(index) else 0  # heading_height
+        extra = heading_height(line) if _heading(index) else 0
         # No width of its own: a row is as wide as the list, scroll bar or not, so the
         # alert badge at its right end is never cut off on a narrow window.
         return QSize(0, 2 * line + PAD + extra)

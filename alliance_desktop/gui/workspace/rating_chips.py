@@ -6,11 +6,13 @@ nobody has to decode letter codes. The chips use the palette's mid-light surface
 text colours, so they keep their contrast in light and dark.
 
 A client switch paints every visible row's chips: most of that was the antialiased
-rounded rectangles, and each text's width measured anew. A chip's rectangle (fill and
-outline, no text) is drawn once per size and colour into a pixmap and copied after
-that; the texts are still drawn on the cell, each from a layout kept per text and
-font (``QStaticText``, placed where ``drawText`` would centre it), and each text's
-width is measured once per font. The timeline's view paints a plain row's chips from
+rounded rectangles, and each text's width measured anew. A chip, its rectangle (fill
+and outline) and its text, is drawn once per text, size and colour into a pixmap and
+copied after that, the text where ``drawText`` would centre it on the cell, from a
+layout kept per text and font (``QStaticText``); each text's width is measured once
+per font. Where a pixmap's text would not be the cell's (another logical DPI, right
+to left, a line taller than the chip), only the rectangle is copied and the text is
+drawn on the cell. The timeline's view paints a plain row's chips from
 colours and metrics looked up once per paint (``plainCells``, ``paintPlainCell``);
 both ways draw through ``_draw``.
 """
@@ -316,6 +318,34 @@ class RatingChipsDelegate(QStyledItemDelegate):
         if chips:  # a plain cell without chips shows nothing (no text, panel or brush)
             self._draw(painter, plain, chips, rect)
 
+    def _rectangle(self, width: int, height: int, offset: float, plain: _Chips) -> QPixmap:
+        """A chip's rectangle, drawn once per size, offset and colours."""
+        key = (width, height, offset, *plain.colours[:2], plain.ratio)
+        shape = self._shapes.get(key)
+        if shape is None:
+            if len(self._shapes) >= MAX_SHAPES:
+                self._shapes = {}
+            shape = self._shapes[key] = _shape(
+                width, height, offset, plain.fill, plain.outline, plain.ratio
+            )
+        return shape
+
+    def _chip(self, chip: str, width: int, height: int, offset: float, plain: _Chips) -> QPixmap:
+        """A chip with its text, drawn once per text, size, offset, colours and font."""
+        key = (chip, width, height, offset, *plain.colours, plain.ratio)
+        drawn = self._whole.get(key)
+        if drawn is None:
+            static = plain.texts.get(chip)
+            if static is None:
+                static = plain.texts[chip] = prepared_text(chip, plain.font)
+            if len(self._whole) >= MAX_SHAPES:
+                self._whole = {}
+            drawn = self._whole[key] = _shape(
+                width, height, offset, plain.fill, plain.outline, plain.ratio
+            )
+            _print(drawn, static, plain, width, height, offset)
+        return drawn
+
     def _draw(self, painter: QPainter, plain: _Chips, chips: list[str], rect: QRect) -> None:
         """The chips in one line in ``rect``, as many as fit whole; leaves the
         painter's pen, brush and hints changed."""
@@ -337,32 +367,13 @@ class RatingChipsDelegate(QStyledItemDelegate):
             if x + width > right:
                 break  # no half chips: the tooltip and accessible text have them all
             box = QRectF(x, top, width, height)
-            if copy and plain.whole:
-                # The chip with its text, drawn once per text, colours and font.
-                whole_key = (chip, width, height, offset, *plain.colours, plain.ratio)
-                drawn = self._whole.get(whole_key)
-                if drawn is None:
-                    if len(self._whole) >= MAX_SHAPES:
-                        self._whole = {}
-                    static = texts.get(chip)
-                    if static is None:
-                        static = texts[chip] = prepared_text(chip, plain.font)
-                    drawn = self._whole[whole_key] = _shape(
-                        width, height, offset, plain.fill, plain.outline, plain.ratio
-                    )
-                    _print(drawn, static, plain, width, height, offset)
+            if plain.whole:  # (``whole`` only where ``copy``)
+                drawn = self._chip(chip, width, height, offset, plain)
                 painter.drawPixmap(QPointF(x - 1, whole - 1), drawn)
                 x += width + GAP
                 continue
             if copy:
-                key = (width, height, offset, *plain.colours[:2], plain.ratio)
-                shape = self._shapes.get(key)
-                if shape is None:
-                    if len(self._shapes) >= MAX_SHAPES:
-                        self._shapes = {}
-                    shape = self._shapes[key] = _shape(
-                        width, height, offset, plain.fill, plain.outline, plain.ratio
-                    )
+                shape = self._rectangle(width, height, offset, plain)
                 painter.drawPixmap(QPointF(x - 1, whole - 1), shape)
             else:
                 painter.setPen(plain.outline)

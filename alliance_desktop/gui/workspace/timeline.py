@@ -148,8 +148,9 @@ class Timeline(QObject):
         # the columns fit each client exactly, as a text column kept wide for another
         # client would push the reflection out of sight.
         grown = {c: max(w, header.sectionSize(c)) for c, w in needed.items()}
-        room = tv.viewport().width() - sum(grown.values())
-        keep = self._fitted and room >= max(MIN_REFLECTION, tv.viewport().width() // 3)
+        viewport = tv.viewport().width()
+        room = viewport - sum(grown.values())
+        keep = self._fitted and room >= max(MIN_REFLECTION, viewport // 3)
         target = grown if keep else needed
         widths = {c: w for c, w in target.items() if header.sectionSize(c) != w}
         if model.rowCount():
