@@ -12,17 +12,11 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QPropertyAnimation
 from PySide6.QtWidgets import QApplication
 
+from tests.gui.event_counts import counting_events
 
-class _Animations(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.made = 0
 
-    def eventFilter(self, watched, event) -> bool:
-        # Each animation hears of its own property set and deletion: counted once.
-        if isinstance(watched, QPropertyAnimation) and event.type() == QEvent.Type.DeferredDelete:
-            self.made += 1
-        return False
+def _animation(obj: QObject) -> str | None:
+    return "animations" if isinstance(obj, QPropertyAnimation) else None
 
 
 def test_switching_clients_makes_no_geometry_animation(open_demo, qtbot):
@@ -31,13 +25,10 @@ def test_switching_clients_makes_no_geometry_animation(open_demo, qtbot):
     app = QApplication.instance()
     assert window is not None and app is not None
     assert window.clientModel.rowCount() >= 4
-    counter = _Animations()
-    app.installEventFilter(counter)
-    try:
+    # Each animation hears of its own property set and deletion: counted at deletion.
+    with counting_events(QEvent.Type.DeferredDelete, _animation) as made:
         for row in (1, 2, 3, 0):
             window.selectClientRow(row)
             app.processEvents()
-    finally:
-        app.removeEventFilter(counter)
     assert window.clients.clientId == window.clientModel.summary(0).client.id
-    assert counter.made == 0
+    assert made["animations"] == 0

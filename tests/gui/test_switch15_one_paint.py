@@ -5,22 +5,15 @@ the whole timeline a second time (half the switch's painting)."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
+from tests.gui.event_counts import counting_events
 
-class _Paints(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.seen: Counter[str] = Counter()
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and isinstance(obj, QObject):
-            parent = obj.parent()
-            self.seen[parent.objectName() if parent is not None else ""] += 1
-        return False
+def _parent_name(obj: QObject) -> str:
+    parent = obj.parent()
+    return parent.objectName() if parent is not None else ""
 
 
 def test_a_client_switch_paints_the_timeline_once(open_demo, qtbot):
@@ -30,9 +23,7 @@ def test_a_client_switch_paints_the_timeline_once(open_demo, qtbot):
     assert window is not None and app is not None
     window.selectClientRow(0)
     qtbot.wait(50)
-    paints = _Paints()
-    app.installEventFilter(paints)
-    try:
+    with counting_events(QEvent.Type.Paint, _parent_name) as paints:
         second = 0
         rows = min(window.clientModel.rowCount(), 8)
         assert rows >= 4
@@ -40,10 +31,8 @@ def test_a_client_switch_paints_the_timeline_once(open_demo, qtbot):
             window.selectClientRow(row)
             app.processEvents()  # the new client painted
             assert window.timeline.model.rowCount() > 0
-            paints.seen.clear()
+            paints.clear()
             app.processEvents()
             app.processEvents()
-            second += paints.seen["timelineView"]
-    finally:
-        app.removeEventFilter(paints)
+            second += paints["timelineView"]
     assert second == 0  # nothing of the timeline was left to paint again

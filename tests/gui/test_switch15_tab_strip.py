@@ -9,14 +9,13 @@ on the screen afterwards must be what a whole repaint gives.
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from alliance_desktop.gui.common.widgets.tab_widget import TabWidget
+from tests.gui.event_counts import counting_events
 
 
 def _on_screen(window) -> QImage:
@@ -31,17 +30,6 @@ def _repainted_whole(window, app) -> QImage:
     app.processEvents()
     window.repaint()
     return _on_screen(window)
-
-
-class _Paints(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.widgets: Counter[str] = Counter()
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.widgets[watched.objectName()] += 1
-        return False
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -61,15 +49,11 @@ def test_a_new_tab_text_repaints_the_strip_and_leaves_the_screen_right(open_demo
         app.processEvents()
         window.repaint()
         for text in ("Ruptures (12 open)", "Ruptures", "Ruptures (3 open)"):
-            paints = _Paints()
-            app.installEventFilter(paints)
-            try:
+            with counting_events(QEvent.Type.Paint, QObject.objectName) as paints:
                 tabs.setTabText(index, text)
                 app.processEvents()
-            finally:
-                app.removeEventFilter(paints)
             assert tabs.tabText(index) == text
-            assert paints.widgets["qt_tabwidget_tabbar"] >= 1  # the strip was repainted
-            assert paints.widgets["timelineView"] == 0  # and not the page under it
+            assert paints["qt_tabwidget_tabbar"] >= 1  # the strip was repainted
+            assert paints["timelineView"] == 0  # and not the page under it
             shown = _on_screen(window)
             assert shown == _repainted_whole(window, app), (scheme, current, text)
