@@ -40,10 +40,12 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def counted(monkeypatch) -> dict[str, Counter]:
-    """Every CaseloadModel.data call by (row, column), and every delegate paint by column
+    """Every CaseloadModel.data call by (row, column), and every cell the delegate paints
+    by column, through Qt's cell-by-cell ``paint`` or the view's one pass for plain rows
     (installed before the window is made, so Qt's calls come through the counters)."""
     calls: dict[str, Counter] = {"data": Counter(), "paint": Counter()}
     data, paint = CaseloadModel.data, CaseloadDelegate.paint
+    plain = CaseloadDelegate.paintPlainCell
 
     def counting_data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if index.isValid():
@@ -54,8 +56,13 @@ def counted(monkeypatch) -> dict[str, Counter]:
         calls["paint"][index.column()] += 1
         return paint(self, painter, option, index)
 
+    def counting_plain(self, painter, shared, row, column, rect):
+        calls["paint"][column] += 1
+        return plain(self, painter, shared, row, column, rect)
+
     monkeypatch.setattr(CaseloadModel, "data", counting_data)
     monkeypatch.setattr(CaseloadDelegate, "paint", counting_paint)
+    monkeypatch.setattr(CaseloadDelegate, "paintPlainCell", counting_plain)
     return calls
 
 

@@ -22,32 +22,16 @@ from alliance_desktop.gui.common.widgets import row_table
 from alliance_desktop.gui.common.widgets.row_table import RowTableView
 from alliance_desktop.gui.workspace.rating_chips import RatingChipsDelegate
 from alliance_desktop.gui.workspace.timeline_delegate import TimelineDelegate
-
-
-def _image(view, app) -> QImage:
-    view.viewport().update()
-    app.processEvents()
-    return view.viewport().grab().toImage().convertToFormat(QImage.Format.Format_ARGB32)
+from tests.gui.plain_paint import hover, same_as_qt
 
 
 def _same_as_qt(view, app, monkeypatch) -> None:
-    ours = _image(view, app)
-    with monkeypatch.context() as patch:
-        patch.setattr(row_table, "PLAIN_ROWS", False)
-        qt = _image(view, app)
-    assert ours.size() == qt.size()
-    assert ours == qt, "the timeline painted in one pass differs from Qt's own paint"
+    same_as_qt(view, app, monkeypatch, "the timeline")
 
 
 def _hover(view, app, row: int) -> None:
-    """The mouse over ``row``'s reflection, as the viewport hears it."""
-    rect = view.visualRect(view.model().index(row, 4))
-    pos = QPointF(rect.center())
-    global_pos = QPointF(view.viewport().mapToGlobal(rect.center()))
-    for kind in (QEvent.Type.HoverEnter, QEvent.Type.HoverMove):
-        event = QHoverEvent(kind, pos, global_pos, QPointF(-1, -1))
-        QApplication.sendEvent(view.viewport(), event)
-    app.processEvents()
+    """The mouse over ``row``'s reflection."""
+    hover(view, app, view.model().index(row, 4))
 
 
 @pytest.fixture

@@ -9,8 +9,9 @@
 ################################################################################
 
 from PySide6.QtCore import (QCoreApplication, Qt)
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSpacerItem, QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSpacerItem, QSplitter, QVBoxLayout, QWidget)
 
+from alliance_desktop.gui.common.widgets.fitted_table import FittedTableView
 from alliance_desktop.gui.insights.caseload import CaseloadView
 
 class Ui_DashboardPage(object):
@@ -103,7 +104,7 @@ class Ui_DashboardPage(object):
 
         self.alertsLayout.addWidget(self.alertsTitle)
 
-        self.alertList = QTableView(self.alertsPane)
+        self.alertList = FittedTableView(self.alertsPane)
         self.alertList.setObjectName(u"alertList")
         sizePolicy1.setHeightForWidth(self.alertList.sizePolicy().hasHeightForWidth())
         self.alertList.setSizePolicy(sizePolicy1)

@@ -10,39 +10,55 @@ client, the session's date and the value (see ``insights.models.CaseloadModel``)
 Painting reads each cell as the model worked it out once per fill (text, background,
 text colour: ``CaseloadModel.cell``), and the client column's width is measured once
 per fill, not over every row at every resize: both ran through Python for every cell
-and made the table's paint and each resize a 60-100 ms stall on a large caseload.
+and made the table's paint and each resize a 60-100 ms stall on a large caseload. The
+rows that are not selected, current or hovered are painted in one pass
+(``RowTableView``): one call into Python per paint, not one per cell, each of which
+waited its turn for the interpreter while the insights worker ran.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
+    QRect,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QPainter, QPalette, QPen, QResizeEvent
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QStyle,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableView,
     QWidget,
 )
 
-from alliance_desktop.gui.insights.models import CELL_ROLE, CaseloadModel
+from alliance_desktop.gui.common.widgets.fitted_table import FittedTableView
+from alliance_desktop.gui.common.widgets.row_table import PlainStyledDelegate
+from alliance_desktop.gui.insights.models import CELL_ROLE, CaseloadCell, CaseloadModel
 from alliance_desktop.gui.workspace.models import CLIENT_ID_ROLE, SESSION_ROLE
 
 _FRAMED = QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus
 
 
-class CaseloadDelegate(QStyledItemDelegate):
+class _Plain:
+    """One paint's shared work for the plain cells (``paintPlainCell``)."""
+
+    __slots__ = ("model", "styled", "text")
+
+    def __init__(self, model: CaseloadModel, styled: object, text: QColor) -> None:
+        self.model = model
+        self.styled = styled
+        self.text = text
+
+
+class CaseloadDelegate(PlainStyledDelegate):
     """Session cells filled with their colour and the number drawn in the contrasting
-    colour; the current cell is framed (not recoloured), so its value stays readable."""
+    colour; the current cell is framed (not recoloured), so its value stays readable.
+    The client cell is Qt's own. Plain cells are painted in the view's one pass
+    (``RowTableView``), the same pixels as through ``paint``."""
 
     def paint(
         self,
@@ -61,25 +77,49 @@ class CaseloadDelegate(QStyledItemDelegate):
             if isinstance(model, CaseloadModel)
             else index.data(CELL_ROLE)
         )
-        text, background, pen = cell if cell is not None else ("", None, None)
         framed = bool(option.state & _FRAMED)
-        if not text and background is None and not framed:
-            return  # no session here: nothing to draw
-        rect = option.rect.adjusted(1, 1, -1, -1)
+        if cell is None and not framed:
+            return
         palette = option.palette
         painter.save()
-        if background is not None:
-            painter.fillRect(rect, background)
-        if text:
-            painter.setPen(pen if pen is not None else palette.color(QPalette.ColorRole.Text))
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        self._draw(painter, cell, option.rect, palette.color(QPalette.ColorRole.Text))
         if framed:
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 3))
             painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
         painter.restore()
 
+    def plainCells(
+        self, model: object, option: QStyleOptionViewItem, painter: QPainter
+    ) -> _Plain | None:
+        if not isinstance(model, CaseloadModel):
+            return None
+        styled = super().plainCells(model, option, painter)
+        return _Plain(model, styled, option.palette.color(QPalette.ColorRole.Text))
 
-class CaseloadView(QTableView):
+    def paintPlainCell(
+        self, painter: QPainter, plain: object, row: int, column: int, rect: QRect
+    ) -> None:
+        assert isinstance(plain, _Plain)
+        if column == 0:
+            super().paintPlainCell(painter, plain.styled, row, column, rect)
+            return
+        cell = plain.model.cell(row, column)
+        if cell is not None:
+            self._draw(painter, cell, rect, plain.text)
+
+    @staticmethod
+    def _draw(painter: QPainter, cell: CaseloadCell | None, rect: QRect, text: QColor) -> None:
+        """The cell's colour and its number; leaves the painter's pen changed."""
+        value, background, pen = cell if cell is not None else ("", None, None)
+        inner = rect.adjusted(1, 1, -1, -1)
+        if background is not None:
+            painter.fillRect(inner, background)
+        if value:
+            painter.setPen(pen if pen is not None else text)
+            painter.drawText(inner, Qt.AlignmentFlag.AlignCenter, value)
+
+
+class CaseloadView(FittedTableView):
     """The caseload table: arrows move between cells, Enter or a double click opens.
 
     Session columns share the width left by the client column, so the latest session
@@ -110,23 +150,11 @@ class CaseloadView(QTableView):
         header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("−11") + 14)
         self.activated.connect(self._activated)
         self.doubleClicked.connect(self._activated)
-        #: The client column's width hint, measured once per fill (``sizeHintForColumn``).
-        self._client_width: int | None = None
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
-        old = self.model()
-        if old is not None:
-            for signal in self._remeasured_on(old):
-                signal.disconnect(self._remeasure)
-            old.dataChanged.disconnect(self._data_changed)
-        self._client_width = None
         super().setModel(model)
         if model is None:
             return
-        # "About to": before the header lays its sections out again on the change.
-        for signal in self._remeasured_on(model):
-            signal.connect(self._remeasure)
-        model.dataChanged.connect(self._data_changed)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -137,30 +165,15 @@ class CaseloadView(QTableView):
         )
         model.modelReset.connect(self._filled)
 
-    @staticmethod
-    def _remeasured_on(model: QAbstractItemModel) -> tuple:
-        return (model.modelAboutToBeReset, model.layoutAboutToBeChanged,
-                model.rowsAboutToBeInserted, model.rowsAboutToBeRemoved)  # fmt: skip
-
-    def _remeasure(self, *_args: object) -> None:
-        self._client_width = None
-
-    def _data_changed(self, top_left: QModelIndex, *_args: object) -> None:
-        if top_left.column() == 0:
-            self._client_width = None
-
-    def sizeHintForColumn(self, column: int) -> int:
-        """The client column (ResizeToContents) as wide as its widest cell, measured
-        once per fill: Qt measures every row again at every resize of the view."""
+    def measureColumn(self, column: int) -> int:
+        """The client column as wide as its widest cell (kept per fill by the base)."""
         model = self.model()
         if isinstance(model, CaseloadModel) and column == model.columnCount() - 1 > 0:
             # Its cells are numbers: the heading sets its width (the header's own hint).
             return self.horizontalHeader().minimumSectionSize()
         if column != 0 or not isinstance(model, CaseloadModel) or model.rowCount() == 0:
-            return super().sizeHintForColumn(column)
-        if self._client_width is None:
-            self._client_width = self._widest_client_cell(model)
-        return self._client_width
+            return super().measureColumn(column)
+        return self._widest_client_cell(model)
 
     def _widest_client_cell(self, model: CaseloadModel) -> int:
         # The delegate's hint grows with the text's width; the few rows near the widest
@@ -173,11 +186,6 @@ class CaseloadView(QTableView):
             for r, w in enumerate(widths)
             if w >= widest - 4
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._client_width = None
-        super().changeEvent(event)
 
     def _activated(self, index: QModelIndex) -> None:
         if not index.isValid():

@@ -1,7 +1,8 @@
 """Home after unlock: the caseload overview and the recent alerts, riskiest first.
 
 The static layout is ``ui/dashboard.ui``; the caseload is the native ``CaseloadView``
-(no matplotlib on the way to the first paint).
+(no matplotlib on the way to the first paint). Both tables measure their columns once
+per fill (``FittedTableView``), not at every resize of the window.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from alliance_desktop.domain.models import DIMENSIONS
+from alliance_desktop.gui.common.widgets.row_table import PlainStyledDelegate
 from alliance_desktop.gui.forms.ui_dashboard import Ui_DashboardPage
 from alliance_desktop.gui.insights._util import make_heading
 from alliance_desktop.gui.insights.models import CaseloadModel
@@ -36,6 +38,8 @@ class DashboardPage(QWidget, Ui_DashboardPage):
         self.alertList.verticalHeader().setDefaultSectionSize(
             self.alertList.fontMetrics().height() + 8
         )
+        # Its plain rows painted in one pass (RowTableView), through Qt's own delegate.
+        self.alertList.setItemDelegate(PlainStyledDelegate(self.alertList))
 
     def retranslate(self) -> None:
         self.retranslateUi(self)
