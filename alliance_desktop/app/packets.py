@@ -13,7 +13,9 @@ For a front end that shows progress (the wizard's preview, its export dialog):
   section, calling ``on_progress(done, total)`` after each (the cover's sections, then
   one per client, then the shared ones) and ``on_page(n)`` as each page is finished;
   ``cancelled()`` returning True stops it with ``Cancelled``;
-- ``export_packet`` takes the same two callbacks.
+- ``export_packet`` takes the same two callbacks, or ``progress`` (``app.progress``:
+  what the GUI's background worker passes, raising ``Cancelled`` once Cancel was
+  pressed), so it runs off the UI thread with the vault lent to the worker.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from pathlib import Path
 
 from alliance_desktop.app.changes import Changes, Outcome
 from alliance_desktop.app.files import published_in_transaction, write_private_bytes
+from alliance_desktop.app.progress import Progress as StepProgress
 from alliance_desktop.domain.errors import Problem, ValidationError
 from alliance_desktop.domain.models import Client, Session
 from alliance_desktop.domain.scales import ClientRatingScale
@@ -147,6 +150,13 @@ def render(
         raise ValidationError([Problem("packet", str(exc))]) from None
 
 
+def _sections_to(progress: StepProgress) -> Progress:
+    def on_progress(done: int, total: int) -> None:
+        progress(done, total, "")
+
+    return on_progress
+
+
 def export_packet(
     vault: Vault,
     options: PacketOptions,
@@ -157,13 +167,18 @@ def export_packet(
     today: date | None = None,
     on_progress: Progress | None = None,
     cancelled: Stop | None = None,
+    progress: StepProgress | None = None,
 ) -> Outcome[PacketExport]:
     """Write the packet as a private PDF at ``out`` and remember that it was exported.
 
     ``packet`` may be one already built for a preview from the same options. Raises
     ValidationError, OutputExistsError (retry with ``overwrite=True``), OutputError,
-    VaultError or ``Cancelled``; on any failure no file, record or audit row is left.
+    VaultError or ``Cancelled`` (``progress``'s own when it raised it); on any failure
+    no file, record or audit row is left. ``progress(done, total, text)`` is told each
+    section laid out, as ``on_progress`` is.
     """
+    if progress is not None and on_progress is None:
+        on_progress = _sections_to(progress)
     target = Path(os.path.abspath(Path(out).expanduser()))
     if packet is None:
         packet = build(vault, options, today=today)

@@ -444,23 +444,43 @@ def test_the_preview_builds_off_the_ui_thread_with_progress_and_stop(
 def test_export_shows_progress_and_stop_leaves_no_file_and_no_record(
     app_window, tmp_path, monkeypatch
 ):
-    from PySide6.QtWidgets import QProgressDialog
+    """The packet is written by a background job (the window keeps painting, see
+    test_no_stall15_packet_export) that reports each section it lays out, and a Cancel
+    after the first stops it with nothing left behind."""
+    from alliance_desktop.gui.common import background
 
     wizard = _open_wizard(app_window)
     seen: list[tuple[int, int]] = []
-    real_set = QProgressDialog.setValue
+    titles: list[str] = []
+    real_report, real_init = background.Job.report, background.ProgressDialog.__init__
 
-    def watch(self, value):
-        seen.append((value, self.maximum()))
-        real_set(self, value)
+    def report(self, done, total, text=""):
+        real_report(self, done, total, text)  # raises Cancelled once cancelled
+        seen.append((done, total))
+        if len(seen) == 1 and stop:
+            self.cancel()  # as the dialog's Cancel does
 
-    monkeypatch.setattr(QProgressDialog, "setValue", watch)
-    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: len(seen) >= 2)
-    out = tmp_path / "stopped.pdf"
+    def dialog(self, job, parent, title, label):
+        titles.append(title)
+        real_init(self, job, parent, title, label)
+
+    monkeypatch.setattr(background.Job, "report", report)
+    monkeypatch.setattr(background.ProgressDialog, "__init__", dialog)
+    stop = True
+    folder = tmp_path / "packets"
+    folder.mkdir()
+    out = folder / "stopped.pdf"
     assert wizard.exportPdf(str(out)) is None
     assert not out.exists() and app_window.vault.packets() == []
+    assert not list(folder.iterdir())  # no partial file either
     assert "stopped" in wizard.exportResult.text()
-    assert seen and seen[0][1] > 1  # sections counted, one step each
+    assert seen == [seen[0]] and seen[0][1] > 1  # sections counted; none after Cancel
+    assert titles == ["Export supervision packet"]  # its progress dialog, with Cancel
+    # And without Cancel the same export writes the file, reporting every section.
+    seen.clear()
+    stop = False
+    assert wizard.exportPdf(str(out)) == out and len(app_window.vault.packets()) == 1
+    assert [done for done, _total in seen] == list(range(1, seen[0][1] + 1))
 
 
 def test_each_client_page_opens_its_own_heading_after_the_lenses(app_window):

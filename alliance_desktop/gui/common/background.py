@@ -170,6 +170,25 @@ def pool() -> QThreadPool:
     return _pool
 
 
+class _Hold:
+    """A job's share of the interpreter hold (``_hold_gc``), given back once: when the
+    job ends, or when the job is deleted before its end arrived (with the window that
+    started it, closed by a lock while the job was being cancelled)."""
+
+    def __init__(self) -> None:
+        self.held = False
+
+    def take(self) -> None:
+        if not self.held:
+            self.held = True
+            _hold_gc()
+
+    def give_back(self, *_args: object) -> None:
+        if self.held:
+            self.held = False
+            _release_gc()
+
+
 class _Runnable(QRunnable):
     def __init__(self, job: Job) -> None:
         super().__init__()
@@ -215,6 +234,8 @@ class Job(QObject):
             self._kwargs["progress"] = self.report
         self._reported.connect(self._on_reported, Qt.ConnectionType.QueuedConnection)
         self._stopped.connect(self._on_stopped, Qt.ConnectionType.QueuedConnection)
+        self._hold = _Hold()
+        self.destroyed.connect(self._hold.give_back)
 
     # -- any thread -----------------------------------------------------------
 
@@ -285,7 +306,7 @@ class Job(QObject):
     def _on_stopped(self) -> None:
         if not self.hasEnded:
             self.hasEnded = True
-            _release_gc()
+            self._hold.give_back()
             self.ended.emit()
 
     def _begin(self) -> None:
@@ -297,7 +318,7 @@ class Job(QObject):
                 )
             vault.job = self
             vault.lent_to = PENDING  # nobody uses it until the worker takes it
-        _hold_gc()
+        self._hold.take()
         pool().start(_Runnable(self))
 
 
@@ -390,11 +411,13 @@ def start(
 
 
 def wait_for(job: Job) -> None:
-    """Turn the event loop (input held, the window painting) until ``job`` ended."""
-    if job.hasEnded:
+    """Turn the event loop (input held, the window painting) until ``job`` ended, or
+    was deleted with the widget it belongs to (a lock closed the window meanwhile)."""
+    if not isValid(job) or job.hasEnded:
         return
     loop = QEventLoop()
     job.ended.connect(loop.quit)
+    job.destroyed.connect(loop.quit)
     if not job.hasEnded:
         loop.exec()
 
@@ -406,12 +429,16 @@ def finish(
     show_error: Callable[[str], None] | None = None,
     on_invalid: Callable[[ValidationError], None] | None = None,
     quiet_cancel: bool = False,
+    on_cancel: Callable[[], None] | None = None,
 ) -> Outcome[Any] | None:
     """The ended ``job`` as ``operations.run`` would end it: the outcome (its changes
-    broadcast once), or None after saying why inline. An unexpected error is re-raised
-    here, on the UI thread, for the crash handler."""
+    broadcast once), or None after saying why inline (``on_cancel``, when given, says
+    it for a cancelled job). An unexpected error is re-raised here, on the UI thread,
+    for the crash handler."""
     if job.wasCancelled:
-        if not quiet_cancel:
+        if on_cancel is not None:
+            on_cancel()
+        elif not quiet_cancel:
             operations.show_problem(parent, str(Cancelled()), show_error)
         return None
     exc = job.error
@@ -441,16 +468,20 @@ def run(
     label: str = "",
     show_error: Callable[[str], None] | None = None,
     on_invalid: Callable[[ValidationError], None] | None = None,
+    on_cancel: Callable[[], None] | None = None,
     **kwargs: Any,
 ) -> Outcome[Any] | None:
     """``operations.run`` for a long use case: the same outcome and error paths, the
-    call made in a worker while the window keeps painting, Cancel in a progress dialog."""
+    call made in a worker while the window keeps painting, Cancel in a progress dialog
+    (``on_cancel`` says what a cancel left, instead of the usual message)."""
     try:
         job = start(parent, fn, *args, vault=vault, title=title, label=label, **kwargs)
     except VaultError as refused:
         operations.show_problem(parent, str(refused), show_error)
         return None
     wait_for(job)
+    if not isValid(job):
+        return None  # deleted with the widget that asked for it: nobody to tell
     exists = job.error
     if isinstance(exists, OutputExistsError) and "overwrite" not in kwargs:
         if not operations.confirm_replace(parent, exists):
@@ -471,9 +502,10 @@ def run(
             label=label,
             show_error=show_error,
             on_invalid=on_invalid,
+            on_cancel=on_cancel,
             **{**kwargs, "overwrite": True},
         )
-    return finish(parent, job, show_error=show_error, on_invalid=on_invalid)
+    return finish(parent, job, show_error=show_error, on_invalid=on_invalid, on_cancel=on_cancel)
 
 
 __all__ = [

@@ -28,10 +28,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from alliance_desktop.app import packets as app_packets
-from alliance_desktop.gui import operations
 from alliance_desktop.gui.common import background, file_dialogs
 from alliance_desktop.gui.common.dates import short_date
 from alliance_desktop.gui.forms.ui_supervision_wizard import Ui_SupervisionWizard
@@ -502,7 +501,7 @@ class SupervisionWizard(QDialog):
     def chooseExportPath(self) -> str:
         """Ask where to write, through ``file_dialogs``: the path never reaches the desktop's
         recently-used list nor Qt's dialog history. Replacing a file is asked once, by
-        ``operations.run``. The name offered carries the period."""
+        ``background.run``. The name offered carries the period."""
         start, end = self._range()
         suggested = str(Path.home() / default_file_name(start, end))
         path, _ = file_dialogs.get_save_file_name(
@@ -516,7 +515,14 @@ class SupervisionWizard(QDialog):
     def exportPdf(self, path: str | None = None) -> Path | None:
         """Write the packet and record it (with the questions) in the vault: one use case,
         ``app.packets.export_packet``. The file is private from its creation and an
-        existing one is replaced only after the user said Yes."""
+        existing one is replaced only after the user said Yes.
+
+        It runs in a background job with the vault lent to it (reading the chosen
+        sessions, laying out every page and chart: seconds for a large caseload) while
+        the window keeps painting; after a moment a progress dialog counts the sections
+        and Cancel stops it, leaving no file, record or audit row. A lock cancels it
+        too. (On the UI thread, between progress steps, it froze the window for half a
+        second at 170 clients.)"""
         options = self.options()
         if options is None:
             return None
@@ -526,34 +532,22 @@ class SupervisionWizard(QDialog):
         out = Path(chosen).expanduser()
         if out.suffix.lower() != ".pdf":
             out = out.with_name(out.name + ".pdf")
-        progress = QProgressDialog(self.tr("Writing the packet…"), self.tr("Stop"), 0, 0, self)
-        progress.setObjectName("packetProgress")
-        progress.setWindowTitle(self.tr("Export supervision packet"))
-        progress.setMinimumDuration(0)
-        progress.setAutoReset(False)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.show()
-        QGuiApplication.processEvents()
 
-        def step(done: int, total: int) -> None:
-            # Section by section: the bar moves, Stop is heard, the window repaints.
-            progress.setMaximum(total)
-            progress.setValue(done)
-            QGuiApplication.processEvents()
-
-        def export(*args: Any, **kwargs: Any) -> Any:
-            return app_packets.export_packet(*args, on_progress=step,
-                                             cancelled=progress.wasCanceled, **kwargs)  # fmt: skip
-
-        try:
-            outcome = operations.run(self, export, self.vault, options, out,
-                                     show_error=self._export_failed)  # fmt: skip
-        except app_packets.Cancelled:
+        def stopped() -> None:
             self.exportResult.setText(self.tr("Export stopped; nothing was written."))
-            return None
-        finally:
-            progress.close()
-            progress.deleteLater()
+
+        outcome = background.run(
+            self,
+            app_packets.export_packet,
+            self.vault,
+            options,
+            out,
+            vault=self.vault,
+            title=self.tr("Export supervision packet"),
+            label=self.tr("Writing the packet…"),
+            show_error=self._export_failed,
+            on_cancel=stopped,
+        )
         if outcome is None:
             return None
         written = outcome.value
