@@ -16,8 +16,9 @@ figure already shown redraws it in place (a builder that updated its artists).
 There is no matplotlib navigation toolbar: its Save wrote an unencrypted image with
 the default file mode, and zoom/pan were clutter on small charts. A "⋯" button in the
 top-right corner (and the canvas's context menu) offers "Save as image…", which goes
-through ``app.charts.export_chart`` (``operations.run``, ``file_dialogs``): 0600 from
-the first byte, and never over an existing file without asking.
+through ``app.charts.export_chart`` (``file_dialogs``; a chart with its builder is
+built anew and written by a background job): 0600 from the first byte, and never over
+an existing file without asking.
 
 ``setFigureLater(build, text)`` builds and first draws a big chart on a worker thread
 (the insights page's charts: 100-250 ms each at 200 x 100, matplotlib's first import
@@ -168,6 +169,9 @@ class ChartView(QWidget):
         self._min_height = min_height
         self._overlay_menu = overlay_menu
         self._text: ChartText | None = None
+        #: How to build the figure shown again (for saving it on a worker); None
+        #: when the view was given a figure only.
+        self._rebuild: Callable[[], Figure] | None = None
         self.canvas: Any = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -318,7 +322,7 @@ class ChartView(QWidget):
         fig = self.figure()
         if fig is None:
             return None
-        return save_chart_as(fig, self, kind=self.objectName())
+        return save_chart_as(fig, self, kind=self.objectName(), build=self._rebuild)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -338,14 +342,23 @@ class ChartView(QWidget):
     def setPlaceholder(self, text: str) -> None:
         """Show a sentence instead of a chart (before the first draw, or while empty)."""
         self._drawing = 0
+        self._rebuild = None
         self.placeholder.setText(text)
         if self.canvas is not None:
             self._drop_canvas()
         self.setChartText(None)
 
-    def setFigure(self, fig: Figure, text: ChartText | None = None) -> None:
-        """Show ``fig`` (the figure already shown: redraw it in place) and its text."""
+    def setFigure(
+        self,
+        fig: Figure,
+        text: ChartText | None = None,
+        build: Callable[[], Figure] | None = None,
+    ) -> None:
+        """Show ``fig`` (the figure already shown: redraw it in place) and its text.
+        ``build`` makes the same figure anew (as ``setFigureLater``'s does): saving the
+        chart then builds and writes it on a worker, never touching the one shown."""
         self._drawing = 0
+        self._rebuild = build
         if self.canvas is not None and self.canvas.figure is fig:
             self.canvas.draw_idle()
         else:
@@ -414,7 +427,7 @@ class ChartView(QWidget):
             _relays.discard(relay)
             background.release_interpreter()
             if isValid(self):
-                self._drawn(token, result)
+                self._drawn(token, result, build)
             elif not isinstance(result, BaseException):
                 _forget(result[0])
 
@@ -431,7 +444,7 @@ class ChartView(QWidget):
         background.hold_interpreter()  # released as the result arrives
         threading.Thread(target=work, name=f"{self.objectName()}Draw", daemon=True).start()
 
-    def _drawn(self, token: int, result: Any) -> None:
+    def _drawn(self, token: int, result: Any, build: Callable[[], Figure]) -> None:
         if token != self._drawing:  # cleared, locked or redrawn meanwhile
             if not isinstance(result, BaseException):
                 _forget(result[0])
@@ -442,7 +455,7 @@ class ChartView(QWidget):
             raise result
         fig, renderer = result
         text = self._text
-        self.setFigure(fig, text)
+        self.setFigure(fig, text, build)
         if renderer is not None and self.canvas is not None:
             self.canvas.prepared = renderer
         self.figureShown.emit()
@@ -487,6 +500,7 @@ class ChartView(QWidget):
     def clear(self, text: str = "") -> None:
         """Drop the figure, its pixels and its table (on lock: nothing of the data stays)."""
         self._drawing = 0
+        self._rebuild = None
         if self.canvas is not None:
             self._drop_canvas()
         self.placeholder.setText(text)
@@ -512,20 +526,30 @@ class ChartView(QWidget):
 
 
 def save_chart_as(
-    fig: Any, parent: Any, *, vault: Vault | None = None, kind: str = ""
+    fig: Any,
+    parent: Any,
+    *,
+    vault: Vault | None = None,
+    kind: str = "",
+    build: Callable[[], Figure] | None = None,
 ) -> Path | None:
     """Save a chart where the user chooses, as PNG, SVG or PDF, through ``app.charts``.
 
     The file is private (0600) from its creation, never written through a symlink, and
-    an existing file is replaced only after the user said Yes (``operations.run`` asks;
-    Qt's own question is turned off so there is exactly one). The dialog is
-    ``file_dialogs``': the path reaches neither the desktop's recently-used list nor
-    Qt's dialog history.
+    an existing file is replaced only after the user said Yes (the run asks; Qt's own
+    question is turned off so there is exactly one). The dialog is ``file_dialogs``':
+    the path reaches neither the desktop's recently-used list nor Qt's dialog history.
     ``vault`` defaults to the open vault of the window the chart is in (for the audit).
+
+    With ``build`` (what made ``fig``) the chart is built anew at ``fig``'s size and
+    written by a background job (``background.run``): the same file, while the window
+    keeps painting (writing a big chart took 90-175 ms on the UI thread), and the
+    figure on screen is never touched by the worker. Without it, ``fig`` is written
+    here (``operations.run``).
     """
     from alliance_desktop.app.charts import export_chart
     from alliance_desktop.gui import operations
-    from alliance_desktop.gui.common import file_dialogs
+    from alliance_desktop.gui.common import background, file_dialogs
 
     tr = QCoreApplication.translate
     if vault is None:
@@ -543,8 +567,49 @@ def save_chart_as(
     target = Path(path)
     if not target.suffix:
         target = target.with_suffix("." + chosen.rsplit("*.", 1)[-1].rstrip(")"))
-    outcome = operations.run(parent, export_chart, vault, fig, target, kind=kind or "chart")
+    kind = kind or "chart"
+    if build is None:
+        outcome = operations.run(parent, export_chart, vault, fig, target, kind=kind)
+    else:
+        width, height = fig.get_size_inches()
+        size = (float(width), float(height))
+        outcome = background.run(
+            parent,
+            export_rebuilt_chart,
+            vault,
+            build,
+            size,
+            target,
+            kind=kind,
+            vault=vault,
+            title=tr("charts", "Save chart"),
+            label=tr("charts", "Saving {name}…").format(name=target.name),
+        )
     return None if outcome is None else outcome.value
+
+
+def export_rebuilt_chart(
+    vault: Vault,
+    build: Callable[[], Figure],
+    size: tuple[float, float],
+    out: Path,
+    *,
+    kind: str,
+    overwrite: bool = False,
+) -> Any:
+    """On a worker: ``build()`` a new figure, give it ``size`` (inches, the shown
+    figure's) and write it with ``app.charts.export_chart``; chart builds are
+    serialised with ``charts.build_lock``."""
+    from alliance_desktop.app.charts import export_chart
+    from alliance_desktop.charts import build_lock
+
+    with build_lock:
+        fig = build()
+        try:
+            fig.set_size_inches(size[0], size[1], forward=False)
+            return export_chart(vault, fig, out, kind=kind, overwrite=overwrite)
+        finally:
+            _forget(fig)
 
 
 #: The relays of figures being drawn on workers (see ``_start_drawing``).
