@@ -170,25 +170,6 @@ def pool() -> QThreadPool:
     return _pool
 
 
-class _Hold:
-    """A job's share of the interpreter hold (``_hold_gc``), given back once: when the
-    job ends, or when the job is deleted before its end arrived (with the window that
-    started it, closed by a lock while the job was being cancelled)."""
-
-    def __init__(self) -> None:
-        self.held = False
-
-    def take(self) -> None:
-        if not self.held:
-            self.held = True
-            _hold_gc()
-
-    def give_back(self, *_args: object) -> None:
-        if self.held:
-            self.held = False
-            _release_gc()
-
-
 class _Runnable(QRunnable):
     def __init__(self, job: Job) -> None:
         super().__init__()
@@ -234,8 +215,10 @@ class Job(QObject):
             self._kwargs["progress"] = self.report
         self._reported.connect(self._on_reported, Qt.ConnectionType.QueuedConnection)
         self._stopped.connect(self._on_stopped, Qt.ConnectionType.QueuedConnection)
-        self._hold = _Hold()
-        self.destroyed.connect(self._hold.give_back)
+        # Given back when the job ends, or when it is deleted before its end arrived
+        # (with the window that started it, closed by a lock while it was cancelled).
+        self._hold = InterpreterHold()
+        self.destroyed.connect(self._hold.off)
 
     # -- any thread -----------------------------------------------------------
 
@@ -306,7 +289,7 @@ class Job(QObject):
     def _on_stopped(self) -> None:
         if not self.hasEnded:
             self.hasEnded = True
-            self._hold.give_back()
+            self._hold.off()
             self.ended.emit()
 
     def _begin(self) -> None:
@@ -318,7 +301,7 @@ class Job(QObject):
                 )
             vault.job = self
             vault.lent_to = PENDING  # nobody uses it until the worker takes it
-        self._hold.take()
+        self._hold.on()
         pool().start(_Runnable(self))
 
 
