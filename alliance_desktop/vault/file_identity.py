@@ -24,7 +24,8 @@ from __future__ import annotations
 import os
 import threading
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -104,6 +105,18 @@ class FileGuard:
             self._seen = now
             if now is not None:
                 _GUARDS.setdefault(now[:2], weakref.WeakSet()).add(self)
+
+    @contextmanager
+    def rewriting(self) -> Iterator[None]:
+        """Around a rewrite of the file outside ``Vault.transaction`` (a rekey, in any
+        thread): while it runs, ``changed_elsewhere_now`` says "under way" (the watch
+        looks again later) instead of taking the rewrite for another device's change;
+        after it, the file as it is left is this vault's own."""
+        with _LOCK:
+            try:
+                yield
+            finally:
+                self.remember()
 
     def changed_elsewhere(self) -> bool:
         """True when the path no longer names the file this vault opened, or that file's

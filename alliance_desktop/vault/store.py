@@ -1263,8 +1263,8 @@ class Vault:
         from alliance_desktop.vault.maintenance import rekey
 
         check_new_passphrase(new)
-        self._conn = rekey(self.conn, self.path, new)
-        self.guard.remember()
+        with self.guard.rewriting():  # not another device's change, even while it runs
+            self._conn = rekey(self.conn, self.path, new)
         self.audit("passphrase_changed")
 
 

@@ -184,7 +184,9 @@ class Job(QObject):
 
     ``progressed(done, total, text)`` and ``ended()`` arrive on the UI thread; after
     ``ended``, exactly one of ``outcome``, ``error`` or ``wasCancelled`` tells how it went.
-    ``cancel()`` and ``wait(seconds)`` may be called from any thread.
+    ``cancel()`` and ``wait(seconds)`` may be called from any thread. A job made with
+    ``cancellable=False`` (a rekey: one statement that must not be interrupted) ignores
+    ``cancel()``: a lock (``Vault.reclaim``) waits the moment until it has finished.
     """
 
     progressed = Signal(int, int, str)
@@ -199,9 +201,12 @@ class Job(QObject):
         kwargs: dict[str, Any],
         vault: Vault | None,
         parent: QObject | None = None,
+        *,
+        cancellable: bool = True,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("backgroundJob")
+        self.cancellable = cancellable
         self._fn, self._args, self._kwargs = fn, args, dict(kwargs)
         self._vault = vault
         self._cancel = threading.Event()
@@ -223,7 +228,8 @@ class Job(QObject):
     # -- any thread -----------------------------------------------------------
 
     def cancel(self) -> None:
-        self._cancel.set()
+        if self.cancellable:
+            self._cancel.set()
 
     def isCancelling(self) -> bool:
         return self._cancel.is_set()
@@ -256,7 +262,10 @@ class Job(QObject):
             if vault is not None:
                 vault.lent_to = threading.get_ident()
                 conn = vault.conn
-                conn.set_progress_handler(self._sqlite_tick, SQLITE_TICK)
+                if self.cancellable:
+                    conn.set_progress_handler(self._sqlite_tick, SQLITE_TICK)
+                else:
+                    conn = None  # no handler set: none to take off
             try:
                 if self._cancel.is_set():
                     raise Cancelled()
@@ -271,6 +280,8 @@ class Job(QObject):
             else:
                 self.error = exc
         finally:
+            # What it was called with (a passphrase, the caseload) is not kept with it.
+            self._args, self._kwargs = (), {}
             if vault is not None:
                 vault.lent_to = None
                 vault.job = None
@@ -313,7 +324,8 @@ def _takes_progress(fn: Callable[..., Any]) -> bool:
 
 
 class ProgressDialog(QProgressDialog):
-    """Window-modal progress with Cancel, shown once a job outlasts DIALOG_DELAY_MS."""
+    """Window-modal progress with Cancel (none for a job that cannot stop), shown once a
+    job outlasts DIALOG_DELAY_MS."""
 
     def __init__(self, job: Job, parent: QWidget | None, title: str, label: str) -> None:
         super().__init__(parent)
@@ -322,7 +334,10 @@ class ProgressDialog(QProgressDialog):
         self.setWindowTitle(title or _tr("Working"))
         self.setLabelText(label or _tr("Working…"))
         self.setAccessibleName(self.windowTitle())
-        self.setCancelButtonText(_tr("&Cancel"))
+        if job.cancellable:
+            self.setCancelButtonText(_tr("&Cancel"))
+        else:
+            self.setCancelButton(None)  # no button: it cannot be stopped
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setAutoClose(False)
         self.setAutoReset(False)
@@ -355,6 +370,9 @@ class ProgressDialog(QProgressDialog):
             self.setLabelText(text)
 
     def _cancel(self) -> None:
+        if not self.job.cancellable:
+            self.show()  # Escape: it goes on, and says so
+            return
         self.job.cancel()
         self.setLabelText(_tr("Cancelling…"))
         button = self.findChild(QPushButton)
@@ -376,13 +394,19 @@ def start(
     title: str = "",
     label: str = "",
     dialog: bool = True,
+    cancellable: bool = True,
     **kwargs: Any,
 ) -> Job:
     """Start ``fn(*args, **kwargs)`` in a worker; ``vault`` is the open vault it uses
     (lent to the worker until it ends). With ``dialog`` a progress dialog shows after
     DIALOG_DELAY_MS. Raises VaultError when another job has that vault."""
     job = Job(
-        fn, args, kwargs, vault, parent if parent is not None else QCoreApplication.instance()
+        fn,
+        args,
+        kwargs,
+        vault,
+        parent if parent is not None else QCoreApplication.instance(),
+        cancellable=cancellable,
     )
     if dialog:
         progress = ProgressDialog(
@@ -452,13 +476,17 @@ def run(
     show_error: Callable[[str], None] | None = None,
     on_invalid: Callable[[ValidationError], None] | None = None,
     on_cancel: Callable[[], None] | None = None,
+    cancellable: bool = True,
     **kwargs: Any,
 ) -> Outcome[Any] | None:
     """``operations.run`` for a long use case: the same outcome and error paths, the
     call made in a worker while the window keeps painting, Cancel in a progress dialog
     (``on_cancel`` says what a cancel left, instead of the usual message)."""
     try:
-        job = start(parent, fn, *args, vault=vault, title=title, label=label, **kwargs)
+        job = start(
+            parent, fn, *args, vault=vault, title=title, label=label,
+            cancellable=cancellable, **kwargs,
+        )  # fmt: skip
     except VaultError as refused:
         operations.show_problem(parent, str(refused), show_error)
         return None
@@ -486,6 +514,7 @@ def run(
             show_error=show_error,
             on_invalid=on_invalid,
             on_cancel=on_cancel,
+            cancellable=cancellable,
             **{**kwargs, "overwrite": True},
         )
     return finish(parent, job, show_error=show_error, on_invalid=on_invalid, on_cancel=on_cancel)
