@@ -312,7 +312,12 @@ def test_demo_creates_a_vault_of_synthetic_data(tmp_path: Path):
 
 
 def test_interrupt_at_the_prompt_exits_130_quietly(made: Path):
-    """Ctrl+C at the hidden prompt of a real terminal (a pseudo-terminal here)."""
+    """Ctrl+C at the hidden prompt of a real terminal (a pseudo-terminal here).
+
+    The command starts with Ctrl+C's default action, as a shell's foreground command
+    does. The test run itself may have it ignored (a background job of a shell without
+    job control, as CI scripts start it): the command would then inherit that, rightly
+    ignore the signal and wait at the prompt until the timeout."""
     import pty
 
     leader, follower = pty.openpty()
@@ -323,6 +328,7 @@ def test_interrupt_at_the_prompt_exits_130_quietly(made: Path):
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,  # no controlling terminal: getpass uses the tty on stdin
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     os.close(follower)
     try:
