@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -1189,7 +1189,7 @@ class Vault:
         row = self.conn.execute("SELECT value FROM change_counter WHERE id = 1").fetchone()
         return int(row[0]) if row else 0
 
-    def cached_result(self, name: str, counter: int, key: str) -> str | None:
+    def cached_result(self, name: str, counter: int, key: str) -> str | bytes | None:
         """The payload stored under ``name`` if it was computed at ``counter`` with ``key``."""
         row = self.conn.execute(
             "SELECT payload FROM analysis_cache WHERE name = ? AND counter = ? AND key = ?",
@@ -1197,10 +1197,15 @@ class Vault:
         ).fetchone()
         return row[0] if row else None
 
-    def store_result(self, name: str, counter: int, key: str, payload: str) -> bool:
+    def store_result(self, name: str, counter: int, key: str, payload: str | bytes) -> bool:
         """Keep ``payload`` (computed from the data at ``counter``) inside the vault, in
         place of what ``name`` held. Best effort: False when the vault cannot be written
         now (read-only file, another writer busy, disk full); the caller has its result."""
+        return self.store_results(counter, key, {name: payload})
+
+    def store_results(self, counter: int, key: str, payloads: Mapping[str, str | bytes]) -> bool:
+        """``store_result`` for several names at once, in one transaction (a payload is
+        text or bytes, read back as it was given)."""
         conn = self.conn
         if self.guard.read_only:
             return False  # a read-only session leaves the file's bytes as they were
@@ -1218,12 +1223,13 @@ class Vault:
             conn.execute(f"PRAGMA busy_timeout = {STORE_WAIT_MS}")
         try:
             with self.transaction(counted=False) as conn:
-                conn.execute(
+                at = rows.iso(rows.now())
+                conn.executemany(
                     "INSERT INTO analysis_cache (name, counter, key, payload, created_at) "
                     "VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
                     "counter = excluded.counter, key = excluded.key, "
                     "payload = excluded.payload, created_at = excluded.created_at",
-                    (name, counter, key, payload, rows.iso(rows.now())),
+                    [(name, counter, key, payload, at) for name, payload in payloads.items()],
                 )
         except (VaultBusyError, VaultReadOnlyError, DiskFullError, VaultReplacedError):
             # Replaced: another process wrote the file since this one read it; the
