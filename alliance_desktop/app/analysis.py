@@ -1,38 +1,57 @@
 """The caseload analysis, computed once per change of the vault's data.
 
-:func:`caseload_analysis` is what ``alliance-cli stats`` (text and ``--json``) and the
-GUI's Insights views read: per-client summary, trends, alerts, outcome and open
-ruptures, plus the strategy estimates with their caveats (the numpy bootstrap, the
-costly part). The result is kept inside the vault (``analysis_cache``, encrypted with
-everything else, never in a file of its own) with the change counter it was computed
-at and a key (the day, which decides which alerts are recent; practice clients in or
-out; this module's format). While the counter and the key match, reading it back
-costs a small JSON load; any write of user data raises the counter and the next call
-computes it again. A vault that cannot be written now (read-only, another writer
-busy) still gets its analysis, only not kept.
+:class:`CaseloadAnalysis` is what ``alliance-cli stats`` (text and ``--json``) prints
+and what the GUI's Insights refresh keeps: per-client summary, trends, alerts, outcome
+and open ruptures, plus the strategy estimates with their caveats (the numpy
+bootstrap, the costly part). The result is kept inside the vault (``analysis_cache``,
+encrypted with everything else, never in a file of its own) with the change counter it
+was computed at and a key (the day, which decides which alerts are recent; practice
+clients in or out; the language of its sentences; this module's format). While the
+counter and the key match, reading it back costs a small JSON load; any write of user
+data raises the counter and the next reader computes it again.
 
-Within one process the last result per open Vault is also kept in memory, so the GUI
-asking again after a repaint costs nothing. Thread use: a Vault connection belongs
-to one thread; a worker opens its own Vault and calls this with it.
+Both front ends share it. ``stats`` calls :func:`caseload_analysis`. The GUI reads
+the sessions in steps and analyses them in a worker (``gui.insights.refresher``); it
+asks :func:`lookup` first and takes the estimates from a stored result instead of
+running the bootstrap again, and otherwise builds the result in its worker
+(:func:`assemble`) and stores it (:func:`keep`). So ``stats`` beside the open app,
+which may not write itself, is served what the app computed. A vault that cannot be
+written now (read-only, another writer busy) still gets its analysis, only not kept.
+
+Within one process the last result per open Vault is also kept in memory, so asking
+again after a repaint costs nothing. Thread use: a Vault connection belongs to one
+thread; a worker opens its own Vault or, like the GUI's, works on data already read.
+Nothing here imports numpy until :attr:`CaseloadAnalysis.estimates` is read.
 """
 
 from __future__ import annotations
 
 import json
+import zlib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 from weakref import WeakKeyDictionary
 
-from alliance_desktop.domain.models import code_key
+from alliance_desktop.domain.models import Client, Session, code_key
 from alliance_desktop.i18n import current_language
 from alliance_desktop.vault.store import Vault
 
+if TYPE_CHECKING:  # pragma: no cover
+    from alliance_desktop.insights.analysis import ClientInsights
+    from alliance_desktop.insights.strategy_estimates import StrategyEstimate
+
 CACHE_NAME = "caseload"
+#: The same result's estimates alone (what the GUI's refresh reads).
+ESTIMATES_NAME = "caseload.estimates"
+#: 2.9 MB of JSON at 200 x 100 become 0.14 MB in 20 ms, read back in 5 ms.
+ZLIB_LEVEL = 6
 #: Raised whenever the document's shape or the analysis changes, so a vault written by
-#: an older build never serves it.
-FORMAT = 1
+#: an older build never serves it. 2: the estimates at full precision beside the
+#: document (the GUI's views read them; the document's are rounded).
+FORMAT = 2
 
 _memo: WeakKeyDictionary[Vault, tuple[int, str, CaseloadAnalysis]] = WeakKeyDictionary()
 
@@ -48,6 +67,8 @@ class CaseloadAnalysis:
     (parsed only when ``document`` is first read). ``strategy_text`` has one short label
     per strategy outcome (``status_text``), in the same order. ``damaged_settings``
     names stored settings that were unusable and read as their defaults.
+    ``estimate_rows`` are the strategy estimates unrounded, one row of
+    :data:`ESTIMATE_FIELDS` each (:attr:`estimates` as objects).
     """
 
     counter: int
@@ -56,12 +77,25 @@ class CaseloadAnalysis:
     document_json: str
     strategy_text: tuple[str, ...]
     damaged_settings: tuple[str, ...] = ()
+    estimate_rows: tuple[tuple[Any, ...], ...] = ()
     #: True when this came from the vault's cache or this process's memory.
     from_cache: bool = field(default=False, compare=False)
 
     @cached_property
     def document(self) -> dict[str, Any]:
         return json.loads(self.document_json)
+
+    @cached_property
+    def packed(self) -> bytes:
+        """What the vault keeps: the result's text, zlib-compressed (a twentieth of the
+        megabytes at 200 clients, so keeping it is a small write; build it off the UI
+        thread, as the GUI's worker does)."""
+        return zlib.compress(_encoded(self).encode(), ZLIB_LEVEL)
+
+    @cached_property
+    def estimates(self) -> tuple[StrategyEstimate, ...]:
+        """The strategy estimates as the Insights views use them (this imports numpy)."""
+        return estimates_of(self.estimate_rows)
 
     @property
     def clients(self) -> list[dict[str, Any]]:
@@ -91,9 +125,14 @@ class CaseloadAnalysis:
         return _dumps({**self.document, "clients": [one]})
 
 
-def _dumps(doc: dict[str, Any]) -> str:
+def _dumps(doc: Any) -> str:
     # One line: it is for programs, and the C encoder is several times faster.
     return json.dumps(doc, ensure_ascii=False)
+
+
+#: The fields of one estimate row, in :class:`StrategyEstimate`'s order.
+ESTIMATE_FIELDS = ("strategy", "dimension", "uses", "clients", "estimate", "ci_low",
+                   "ci_high", "shown")  # fmt: skip
 
 
 def cache_key(today: date, include_practice: bool) -> str:
@@ -104,11 +143,29 @@ def cache_key(today: date, include_practice: bool) -> str:
     )
 
 
-def caseload_analysis(
-    vault: Vault, *, today: date | None = None, include_practice: bool = False
-) -> CaseloadAnalysis:
-    """The analysis of the vault's caseload as of ``today`` (default: the real date),
-    from the cache when the data has not changed since it was computed."""
+class Lookup(NamedTuple):
+    """What :func:`lookup` found: the counter (read before anything else), the key for
+    that day and language, and what is kept for them if it is still right: the whole
+    ``result`` (None unless asked for) and its ``estimate_rows`` (None if none kept)."""
+
+    counter: int
+    key: str
+    result: CaseloadAnalysis | None
+    estimate_rows: tuple[tuple[Any, ...], ...] | None
+
+
+def lookup(
+    vault: Vault,
+    *,
+    today: date | None = None,
+    include_practice: bool = False,
+    whole: bool = True,
+) -> Lookup:
+    """The kept analysis of the vault as it is now, without computing anything.
+
+    ``whole=False`` reads only the estimates, kept apart in a row of their own: the
+    GUI's refresh wants nothing else, and the document is megabytes at 200 clients.
+    """
     today = today or date.today()
     key = cache_key(today, include_practice)
     # The counter is read before the data: a change made meanwhile leaves a result
@@ -116,13 +173,52 @@ def caseload_analysis(
     counter = vault.change_counter()
     held = _memo.get(vault)
     if held is not None and held[0] == counter and held[1] == key:
-        return held[2]
+        return Lookup(counter, key, held[2], held[2].estimate_rows)
+    if not whole:
+        stored = vault.cached_result(ESTIMATES_NAME, counter, key)
+        return Lookup(counter, key, None, _decoded_rows(stored) if stored else None)
     stored = vault.cached_result(CACHE_NAME, counter, key)
     result = _decoded(stored, counter, today, include_practice) if stored else None
     if result is None:
-        result = compute(vault, today=today, include_practice=include_practice, counter=counter)
-        vault.store_result(CACHE_NAME, counter, key, _encoded(result))
+        return Lookup(counter, key, None, None)
     _memo[vault] = (counter, key, result)
+    return Lookup(counter, key, result, result.estimate_rows)
+
+
+def keep(vault: Vault, key: str, result: CaseloadAnalysis, *, remember: bool = True) -> bool:
+    """Store ``result`` (computed at its ``counter`` under ``key``) in the vault and,
+    if ``remember``, in this process's memory (the GUI does not: it reads only the
+    estimates back, and the document is megabytes). False, and nothing stored, when
+    the data changed since or the vault cannot be written now."""
+    if vault.change_counter() != result.counter:
+        return False
+    if remember:
+        _memo[vault] = (result.counter, key, result)
+    payloads: dict[str, str | bytes] = {
+        CACHE_NAME: result.packed,
+        ESTIMATES_NAME: _dumps([list(row) for row in result.estimate_rows]),
+    }
+    return vault.store_results(result.counter, key, payloads)
+
+
+def estimates_of(rows: Iterable[Sequence[Any]]) -> tuple[StrategyEstimate, ...]:
+    """Estimate rows (:data:`ESTIMATE_FIELDS`) as objects (this imports numpy)."""
+    from alliance_desktop.insights.strategy_estimates import StrategyEstimate
+
+    return tuple(StrategyEstimate(*row) for row in rows)
+
+
+def caseload_analysis(
+    vault: Vault, *, today: date | None = None, include_practice: bool = False
+) -> CaseloadAnalysis:
+    """The analysis of the vault's caseload as of ``today`` (default: the real date),
+    from the cache when the data has not changed since it was computed."""
+    today = today or date.today()
+    found = lookup(vault, today=today, include_practice=include_practice)
+    if found.result is not None:
+        return found.result
+    result = compute(vault, today=today, include_practice=include_practice, counter=found.counter)
+    keep(vault, found.key, result)
     return result
 
 
@@ -133,33 +229,118 @@ def forget(vault: Vault) -> None:
 
 def _encoded(result: CaseloadAnalysis) -> str:
     """One line of what goes with the document, then the document's own text (compact
-    JSON never holds a raw newline), so a cache hit serves the text without parsing it."""
+    JSON never holds a raw newline), so a cache hit serves the text without parsing it.
+    Stored zlib-compressed (:attr:`CaseloadAnalysis.packed`)."""
     meta = {
         "strategy_text": list(result.strategy_text),
         "damaged_settings": list(result.damaged_settings),
         "strategy_outcomes": len(result.strategy_text),
+        # Floats as JSON writes them (their repr: the same double read back).
+        "estimates": [list(row) for row in result.estimate_rows],
     }
     return _dumps(meta) + "\n" + result.document_json
 
 
 def _decoded(
-    payload: str, counter: int, today: date, include_practice: bool
+    payload: str | bytes, counter: int, today: date, include_practice: bool
 ) -> CaseloadAnalysis | None:
     """The stored result, or None when it cannot be used (then it is computed again)."""
-    head, newline, document_json = payload.partition("\n")
+    try:
+        whole = zlib.decompress(payload).decode() if isinstance(payload, bytes) else payload
+    except (zlib.error, UnicodeDecodeError):
+        return None
+    head, newline, document_json = whole.partition("\n")
     try:
         meta = json.loads(head)
         text = tuple(str(t) for t in meta["strategy_text"])
         damaged = tuple(str(d) for d in meta["damaged_settings"])
+        rows = tuple(_estimate_row(row) for row in meta["estimates"])
         if (
             not newline
             or not document_json.startswith("{")
             or len(text) != meta["strategy_outcomes"]
+            or len(rows) != len(text)
         ):
             return None
     except (ValueError, KeyError, TypeError):
         return None
-    return CaseloadAnalysis(counter, today, include_practice, document_json, text, damaged, True)
+    return CaseloadAnalysis(
+        counter, today, include_practice, document_json, text, damaged, rows, from_cache=True
+    )
+
+
+def _decoded_rows(payload: str | bytes) -> tuple[tuple[Any, ...], ...] | None:
+    """Stored estimate rows, or None when they cannot be used."""
+    try:
+        rows = json.loads(payload)
+        if not isinstance(rows, list):
+            return None
+        return tuple(_estimate_row(row) for row in rows)
+    except (ValueError, TypeError):
+        return None
+
+
+def _estimate_row(row: Any) -> tuple[Any, ...]:
+    """One stored estimate row, checked field by field (TypeError or ValueError if not)."""
+    strategy, dimension, uses, clients, estimate, low, high, shown = row
+    if not (isinstance(strategy, str) and isinstance(dimension, str)):
+        raise TypeError("strategy and dimension are text")
+    if type(uses) is not int or type(clients) is not int or type(shown) is not bool:
+        raise TypeError("uses and clients are counts, shown a flag")
+    for value in (estimate, low, high):
+        if value is not None and type(value) not in (int, float):
+            raise TypeError("estimates are numbers or null")
+    return (strategy, dimension, uses, clients, _number(estimate), _number(low),
+            _number(high), shown)  # fmt: skip
+
+
+def _number(value: float | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def assemble(
+    clients: list[Client],
+    sessions: list[Session],
+    per: dict[int | None, ClientInsights],
+    estimates: list[StrategyEstimate] | tuple[StrategyEstimate, ...],
+    *,
+    counter: int,
+    today: date,
+    include_practice: bool = False,
+    damaged: tuple[str, ...] = (),
+) -> CaseloadAnalysis:
+    """The analysis from what was computed already (no vault): ``per`` holds each
+    client's insights (``insights.analysis.client_insights``, with the whole caseload's
+    gap norms) and ``estimates`` the strategy estimates over the same clients. Practice
+    clients and their sessions are left out here unless ``include_practice``."""
+    from alliance_desktop.insights.analysis import client_json
+    from alliance_desktop.insights.strategy_estimates import caveats, estimates_json, status_text
+    from alliance_desktop.insights.summary import summarize, summary_dict
+
+    if not include_practice:
+        clients = [c for c in clients if not c.is_practice]
+    by_key = {ci.client.key: ci for ci in per.values()}
+    document = summary_dict(summarize(clients, sessions))
+    for entry in document["clients"]:
+        entry.update(client_json(by_key[code_key(entry["code"])]))
+    document["strategy_outcomes"] = estimates_json(estimates)
+    document["strategy_caveats"] = list(caveats(estimates))
+    result = CaseloadAnalysis(
+        counter=counter,
+        today=today,
+        include_practice=include_practice,
+        document_json=_dumps(document),
+        strategy_text=tuple(status_text(e) for e in estimates),
+        damaged_settings=tuple(damaged),
+        estimate_rows=tuple(_row(e) for e in estimates),
+    )
+    result.__dict__["document"] = document  # already parsed: what cached_property keeps
+    result.__dict__["estimates"] = tuple(estimates)
+    return result
+
+
+def _row(e: StrategyEstimate) -> tuple[Any, ...]:
+    return tuple(getattr(e, name) for name in ESTIMATE_FIELDS)
 
 
 def compute(
@@ -175,12 +356,9 @@ def compute(
     from alliance_desktop.insights.analysis import (
         ClientInsights,
         client_insights,
-        client_json,
         estimates_for,
         group_sessions,
     )
-    from alliance_desktop.insights.strategy_estimates import caveats, estimates_json, status_text
-    from alliance_desktop.insights.summary import summarize, summary_dict
     from alliance_desktop.vault.bulk import paused_gc
 
     today = today or date.today()
@@ -195,7 +373,6 @@ def compute(
             practice = {c.id for c in clients if c.is_practice}
             clients = [c for c in clients if c.id not in practice]
             sessions = [s for s in sessions if s.client_id not in practice]
-        summary = summarize(clients, sessions)
         # The perspective gap places each view in the whole caseload's range, and the
         # strategy outcomes are caseload-wide: both come from every client.
         groups = group_sessions(clients, sessions)
@@ -203,24 +380,15 @@ def compute(
             clients, groups, settings.client_rating, settings.insights, today=today,
             outcome=settings.outcome, norms=gap_norms(groups.values()),
         )  # fmt: skip
-        by_key = {ci.client.key: ci for ci in per.values()}
         everyone = [ClientInsights(c, tuple(groups[c.id]), {}, ()) for c in clients]
         estimates = estimates_for(everyone, settings.insights)
-        document = summary_dict(summary)
-        for entry in document["clients"]:
-            entry.update(client_json(by_key[code_key(entry["code"])]))
-        document["strategy_outcomes"] = estimates_json(estimates)
-        document["strategy_caveats"] = list(caveats(estimates))
-    result = CaseloadAnalysis(
-        counter=counter,
-        today=today,
-        include_practice=include_practice,
-        document_json=_dumps(document),
-        strategy_text=tuple(status_text(e) for e in estimates),
-        damaged_settings=tuple(settings.damaged),
-    )
-    result.__dict__["document"] = document  # already parsed: what cached_property keeps
-    return result
+        return assemble(
+            clients, sessions, per, estimates, counter=counter, today=today,
+            include_practice=include_practice, damaged=tuple(settings.damaged),
+        )  # fmt: skip
 
 
-__all__ = ["CACHE_NAME", "CaseloadAnalysis", "cache_key", "caseload_analysis", "compute", "forget"]
+__all__ = [
+    "CACHE_NAME", "ESTIMATES_NAME", "ESTIMATE_FIELDS", "CaseloadAnalysis", "Lookup", "assemble",
+    "cache_key", "caseload_analysis", "compute", "estimates_of", "forget", "keep", "lookup",
+]  # fmt: skip

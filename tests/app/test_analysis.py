@@ -7,6 +7,8 @@ import json
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from support import PASSPHRASE, make_session
 
 from alliance_desktop.app import analysis
@@ -30,7 +32,11 @@ def filled(vault: Vault) -> Vault:
 
 
 def _stored(vault: Vault) -> list[tuple[int, str]]:
-    return list(vault.conn.execute("SELECT counter, key FROM analysis_cache"))
+    """The kept analysis's counter and key (the document's row; its estimates' row
+    always goes with it)."""
+    found = list(vault.conn.execute("SELECT name, counter, key FROM analysis_cache"))
+    assert len({(counter, key) for _name, counter, key in found}) <= 1
+    return [(counter, key) for name, counter, key in found if name == analysis.CACHE_NAME]
 
 
 def test_computed_once_then_served_from_the_vault(filled: Vault):
@@ -137,3 +143,76 @@ def test_stats_beside_the_open_app_keeps_nothing_and_never_trips_the_app(vault_p
     with Vault.open(vault_path, PASSPHRASE) as reader:  # the app gone: kept this time
         analysis.caseload_analysis(reader, today=TODAY)
         assert len(_stored(reader)) == 1
+
+
+def test_the_estimates_are_kept_at_full_precision_and_apart(filled: Vault):
+    cato = filled.save_client(Client("Cato 11"))  # three clients: enough for an estimate
+    for week in range(8):
+        day = TODAY - timedelta(weeks=8 - week)
+        filled.save_session(
+            make_session(cato.id, day, trust=2 + week % 3, strategies=("validate",))
+        )
+    computed = analysis.caseload_analysis(filled, today=TODAY)
+    assert computed.estimates and any(e.shown for e in computed.estimates)
+    analysis.forget(filled)
+    whole = analysis.lookup(filled, today=TODAY)
+    assert whole.result is not None and whole.result.estimates == computed.estimates
+    analysis.forget(filled)
+    alone = analysis.lookup(filled, today=TODAY, whole=False)  # the GUI's refresh
+    assert alone.result is None and analysis.estimates_of(alone.estimate_rows) == computed.estimates
+    # The document's figures are rounded, the kept estimates are not.
+    shown = next(e for e in computed.estimates if e.shown)
+    entry = next(
+        o for o in computed.strategy_outcomes
+        if (o["strategy"], o["dimension"]) == (shown.strategy, shown.dimension)
+    )  # fmt: skip
+    assert entry["estimate"] == round(shown.estimate, 2)
+
+
+def test_the_document_is_kept_compressed(filled: Vault):
+    result = analysis.caseload_analysis(filled, today=TODAY)
+    (payload,) = filled.conn.execute(
+        "SELECT payload FROM analysis_cache WHERE name = ?", (analysis.CACHE_NAME,)
+    ).fetchone()
+    assert isinstance(payload, bytes) and len(payload) < len(result.document_json)
+
+
+def test_keep_refuses_a_result_older_than_the_data(filled: Vault):
+    result = analysis.compute(filled, today=TODAY)
+    filled.save_client(Client("Cato 11"))
+    assert not analysis.keep(filled, analysis.cache_key(TODAY, False), result)
+    assert _stored(filled) == []
+    assert analysis.caseload_analysis(filled, today=TODAY).client("Cato 11") is not None
+
+
+@pytest.mark.parametrize(
+    "payload",
+    ["not json", "{}", "[[1]]", '[["a", "trust", 1, 1, "x", null, null, true]]',
+     '[["a", "trust", 1.5, 1, 0.1, 0.0, 0.2, true]]', '[["a", "trust", 1, 1, 0.1, 0, 0.2, 1]]'],
+)  # fmt: skip
+def test_damaged_estimate_rows_are_not_used(filled: Vault, payload: str):
+    counter = filled.change_counter()
+    filled.store_result(analysis.ESTIMATES_NAME, counter, analysis.cache_key(TODAY, False), payload)
+    found = analysis.lookup(filled, today=TODAY, whole=False)
+    assert found.counter == counter and found.estimate_rows is None
+
+
+_number = st.none() | st.floats(allow_nan=False, allow_infinity=False, width=64)
+
+
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.text(max_size=8), st.sampled_from(["trust", "engagement"]),
+            st.integers(0, 10**6), st.integers(0, 10**4), _number, _number, _number,
+            st.booleans(),
+        ),
+        max_size=12,
+    )
+)  # fmt: skip
+def test_estimate_rows_round_trip_exactly(rows):
+    result = analysis.CaseloadAnalysis(3, TODAY, False, "{}", ("x",) * len(rows), (), tuple(rows))
+    decoded = analysis._decoded(result.packed, 3, TODAY, False)
+    assert decoded is not None and decoded.from_cache
+    assert decoded.estimate_rows == tuple(rows)
+    assert analysis._decoded_rows(analysis._dumps([list(r) for r in rows])) == tuple(rows)
