@@ -286,6 +286,11 @@ class InsightsHub(QObject):
     def isRefreshing(self) -> bool:
         return self._refresher.isRunning() or self._refreshTimer.isActive()
 
+    def isAnalysing(self) -> bool:
+        """A refresh or what follows it under way: reading, analysing, the strategy
+        estimates, or keeping the result in the vault."""
+        return self.isRefreshing() or self._refresher.isEstimating()
+
     def _refreshed(self, done: Refreshed) -> None:
         if self.vault is None or self.vault is not self.window.currentVault():
             return

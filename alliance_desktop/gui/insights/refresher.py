@@ -8,6 +8,13 @@ the window keeps painting and the vault stays free for the client switch or the
 editor in between; then ``analyse`` (pure: no vault) runs in a background job that
 holds no connection. ``ready`` brings the result back to the UI thread.
 
+The strategy estimates follow in a second job. They are the analysis that
+``alliance-cli stats`` prints too (``app.analysis``): when the vault keeps that
+analysis for the data as it is (same change counter, day and language), the job takes
+its estimates instead of running the bootstrap again; otherwise it builds the whole
+result and the UI thread stores it in the vault, so ``stats`` run beside the open app
+is served what the app computed.
+
 A newer ``start`` supersedes the running one (its steps stop, its job is cancelled
 and its result dropped); ``cancel`` (lock) does the same at once and never waits:
 the job holds no vault, so ``Vault.reclaim`` has nothing to wait for. A write made
@@ -17,12 +24,15 @@ while the steps were reading (the change counter moved) reads again from the sta
 from __future__ import annotations
 
 import time
+from contextlib import suppress
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from shiboken6 import isValid
 
+from alliance_desktop.app import analysis as caseload
 from alliance_desktop.gui.common import background
 from alliance_desktop.insights.analysis import Insights, analyse
 from alliance_desktop.vault import VaultError
@@ -56,16 +66,41 @@ def _analyse(
     scale: ClientRatingScale,
     settings: InsightSettings,
     outcome: OutcomeScale,
+    today: date,
 ) -> Insights:
-    return analyse(clients, sessions, scale, settings, outcome=outcome)
+    return analyse(clients, sessions, scale, settings, outcome=outcome, today=today)
 
 
-def _estimate(analysis: Insights) -> Insights:
-    """The strategy estimates and their caveats (numpy, a bootstrap: 0.2-0.3 s at
-    200 × 100), computed into the analysis's own cache."""
-    analysis.estimates  # noqa: B018 - the cached_property is what is wanted
+@dataclass(frozen=True)
+class _Source:
+    """What one refresh read besides the sessions, for the estimates job."""
+
+    clients: list[Client]
+    found: caseload.Lookup
+    today: date
+    damaged: tuple[str, ...]
+
+
+def _estimate(
+    analysis: Insights, sessions: list[Session], source: _Source
+) -> caseload.CaseloadAnalysis | None:
+    """The strategy estimates and their caveats, into the analysis's own cache: taken
+    from the vault's kept analysis of the same data, or computed (numpy, a bootstrap:
+    0.2-0.3 s at 200 × 100) and then returned as the whole analysis to keep."""
+    kept = source.found.estimate_rows
+    if kept is not None:
+        # Into what the cached_property holds; numpy is imported here, not on the UI thread.
+        analysis.__dict__["estimates"] = caseload.estimates_of(kept)
+        analysis.caveats  # noqa: B018 - the cached_property is what is wanted
+        return None
+    estimates = analysis.estimates
     analysis.caveats  # noqa: B018
-    return analysis
+    result = caseload.assemble(
+        source.clients, sessions, analysis.clients, estimates, counter=source.found.counter,
+        today=source.today, damaged=source.damaged,
+    )  # fmt: skip
+    result.packed  # noqa: B018 - compressed here: the UI thread only writes it
+    return result
 
 
 class Refresher(QObject):
@@ -84,8 +119,11 @@ class Refresher(QObject):
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._step)
         self._vault: Vault | None = None
+        #: The vault the refresh reads (kept after the steps end) and its result goes to.
+        self._target: Vault | None = None
         self._job: background.Job | None = None
         self._estimate_job: background.Job | None = None
+        self._keeping = False  # a ``_keep`` is due on the next turn
         self._generation = 0
         # No cyclic collection while the steps read (what a job gets, until the
         # analysis job takes over): the sessions they keep are hundreds of thousands of
@@ -101,22 +139,28 @@ class Refresher(QObject):
         return self._vault is not None or self._job is not None
 
     def isEstimating(self) -> bool:
-        return self._estimate_job is not None
+        """Computing or taking the estimates, or about to keep the result."""
+        return self._estimate_job is not None or self._keeping
 
     def start(self, vault: Vault) -> None:
         """Refresh from ``vault``, superseding a refresh under way."""
         self.cancel()
-        self._vault = vault
+        self._vault = self._target = vault
+        today = date.today()
         try:
-            self._counter = vault.change_counter()
-            self._settings = vault.typed_settings().insights
+            # The counter is read first, by the lookup, before any data.
+            found = caseload.lookup(vault, today=today, whole=False)
+            self._counter = found.counter
+            typed = vault.typed_settings()
+            self._settings = typed.insights
             self._catalogue = vault.strategy_catalogue()
             self._scale = vault.client_rating_scale()
             self._outcome = vault.outcome_scale()
             self._clients = vault.clients()
         except VaultError:
-            self._vault = None  # closed (or lent to a job) under us: the next change retries
+            self._vault = self._target = None  # closed or lent to a job: the next change retries
             return
+        self._source = _Source(self._clients, found, today, tuple(typed.damaged))
         self._todo = [c.id for c in self._clients if c.id is not None]
         self._sessions: list[Session] = []
         self._per_step = 4
@@ -127,13 +171,14 @@ class Refresher(QObject):
         """Stop at once (lock, a newer refresh); a running analysis is dropped."""
         self._generation += 1
         self._timer.stop()
-        self._vault = None
+        self._vault = self._target = None
         job, self._job = self._job, None
         if job is not None:
             job.cancel()
         job, self._estimate_job = self._estimate_job, None
         if job is not None:
             job.cancel()
+        self._keeping = False
         self._sessions = []
         self._hold.off()
 
@@ -174,11 +219,11 @@ class Refresher(QObject):
         generation = self._generation
         job = background.start(
             None, _analyse, self._clients, sessions, self._scale, self._settings,
-            self._outcome, dialog=False,
+            self._outcome, self._source.today, dialog=False,
         )  # fmt: skip
         self._job = job
         self._hold.off()  # the job holds the collector off now, until it ends
-        settings, catalogue = self._settings, self._catalogue
+        settings, catalogue, source = self._settings, self._catalogue, self._source
 
         def ended() -> None:
             analysis, error = job.outcome, job.error
@@ -194,21 +239,25 @@ class Refresher(QObject):
             # arrived: started at once, their worker took the interpreter at each of
             # that paint's Python calls, and the paint (the dashboard, the list's
             # badges) stalled the loop 50-90 ms at 200 x 100.
-            QTimer.singleShot(0, self, lambda: self._estimate_later(analysis, generation))
+            QTimer.singleShot(
+                0, self, lambda: self._estimate_later(analysis, sessions, source, generation)
+            )
 
         job.ended.connect(ended)
 
-    def _estimate_later(self, analysis: Insights, generation: int) -> None:
+    def _estimate_later(
+        self, analysis: Insights, sessions: list[Session], source: _Source, generation: int
+    ) -> None:
         if generation == self._generation and self._job is None and self._vault is None:
-            self._estimate(analysis)
+            self._estimate(analysis, sessions, source)
 
-    def _estimate(self, analysis: Insights) -> None:
+    def _estimate(self, analysis: Insights, sessions: list[Session], source: _Source) -> None:
         generation = self._generation
-        job = background.start(None, _estimate, analysis, dialog=False)
+        job = background.start(None, _estimate, analysis, sessions, source, dialog=False)
         self._estimate_job = job
 
         def ended() -> None:
-            error = job.error
+            result, error = job.outcome, job.error
             job.outcome = job.error = None
             job.deleteLater()
             if not isValid(self) or generation != self._generation or job.wasCancelled:
@@ -217,8 +266,22 @@ class Refresher(QObject):
             if error is not None:
                 raise error
             self.estimated.emit(analysis)
+            if result is not None:
+                # Kept on the next turn, after the views drew the estimates.
+                self._keeping = True
+                QTimer.singleShot(0, self, lambda: self._keep(result, source, generation))
 
         job.ended.connect(ended)
+
+    def _keep(self, result: caseload.CaseloadAnalysis, source: _Source, generation: int) -> None:
+        """Store the analysis in the vault for ``stats`` (best effort: not when the data
+        changed since, the vault is read-only or closed, or another writer is busy)."""
+        vault = self._target
+        if vault is None or generation != self._generation:
+            return
+        self._keeping = False
+        with suppress(VaultError):  # closed under us: the next refresh computes it again
+            caseload.keep(vault, source.found.key, result, remember=False)
 
 
 __all__ = ["Refreshed", "Refresher"]
