@@ -12,11 +12,14 @@ data raises the counter and the next reader computes it again.
 
 Both front ends share it. ``stats`` calls :func:`caseload_analysis`. The GUI reads
 the sessions in steps and analyses them in a worker (``gui.insights.refresher``); it
-asks :func:`lookup` first and takes the estimates from a stored result instead of
-running the bootstrap again, and otherwise builds the result in its worker
-(:func:`assemble`) and stores it (:func:`keep`). So ``stats`` beside the open app,
-which may not write itself, is served what the app computed. A vault that cannot be
-written now (read-only, another writer busy) still gets its analysis, only not kept.
+asks :func:`lookup` for the kept strategy estimates first and takes them instead of
+running the bootstrap again, and otherwise keeps the estimates it computed
+(:func:`keep_estimates`). ``stats`` beside the open app, which may not write itself,
+then takes those estimates too and computes only the rest. (The app does not write
+the whole document: at 500 x 200, building and compressing it in the app's worker
+stalled the window 0.3-0.4 s and raised its memory past the budget.) A vault that
+cannot be written now (read-only, another writer busy) still gets its analysis, only
+not kept.
 
 Within one process the last result per open Vault is also kept in memory, so asking
 again after a repaint costs nothing. Thread use: a Vault connection belongs to one
@@ -88,8 +91,7 @@ class CaseloadAnalysis:
     @cached_property
     def packed(self) -> bytes:
         """What the vault keeps: the result's text, zlib-compressed (a twentieth of the
-        megabytes at 200 clients, so keeping it is a small write; build it off the UI
-        thread, as the GUI's worker does)."""
+        megabytes at 200 clients)."""
         return zlib.compress(_encoded(self).encode(), ZLIB_LEVEL)
 
     @cached_property
@@ -165,6 +167,8 @@ def lookup(
 
     ``whole=False`` reads only the estimates, kept apart in a row of their own: the
     GUI's refresh wants nothing else, and the document is megabytes at 200 clients.
+    With ``whole`` and no whole result kept, the estimates row is still read: the app
+    keeps it alone, and ``stats`` then skips the bootstrap.
     """
     today = today or date.today()
     key = cache_key(today, include_practice)
@@ -174,31 +178,46 @@ def lookup(
     held = _memo.get(vault)
     if held is not None and held[0] == counter and held[1] == key:
         return Lookup(counter, key, held[2], held[2].estimate_rows)
-    if not whole:
+    result = None
+    if whole:
+        stored = vault.cached_result(CACHE_NAME, counter, key)
+        result = _decoded(stored, counter, today, include_practice) if stored else None
+    if result is None:
         stored = vault.cached_result(ESTIMATES_NAME, counter, key)
         return Lookup(counter, key, None, _decoded_rows(stored) if stored else None)
-    stored = vault.cached_result(CACHE_NAME, counter, key)
-    result = _decoded(stored, counter, today, include_practice) if stored else None
-    if result is None:
-        return Lookup(counter, key, None, None)
     _memo[vault] = (counter, key, result)
     return Lookup(counter, key, result, result.estimate_rows)
 
 
-def keep(vault: Vault, key: str, result: CaseloadAnalysis, *, remember: bool = True) -> bool:
-    """Store ``result`` (computed at its ``counter`` under ``key``) in the vault and,
-    if ``remember``, in this process's memory (the GUI does not: it reads only the
-    estimates back, and the document is megabytes). False, and nothing stored, when
-    the data changed since or the vault cannot be written now."""
+def keep(vault: Vault, key: str, result: CaseloadAnalysis) -> bool:
+    """Store ``result`` (computed at its ``counter`` under ``key``) in the vault and in
+    this process's memory. False, and nothing stored, when the data changed since or
+    the vault cannot be written now."""
     if vault.change_counter() != result.counter:
         return False
-    if remember:
-        _memo[vault] = (result.counter, key, result)
+    _memo[vault] = (result.counter, key, result)
     payloads: dict[str, str | bytes] = {
         CACHE_NAME: result.packed,
-        ESTIMATES_NAME: _dumps([list(row) for row in result.estimate_rows]),
+        ESTIMATES_NAME: _rows_json(result.estimate_rows),
     }
     return vault.store_results(result.counter, key, payloads)
+
+
+def keep_estimates(
+    vault: Vault, key: str, counter: int, estimates: Sequence[StrategyEstimate]
+) -> bool:
+    """Store the strategy estimates alone, computed from the data at ``counter`` (what
+    the app's refresh keeps: a few KB; the rest of the analysis is cheap to redo, and
+    writing the whole document from the app's worker stalled its window). False, and
+    nothing stored, when the data changed since or the vault cannot be written now."""
+    if vault.change_counter() != counter:
+        return False
+    rows = tuple(_row(e) for e in estimates)
+    return vault.store_result(ESTIMATES_NAME, counter, key, _rows_json(rows))
+
+
+def _rows_json(rows: Iterable[Sequence[Any]]) -> str:
+    return _dumps([list(row) for row in rows])
 
 
 def estimates_of(rows: Iterable[Sequence[Any]]) -> tuple[StrategyEstimate, ...]:
@@ -217,7 +236,10 @@ def caseload_analysis(
     found = lookup(vault, today=today, include_practice=include_practice)
     if found.result is not None:
         return found.result
-    result = compute(vault, today=today, include_practice=include_practice, counter=found.counter)
+    result = compute(
+        vault, today=today, include_practice=include_practice, counter=found.counter,
+        estimate_rows=found.estimate_rows,
+    )  # fmt: skip
     keep(vault, found.key, result)
     return result
 
@@ -302,7 +324,7 @@ def assemble(
     clients: list[Client],
     sessions: list[Session],
     per: dict[int | None, ClientInsights],
-    estimates: list[StrategyEstimate] | tuple[StrategyEstimate, ...],
+    estimates: Sequence[StrategyEstimate],
     *,
     counter: int,
     today: date,
@@ -349,8 +371,10 @@ def compute(
     today: date | None = None,
     include_practice: bool = False,
     counter: int | None = None,
+    estimate_rows: Sequence[Sequence[Any]] | None = None,
 ) -> CaseloadAnalysis:
-    """The analysis computed now from the vault's data (no cache read or written)."""
+    """The analysis computed now from the vault's data (no cache read or written);
+    ``estimate_rows``, kept for the same counter and key, stand in for the bootstrap."""
     from alliance_desktop.app.settings import load_settings
     from alliance_desktop.insights.alerts import gap_norms
     from alliance_desktop.insights.analysis import (
@@ -380,8 +404,11 @@ def compute(
             clients, groups, settings.client_rating, settings.insights, today=today,
             outcome=settings.outcome, norms=gap_norms(groups.values()),
         )  # fmt: skip
-        everyone = [ClientInsights(c, tuple(groups[c.id]), {}, ()) for c in clients]
-        estimates = estimates_for(everyone, settings.insights)
+        if estimate_rows is not None:
+            estimates: Sequence[StrategyEstimate] = estimates_of(estimate_rows)
+        else:
+            everyone = [ClientInsights(c, tuple(groups[c.id]), {}, ()) for c in clients]
+            estimates = estimates_for(everyone, settings.insights)
         return assemble(
             clients, sessions, per, estimates, counter=counter, today=today,
             include_practice=include_practice, damaged=tuple(settings.damaged),
@@ -390,5 +417,6 @@ def compute(
 
 __all__ = [
     "CACHE_NAME", "ESTIMATES_NAME", "ESTIMATE_FIELDS", "CaseloadAnalysis", "Lookup", "assemble",
-    "cache_key", "caseload_analysis", "compute", "estimates_of", "forget", "keep", "lookup",
+    "cache_key", "caseload_analysis", "compute", "estimates_of", "forget", "keep",
+    "keep_estimates", "lookup",
 ]  # fmt: skip

@@ -216,3 +216,31 @@ def test_estimate_rows_round_trip_exactly(rows):
     assert decoded is not None and decoded.from_cache
     assert decoded.estimate_rows == tuple(rows)
     assert analysis._decoded_rows(analysis._dumps([list(r) for r in rows])) == tuple(rows)
+
+
+def test_the_kept_document_is_exactly_json_dumps_of_it(filled: Vault):
+    result = analysis.compute(filled, today=TODAY)
+    assert result.document_json == json.dumps(result.document, ensure_ascii=False)
+
+
+def test_stats_takes_the_estimates_the_app_kept(filled: Vault, monkeypatch):
+    from alliance_desktop.insights import strategy_estimates
+
+    expected = analysis.compute(filled, today=TODAY)
+    key = analysis.cache_key(TODAY, False)
+    assert analysis.keep_estimates(filled, key, filled.change_counter(), expected.estimates)
+    runs = []
+    real = strategy_estimates.strategy_estimates_by_client
+    monkeypatch.setattr(
+        strategy_estimates, "strategy_estimates_by_client",
+        lambda *a, **k: runs.append(1) or real(*a, **k),
+    )  # fmt: skip
+    served = analysis.caseload_analysis(filled, today=TODAY)
+    assert runs == [] and not served.from_cache
+    assert served.document_json == expected.document_json
+    assert served.estimates == expected.estimates
+    # Estimates kept for an older counter are not taken.
+    filled.save_client(Client("Cato 11"))
+    analysis.keep_estimates(filled, key, filled.change_counter() - 1, expected.estimates)
+    analysis.caseload_analysis(filled, today=TODAY)
+    assert runs == [1]

@@ -8,12 +8,12 @@ the window keeps painting and the vault stays free for the client switch or the
 editor in between; then ``analyse`` (pure: no vault) runs in a background job that
 holds no connection. ``ready`` brings the result back to the UI thread.
 
-The strategy estimates follow in a second job. They are the analysis that
-``alliance-cli stats`` prints too (``app.analysis``): when the vault keeps that
-analysis for the data as it is (same change counter, day and language), the job takes
-its estimates instead of running the bootstrap again; otherwise it builds the whole
-result and the UI thread stores it in the vault, so ``stats`` run beside the open app
-is served what the app computed.
+The strategy estimates follow in a second job. They are part of the analysis that
+``alliance-cli stats`` prints too (``app.analysis``): when the vault keeps them for the
+data as it is (same change counter, day and language), the job takes them instead of
+running the bootstrap again; otherwise it computes them and the UI thread keeps them in
+the vault (a few KB), so neither the next refresh nor ``stats`` run beside the open app
+computes them again.
 
 A newer ``start`` supersedes the running one (its steps stop, its job is cancelled
 and its result dropped); ``cancel`` (lock) does the same at once and never waits:
@@ -71,36 +71,18 @@ def _analyse(
     return analyse(clients, sessions, scale, settings, outcome=outcome, today=today)
 
 
-@dataclass(frozen=True)
-class _Source:
-    """What one refresh read besides the sessions, for the estimates job."""
-
-    clients: list[Client]
-    found: caseload.Lookup
-    today: date
-    damaged: tuple[str, ...]
-
-
-def _estimate(
-    analysis: Insights, sessions: list[Session], source: _Source
-) -> caseload.CaseloadAnalysis | None:
+def _estimate(analysis: Insights, found: caseload.Lookup) -> bool:
     """The strategy estimates and their caveats, into the analysis's own cache: taken
-    from the vault's kept analysis of the same data, or computed (numpy, a bootstrap:
-    0.2-0.3 s at 200 × 100) and then returned as the whole analysis to keep."""
-    kept = source.found.estimate_rows
-    if kept is not None:
+    from what the vault keeps for the same data, or computed (numpy, a bootstrap:
+    0.2-0.3 s at 200 × 100). True when computed (then they are to be kept)."""
+    if found.estimate_rows is not None:
         # Into what the cached_property holds; numpy is imported here, not on the UI thread.
-        analysis.__dict__["estimates"] = caseload.estimates_of(kept)
+        analysis.__dict__["estimates"] = caseload.estimates_of(found.estimate_rows)
         analysis.caveats  # noqa: B018 - the cached_property is what is wanted
-        return None
-    estimates = analysis.estimates
+        return False
+    analysis.estimates  # noqa: B018
     analysis.caveats  # noqa: B018
-    result = caseload.assemble(
-        source.clients, sessions, analysis.clients, estimates, counter=source.found.counter,
-        today=source.today, damaged=source.damaged,
-    )  # fmt: skip
-    result.packed  # noqa: B018 - compressed here: the UI thread only writes it
-    return result
+    return True
 
 
 class Refresher(QObject):
@@ -160,7 +142,7 @@ class Refresher(QObject):
         except VaultError:
             self._vault = self._target = None  # closed or lent to a job: the next change retries
             return
-        self._source = _Source(self._clients, found, today, tuple(typed.damaged))
+        self._found, self._today = found, today
         self._todo = [c.id for c in self._clients if c.id is not None]
         self._sessions: list[Session] = []
         self._per_step = 4
@@ -219,11 +201,11 @@ class Refresher(QObject):
         generation = self._generation
         job = background.start(
             None, _analyse, self._clients, sessions, self._scale, self._settings,
-            self._outcome, self._source.today, dialog=False,
+            self._outcome, self._today, dialog=False,
         )  # fmt: skip
         self._job = job
         self._hold.off()  # the job holds the collector off now, until it ends
-        settings, catalogue, source = self._settings, self._catalogue, self._source
+        settings, catalogue, found = self._settings, self._catalogue, self._found
 
         def ended() -> None:
             analysis, error = job.outcome, job.error
@@ -239,25 +221,21 @@ class Refresher(QObject):
             # arrived: started at once, their worker took the interpreter at each of
             # that paint's Python calls, and the paint (the dashboard, the list's
             # badges) stalled the loop 50-90 ms at 200 x 100.
-            QTimer.singleShot(
-                0, self, lambda: self._estimate_later(analysis, sessions, source, generation)
-            )
+            QTimer.singleShot(0, self, lambda: self._estimate_later(analysis, found, generation))
 
         job.ended.connect(ended)
 
-    def _estimate_later(
-        self, analysis: Insights, sessions: list[Session], source: _Source, generation: int
-    ) -> None:
+    def _estimate_later(self, analysis: Insights, found: caseload.Lookup, generation: int) -> None:
         if generation == self._generation and self._job is None and self._vault is None:
-            self._estimate(analysis, sessions, source)
+            self._estimate(analysis, found)
 
-    def _estimate(self, analysis: Insights, sessions: list[Session], source: _Source) -> None:
+    def _estimate(self, analysis: Insights, found: caseload.Lookup) -> None:
         generation = self._generation
-        job = background.start(None, _estimate, analysis, sessions, source, dialog=False)
+        job = background.start(None, _estimate, analysis, found, dialog=False)
         self._estimate_job = job
 
         def ended() -> None:
-            result, error = job.outcome, job.error
+            computed, error = job.outcome, job.error
             job.outcome = job.error = None
             job.deleteLater()
             if not isValid(self) or generation != self._generation or job.wasCancelled:
@@ -266,22 +244,22 @@ class Refresher(QObject):
             if error is not None:
                 raise error
             self.estimated.emit(analysis)
-            if result is not None:
+            if computed:
                 # Kept on the next turn, after the views drew the estimates.
                 self._keeping = True
-                QTimer.singleShot(0, self, lambda: self._keep(result, source, generation))
+                QTimer.singleShot(0, self, lambda: self._keep(analysis, found, generation))
 
         job.ended.connect(ended)
 
-    def _keep(self, result: caseload.CaseloadAnalysis, source: _Source, generation: int) -> None:
-        """Store the analysis in the vault for ``stats`` (best effort: not when the data
-        changed since, the vault is read-only or closed, or another writer is busy)."""
+    def _keep(self, analysis: Insights, found: caseload.Lookup, generation: int) -> None:
+        """Keep the estimates in the vault (best effort: not when the data changed since,
+        the vault is read-only or closed, or another writer is busy)."""
         vault = self._target
         if vault is None or generation != self._generation:
             return
         self._keeping = False
         with suppress(VaultError):  # closed under us: the next refresh computes it again
-            caseload.keep(vault, source.found.key, result, remember=False)
+            caseload.keep_estimates(vault, found.key, found.counter, analysis.estimates)
 
 
 __all__ = ["Refreshed", "Refresher"]
