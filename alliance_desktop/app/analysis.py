@@ -1,9 +1,9 @@
 """The caseload analysis, computed once per change of the vault's data.
 
 :class:`CaseloadAnalysis` is what ``alliance-cli stats`` (text and ``--json``) prints
-and what the GUI's Insights refresh keeps: per-client summary, trends, alerts, outcome
-and open ruptures, plus the strategy estimates with their caveats (the numpy
-bootstrap, the costly part). The result is kept inside the vault (``analysis_cache``,
+(per-client summary, trends, alerts, outcome and open ruptures, plus the strategy
+estimates with their caveats: the numpy bootstrap, the costly part, which the GUI's
+Insights refresh shares). The result is kept inside the vault (``analysis_cache``,
 encrypted with everything else, never in a file of its own) with the change counter it
 was computed at and a key (the day, which decides which alerts are recent; practice
 clients in or out; the language of its sentences; this module's format). While the
