@@ -335,6 +335,8 @@ def _stats_beside(app, window, vault: str) -> tuple[float | None, bool]:
     from alliance_desktop.vault import Vault
 
     hub = window.insights
+    if not hasattr(hub, "isAnalysing"):
+        return None, False  # a tree from before the app kept its estimates (--tree)
     if not _wait(app, lambda: hub.estimatesReady() and not hub.isAnalysing()):
         return None, False
     with Vault.open(vault, PASSPHRASE) as reader:
