@@ -51,6 +51,13 @@ def _refreshed(hub, qtbot) -> None:
     qtbot.waitUntil(lambda: hub.estimatesReady() and not hub.isAnalysing(), timeout=30000)
 
 
+def _shown_and_refreshed(open_demo, qtbot):
+    """The demo's window shown, its first refresh done and kept."""
+    ctl = open_demo(refresh=False, shown=True)
+    _refreshed(ctl.window.insights, qtbot)
+    return ctl, ctl.window.insights
+
+
 @pytest.fixture
 def bootstraps(monkeypatch) -> list[int]:
     """Counts the runs of the strategy bootstrap (in any thread)."""
@@ -68,9 +75,7 @@ def bootstraps(monkeypatch) -> list[int]:
 def test_stats_beside_the_open_app_takes_the_estimates_the_app_computed(
     open_demo, qtbot, bootstraps
 ):
-    ctl = open_demo(refresh=False, shown=True)
-    hub = ctl.window.insights
-    _refreshed(hub, qtbot)
+    ctl, hub = _shown_and_refreshed(open_demo, qtbot)
     assert len(bootstraps) == 1
     assert _kept(ctl.vault_path) == {caseload.ESTIMATES_NAME: _current(ctl)}
     with Vault.open(ctl.vault_path, DEMO_PASSPHRASE) as reader:  # `alliance-cli stats`
@@ -90,9 +95,7 @@ def test_stats_beside_the_open_app_takes_the_estimates_the_app_computed(
 def test_unchanged_data_takes_the_kept_estimates_and_a_change_computes_them(
     open_demo, qtbot, bootstraps
 ):
-    ctl = open_demo(refresh=False, shown=True)
-    hub = ctl.window.insights
-    _refreshed(hub, qtbot)
+    ctl, hub = _shown_and_refreshed(open_demo, qtbot)
     assert len(bootstraps) == 1
     first = hub.analysis
     # Lock and unlock: the same data, so the same estimates, without the bootstrap.
