@@ -38,12 +38,11 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 from weakref import WeakKeyDictionary
 
-from alliance_desktop.domain.models import Client, Session, code_key
+from alliance_desktop.domain.models import code_key
 from alliance_desktop.i18n import current_language
 from alliance_desktop.vault.store import Vault
 
 if TYPE_CHECKING:  # pragma: no cover
-    from alliance_desktop.insights.analysis import ClientInsights
     from alliance_desktop.insights.strategy_estimates import StrategyEstimate
 
 CACHE_NAME = "caseload"
@@ -320,47 +319,6 @@ def _number(value: float | None) -> float | None:
     return None if value is None else float(value)
 
 
-def assemble(
-    clients: list[Client],
-    sessions: list[Session],
-    per: dict[int | None, ClientInsights],
-    estimates: Sequence[StrategyEstimate],
-    *,
-    counter: int,
-    today: date,
-    include_practice: bool = False,
-    damaged: tuple[str, ...] = (),
-) -> CaseloadAnalysis:
-    """The analysis from what was computed already (no vault): ``per`` holds each
-    client's insights (``insights.analysis.client_insights``, with the whole caseload's
-    gap norms) and ``estimates`` the strategy estimates over the same clients. Practice
-    clients and their sessions are left out here unless ``include_practice``."""
-    from alliance_desktop.insights.analysis import client_json
-    from alliance_desktop.insights.strategy_estimates import caveats, estimates_json, status_text
-    from alliance_desktop.insights.summary import summarize, summary_dict
-
-    if not include_practice:
-        clients = [c for c in clients if not c.is_practice]
-    by_key = {ci.client.key: ci for ci in per.values()}
-    document = summary_dict(summarize(clients, sessions))
-    for entry in document["clients"]:
-        entry.update(client_json(by_key[code_key(entry["code"])]))
-    document["strategy_outcomes"] = estimates_json(estimates)
-    document["strategy_caveats"] = list(caveats(estimates))
-    result = CaseloadAnalysis(
-        counter=counter,
-        today=today,
-        include_practice=include_practice,
-        document_json=_dumps(document),
-        strategy_text=tuple(status_text(e) for e in estimates),
-        damaged_settings=tuple(damaged),
-        estimate_rows=tuple(_row(e) for e in estimates),
-    )
-    result.__dict__["document"] = document  # already parsed: what cached_property keeps
-    result.__dict__["estimates"] = tuple(estimates)
-    return result
-
-
 def _row(e: StrategyEstimate) -> tuple[Any, ...]:
     return tuple(getattr(e, name) for name in ESTIMATE_FIELDS)
 
@@ -380,9 +338,12 @@ def compute(
     from alliance_desktop.insights.analysis import (
         ClientInsights,
         client_insights,
+        client_json,
         estimates_for,
         group_sessions,
     )
+    from alliance_desktop.insights.strategy_estimates import caveats, estimates_json, status_text
+    from alliance_desktop.insights.summary import summarize, summary_dict
     from alliance_desktop.vault.bulk import paused_gc
 
     today = today or date.today()
@@ -397,6 +358,7 @@ def compute(
             practice = {c.id for c in clients if c.is_practice}
             clients = [c for c in clients if c.id not in practice]
             sessions = [s for s in sessions if s.client_id not in practice]
+        summary = summarize(clients, sessions)
         # The perspective gap places each view in the whole caseload's range, and the
         # strategy outcomes are caseload-wide: both come from every client.
         groups = group_sessions(clients, sessions)
@@ -404,19 +366,33 @@ def compute(
             clients, groups, settings.client_rating, settings.insights, today=today,
             outcome=settings.outcome, norms=gap_norms(groups.values()),
         )  # fmt: skip
+        by_key = {ci.client.key: ci for ci in per.values()}
         if estimate_rows is not None:
             estimates: Sequence[StrategyEstimate] = estimates_of(estimate_rows)
         else:
             everyone = [ClientInsights(c, tuple(groups[c.id]), {}, ()) for c in clients]
             estimates = estimates_for(everyone, settings.insights)
-        return assemble(
-            clients, sessions, per, estimates, counter=counter, today=today,
-            include_practice=include_practice, damaged=tuple(settings.damaged),
-        )  # fmt: skip
+        document = summary_dict(summary)
+        for entry in document["clients"]:
+            entry.update(client_json(by_key[code_key(entry["code"])]))
+        document["strategy_outcomes"] = estimates_json(estimates)
+        document["strategy_caveats"] = list(caveats(estimates))
+    result = CaseloadAnalysis(
+        counter=counter,
+        today=today,
+        include_practice=include_practice,
+        document_json=_dumps(document),
+        strategy_text=tuple(status_text(e) for e in estimates),
+        damaged_settings=tuple(settings.damaged),
+        estimate_rows=tuple(_row(e) for e in estimates),
+    )
+    result.__dict__["document"] = document  # already parsed: what cached_property keeps
+    result.__dict__["estimates"] = tuple(estimates)
+    return result
 
 
 __all__ = [
-    "CACHE_NAME", "ESTIMATES_NAME", "ESTIMATE_FIELDS", "CaseloadAnalysis", "Lookup", "assemble",
-    "cache_key", "caseload_analysis", "compute", "estimates_of", "forget", "keep",
+    "CACHE_NAME", "ESTIMATES_NAME", "ESTIMATE_FIELDS", "CaseloadAnalysis", "Lookup", "cache_key",
+    "caseload_analysis", "compute", "estimates_of", "forget", "keep",
     "keep_estimates", "lookup",
 ]  # fmt: skip
