@@ -287,8 +287,8 @@ class InsightsHub(QObject):
         return self._refresher.isRunning() or self._refreshTimer.isActive()
 
     def isAnalysing(self) -> bool:
-        """A refresh or what follows it under way: reading, analysing, the strategy
-        estimates, or keeping the result in the vault."""
+        """A refresh or what follows it under way: reading, analysing, or the strategy
+        estimates (kept in the vault as their job ends)."""
         return self.isRefreshing() or self._refresher.isEstimating()
 
     def _refreshed(self, done: Refreshed) -> None:

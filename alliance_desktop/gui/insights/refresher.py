@@ -105,7 +105,6 @@ class Refresher(QObject):
         self._target: Vault | None = None
         self._job: background.Job | None = None
         self._estimate_job: background.Job | None = None
-        self._keeping = False  # a ``_keep`` is due on the next turn
         self._generation = 0
         # No cyclic collection while the steps read (what a job gets, until the
         # analysis job takes over): the sessions they keep are hundreds of thousands of
@@ -121,8 +120,8 @@ class Refresher(QObject):
         return self._vault is not None or self._job is not None
 
     def isEstimating(self) -> bool:
-        """Computing or taking the estimates, or about to keep the result."""
-        return self._estimate_job is not None or self._keeping
+        """Computing or taking the estimates (kept in the vault as the job ends)."""
+        return self._estimate_job is not None
 
     def start(self, vault: Vault) -> None:
         """Refresh from ``vault``, superseding a refresh under way."""
@@ -132,7 +131,6 @@ class Refresher(QObject):
         try:
             # The counter is read first, by the lookup, before any data.
             found = caseload.lookup(vault, today=today, whole=False)
-            self._counter = found.counter
             typed = vault.typed_settings()
             self._settings = typed.insights
             self._catalogue = vault.strategy_catalogue()
@@ -160,7 +158,6 @@ class Refresher(QObject):
         job, self._estimate_job = self._estimate_job, None
         if job is not None:
             job.cancel()
-        self._keeping = False
         self._sessions = []
         self._hold.off()
 
@@ -172,7 +169,7 @@ class Refresher(QObject):
         chunk, self._todo = self._todo[: self._per_step], self._todo[self._per_step :]
         try:
             self._sessions += client_sessions(vault, chunk)
-            counter = vault.change_counter() if not self._todo else self._counter
+            counter = vault.change_counter() if not self._todo else self._found.counter
         except VaultError:
             # Lent to a job (a backup) or closed: try again on the next change.
             self.cancel()
@@ -190,7 +187,7 @@ class Refresher(QObject):
         if self._todo:
             self._timer.start()
             return
-        if counter != self._counter:
+        if counter != self._found.counter:
             self.start(vault)  # written while we read: read it again, whole
             return
         self._analyse()
@@ -243,23 +240,15 @@ class Refresher(QObject):
             self._estimate_job = None
             if error is not None:
                 raise error
+            vault = self._target
+            if computed and vault is not None:
+                # Best effort (a few KB): not when the data changed since, the vault is
+                # read-only or closed, or another writer is busy.
+                with suppress(VaultError):
+                    caseload.keep_estimates(vault, found.key, found.counter, analysis.estimates)
             self.estimated.emit(analysis)
-            if computed:
-                # Kept on the next turn, after the views drew the estimates.
-                self._keeping = True
-                QTimer.singleShot(0, self, lambda: self._keep(analysis, found, generation))
 
         job.ended.connect(ended)
-
-    def _keep(self, analysis: Insights, found: caseload.Lookup, generation: int) -> None:
-        """Keep the estimates in the vault (best effort: not when the data changed since,
-        the vault is read-only or closed, or another writer is busy)."""
-        vault = self._target
-        if vault is None or generation != self._generation:
-            return
-        self._keeping = False
-        with suppress(VaultError):  # closed under us: the next refresh computes it again
-            caseload.keep_estimates(vault, found.key, found.counter, analysis.estimates)
 
 
 __all__ = ["Refreshed", "Refresher"]
