@@ -126,7 +126,7 @@ def test_a_commit_under_way_in_a_worker_never_holds_up_the_watch(parts, qtbot, t
     ctl, path = parts
     ctl.start(access.unlock(path, PASS, interactive=True))
     qtbot.waitUntil(ctl.window.isVisible)
-    # The insights refresh after unlock ends by keeping its analysis, a write of the UI
+    # The insights refresh after unlock ends by keeping its estimates, a write of the UI
     # thread's own (which, like any, waits for a commit under way): done before we look.
     hub = ctl.window.insights
     qtbot.waitUntil(lambda: hub.estimatesReady() and not hub.isAnalysing(), timeout=20000)
